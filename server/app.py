@@ -1,0 +1,147 @@
+"""The FastAPI application of the reference ministry backend."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server import auth, bookings, documents, shares, sync
+from server.blobs import BlobStore
+from server.config import Settings
+from server.context import Services
+from server.db import Database, sqlite_url_for
+from server.errors import PROBLEM_JSON, install_error_handlers
+from server.schemas import Problem
+
+API_PREFIX = "/api/v1"
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+# Error statuses every operation may answer, and those only some do.
+_COMMON_ERRORS = (400, 401, 403, 404, 422)
+_EXTRA_ERRORS: dict[str, tuple[int, ...]] = {
+    "login": (429,),
+    "refresh": (429,),
+    "create_booking": (409, 429),
+    "change_booking": (409, 412, 428),
+    "cancel_booking": (412, 428),
+    "upload_document": (409, 413, 415),
+    "upload_version": (409, 412, 413, 415, 428),
+    "change_document": (412, 428),
+    "download_content": (416,),
+    "create_shares": (409,),
+}
+_PUBLIC_OPERATIONS = {"login", "refresh"}
+
+
+class RequestIdMiddleware:
+    """Every response carries X-Request-Id: the client's own if it sent a sane one."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        sent = dict(scope.get("headers", [])).get(b"x-request-id", b"").decode("latin-1")
+        request_id = sent if _REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [
+                    (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"
+                ]
+                headers.append((b"x-request-id", request_id.encode("latin-1")))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
+
+
+def _problem_schema_ref() -> dict[str, Any]:
+    return {"$ref": "#/components/schemas/Problem"}
+
+
+def _customise_openapi(app: FastAPI) -> dict[str, Any]:
+    """Document what the server really answers: errors are problem+json, every operation
+    lists the statuses it can return, and every response may carry X-Request-Id."""
+    if app.openapi_schema is not None:
+        return app.openapi_schema
+    schema = get_openapi(
+        title="Ministry Intranet API",
+        version="1",
+        description="The contract between the desktop client and the ministry backend.",
+        routes=app.routes,
+    )
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    problem_schema = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    for name, definition in problem_schema.pop("$defs", {}).items():
+        components[name] = definition
+    components["Problem"] = problem_schema
+    for name in ("HTTPValidationError", "ValidationError"):
+        components.pop(name, None)
+    request_id_header = {
+        "X-Request-Id": {
+            "description": "Echoed or made by the server.",
+            "schema": {"type": "string"},
+        }
+    }
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            base = operation.get("operationId", "")
+            statuses = set(_COMMON_ERRORS) | set(_EXTRA_ERRORS.get(base, ()))
+            if base in _PUBLIC_OPERATIONS:
+                statuses.discard(403)
+                statuses.discard(404)
+            responses = operation.setdefault("responses", {})
+            for status in sorted(statuses):
+                existing = responses.get(str(status), {})
+                responses[str(status)] = {
+                    "description": existing.get("description") or "Problem details",
+                    "content": {PROBLEM_JSON: {"schema": _problem_schema_ref()}},
+                }
+            for status, response in responses.items():
+                if status.startswith(("4", "5")):
+                    response["content"] = {PROBLEM_JSON: {"schema": _problem_schema_ref()}}
+                response.setdefault("headers", {}).update(request_id_header)
+            if base not in _PUBLIC_OPERATIONS:
+                operation.setdefault("security", [{"HTTPBearer": []}])
+    schema["components"].setdefault("securitySchemes", {})["HTTPBearer"] = {
+        "type": "http",
+        "scheme": "bearer",
+    }
+    app.openapi_schema = schema
+    return schema
+
+
+def _operation_id(route: Any) -> str:
+    return str(route.name)
+
+
+def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    database = db or Database(settings.database_url or sqlite_url_for(settings.data_dir))
+    database.create_schema()
+    services = Services(
+        settings=settings, db=database, blobs=BlobStore(settings.data_dir / "blobs")
+    )
+    app = FastAPI(
+        title="Ministry Intranet API",
+        version="1",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.services = services
+    install_error_handlers(app)
+    for module in (auth, sync, bookings, documents, shares):
+        app.include_router(module.router, prefix=API_PREFIX)
+    app.add_middleware(RequestIdMiddleware)
+    app.openapi = lambda: _customise_openapi(app)  # type: ignore[method-assign]
+    return app

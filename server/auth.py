@@ -1,0 +1,277 @@
+"""Sign-in, rotating refresh tokens, devices and their revocation.
+
+Tokens are random strings the server keeps only as sha256 hashes. A refresh token is
+good once: using it again means it was stolen or replayed, and ends the whole sign-in.
+"""
+
+from __future__ import annotations
+
+import base64
+import secrets
+import time
+from typing import Any
+
+from fastapi import APIRouter
+from sqlalchemy import Connection, delete, insert, select, update
+
+from server.accounts import verify_password
+from server.context import Principal, PrincipalDep, Services, ServicesDep, token_hash, unauthorized
+from server.db import devices, login_failures, logins, tokens, users
+from server.errors import ApiError
+from server.schemas import (
+    DeviceRevoked,
+    LoginRequest,
+    LoginResponse,
+    LogoutRequest,
+    MeResponse,
+    RefreshRequest,
+    TokenPair,
+)
+
+router = APIRouter()
+
+
+def _user_json(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "username": row.username,
+        "display_name": row.display_name,
+        "roles": row.roles.split(),
+        "department_id": row.department_id,
+    }
+
+
+def _issue_pair(conn: Connection, services: Services, login_id: str, now: int) -> dict[str, Any]:
+    settings = services.settings
+    access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    conn.execute(
+        insert(tokens),
+        [
+            {
+                "token_hash": token_hash(access),
+                "login_id": login_id,
+                "kind": "access",
+                "expires_at": now + settings.access_token_seconds,
+                "used_at": None,
+            },
+            {
+                "token_hash": token_hash(refresh),
+                "login_id": login_id,
+                "kind": "refresh",
+                "expires_at": now + settings.refresh_token_seconds,
+                "used_at": None,
+            },
+        ],
+    )
+    return {
+        "access_token": access,
+        "expires_in": settings.access_token_seconds,
+        "refresh_token": refresh,
+        "refresh_expires_in": settings.refresh_token_seconds,
+    }
+
+
+def _check_throttle(conn: Connection, key: str, now: int) -> None:
+    row = conn.execute(select(login_failures).where(login_failures.c.username_key == key)).first()
+    if row is not None and row.locked_until > now:
+        wait = row.locked_until - now
+        raise ApiError(
+            429,
+            "rate_limited",
+            "Too many failed sign-ins; try again later.",
+            headers={"Retry-After": str(wait)},
+        )
+
+
+def _record_failure(conn: Connection, services: Services, key: str, now: int) -> None:
+    settings = services.settings
+    row = conn.execute(select(login_failures).where(login_failures.c.username_key == key)).first()
+    if row is None or now - row.window_start > settings.login_failure_window_seconds:
+        conn.execute(delete(login_failures).where(login_failures.c.username_key == key))
+        conn.execute(
+            insert(login_failures).values(
+                username_key=key, failures=1, window_start=now, locked_until=0
+            )
+        )
+        return
+    failures = row.failures + 1
+    locked_until = row.locked_until
+    if failures >= settings.login_failures_allowed:
+        # Each failure past the allowance doubles the lockout, up to an hour.
+        extra = failures - settings.login_failures_allowed
+        locked_until = now + min(settings.login_lockout_seconds * 2**extra, 3600)
+    conn.execute(
+        update(login_failures)
+        .where(login_failures.c.username_key == key)
+        .values(failures=failures, locked_until=locked_until)
+    )
+
+
+@router.post("/auth/login", response_model=LoginResponse, tags=["auth"])
+def login(body: LoginRequest, services: ServicesDep) -> dict[str, Any]:
+    now = int(time.time())
+    key = body.username.strip().casefold()
+    with services.db.read() as conn:
+        _check_throttle(conn, key, now)
+        user = conn.execute(select(users).where(users.c.username == body.username.strip())).first()
+    # The hash is checked even for an unknown user, so timing does not tell them apart.
+    ok = verify_password(user.password_hash if user is not None else None, body.password)
+    with services.db.write() as conn:
+        if not ok or user is None or not user.active:
+            _record_failure(conn, services, key, now)
+            failed = True
+        else:
+            failed = False
+            conn.execute(delete(login_failures).where(login_failures.c.username_key == key))
+    if failed:
+        raise unauthorized("invalid_credentials", "The username or password is wrong.")
+    assert user is not None
+    with services.db.write() as conn:
+        device = conn.execute(
+            select(devices).where(
+                devices.c.user_id == user.id, devices.c.device_id == body.device_id
+            )
+        ).first()
+        if device is not None and device.revoked_at is not None:
+            raise unauthorized(
+                "device_revoked",
+                "This device was revoked; remove its offline data and sign in as a new device.",
+            )
+        if device is None:
+            secret = secrets.token_bytes(32)
+            device_pk = conn.execute(
+                insert(devices)
+                .values(
+                    user_id=user.id,
+                    device_id=body.device_id,
+                    device_name=body.device_name,
+                    secret=secret,
+                    created_at=now,
+                    last_seen_at=now,
+                )
+                .returning(devices.c.id)
+            ).scalar_one()
+        else:
+            secret, device_pk = device.secret, device.id
+            conn.execute(
+                update(devices)
+                .where(devices.c.id == device_pk)
+                .values(last_seen_at=now, device_name=body.device_name)
+            )
+        login_id = secrets.token_hex(16)
+        conn.execute(
+            insert(logins).values(id=login_id, user_id=user.id, device_pk=device_pk, created_at=now)
+        )
+        pair = _issue_pair(conn, services, login_id, now)
+    return {
+        **pair,
+        "user": _user_json(user),
+        "policy": services.settings.policy.as_dict(),
+        "device_secret": base64.b64encode(secret).decode("ascii"),
+    }
+
+
+def _revoke_login(conn: Connection, login_id: str, reason: str, now: int) -> None:
+    conn.execute(
+        update(logins)
+        .where(logins.c.id == login_id, logins.c.revoked_at.is_(None))
+        .values(revoked_at=now, revoked_reason=reason)
+    )
+
+
+@router.post("/auth/refresh", response_model=TokenPair, tags=["auth"])
+def refresh(body: RefreshRequest, services: ServicesDep) -> dict[str, Any]:
+    now = int(time.time())
+    reused = False
+    with services.db.write() as conn:
+        row = conn.execute(
+            select(
+                tokens.c.login_id,
+                tokens.c.kind,
+                tokens.c.expires_at,
+                tokens.c.used_at,
+                logins.c.revoked_at,
+                devices.c.revoked_at.label("device_revoked_at"),
+            )
+            .join(logins, logins.c.id == tokens.c.login_id)
+            .join(devices, devices.c.id == logins.c.device_pk)
+            .where(tokens.c.token_hash == token_hash(body.refresh_token))
+        ).first()
+        if row is None or row.kind != "refresh":
+            raise unauthorized("invalid_token", "The refresh token is not valid.")
+        if row.device_revoked_at is not None:
+            raise unauthorized("device_revoked", "This device was revoked by an administrator.")
+        if row.revoked_at is not None:
+            raise unauthorized("invalid_token", "This sign-in was ended.")
+        if row.used_at is not None:
+            _revoke_login(conn, row.login_id, "token_reused", now)
+            reused = True
+        elif row.expires_at <= now:
+            raise unauthorized("token_expired", "The refresh token has expired; sign in again.")
+        else:
+            conn.execute(
+                update(tokens)
+                .where(tokens.c.token_hash == token_hash(body.refresh_token))
+                .values(used_at=now)
+            )
+            return _issue_pair(conn, services, row.login_id, now)
+    # Raised outside the transaction so the revocation is committed.
+    assert reused
+    raise unauthorized(
+        "token_reused", "This refresh token was already used; the sign-in has been ended."
+    )
+
+
+@router.post("/auth/logout", status_code=204, tags=["auth"])
+def logout(
+    principal: PrincipalDep, services: ServicesDep, body: LogoutRequest | None = None
+) -> None:
+    with services.db.write() as conn:
+        _revoke_login(conn, principal.login_id, "logout", int(time.time()))
+        conn.execute(delete(tokens).where(tokens.c.login_id == principal.login_id))
+
+
+@router.get("/me", response_model=MeResponse, tags=["auth"])
+def me(principal: PrincipalDep, services: ServicesDep) -> dict[str, Any]:
+    return {
+        "user": {
+            "id": principal.user_id,
+            "username": principal.username,
+            "display_name": principal.display_name,
+            "roles": sorted(principal.roles),
+            "department_id": principal.department_id,
+        },
+        "policy": services.settings.policy.as_dict(),
+    }
+
+
+def _require_admin(principal: Principal) -> None:
+    if not principal.is_admin:
+        raise ApiError(403, "forbidden", "Only an administrator may do this.")
+
+
+@router.post("/admin/devices/{device_id}/revoke", response_model=DeviceRevoked, tags=["admin"])
+def revoke_device(device_id: str, principal: PrincipalDep, services: ServicesDep) -> dict[str, Any]:
+    _require_admin(principal)
+    now = int(time.time())
+    with services.db.write() as conn:
+        rows = conn.execute(select(devices.c.id).where(devices.c.device_id == device_id)).all()
+        if not rows:
+            raise ApiError(404, "not_found", "No such device.")
+        pks = [r.id for r in rows]
+        conn.execute(
+            update(devices)
+            .where(devices.c.id.in_(pks), devices.c.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+        login_ids = [
+            r.id
+            for r in conn.execute(
+                select(logins.c.id).where(
+                    logins.c.device_pk.in_(pks), logins.c.revoked_at.is_(None)
+                )
+            )
+        ]
+        for login_id in login_ids:
+            _revoke_login(conn, login_id, "device_revoked", now)
+    return {"device_id": device_id, "revoked_logins": len(login_ids)}

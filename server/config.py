@@ -1,0 +1,41 @@
+"""Settings of one server instance; the policy part is what clients must enforce."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Policy:
+    offline_grace_days: int = 14
+    idle_lock_minutes: int = 15
+    max_offline_document_mb: int = 50
+    remember_on_this_computer: bool = True
+
+    def as_dict(self) -> dict[str, int | bool]:
+        return {
+            "offline_grace_days": self.offline_grace_days,
+            "idle_lock_minutes": self.idle_lock_minutes,
+            "max_offline_document_mb": self.max_offline_document_mb,
+            "remember_on_this_computer": self.remember_on_this_computer,
+        }
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str | None = None  # default: SQLite under data_dir
+    policy: Policy = field(default_factory=Policy)
+    access_token_seconds: int = 15 * 60
+    refresh_token_seconds: int = 14 * 24 * 3600
+    max_upload_bytes: int = 100 * 1024 * 1024
+    max_metadata_bytes: int = 64 * 1024
+    # Login throttling per username, whether or not the user exists.
+    login_failures_allowed: int = 5
+    login_failure_window_seconds: int = 15 * 60
+    login_lockout_seconds: int = 60
+    # A request holding an idempotency key this long is taken as abandoned.
+    idempotency_in_flight_seconds: int = 120
+    sync_default_limit: int = 1000
+    sync_max_limit: int = 5000

@@ -1,0 +1,408 @@
+"""Documents: multipart upload, new versions, metadata changes and ranged downloads."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Iterator
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import ValidationError
+from sqlalchemy import Connection, select
+
+from server import records
+from server.access import Visibility, folder_writable
+from server.context import Principal, PrincipalDep, Services, ServicesDep
+from server.db import document_versions, folders
+from server.errors import ApiError
+from server.idempotency import check_key, request_hash, run_idempotent
+from server.preconditions import (
+    IdempotencyKeyHeader,
+    IfMatchHeader,
+    check_version,
+    etag,
+    expected_version,
+)
+from server.schemas import Document, DocumentMetadata, DocumentPatch
+from server.uploads import ReceivedFile, ReceivedUpload, receive_upload
+
+router = APIRouter(tags=["documents"])
+
+_MULTIPART_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file", "metadata"],
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        "metadata": {
+                            "type": "string",
+                            "description": "JSON: {folder_id, title, description, tags}",
+                        },
+                    },
+                }
+            }
+        },
+    }
+}
+_VERSION_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                }
+            }
+        },
+    }
+}
+
+
+def _folder(conn: Connection, folder_id: str) -> Any:
+    return conn.execute(
+        select(folders.c.id, folders.c.access, folders.c.department_id).where(
+            folders.c.id == folder_id, folders.c.deleted.is_(False)
+        )
+    ).first()
+
+
+def _require_writable_folder(conn: Connection, principal: Principal, folder_id: str) -> None:
+    visibility = Visibility.load(conn, principal)
+    folder = _folder(conn, folder_id)
+    if folder is None or folder.id not in visibility.visible_folders():
+        raise ApiError(404, "not_found", "No such folder.")
+    if not folder_writable(principal, visibility.member_of, folder):
+        raise ApiError(403, "forbidden", "You may not add documents to this folder.")
+
+
+def load_visible_document(
+    conn: Connection, principal: Principal, document_id: str
+) -> dict[str, Any]:
+    found = records.load(conn, "documents", document_id)
+    if found is None or found[1]:
+        raise ApiError(404, "not_found", "No such document.")
+    record = found[0]
+    if not Visibility.load(conn, principal).document_visible(record["id"], record["folder_id"]):
+        raise ApiError(404, "not_found", "No such document.")
+    return record
+
+
+def _parse_metadata(raw: bytes | None) -> DocumentMetadata:
+    if raw is None:
+        raise ApiError(
+            422,
+            "validation_error",
+            "metadata: missing",
+            errors=[{"field": "metadata", "message": "missing"}],
+        )
+    try:
+        return DocumentMetadata.model_validate_json(raw)
+    except ValidationError as error:
+        errors = [
+            {"field": ".".join(["metadata", *map(str, e["loc"])]), "message": e["msg"]}
+            for e in error.errors()
+        ]
+        raise ApiError(
+            422, "validation_error", f"{errors[0]['field']}: {errors[0]['message']}", errors=errors
+        ) from error
+
+
+def _require_file(upload: ReceivedUpload) -> ReceivedFile:
+    if upload.file is None:
+        raise ApiError(
+            422,
+            "validation_error",
+            "file: missing",
+            errors=[{"field": "file", "message": "missing"}],
+        )
+    return upload.file
+
+
+def _version_row(document_id: str, record: dict[str, Any], file: ReceivedFile) -> dict[str, Any]:
+    return {
+        "document_id": document_id,
+        "version_no": record["version_no"],
+        "sha256": file.sha256,
+        "size": file.size,
+        "filename": file.filename,
+        "content_type": file.content_type,
+        "author_id": record["author_id"],
+        "created_at": records.iso(records.utc_now()),
+    }
+
+
+async def _receive(request: Request, services: Services) -> ReceivedUpload:
+    settings = services.settings
+    return await receive_upload(
+        request, services.blobs, settings.max_upload_bytes, settings.max_metadata_bytes
+    )
+
+
+@router.post(
+    "/documents",
+    status_code=201,
+    response_model=Document,
+    openapi_extra=_MULTIPART_BODY,
+    responses={413: {"description": "too_large"}, 415: {"description": "not multipart"}},
+)
+async def upload_document(
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    idempotency_key: IdempotencyKeyHeader = None,
+) -> JSONResponse:
+    key = check_key(idempotency_key)
+    upload = await _receive(request, services)
+    try:
+        metadata = _parse_metadata(upload.metadata)
+        file = _require_file(upload)
+
+        def action(conn: Connection) -> tuple[int, Any]:
+            _require_writable_folder(conn, principal, metadata.folder_id)
+            services.blobs.commit_temp(file.temp_path, file.sha256)
+            now = records.iso(records.utc_now())
+            document_id = f"doc-{secrets.token_hex(12)}"
+            record: dict[str, Any] = {
+                "id": document_id,
+                "folder_id": metadata.folder_id,
+                "title": metadata.title,
+                "description": metadata.description,
+                "filename": file.filename,
+                "content_type": file.content_type,
+                "size": file.size,
+                "sha256": file.sha256,
+                "version_no": 1,
+                "author_id": principal.user_id,
+                "tags": list(dict.fromkeys(metadata.tags)),
+                "created_at": now,
+            }
+            saved = records.insert_record(conn, "documents", record)
+            conn.execute(
+                document_versions.insert().values(**_version_row(document_id, record, file))
+            )
+            return 201, saved
+
+        fingerprint = request_hash(
+            "POST",
+            "/documents",
+            {
+                "metadata": metadata.model_dump(mode="json"),
+                "sha256": file.sha256,
+                "filename": file.filename,
+                "content_type": file.content_type,
+            },
+        )
+        return await run_in_threadpool(
+            run_idempotent, services, principal, key, fingerprint, action
+        )
+    finally:
+        upload.discard()
+
+
+@router.post(
+    "/documents/{document_id}/versions",
+    status_code=201,
+    response_model=Document,
+    openapi_extra=_VERSION_BODY,
+    responses={413: {"description": "too_large"}, 415: {"description": "not multipart"}},
+)
+async def upload_version(
+    document_id: str,
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    idempotency_key: IdempotencyKeyHeader = None,
+    if_match: IfMatchHeader = None,
+) -> JSONResponse:
+    """A stale If-Match answers 412 with the current record: the client then keeps the
+    user's file as a separate conflicted copy instead of overwriting either."""
+    expected = expected_version(if_match)
+    key = check_key(idempotency_key)
+    upload = await _receive(request, services)
+    try:
+        file = _require_file(upload)
+        if upload.metadata is not None:
+            raise ApiError(
+                422,
+                "validation_error",
+                "metadata: change it with PATCH",
+                errors=[{"field": "metadata", "message": "not accepted here"}],
+            )
+
+        def action(conn: Connection) -> tuple[int, Any]:
+            record = load_visible_document(conn, principal, document_id)
+            _require_writable_folder(conn, principal, record["folder_id"])
+            check_version(record, expected)
+            services.blobs.commit_temp(file.temp_path, file.sha256)
+            record.update(
+                filename=file.filename,
+                content_type=file.content_type,
+                size=file.size,
+                sha256=file.sha256,
+                version_no=int(record["version_no"]) + 1,
+            )
+            row = _version_row(document_id, record, file)
+            row["author_id"] = principal.user_id
+            conn.execute(document_versions.insert().values(**row))
+            return 201, records.replace_record(conn, "documents", record)
+
+        fingerprint = request_hash(
+            "POST",
+            f"/documents/{document_id}/versions",
+            {"if_match": expected, "sha256": file.sha256, "filename": file.filename},
+        )
+        return await run_in_threadpool(
+            run_idempotent, services, principal, key, fingerprint, action
+        )
+    finally:
+        upload.discard()
+
+
+@router.get("/documents/{document_id}", response_model=Document)
+def get_document(document_id: str, principal: PrincipalDep, services: ServicesDep) -> JSONResponse:
+    with services.db.read() as conn:
+        record = load_visible_document(conn, principal, document_id)
+    return JSONResponse(record, headers={"ETag": etag(record)})
+
+
+@router.patch("/documents/{document_id}", response_model=Document)
+def change_document(
+    document_id: str,
+    body: DocumentPatch,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    if_match: IfMatchHeader = None,
+) -> JSONResponse:
+    expected = expected_version(if_match)
+    changes = body.model_dump(exclude_unset=True)
+    if any(value is None for value in changes.values()):
+        field = next(k for k, v in changes.items() if v is None)
+        raise ApiError(
+            422,
+            "validation_error",
+            f"{field}: may not be null",
+            errors=[{"field": field, "message": "may not be null"}],
+        )
+    with services.db.write() as conn:
+        record = load_visible_document(conn, principal, document_id)
+        _require_writable_folder(conn, principal, record["folder_id"])
+        check_version(record, expected)
+        if "folder_id" in changes and changes["folder_id"] != record["folder_id"]:
+            _require_writable_folder(conn, principal, changes["folder_id"])
+        if "tags" in changes:
+            changes["tags"] = list(dict.fromkeys(changes["tags"]))
+        saved = records.replace_record(conn, "documents", {**record, **changes})
+    return JSONResponse(saved, headers={"ETag": etag(saved)})
+
+
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+CHUNK = 256 * 1024
+
+
+def _byte_range(header: str | None, size: int) -> tuple[int, int] | None:
+    """One satisfiable range as (start, end inclusive); None means send it all.
+
+    Several ranges, or a header we do not understand, are answered with the whole body,
+    as RFC 9110 allows."""
+    if header is None:
+        return None
+    match = _RANGE.fullmatch(header.strip())
+    if match is None or match.group(1) == match.group(2) == "":
+        return None
+    first, last = match.group(1), match.group(2)
+    if first == "":
+        length = int(last)
+        if length == 0:
+            raise _unsatisfiable(size)
+        return max(size - length, 0), size - 1
+    start = int(first)
+    end = min(int(last), size - 1) if last else size - 1
+    if start >= size or (last and int(last) < start):
+        raise _unsatisfiable(size)
+    return start, end
+
+
+def _unsatisfiable(size: int) -> ApiError:
+    return ApiError(
+        416,
+        "range_not_satisfiable",
+        "The requested range is outside the file.",
+        headers={"Content-Range": f"bytes */{size}"},
+    )
+
+
+def _stream(services: Services, sha256: str, start: int, end: int) -> Iterator[bytes]:
+    with services.blobs.open(sha256) as handle:
+        handle.seek(start)
+        remaining = end - start + 1
+        while remaining > 0:
+            chunk = handle.read(min(CHUNK, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            yield chunk
+
+
+@router.get(
+    "/documents/{document_id}/content",
+    response_class=Response,
+    responses={
+        200: {"content": {"application/octet-stream": {}}, "description": "The bytes."},
+        206: {"content": {"application/octet-stream": {}}, "description": "One range."},
+        304: {"description": "Not modified (If-None-Match)."},
+        416: {"description": "range_not_satisfiable"},
+    },
+)
+def download_content(
+    document_id: str,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    version: Annotated[int | None, Query(ge=1, le=100000)] = None,
+    range_header: Annotated[str | None, Header(alias="Range", max_length=200)] = None,
+    if_range: Annotated[str | None, Header(alias="If-Range", max_length=200)] = None,
+    if_none_match: Annotated[str | None, Header(alias="If-None-Match", max_length=200)] = None,
+) -> Response:
+    with services.db.read() as conn:
+        record = load_visible_document(conn, principal, document_id)
+        row = conn.execute(
+            select(document_versions).where(
+                document_versions.c.document_id == document_id,
+                document_versions.c.version_no == (version or record["version_no"]),
+            )
+        ).first()
+    if row is None:
+        raise ApiError(404, "not_found", "No such version of this document.")
+    tag = f'"{row.sha256}"'
+    headers = {
+        "ETag": tag,
+        "Accept-Ranges": "bytes",
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(row.filename)}",
+    }
+    if if_none_match is not None and tag in [t.strip() for t in if_none_match.split(",")]:
+        return Response(status_code=304, headers=headers)
+    size = int(row.size)
+    wanted = _byte_range(range_header, size) if (if_range is None or if_range == tag) else None
+    if wanted is None:
+        start, end, status = 0, size - 1, 200
+    else:
+        (start, end), status = wanted, 206
+        headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+    headers["Content-Length"] = str(max(end - start + 1, 0))
+    return StreamingResponse(
+        _stream(services, row.sha256, start, end),
+        status_code=status,
+        media_type="application/octet-stream",
+        headers=headers,
+    )

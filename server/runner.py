@@ -1,0 +1,85 @@
+"""Run the server: in this process's thread (tests, the app's embedded demo) or as the
+main program. Seeding happens before the socket opens and only into an empty database."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import uvicorn
+from sqlalchemy import func, select
+
+from server.app import create_app
+from server.blobs import BlobStore
+from server.config import Settings
+from server.db import Database, sqlite_url_for, users
+
+SeedSize = Literal["none", "demo", "large"]
+
+
+def seed_if_empty(settings: Settings, size: SeedSize, today: date | None = None) -> bool:
+    """Seed a fresh data dir; a data dir that already has users is left alone."""
+    if size == "none":
+        return False
+    from server.seed import seed  # noqa: PLC0415 - the generator loads only when asked for
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.database_url or sqlite_url_for(settings.data_dir))
+    try:
+        db.create_schema()
+        with db.read() as conn:
+            if conn.execute(select(func.count()).select_from(users)).scalar_one() > 0:
+                return False
+        seed(db, BlobStore(settings.data_dir / "blobs"), size, today or date.today())
+        return True
+    finally:
+        db.dispose()
+
+
+@dataclass
+class ServerThread:
+    """A real uvicorn server on loopback in a background thread."""
+
+    settings: Settings
+    host: str = "127.0.0.1"
+    port: int = 0
+
+    def start(self, timeout: float = 30.0) -> ServerThread:
+        self.app = create_app(self.settings)
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.host, self.port))
+        self.port = sock.getsockname()[1]
+        self._socket = sock
+        config = uvicorn.Config(
+            self.app, log_level="warning", access_log=False, timeout_graceful_shutdown=2
+        )
+        self.server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [sock]}, name="intranet-server", daemon=True
+        )
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the embedded server did not start")
+            time.sleep(0.005)
+        return self
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base_url}/api/v1"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self._thread.join(timeout=10)
+        self._socket.close()
+        self.app.state.services.db.dispose()

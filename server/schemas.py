@@ -1,0 +1,287 @@
+"""The API's shapes, as pydantic models: they validate requests (unknown fields refused)
+and describe responses in the OpenAPI document the client and Schemathesis read."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+Text1 = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- records -------------------------------------------------------------------
+
+
+class RecordBase(Strict):
+    id: str
+    version: int
+    updated_at: datetime
+
+
+class Department(RecordBase):
+    name: str
+    parent_id: str | None
+    head_person_id: str | None
+
+
+class Person(RecordBase):
+    full_name: str
+    given_name: str
+    family_name: str
+    patronymic: str
+    position: str
+    department_id: str | None
+    manager_id: str | None
+    email: str | None
+    phone: str | None
+    mobile: str | None
+    office: str | None
+    photo_url: str | None
+
+
+class Room(RecordBase):
+    name: str
+    building: str
+    floor: int
+    capacity: int
+    equipment: list[str]
+
+
+class Booking(RecordBase):
+    room_id: str
+    title: str
+    start: datetime
+    end: datetime
+    organizer_id: str
+    attendee_ids: list[str]
+    status: Literal["confirmed", "cancelled"]
+
+
+class Folder(RecordBase):
+    name: str
+    parent_id: str | None
+    department_id: str | None
+    access: Literal["ministry", "department", "restricted"]
+
+
+class Document(RecordBase):
+    folder_id: str
+    title: str
+    description: str
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    version_no: int
+    author_id: str | None
+    tags: list[str]
+    created_at: datetime
+
+
+class Share(RecordBase):
+    document_id: str
+    from_id: str
+    to_id: str
+    message: str
+    sent_at: datetime
+    read_at: datetime | None
+
+
+class RegistryColumn(Strict):
+    key: str
+    label: str
+    type: Literal["text", "integer", "number", "date", "boolean", "enum"]
+    filterable: bool
+    options: list[str] | None = None
+
+
+class Registry(RecordBase):
+    code: str
+    name: str
+    description: str
+    columns: list[RegistryColumn]
+    row_count: int
+
+
+class RegistryRow(RecordBase):
+    registry_id: str
+    values: dict[str, Any]
+
+
+class Region(RecordBase):
+    code: str
+    name: str
+    parent_code: str | None
+
+
+class Indicator(RecordBase):
+    code: str
+    name: str
+    unit: str
+    description: str
+
+
+class IndicatorValue(RecordBase):
+    indicator_id: str
+    region_code: str
+    period: str
+    value: float | None
+
+
+RECORD_MODELS: dict[str, type[RecordBase]] = {
+    "departments": Department,
+    "people": Person,
+    "rooms": Room,
+    "bookings": Booking,
+    "folders": Folder,
+    "documents": Document,
+    "shares": Share,
+    "registries": Registry,
+    "registry_rows": RegistryRow,
+    "regions": Region,
+    "indicators": Indicator,
+    "indicator_values": IndicatorValue,
+}
+
+
+# --- auth ----------------------------------------------------------------------
+
+
+class LoginRequest(Strict):
+    username: Annotated[str, StringConstraints(min_length=1, max_length=150)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+    device_id: Annotated[
+        str, StringConstraints(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9._:-]+$")
+    ]
+    device_name: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+
+
+class RefreshRequest(Strict):
+    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=512)]
+
+
+class LogoutRequest(Strict):
+    refresh_token: Annotated[str, StringConstraints(max_length=512)] | None = None
+
+
+class User(Strict):
+    id: str
+    username: str
+    display_name: str
+    roles: list[str]
+    department_id: str | None
+
+
+class PolicyModel(Strict):
+    offline_grace_days: int
+    idle_lock_minutes: int
+    max_offline_document_mb: int
+    remember_on_this_computer: bool
+
+
+class TokenPair(Strict):
+    access_token: str
+    expires_in: int
+    refresh_token: str
+    refresh_expires_in: int
+
+
+class LoginResponse(TokenPair):
+    user: User
+    policy: PolicyModel
+    device_secret: str
+
+
+class MeResponse(Strict):
+    user: User
+    policy: PolicyModel
+
+
+class DeviceRevoked(Strict):
+    device_id: str
+    revoked_logins: int
+
+
+# --- sync ----------------------------------------------------------------------
+
+
+class SyncHeads(Strict):
+    collections: dict[str, str]
+    registry_rows: dict[str, str] = Field(
+        description="The newest cursor of the rows of each registry the user may read."
+    )
+
+
+# --- writes --------------------------------------------------------------------
+
+
+class BookingCreate(Strict):
+    room_id: Id
+    title: Text1
+    start: AwareDatetime
+    end: AwareDatetime
+    attendee_ids: Annotated[list[Id], Field(max_length=200)] = []
+
+
+class BookingPatch(Strict):
+    room_id: Id | None = None
+    title: Text1 | None = None
+    start: AwareDatetime | None = None
+    end: AwareDatetime | None = None
+    attendee_ids: Annotated[list[Id], Field(max_length=200)] | None = None
+
+
+Tag = Annotated[str, StringConstraints(min_length=1, max_length=50, strip_whitespace=True)]
+
+
+class DocumentMetadata(Strict):
+    folder_id: Id
+    title: Text1
+    description: Annotated[str, StringConstraints(max_length=5000)] = ""
+    tags: Annotated[list[Tag], Field(max_length=20)] = []
+
+
+class DocumentPatch(Strict):
+    folder_id: Id | None = None
+    title: Text1 | None = None
+    description: Annotated[str, StringConstraints(max_length=5000)] | None = None
+    tags: Annotated[list[Tag], Field(max_length=20)] | None = None
+
+
+class ShareCreate(Strict):
+    document_id: Id
+    to_ids: Annotated[list[Id], Field(min_length=1, max_length=50)]
+    message: Annotated[str, StringConstraints(max_length=2000)] = ""
+
+
+# --- errors --------------------------------------------------------------------
+
+
+class FieldError(BaseModel):
+    field: str
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details; ``code`` is the stable word a client switches on."""
+
+    model_config = ConfigDict(extra="allow")
+    type: str
+    title: str
+    status: int
+    detail: str
+    code: str
+    errors: list[FieldError] | None = None
+    current: dict[str, Any] | None = Field(
+        default=None, description="412: the record as the server has it now."
+    )
+    conflicting_ids: list[str] | None = Field(
+        default=None, description="409 booking_conflict: the bookings it overlaps."
+    )

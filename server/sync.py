@@ -1,0 +1,246 @@
+"""Delta sync: one protocol for every collection (API.md, "Delta sync").
+
+A page is a range scan ``seq > since ORDER BY seq`` over the collection's table, tombstones
+included, so a page boundary can neither lose nor repeat a change. The page's JSON is
+assembled from the stored bodies without parsing them, which keeps the cost per row to a
+string join and memory bounded by the page size, whatever the size of the collection.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+from sqlalchemy import Connection, Table, func, select
+
+from server.access import Visibility, access_fingerprint
+from server.context import Principal, PrincipalDep, ServicesDep
+from server.db import COLLECTION_TABLES, collection_floors, registries
+from server.errors import ApiError, validation_error
+from server.schemas import RECORD_MODELS, Strict, SyncHeads
+
+router = APIRouter(tags=["sync"])
+
+# Columns each scan needs to judge visibility, beyond id, seq, deleted and body.
+_ACCESS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("folder_id",),
+    "shares": ("from_id", "to_id"),
+}
+
+
+def encode_cursor(collection: str, scope: str, seq: int, fingerprint: str) -> str:
+    raw = f"1|{collection}|{scope}|{seq}|{fingerprint}".encode()
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str, int, str]:
+    """(collection, scope, seq, fingerprint); a cursor we cannot read is a client error."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        parts = base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8").split("|")
+        if len(parts) != 5 or parts[0] != "1":
+            raise ValueError("unknown cursor format")
+        seq = int(parts[3])
+        if seq < 0:
+            raise ValueError("negative sequence")
+    except (ValueError, UnicodeError, binascii.Error) as error:
+        raise validation_error("since", "not a cursor this server issued") from error
+    return parts[1], parts[2], seq, parts[4]
+
+
+def cursor_expired(detail: str) -> ApiError:
+    return ApiError(410, "cursor_expired", detail)
+
+
+def _head(conn: Connection, table: Table, registry_id: str | None) -> int:
+    """The newest seq of a collection (or one registry's rows). Never below the floor, so a
+    client whose cursor stood on a tombstone that was later pruned is not sent back."""
+    query = select(func.max(table.c.seq))
+    if registry_id is not None:
+        query = query.where(table.c.registry_id == registry_id)
+    return max(int(conn.execute(query).scalar() or 0), _floor(conn, table.name))
+
+
+def _floor(conn: Connection, collection: str) -> int:
+    value = conn.execute(
+        select(collection_floors.c.min_seq).where(collection_floors.c.collection == collection)
+    ).scalar()
+    return int(value or 0)
+
+
+def _check_registry(conn: Connection, visibility: Visibility, registry_id: str) -> None:
+    exists = conn.execute(
+        select(registries.c.id).where(
+            registries.c.id == registry_id, registries.c.deleted.is_(False)
+        )
+    ).first()
+    if exists is None:
+        raise ApiError(404, "not_found", "No such registry.")
+    if registry_id not in visibility.readable_registries():
+        raise ApiError(403, "forbidden", "This registry holds personal data you may not read.")
+
+
+def sync_page(
+    conn: Connection,
+    principal: Principal,
+    collection: str,
+    since: str | None,
+    limit: int,
+    registry_id: str | None,
+) -> str:
+    """One page of ``collection`` as JSON text."""
+    table = COLLECTION_TABLES[collection]
+    visibility = Visibility.load(conn, principal)
+    scope = registry_id or ""
+    if registry_id is not None:
+        _check_registry(conn, visibility, registry_id)
+    fingerprint = access_fingerprint(collection, principal, visibility.member_of)
+
+    since_seq = 0
+    if since:
+        c_collection, c_scope, since_seq, c_fingerprint = decode_cursor(since)
+        if (c_collection, c_scope) != (collection, scope):
+            raise validation_error("since", "this cursor belongs to another collection")
+        if c_fingerprint != fingerprint:
+            raise cursor_expired("Your access changed since this cursor; sync from the start.")
+        if since_seq < _floor(conn, collection):
+            raise cursor_expired("History this old was pruned; sync from the start.")
+        if since_seq > _head(conn, table, registry_id):
+            raise cursor_expired("This cursor is ahead of the server's data; sync from the start.")
+
+    extra = [table.c[name] for name in _ACCESS_COLUMNS.get(collection, ())]
+    query = select(table.c.id, table.c.seq, table.c.deleted, table.c.body, *extra).where(
+        table.c.seq > since_seq
+    )
+    if registry_id is not None:
+        query = query.where(table.c.registry_id == registry_id)
+    rows = conn.execute(query.order_by(table.c.seq).limit(limit + 1)).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+
+    items: list[str] = []
+    deleted: list[str] = []
+    # On a first sync there is nothing to delete on the client: tombstones are skipped.
+    report_deletions = since_seq > 0
+    for row in rows:
+        if not row.deleted and visibility.row_visible(collection, row):
+            items.append(row.body)
+        elif report_deletions:
+            deleted.append(row.id)
+    last_seq = rows[-1].seq if rows else since_seq
+    cursor = encode_cursor(collection, scope, last_seq, fingerprint)
+    return (
+        f'{{"collection":{json.dumps(collection)},"items":[{",".join(items)}],'
+        f'"deleted":{json.dumps(deleted)},"cursor":{json.dumps(cursor)},'
+        f'"has_more":{"true" if has_more else "false"}}}'
+    )
+
+
+@router.get("/sync", response_model=SyncHeads)
+def sync_heads(principal: PrincipalDep, services: ServicesDep) -> dict[str, Any]:
+    """The newest cursor of every collection, so a sync with nothing new is one request."""
+    with services.db.read() as conn:
+        visibility = Visibility.load(conn, principal)
+        heads: dict[str, str] = {}
+        for name, table in COLLECTION_TABLES.items():
+            if name == "registry_rows":
+                continue
+            fingerprint = access_fingerprint(name, principal, visibility.member_of)
+            heads[name] = encode_cursor(name, "", _head(conn, table, None), fingerprint)
+        rows_fp = access_fingerprint("registry_rows", principal, visibility.member_of)
+        table = COLLECTION_TABLES["registry_rows"]
+        per_registry = {
+            registry_id: encode_cursor(
+                "registry_rows", registry_id, _head(conn, table, registry_id), rows_fp
+            )
+            for registry_id in sorted(visibility.readable_registries())
+        }
+    return {"collections": heads, "registry_rows": per_registry}
+
+
+def _page_model(collection: str) -> type[Strict]:
+    item_model = RECORD_MODELS[collection]
+    return type(
+        f"SyncPage_{collection}",
+        (Strict,),
+        {
+            "__annotations__": {
+                "collection": str,
+                "items": list[item_model],  # type: ignore[valid-type]
+                "deleted": list[str],
+                "cursor": str,
+                "has_more": bool,
+            }
+        },
+    )
+
+
+SinceQuery = Annotated[
+    str | None,
+    Query(max_length=512, description="The cursor from the previous page; none for the start."),
+]
+LimitQuery = Annotated[int | None, Query(ge=1, le=5000, description="Page size.")]
+
+
+def _register(collection: str) -> None:
+    responses: dict[int | str, dict[str, Any]] = {
+        200: {"model": _page_model(collection), "description": "One page of changes."}
+    }
+
+    if collection == "registry_rows":
+
+        def endpoint_rows(
+            principal: PrincipalDep,
+            services: ServicesDep,
+            registry: Annotated[str, Query(min_length=1, max_length=64)],
+            since: SinceQuery = None,
+            limit: LimitQuery = None,
+        ) -> Response:
+            return _answer(services, principal, collection, since, limit, registry)
+
+        handler: Callable[..., Response] = endpoint_rows
+    else:
+
+        def endpoint(
+            principal: PrincipalDep,
+            services: ServicesDep,
+            since: SinceQuery = None,
+            limit: LimitQuery = None,
+        ) -> Response:
+            return _answer(services, principal, collection, since, limit, None)
+
+        handler = endpoint
+
+    router.add_api_route(
+        f"/sync/{collection}",
+        handler,
+        methods=["GET"],
+        responses=responses,
+        response_class=Response,
+        name=f"sync_{collection}",
+        summary=f"Changes to {collection} since a cursor",
+    )
+
+
+def _answer(
+    services: Any,
+    principal: Principal,
+    collection: str,
+    since: str | None,
+    limit: int | None,
+    registry_id: str | None,
+) -> Response:
+    settings = services.settings
+    size = min(limit or settings.sync_default_limit, settings.sync_max_limit)
+    with services.db.read() as conn:
+        body = sync_page(conn, principal, collection, since, size, registry_id)
+    return Response(body, media_type="application/json")
+
+
+for _collection in COLLECTION_TABLES:
+    _register(_collection)

@@ -1,0 +1,5 @@
+"""Shared test setup. Qt runs offscreen: without a display it would abort the process."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
