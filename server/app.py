@@ -36,6 +36,10 @@ _EXTRA_ERRORS: dict[str, tuple[int, ...]] = {
     "create_shares": (409,),
 }
 _PUBLIC_OPERATIONS = {"login", "refresh"}
+_REQUIRED_HEADERS = {
+    "Idempotency-Key": {"type": "string", "pattern": "^[A-Za-z0-9_-]{16,128}$"},
+    "If-Match": {"type": "string", "pattern": '^(W/)?"?[0-9]{1,18}"?$'},
+}
 
 
 class RequestIdMiddleware:
@@ -111,6 +115,12 @@ def _customise_openapi(app: FastAPI) -> dict[str, Any]:
                 response.setdefault("headers", {}).update(request_id_header)
             if base not in _PUBLIC_OPERATIONS:
                 operation.setdefault("security", [{"HTTPBearer": []}])
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "header" and parameter["name"] in _REQUIRED_HEADERS:
+                    # Handled in code so a missing one gets the contract's 400 or 428,
+                    # but the description must still say they are required.
+                    parameter["required"] = True
+                    parameter["schema"] = _REQUIRED_HEADERS[parameter["name"]]
     schema["components"].setdefault("securitySchemes", {})["HTTPBearer"] = {
         "type": "http",
         "scheme": "bearer",

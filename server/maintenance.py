@@ -11,7 +11,9 @@ from server import records
 from server.db import COLLECTION_TABLES, collection_floors, documents, folder_members, users
 
 
-def update_record(conn: Connection, collection: str, record_id: str, **changes: Any) -> dict[str, Any]:
+def update_record(
+    conn: Connection, collection: str, record_id: str, **changes: Any
+) -> dict[str, Any]:
     found = records.load(conn, collection, record_id)
     if found is None or found[1]:
         raise KeyError(record_id)
@@ -30,7 +32,9 @@ def set_folder_access(
     if department_id is not None:
         changes["department_id"] = department_id
     update_record(conn, "folders", folder_id, **changes)
-    ids = [r[0] for r in conn.execute(select(documents.c.id).where(documents.c.folder_id == folder_id))]
+    ids = [
+        r[0] for r in conn.execute(select(documents.c.id).where(documents.c.folder_id == folder_id))
+    ]
     records.touch(conn, "documents", ids)
 
 
@@ -59,9 +63,7 @@ def move_user(conn: Connection, user_id: str, department_id: str) -> None:
 def prune_tombstones(conn: Connection, collection: str) -> int:
     """Forget deleted records; cursors older than the newest forgotten one answer 410."""
     table = COLLECTION_TABLES[collection]
-    newest = conn.execute(
-        select(func.max(table.c.seq)).where(table.c.deleted.is_(True))
-    ).scalar()
+    newest = conn.execute(select(func.max(table.c.seq)).where(table.c.deleted.is_(True))).scalar()
     if newest is None:
         return 0
     removed = conn.execute(delete(table).where(table.c.deleted.is_(True))).rowcount

@@ -3,11 +3,32 @@ and describe responses in the OpenAPI document the client and Schemathesis read.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")
+
+
+def _rfc3339_string(value: Any) -> Any:
+    """Only an RFC 3339 string with an offset: no Unix timestamps, no local times."""
+    if not isinstance(value, str) or not _RFC3339.fullmatch(value):
+        raise ValueError(
+            "must be an RFC 3339 date-time with an offset, e.g. 2026-03-02T09:30:00+04:00"
+        )
+    return value
+
+
+Rfc3339 = Annotated[AwareDatetime, BeforeValidator(_rfc3339_string)]
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 Text1 = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
 
@@ -225,16 +246,16 @@ class SyncHeads(Strict):
 class BookingCreate(Strict):
     room_id: Id
     title: Text1
-    start: AwareDatetime
-    end: AwareDatetime
+    start: Rfc3339
+    end: Rfc3339
     attendee_ids: Annotated[list[Id], Field(max_length=200)] = []
 
 
 class BookingPatch(Strict):
     room_id: Id | None = None
     title: Text1 | None = None
-    start: AwareDatetime | None = None
-    end: AwareDatetime | None = None
+    start: Rfc3339 | None = None
+    end: Rfc3339 | None = None
     attendee_ids: Annotated[list[Id], Field(max_length=200)] | None = None
 
 

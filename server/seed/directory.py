@@ -12,7 +12,7 @@ from server.seed.geography import ECONOMIC_REGIONS
 from server.seed.names import PersonName, person_name, random_name
 from server.seed.text import ordinal
 
-DEMO_PASSWORD = "demo"
+DEMO_PASSWORD = "demo"  # noqa: S105 - the published password of the demo accounts
 
 # The accounts the demo and the tests sign in with; each is linked to a generated person.
 FIXED_ACCOUNTS: dict[str, tuple[str, ...]] = {
@@ -105,11 +105,14 @@ CENTRAL: tuple[CentralUnit, ...] = (
         ("Kadr uçotu sektoru",),
     ),
     CentralUnit(
-        "Maliyyə və mühasibat uçotu şöbəsi", "department", 3, ("Baş mühasib", "Mühasib", "İqtisadçı"),
+        "Maliyyə və mühasibat uçotu şöbəsi", "department", 3,
+        ("Baş mühasib", "Mühasib", "İqtisadçı"),
         ("Büdcə planlaşdırması sektoru",),
     ),
     CentralUnit("Hüquq şöbəsi", "department", 2, ("Hüquqşünas", "Baş hüquqşünas")),
-    CentralUnit("Beynəlxalq əlaqələr şöbəsi", "department", 1.5, ("Tərcüməçi", "Protokol üzrə mütəxəssis")),
+    CentralUnit(
+        "Beynəlxalq əlaqələr şöbəsi", "department", 1.5, ("Tərcüməçi", "Protokol üzrə mütəxəssis")
+    ),
     CentralUnit("Mətbuat xidməti", "service", 1.5, ("Mətbuat katibi", "Redaktor", "Dizayner")),
     CentralUnit("Vətəndaş müraciətləri ilə iş şöbəsi", "department", 2, ("Operator",)),
     CentralUnit("Ümumi şöbə", "department", 2, ("Kargüzar", "Arxivarius", "Katib")),
@@ -121,7 +124,9 @@ CENTRAL: tuple[CentralUnit, ...] = (
 
 # Where the central units sit: building and floor, in the order of CENTRAL.
 CENTRAL_SITES = (
-    [("A", f) for f in range(2, 9)] + [("B", f) for f in range(1, 7)] + [("C", f) for f in (1, 2, 3)]
+    [("A", f) for f in range(2, 9)]
+    + [("B", f) for f in range(1, 7)]
+    + [("C", f) for f in (1, 2, 3)]
 )
 LEADERSHIP_SITE = ("A", 9)
 
@@ -230,7 +235,15 @@ def _structure(with_district_units: bool) -> list[Department]:
         if with_district_units:
             for district in er.districts:
                 office = (f"{district.short}, inzibati bina", er.area_code, 1, 2)
-                add(f"{district.adjective} səhiyyə şöbəsi", regional, "district", 3, (), office, False)
+                add(
+                    f"{district.adjective} səhiyyə şöbəsi",
+                    regional,
+                    "district",
+                    3,
+                    (),
+                    office,
+                    False,
+                )
     return departments
 
 
@@ -279,9 +292,7 @@ def build_directory(rng: random.Random, total_people: int, with_district_units: 
     accounts: dict[str, str] = {}
     heads: set[str] = set()
 
-    def add_person(
-        dep: Department, position: str, name: PersonName, manager: str | None
-    ) -> str:
+    def add_person(dep: Department, position: str, name: PersonName, manager: str | None) -> str:
         person_id = f"person-{len(people) + 1:05d}"
         local = emails.local_part(name)
         place, area, lowest, highest = dep.office
@@ -344,9 +355,7 @@ def build_directory(rng: random.Random, total_people: int, with_district_units: 
     if missing:
         raise ValueError(f"no place for the fixed accounts {missing}")
     central_people = [p for d in departments if d.central for p in d.members]
-    return Directory(
-        departments, people, _users(people, heads, accounts), accounts, central_people
-    )
+    return Directory(departments, people, _users(people, heads, accounts), accounts, central_people)
 
 
 def _users(

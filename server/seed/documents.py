@@ -5,15 +5,15 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import Any, Literal
 
 from server.blobs import BlobStore
 from server.records import iso
 from server.seed.directory import Directory
 from server.seed.files import CONTENT_TYPES, Content, build
-from server.seed.text import ordinal, safe_filename
+from server.seed.text import capitalize, ordinal, safe_filename
 
 Access = Literal["ministry", "department", "restricted"]
 
@@ -32,8 +32,9 @@ TOPICS = (
     ("qeyri-infeksion xəstəliklərin profilaktikası", "profilaktika"),
     ("psixi sağlamlıq", "psixi-sağlamlıq"), ("reabilitasiya xidmətləri", "reabilitasiya"),
     ("icbari tibbi sığorta", "sığorta"), ("qan xidməti", "qan-xidməti"),
-    ("tibbi avadanlıqların təchizatı", "avadanlıq"), ("informasiya təhlükəsizliyi", "təhlükəsizlik"),
-    ("büdcənin icrası", "büdcə"), ("vətəndaş müraciətləri", "müraciətlər"),
+    ("tibbi avadanlıqların təchizatı", "avadanlıq"),
+    ("informasiya təhlükəsizliyi", "təhlükəsizlik"), ("büdcənin icrası", "büdcə"),
+    ("vətəndaş müraciətləri", "müraciətlər"),
 )  # fmt: skip
 PROTOCOLS = (
     "arterial hipertenziya", "2-ci tip şəkərli diabet", "bronxial astma",
@@ -48,7 +49,11 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         ("{year} il üzrə illik hesabat", ("pdf", "docx"), "hesabat"),
         ("{year_gen} {quarter} rübü üzrə fəaliyyət hesabatı", ("pdf", "docx"), "hesabat"),
         ("{Topic} üzrə {year} il hesabatı", ("pdf", "docx", "xlsx"), "hesabat"),
-        ("{year_gen} {month} ayı üzrə statistik göstəricilər", ("xlsx", "xlsx", "pdf"), "statistika"),
+        (
+            "{year_gen} {month} ayı üzrə statistik göstəricilər",
+            ("xlsx", "xlsx", "pdf"),
+            "statistika",
+        ),
         ("{Topic} üzrə göstəricilərin dinamikası", ("png", "xlsx"), "qrafik"),
         ("{Topic} sahəsində vəziyyətə dair arayış", ("docx", "pdf", "txt"), "arayış"),
     ),
@@ -108,9 +113,12 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         ("İnteqrasiya üzrə iş qrafiki", ("xlsx",), "qrafik"),
     ),
 }
-PURPOSE_ALL = ("reports", "letters", "plans")
 
-DEPARTMENT_SUBFOLDERS = (("Hesabatlar", "reports"), ("Yazışmalar", "letters"), ("İş planları", "plans"))
+DEPARTMENT_SUBFOLDERS = (
+    ("Hesabatlar", "reports"),
+    ("Yazışmalar", "letters"),
+    ("İş planları", "plans"),
+)
 MINISTRY_SUBFOLDERS = (
     ("Nazirin əmrləri", "orders"), ("Normativ hüquqi aktlar", "norms"),
     ("Şablonlar və blanklar", "forms"), ("Elanlar və xəbərlər", "news"),
@@ -248,7 +256,7 @@ def _fill(template: str, rng: random.Random, created: date, number: int) -> str:
     period = created.replace(day=1) - timedelta(days=1)
     values = {
         "topic": topic,
-        "Topic": topic[0].upper() + topic[1:],
+        "Topic": capitalize(topic),
         "year": ordinal(created.year if created.month > 2 else created.year - 1),
         "year_gen": f"{ordinal(period.year)} ilin",
         "year_next": ordinal(created.year + (created.month >= 10)),
@@ -259,8 +267,7 @@ def _fill(template: str, rng: random.Random, created: date, number: int) -> str:
         "date": f"{created:%d.%m.%Y}",
         "protocol": rng.choice(PROTOCOLS),
     }
-    title = template.format(**values)
-    return title[0].upper() + title[1:]
+    return capitalize(template.format(**values))
 
 
 def _content(
@@ -287,7 +294,7 @@ def _content(
     base = rng.uniform(50, 5000)
     growth = rng.uniform(-0.03, 0.06)
     table = tuple(
-        (MONTHS[m].capitalize(), round(base * (1 + growth) ** m * rng.uniform(0.9, 1.1), 1))
+        (capitalize(MONTHS[m]), round(base * (1 + growth) ** m * rng.uniform(0.9, 1.1), 1))
         for m in range(12)
     )
     heading = rng.choice(
@@ -410,15 +417,23 @@ def build_shares(
         sender = rng.choice(colleagues)
         recipient = sender
         while recipient == sender:
-            pool = colleagues if rng.random() < 0.6 and len(colleagues) > 1 else directory.central_people
+            pool = (
+                colleagues
+                if rng.random() < 0.6 and len(colleagues) > 1
+                else directory.central_people
+            )
             recipient = rng.choice(pool)
         created = datetime.fromisoformat(doc.record["created_at"])
-        span = int((stamp - created).total_seconds() // 60)
-        sent = created + timedelta(minutes=rng.randint(5, max(6, span - 5)))
-        read_at = None
-        if rng.random() < 0.7:
-            read = sent + timedelta(minutes=rng.randint(2, 3 * 24 * 60))
-            read_at = iso(read) if read < stamp else None
+        # Sent in office hours on a day between the document's creation and the seed's day.
+        day = created.date() + timedelta(days=rng.randint(0, (stamp - created).days - 1))
+        sent = max(_working_moment(rng, day), created + timedelta(minutes=10))
+        if rng.random() < 0.6:
+            read: datetime | None = sent + timedelta(minutes=rng.randint(3, 240))
+        elif rng.random() < 0.75:
+            read = _working_moment(rng, sent.date() + timedelta(days=rng.randint(1, 4)))
+        else:
+            read = None
+        read_at = iso(read) if read is not None and read < stamp else None
         yield {
             "id": f"shr-{index:05d}",
             "document_id": doc.record["id"],

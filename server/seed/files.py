@@ -164,15 +164,17 @@ def _pdf_page(content: Content) -> bytes:
     for line in body[:lines_left]:
         ops.append((_pdf_text(line) + b" Tj T*") if line else b"T*")
     ops.append(b"ET")
-    ops.append(b"BT /F1 8 Tf 56 40 Td " + _pdf_text("Səhiyyə Nazirliyi — xidməti istifadə üçün") + b" Tj ET")
+    ops.append(
+        b"BT /F1 8 Tf 56 40 Td "
+        + _pdf_text("Səhiyyə Nazirliyi — xidməti istifadə üçün")
+        + b" Tj ET"
+    )
     return b"\n".join(ops) + b"\n"
 
 
 def pdf(content: Content) -> bytes:
     """A one-page PDF 1.4 with a correct cross-reference table."""
-    font = (
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding 7 0 R /ToUnicode 8 0 R >>"
-    )
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding 7 0 R /ToUnicode 8 0 R >>"
     stamp = content.created.strftime("D:%Y%m%d%H%M%SZ").encode("ascii")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R /Lang (az-AZ) >>",
@@ -327,8 +329,8 @@ def xlsx(content: Content) -> bytes:
         [f"Müəllif: {content.author}", _date(content)],
         [],
         [content.table_heading[0], content.table_heading[1]],
-        *([label, value] for label, value in content.table),
     ]
+    rows += [[label, value] for label, value in content.table]
     xml_rows = []
     for index, row in enumerate(rows, start=1):
         cells = "".join(_cell(f"{'AB'[col]}{index}", v) for col, v in enumerate(row))

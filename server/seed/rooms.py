@@ -84,15 +84,16 @@ def build_rooms(rng: random.Random, count: int) -> list[Room]:
         equipment = list(kind.always) + [e for e in kind.sometimes if rng.random() < 0.5]
         room_id = f"room-{len(rooms) + 1:03d}"
         capacity = rng.randint(*kind.capacity)
+        name = f"{kind.name} {building}-{number}"
         record = {
             "id": room_id,
-            "name": f"{kind.name} {building}-{number}",
+            "name": name,
             "building": f"Bina {building}",
             "floor": floor,
             "capacity": capacity,
             "equipment": equipment,
         }
-        rooms.append(Room(room_id, record["name"], capacity, kind is BOARD, record))
+        rooms.append(Room(room_id, name, capacity, kind is BOARD, record))
 
     add(BOARD, *BUILDINGS[0])
     for building, floors in buildings:
@@ -116,7 +117,7 @@ def _day_schedule(rng: random.Random, room: Room) -> list[tuple[int, int]]:
     """Back-to-back slots in one room on one day, local minutes; they never overlap."""
     if rng.random() < (0.7 if room.is_board else 0.12):
         return []
-    slots = []
+    slots: list[tuple[int, int]] = []
     minute = DAY_START
     gaps = (0, 0, 15, 30, 30, 60, 60, 90, 120, 180) if not room.is_board else (60, 120, 180)
     while True:

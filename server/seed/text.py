@@ -82,3 +82,11 @@ def ordinal(number: int) -> str:
     else:
         suffix = "cı"  # sıfır
     return f"{number}-{suffix}"
+
+
+def capitalize(text: str) -> str:
+    """Upper-case the first letter the Azerbaijani way: i -> İ, ı -> I (str.upper gives I)."""
+    if not text:
+        return text
+    first = {"i": "İ", "ı": "I"}.get(text[0], text[0].upper())
+    return first + text[1:]

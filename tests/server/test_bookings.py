@@ -223,6 +223,8 @@ BAD_BODIES = {
     "year-9999": {**SLOT, "start": "9999-03-01T10:00:00+04:00", "end": "9999-03-01T11:00:00+04:00"},
     "year-1900": {**SLOT, "start": "1900-03-01T10:00:00+04:00", "end": "1900-03-01T11:00:00+04:00"},
     "not-a-date": {**SLOT, "start": "tomorrow"},
+    "unix-time": {**SLOT, "start": 1800000000, "end": 1800003600},
+    "unix-time-string": {**SLOT, "start": "1800000000", "end": "1800003600"},
     "unknown-field": {**SLOT, "colour": "red"},
     "wrong-type": {**SLOT, "attendee_ids": "p-colleague"},
     "empty-title": {**SLOT, "title": "   "},

@@ -1,0 +1,332 @@
+"""The outbox: every change made here, in order, until the server has answered for good.
+
+A change is one transaction: the optimistic record the UI shows at once and
+the request that will carry it, with its idempotency key. The sync engine
+replays ``pending()`` oldest first; a crash at any point leaves either both or
+neither, and an entry caught mid-upload is sent again with the same key (the
+server answers the first result again). An entry leaves the outbox when the
+server has accepted it (``mark_done``); a final refusal or a version conflict
+stays, visible on its record, until the user decides.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+import sqlite_utils
+
+from .clock import Clock, utc_now
+from .schema import SyncState, collection_spec, quote
+from .store import RecordStore, record_json
+
+__all__ = ["Outbox", "OutboxEntry", "OutboxState"]
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"  # waiting to be sent (again, after next_attempt_at)
+    UPLOADING = "uploading"  # sent; no final answer yet (after a crash: send again)
+    ERROR = "error"  # refused for good (4xx): waits for the user
+    CONFLICT = "conflict"  # 412: the server's record changed meanwhile
+
+
+_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_COLUMNS = (
+    "id, idempotency_key, method, path, collection, record_id, body, if_match, content_ref, "
+    "state, attempts, next_attempt_at, last_error, created_at"
+)
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    """One queued request, as the sync engine sends it."""
+
+    id: int
+    idempotency_key: str
+    method: str
+    path: str
+    collection: str | None
+    record_id: str | None
+    body: Any
+    if_match: int | None
+    content_ref: str | None
+    state: OutboxState
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+    created_at: datetime
+
+    @classmethod
+    def _from_row(cls, row: tuple[Any, ...]) -> OutboxEntry:
+        return cls(
+            id=row[0],
+            idempotency_key=row[1],
+            method=row[2],
+            path=row[3],
+            collection=row[4],
+            record_id=row[5],
+            body=None if row[6] is None else json.loads(row[6]),
+            if_match=row[7],
+            content_ref=row[8],
+            state=OutboxState(row[9]),
+            attempts=row[10],
+            next_attempt_at=None if row[11] is None else datetime.fromisoformat(row[11]),
+            last_error=row[12],
+            created_at=datetime.fromisoformat(row[13]),
+        )
+
+
+class Outbox:
+    """The queue of local changes of one open cache."""
+
+    def __init__(self, db: sqlite_utils.Database, clock: Clock = utc_now) -> None:
+        self._db = db
+        self._conn = db.conn
+        self._clock = clock
+        self._records = RecordStore(db, clock)
+
+    # --- queueing -------------------------------------------------------------------
+
+    def enqueue(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        collection: str | None = None,
+        record: Mapping[str, Any] | None = None,
+        if_match: int | None = None,
+        content_ref: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> OutboxEntry:
+        """Queue a request and store its optimistic ``record`` in one transaction.
+
+        ``if_match``: the server version the change builds on (None for a
+        create; the record is then stored with version 0). ``content_ref``:
+        the client's reference to an encrypted file to upload with it.
+        """
+        method = method.upper()
+        if method not in _METHODS:
+            raise ValueError(f"not a write method: {method}")
+        if record is not None and collection is None:
+            raise ValueError("a record needs its collection")
+        if collection is not None:
+            collection_spec(collection)
+        record_id = None if record is None else str(record["id"])
+        key = idempotency_key or secrets.token_hex(16)  # 128 random bits
+        with self._db.atomic():
+            if record is not None and collection is not None:
+                self._records.write_local(collection, record, base_version=if_match or 0)
+            cursor = self._conn.execute(
+                "INSERT INTO outbox (idempotency_key, method, path, collection, record_id, "
+                "body, if_match, content_ref, state, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                (
+                    key,
+                    method,
+                    path,
+                    collection,
+                    record_id,
+                    None if body is None else record_json(body),
+                    if_match,
+                    content_ref,
+                    self._clock().isoformat(),
+                ),
+            )
+            entry = self.get(int(cursor.lastrowid or 0))
+        if entry is None:  # pragma: no cover - the row was written just above
+            raise RuntimeError("the outbox entry vanished")
+        return entry
+
+    def get(self, entry_id: int) -> OutboxEntry | None:
+        row = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (entry_id,)
+        ).fetchone()
+        return None if row is None else OutboxEntry._from_row(row)
+
+    def pending(self) -> list[OutboxEntry]:
+        """What to send, oldest first: pending and interrupted uploads.
+
+        An entry waits while an earlier change to the same record is in error
+        or conflict (it builds on that change). ``next_attempt_at`` is the
+        engine's to honour.
+        """
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM outbox AS o WHERE state IN ('pending', 'uploading') "
+            "AND NOT EXISTS (SELECT 1 FROM outbox AS e WHERE e.id < o.id "
+            "AND e.collection IS o.collection AND e.record_id = o.record_id "
+            "AND e.state IN ('error', 'conflict')) ORDER BY id"
+        ).fetchall()
+        return [OutboxEntry._from_row(row) for row in rows]
+
+    def all(self) -> list[OutboxEntry]:
+        """Every entry, oldest first (the UI's list of unsent changes)."""
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY id").fetchall()
+        return [OutboxEntry._from_row(row) for row in rows]
+
+    # --- what the server said -------------------------------------------------------------
+
+    def _require(self, entry_id: int) -> OutboxEntry:
+        entry = self.get(entry_id)
+        if entry is None:
+            raise KeyError(f"no outbox entry {entry_id}")
+        return entry
+
+    def mark_uploading(self, entry_id: int) -> None:
+        """Just before sending: counts the attempt; survives a crash as 'send again'."""
+        with self._db.atomic():
+            entry = self._require(entry_id)
+            self._conn.execute(
+                "UPDATE outbox SET state = 'uploading', attempts = attempts + 1 WHERE id = ?",
+                (entry_id,),
+            )
+            self._set_record_state(entry, SyncState.UPLOADING)
+
+    def mark_retry(self, entry_id: int, error: str, next_attempt_at: datetime) -> None:
+        """A network error, 429 or 5xx: send again after ``next_attempt_at``."""
+        with self._db.atomic():
+            entry = self._require(entry_id)
+            self._conn.execute(
+                "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? "
+                "WHERE id = ?",
+                (error, next_attempt_at.isoformat(), entry_id),
+            )
+            self._set_record_state(entry, SyncState.PENDING)
+
+    def mark_error(self, entry_id: int, error: str) -> None:
+        """A final refusal (4xx other than 401/412/429): shown on the record."""
+        with self._db.atomic():
+            entry = self._require(entry_id)
+            self._conn.execute(
+                "UPDATE outbox SET state = 'error', last_error = ? WHERE id = ?",
+                (error, entry_id),
+            )
+            self._set_record_state(entry, SyncState.ERROR, error=error)
+
+    def mark_conflict(self, entry_id: int, server_record: Mapping[str, Any] | None) -> None:
+        """412 ``version_mismatch``: keep both sides for the user (the server's from the body)."""
+        with self._db.atomic():
+            entry = self._require(entry_id)
+            self._conn.execute(
+                "UPDATE outbox SET state = 'conflict', last_error = 'version_mismatch' "
+                "WHERE id = ?",
+                (entry_id,),
+            )
+            self._set_record_state(entry, SyncState.CONFLICT, server_side=server_record)
+
+    def mark_done(self, entry_id: int, server_record: Mapping[str, Any] | None = None) -> None:
+        """The server accepted the request; ``server_record`` is what it answered.
+
+        The entry leaves the outbox. The server's record replaces the
+        optimistic one, unless later changes to it are still queued: those are
+        rebased on the new version (and on the server's id, for a record
+        created here under a temporary id).
+        """
+        with self._db.atomic():
+            entry = self._require(entry_id)
+            self._conn.execute("DELETE FROM outbox WHERE id = ?", (entry_id,))
+            if entry.collection is None or entry.record_id is None:
+                return
+            if server_record is None:
+                self._settle_without_answer(entry)
+            else:
+                self._settle(entry, entry.collection, entry.record_id, server_record)
+
+    def _settle(
+        self, entry: OutboxEntry, collection: str, local_id: str, server: Mapping[str, Any]
+    ) -> None:
+        table = quote(collection)
+        server_id, version = str(server["id"]), int(server["version"])
+        if server_id != local_id:  # created here under a temporary id
+            self._conn.execute(
+                "UPDATE outbox SET record_id = ?, path = replace(path, ?, ?) "
+                "WHERE collection = ? AND record_id = ?",
+                (server_id, local_id, server_id, collection, local_id),
+            )
+        later = self._conn.execute(
+            "SELECT count(*) FROM outbox WHERE collection = ? AND record_id = ?",
+            (collection, server_id),
+        ).fetchone()[0]
+        if not later:
+            if server_id != local_id:
+                self._records.delete(collection, local_id)
+            self._records.store_server_record(collection, server)
+            return
+        # Later local changes build on this one: they now build on the server's version.
+        if server_id != local_id:  # a sync page may already have brought the server's copy
+            self._records.delete(collection, server_id)
+        self._conn.execute(
+            "UPDATE outbox SET if_match = ? WHERE collection = ? AND record_id = ? "
+            "AND method <> 'POST'",
+            (version, collection, server_id),
+        )
+        self._conn.execute(
+            f"UPDATE {table} SET id = ?, version = ?, "
+            "record = json_set(record, '$.id', ?, '$.version', ?), sync_state = ? WHERE id = ?",
+            (server_id, version, server_id, version, SyncState.PENDING.value, local_id),
+        )
+
+    def _settle_without_answer(self, entry: OutboxEntry) -> None:
+        """Accepted with an empty answer (204): a DELETE removes, others are synced."""
+        assert entry.collection is not None and entry.record_id is not None
+        later = self._conn.execute(
+            "SELECT count(*) FROM outbox WHERE collection = ? AND record_id = ?",
+            (entry.collection, entry.record_id),
+        ).fetchone()[0]
+        if later:
+            return
+        if entry.method == "DELETE":
+            self._records.delete(entry.collection, entry.record_id)
+        else:
+            self._records.set_state(entry.collection, entry.record_id, SyncState.SYNCED)
+
+    def _set_record_state(
+        self,
+        entry: OutboxEntry,
+        state: SyncState,
+        *,
+        error: str | None = None,
+        server_side: Mapping[str, Any] | None = None,
+    ) -> None:
+        if entry.collection is not None and entry.record_id is not None:
+            self._records.set_state(
+                entry.collection, entry.record_id, state, error=error, server_side=server_side
+            )
+
+    # --- the user's decision ------------------------------------------------------------
+
+    def take_server_side(self, collection: str, record_id: str) -> bool:
+        """Drop the local changes of a conflicted record and show the server's version."""
+        with self._db.atomic():
+            if not self._records.take_server_side(collection, record_id):
+                return False
+            self.discard_record(collection, record_id)
+        return True
+
+    def keep_local_side(self, collection: str, record_id: str) -> bool:
+        """Send the local changes again, now over the server's current version."""
+        with self._db.atomic():
+            version = self._records.rebase_on_server_side(collection, record_id)
+            if version is None:
+                return False
+            self._conn.execute(
+                "UPDATE outbox SET if_match = ?, state = 'pending', last_error = NULL, "
+                "next_attempt_at = NULL WHERE collection = ? AND record_id = ? "
+                "AND method <> 'POST'",
+                (version, collection, record_id),
+            )
+        return True
+
+    def discard_record(self, collection: str, record_id: str) -> int:
+        """Remove every queued change of one record; returns how many."""
+        with self._db.atomic():
+            cursor = self._conn.execute(
+                "DELETE FROM outbox WHERE collection = ? AND record_id = ?",
+                (collection, record_id),
+            )
+        return int(cursor.rowcount)

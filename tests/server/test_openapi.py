@@ -1,0 +1,119 @@
+"""The OpenAPI description matches what the server really answers (Schemathesis)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.server.conftest import World
+from tests.server.test_documents import upload
+
+CONFIG = Path(__file__).with_name("schemathesis.toml")
+
+
+def test_openapi_is_published_and_lists_every_operation(world: World) -> None:
+    with world.client() as http:
+        spec = http.get("/openapi.json").json()
+    operations = {(m.upper(), p) for p, item in spec["paths"].items() for m in item}
+    expected = {
+        ("POST", "/api/v1/auth/login"),
+        ("POST", "/api/v1/auth/refresh"),
+        ("POST", "/api/v1/auth/logout"),
+        ("GET", "/api/v1/me"),
+        ("POST", "/api/v1/admin/devices/{device_id}/revoke"),
+        ("GET", "/api/v1/sync"),
+        ("POST", "/api/v1/bookings"),
+        ("PATCH", "/api/v1/bookings/{booking_id}"),
+        ("DELETE", "/api/v1/bookings/{booking_id}"),
+        ("POST", "/api/v1/documents"),
+        ("GET", "/api/v1/documents/{document_id}"),
+        ("PATCH", "/api/v1/documents/{document_id}"),
+        ("POST", "/api/v1/documents/{document_id}/versions"),
+        ("GET", "/api/v1/documents/{document_id}/content"),
+        ("POST", "/api/v1/shares"),
+        ("POST", "/api/v1/shares/{share_id}/read"),
+    }
+    sync = {
+        ("GET", f"/api/v1/sync/{c}")
+        for c in (
+            "departments",
+            "people",
+            "rooms",
+            "bookings",
+            "folders",
+            "documents",
+            "shares",
+            "registries",
+            "registry_rows",
+            "regions",
+            "indicators",
+            "indicator_values",
+        )
+    }
+    assert operations == expected | sync
+    create = spec["paths"]["/api/v1/bookings"]["post"]
+    key = next(p for p in create["parameters"] if p["name"] == "Idempotency-Key")
+    assert key["required"] is True
+    assert "application/problem+json" in create["responses"]["409"]["content"]
+
+
+def test_schemathesis_finds_no_server_error_and_no_answer_off_the_schema(
+    world: World, tmp_path: Path
+) -> None:
+    """Every check but positive_data_acceptance: opaque cursors and ids cannot be made up."""
+    head = world.sign_in("head")
+    document = upload(head, folder="f-hr").json()
+    booking = head.post(
+        "/bookings",
+        json={
+            "room_id": "room-1",
+            "title": "Plan",
+            "start": "2027-05-03T09:00:00+04:00",
+            "end": "2027-05-03T10:00:00+04:00",
+        },
+    ).json()
+    share = head.post(
+        "/shares", json={"document_id": document["id"], "to_ids": ["p-staff"]}
+    ).json()[0]
+    env = {
+        **os.environ,
+        "ST_DOCUMENT_ID": document["id"],
+        "ST_BOOKING_ID": booking["id"],
+        "ST_SHARE_ID": share["id"],
+        "ST_REGISTRY_ID": "reg-open",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "schemathesis.cli",
+        "--config-file",
+        str(CONFIG),
+        "--no-color",
+        "run",
+        f"{world.api_url}/openapi.json",
+        "--header",
+        f"Authorization: Bearer {head.login['access_token']}",
+        "--checks",
+        "all",
+        "--exclude-checks",
+        "positive_data_acceptance",
+        "--exclude-operation-id",
+        "logout",  # it would end the session the run signs with
+        "--max-examples",
+        "15",
+        "--seed",
+        "20261125",
+        "--workers",
+        "2",
+        "--generation-database",
+        "none",
+        "--suppress-health-check",
+        "all",
+    ]
+    result = subprocess.run(
+        command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900, check=False
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout
