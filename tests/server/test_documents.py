@@ -223,7 +223,7 @@ def raw_upload(
 @pytest.mark.parametrize("world_settings", [{"max_upload_bytes": 1024 * 1024}], indirect=True)
 def test_a_declared_huge_upload_is_refused_before_reading_it(world: World) -> None:
     api = world.sign_in("staff")
-    sent, status, body = raw_upload(world, api, declared_length=2 * 1024**3, send_bytes=0)
+    _sent, status, body = raw_upload(world, api, declared_length=2 * 1024**3, send_bytes=0)
     assert status == 413
     assert json.loads(body)["code"] == "too_large"
     assert documents_on_server(world) == {}
