@@ -274,9 +274,9 @@ def make_settings(data_dir: Path, **overrides: Any) -> Settings:
 
 
 @pytest.fixture
-def world_settings() -> dict[str, Any]:
-    """Override in a test module to change the server's settings."""
-    return {}
+def world_settings(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """Server settings; parametrize it indirectly to change them for a test."""
+    return dict(getattr(request, "param", {}))
 
 
 # e.g. postgresql+psycopg://intranet:intranet@localhost/intranet_test (scripts/test-postgres)
