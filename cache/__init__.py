@@ -31,7 +31,7 @@ from .keywrap import Argon2Params  # noqa: E402
 from .outbox import Outbox, OutboxEntry, OutboxState  # noqa: E402
 from .profile import Profile  # noqa: E402
 from .schema import COLLECTIONS, SyncState  # noqa: E402
-from .search import search, search_people  # noqa: E402
+from .search import search_people, search_records  # noqa: E402
 from .session import CacheSession  # noqa: E402
 from .store import PageResult, RecordStore, StoredRecord  # noqa: E402
 from .vault import Backoff, Vault  # noqa: E402
@@ -68,6 +68,6 @@ __all__ = [
     "WrongPassword",
     "az_fold",
     "az_sort_key",
-    "search",
     "search_people",
+    "search_records",
 ]

@@ -26,6 +26,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 CACHE_SIZE_KIB = 32 * 1024  # decrypted pages kept in memory: scans cost 4x more without
 BUSY_TIMEOUT_S = 10.0  # the sync worker and the UI each have a connection
+WAL_SIZE_LIMIT = 64 * 1024 * 1024  # a big first sync must not leave a huge -wal behind
 
 
 def is_plaintext_sqlite(path: Path) -> bool:
@@ -95,6 +96,7 @@ def _configure(conn: dbapi2.Connection) -> None:
     conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temporary files
     conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
     conn.execute("PRAGMA synchronous = FULL")  # a committed outbox entry survives power loss
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise WrongKeyOrCorrupt(f"the offline cache refused WAL mode ({mode})")

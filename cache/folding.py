@@ -13,6 +13,7 @@ pass per call, because apply_page folds every person of every sync page.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -23,7 +24,7 @@ __all__ = [
     "az_lower",
     "az_search_text",
     "az_sort_key",
-    "fold_join",
+    "az_words",
     "sort_key_of",
     "sort_key_prefixes",
 ]
@@ -72,27 +73,28 @@ def az_fold(text: str) -> str:
     return text.translate(_FOLD_TABLE).casefold()
 
 
-def fold_join(parts: Iterable[object]) -> str:
-    """Fold the non-empty parts joined by spaces."""
-    return az_fold(" ".join(str(part) for part in parts if part))
-
-
+_WORD = re.compile(r"[^\W_]+")
 _SCHWA_TO_A = str.maketrans("əƏ", "aa")
 
 
+def az_words(text: str) -> list[str]:
+    """The folded words of a text: runs of letters and digits, as FTS5 splits them."""
+    return _WORD.findall(az_fold(text))
+
+
 def az_search_text(text: str) -> str:
-    """The folded text of one FTS row.
+    """The searchable form of a text: its folded words, separated by single spaces.
 
     ``ə`` is typed as ``e`` (Məmmədova: ``memmedova``) or, as in passports,
-    as ``a`` (Cəfərov: ``cafarov``). ``az_fold`` gives the ``e`` form; each
-    word with ``ə`` is indexed once more in its ``a`` form. Mixed spellings
-    (``cefarov``) are not indexed.
+    as ``a`` (Cəfərov: ``cafarov``): a word with ``ə`` is there in both forms.
+    Mixed spellings (``cefarov``) are not. Single spaces make ``' ' || text
+    LIKE '% word%'`` mean exactly what the FTS5 prefix query ``"word"*`` means.
     """
-    folded = az_fold(text)
-    if "ə" not in text and "Ə" not in text:
-        return folded
-    schwa_words = " ".join(word for word in text.split() if "ə" in word or "Ə" in word)
-    return folded + " " + az_fold(schwa_words.translate(_SCHWA_TO_A))
+    words = az_words(text)
+    if "ə" in text or "Ə" in text:
+        seen = set(words)
+        words += [word for word in az_words(text.translate(_SCHWA_TO_A)) if word not in seen]
+    return " ".join(words)
 
 
 # --- collation ---------------------------------------------------------------
@@ -106,7 +108,9 @@ def az_lower(text: str) -> str:
 
 
 _SEPARATOR = "\x02"  # spaces and punctuation: sort before every letter and digit
-_LETTER_BASE = 0x0100  # letters get code points above digits, two per slot (room for w)
+# Letters map to 0x40-0x7F (above the digits, two slots each: room for w), so the
+# key of a Latin name is ASCII: one byte per letter in SQLite's UTF-8.
+_LETTER_BASE = 0x40
 
 
 def _letter_rank(letter: str) -> str:

@@ -68,6 +68,17 @@ class Meta:
         return value if isinstance(value, dict) else {}
 
     @property
+    def offline_registries(self) -> list[str]:
+        """The registries whose rows the user chose to keep on this computer."""
+        value = self._get("offline_registries")
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+    @offline_registries.setter
+    def offline_registries(self, registry_ids: list[str]) -> None:
+        with self._db.atomic():
+            self._set("offline_registries", sorted(set(registry_ids)))
+
+    @property
     def last_server_contact(self) -> datetime | None:
         value = self._get("last_server_contact")
         return datetime.fromisoformat(value) if isinstance(value, str) else None

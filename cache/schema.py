@@ -109,7 +109,6 @@ COLLECTIONS: dict[str, CollectionSpec] = {
             ),
             indexes=(("department_id",), ("manager_id",)),
             search_fields=(
-                "full_name",
                 "family_name",
                 "given_name",
                 "patronymic",

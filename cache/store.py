@@ -28,7 +28,7 @@ import sqlite_utils
 
 from .clock import Clock, utc_now
 from .errors import MalformedPage
-from .folding import az_search_text, sort_key_of
+from .folding import FIELD_SEPARATOR, az_search_text, az_sort_key
 from .schema import CollectionSpec, SyncState, collection_spec, quote
 from .sqlcipher_compat import dbapi2
 
@@ -63,6 +63,27 @@ class StoredRecord:
     sync_state: SyncState
     sync_error: str | None
     conflict: dict[str, Any] | None
+
+
+LOCAL_PART_FIELDS = frozenset({"email"})
+"""E-mail fields are searched by their local part only: every address shares the
+ministry's domain, which would make every person match ``he``, ``gov`` or ``az``."""
+
+
+class _Memo(dict[str, str]):
+    """A bounded cache of one text function. Names, positions and offices repeat a lot
+    across people, so most values of a page are folded once."""
+
+    def __init__(self, function: Callable[[str], str], max_size: int = 100_000) -> None:
+        super().__init__()
+        self._function = function
+        self._max_size = max_size
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= self._max_size:
+            self.clear()
+        value = self[text] = self._function(text)
+        return value
 
 
 def _text_of(value: Any) -> str:
@@ -100,16 +121,36 @@ class _RowBuilder:
             f"sync_error = NULL, conflict = NULL WHERE {table}.sync_state = '{_SYNCED}'"
         )
         self._search = spec.search_fields
+        self._local_part = tuple(f in LOCAL_PART_FIELDS for f in spec.search_fields)
         self._sort = spec.sort_fields
+        self._search_memo = _Memo(az_search_text)
+        self._sort_memo = _Memo(az_sort_key)
+
+    def search_text(self, item: Record) -> str:
+        """The record's searchable words (see ``folding.az_search_text``)."""
+        memo, parts = self._search_memo, []
+        for field, local_part in zip(self._search, self._local_part, strict=True):
+            value = item.get(field)
+            if isinstance(value, str):
+                parts.append(memo[value.partition("@")[0] if local_part else value])
+            elif value is not None:
+                parts.append(az_search_text(_text_of(value)))
+        return " ".join(part for part in parts if part)
+
+    def sort_key(self, item: Record) -> str:
+        memo = self._sort_memo
+        return FIELD_SEPARATOR.join(
+            memo[value] if isinstance(value := item.get(field), str) else "" for field in self._sort
+        )
 
     def row(self, item: Record) -> tuple[Any, ...]:
         get = item.get
         values: list[Any] = [item["id"], item["version"], get("updated_at")]
         values += [get(field) for field in self.fields]
         if self._search:
-            values.append(az_search_text(" ".join(_text_of(get(f)) for f in self._search)))
+            values.append(self.search_text(item))
         if self._sort:
-            values.append(sort_key_of(get(f) for f in self._sort))
+            values.append(self.sort_key(item))
         values.append(record_json(item))
         return tuple(values)
 
@@ -167,12 +208,11 @@ class RecordStore:
             conflicts = self._keep_local_changes(table, items, deleted_ids, local)
             removed = 0
             if deleted_ids:
-                before = self._conn.total_changes
-                self._conn.executemany(
+                deletion = self._conn.executemany(
                     f"DELETE FROM {table} WHERE id = ? AND sync_state = '{_SYNCED}'",
                     [(record_id,) for record_id in deleted_ids],
                 )
-                removed = self._conn.total_changes - before
+                removed = max(0, deletion.rowcount)  # this table's rows, not the triggers'
             self._save_cursor(collection, scope, cursor)
         return PageResult(len(items), removed, conflicts)
 
@@ -220,6 +260,14 @@ class RecordStore:
             (collection, scope or ""),
         ).fetchone()
         return None if row is None else row[0]
+
+    def scopes(self, collection: str) -> set[str]:
+        """The scopes (registries, for ``registry_rows``) that have a cursor here."""
+        rows = self._conn.execute(
+            "SELECT scope FROM collections_state WHERE collection = ? AND scope <> ''",
+            (collection,),
+        ).fetchall()
+        return {row[0] for row in rows}
 
     def last_sync_at(self, collection: str, scope: str | None = None) -> datetime | None:
         row = self._conn.execute(

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO
 
 import httpx
 import truststore
@@ -45,10 +45,8 @@ MAX_JSON_BYTES = 32 * 1024 * 1024  # a sync page of 5 000 rows is a few MB
 USER_AGENT = "MinistryIntranet/0.1"
 
 
-class TokenSink(Protocol):
-    """Where a new refresh token goes (the OS credential store); None clears it."""
-
-    def __call__(self, refresh_token: str | None) -> None: ...
+# Where a new refresh token goes (the OS credential store); None clears it.
+TokenSink = Callable[[str | None], None]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ good once: using it again means it was stolen or replayed, and ends the whole si
 from __future__ import annotations
 
 import base64
+import hashlib
 import secrets
 import time
 from typing import Any
@@ -110,7 +111,9 @@ def _record_failure(conn: Connection, services: Services, key: str, now: int) ->
 @router.post("/auth/login", response_model=LoginResponse, tags=["auth"])
 def login(body: LoginRequest, services: ServicesDep) -> dict[str, Any]:
     now = int(time.time())
-    key = body.username.strip().casefold()
+    # Hashed: casefold() can lengthen a name ("ß" -> "ss") past the 150 characters the
+    # column holds, which PostgreSQL refuses (SQLite would store it).
+    key = hashlib.sha256(body.username.strip().casefold().encode()).hexdigest()
     with services.db.read() as conn:
         _check_throttle(conn, key, now)
         user = conn.execute(select(users).where(users.c.username == body.username.strip())).first()

@@ -1,6 +1,9 @@
 """Meeting-room bookings. Two confirmed bookings of one room never overlap: the check and
-the write happen in one transaction that holds the room (SQLite: the write lock taken by
-BEGIN IMMEDIATE; PostgreSQL: ``SELECT ... FOR UPDATE`` on the room row)."""
+the write happen in one write transaction, and write transactions run one at a time (see
+``server.db``: SQLite's BEGIN IMMEDIATE, PostgreSQL's lock on the counters row taken first).
+The room row is also locked (``SELECT ... FOR UPDATE``, nothing on SQLite), so the rule
+would still hold on PostgreSQL at READ COMMITTED if writers were ever serialised per room
+only: the overlap query after the lock sees every booking committed before it."""
 
 from __future__ import annotations
 

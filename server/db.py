@@ -6,11 +6,22 @@ sends it, as JSON text). Sync pages are built by concatenating bodies, so a page
 one indexed range scan and no per-row serialisation. Extra columns exist only where the
 server must filter, join or enforce a rule on them.
 
-Writers are serialised through the ``counters`` row that hands out sequence numbers:
-on SQLite every write transaction is ``BEGIN IMMEDIATE``; on PostgreSQL the row lock
-taken by ``UPDATE counters`` is held until commit. Either way, sequence numbers become
-visible in the order they were assigned, so a reader paging by ``seq`` never skips a
-change that commits later with a smaller number.
+Writers are serialised, one at a time, for the whole of their transaction: on SQLite every
+write transaction is ``BEGIN IMMEDIATE``; on PostgreSQL every write transaction first
+locks the ``counters`` row that hands out sequence numbers (``SELECT ... FOR UPDATE``),
+and the lock is held until commit. Sequence numbers therefore become visible in the order
+they were assigned, so a reader paging by ``seq`` never skips a change that commits later
+with a smaller number; and whatever a writer reads (an If-Match version, an idempotency
+key, a refresh token, the bookings of a room) cannot change under it before it commits.
+
+Locking only at ``UPDATE counters`` is not enough on PostgreSQL: a writer's reads before
+its first ``next_seq`` would not be serialised (lost updates past If-Match, a refresh
+token rotated twice, two claims of one idempotency key), and a writer holding a room or
+record lock while waiting for the counter can deadlock with one holding the counter while
+waiting for that row. With the counter taken first, every writer takes its locks in the
+same order. PostgreSQL runs at READ COMMITTED (pinned on the engine), so each statement
+after the lock sees everything committed before it; readers get REPEATABLE READ, a
+snapshot for the whole block, as they do on SQLite.
 """
 
 from __future__ import annotations
@@ -35,6 +46,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    select,
     text,
 )
 
@@ -244,7 +256,17 @@ class Database:
             )
             _make_sqlite_transactions_explicit(self.engine)
         else:
-            self.engine = create_engine(url, pool_size=8, max_overflow=32, pool_pre_ping=True)
+            # Pinned rather than left to the server's default_transaction_isolation: the write
+            # lock below serialises writers only if each statement after it takes a fresh
+            # snapshot. Under REPEATABLE READ a writer would keep the snapshot of its first
+            # statement, from before it waited, and fail or miss what its predecessor wrote.
+            self.engine = create_engine(
+                url,
+                pool_size=8,
+                max_overflow=32,
+                pool_pre_ping=True,
+                isolation_level="READ COMMITTED",
+            )
 
     def create_schema(self) -> None:
         metadata.create_all(self.engine)
@@ -255,13 +277,22 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A consistent snapshot for everything the block reads."""
-        with self.engine.connect() as conn, conn.begin():
-            yield conn
+        with self.engine.connect() as conn:
+            if not self.is_sqlite:
+                # Dialect fork: a SQLite read transaction is one snapshot by nature (WAL),
+                # and pysqlite refuses the name REPEATABLE READ; PostgreSQL's READ COMMITTED
+                # would take a new snapshot per statement.
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """A transaction that may write; on SQLite it takes the write lock at once."""
+        """A transaction that may write; it takes the one write lock at once."""
         with self.engine.connect().execution_options(intranet_write=True) as conn, conn.begin():
+            # PostgreSQL: the write lock (see the module docstring). SQLite compiles no
+            # FOR UPDATE, so there it is a cheap read under the lock BEGIN IMMEDIATE holds.
+            conn.execute(select(counters.c.value).where(counters.c.name == "seq").with_for_update())
             yield conn
 
     def dispose(self) -> None:

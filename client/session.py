@@ -1,0 +1,219 @@
+"""Signing in: the server's answer and the encrypted cache, put together.
+
+Online sign-in asks the server, then opens (or creates) the cache with the device secret
+it returned. Offline sign-in opens the cache with the password alone, within the policy's
+grace period. A revoked device wipes the user's profile and enrols again as a new device.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import platform
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cache.errors import PasswordRequired
+from cache.keystore import CredentialStore, KeyStorage
+from cache.meta import remember_allowed
+from cache.profile import Profile, default_profiles_root
+from cache.session import CacheSession
+from cache.vault import Vault
+from client.api import ApiClient
+from client.errors import DeviceRevoked
+from client.sync import SyncEngine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    """Who this computer is to the server; not secret, kept beside the profiles."""
+
+    device_id: str
+    device_name: str
+
+    @classmethod
+    def load_or_create(cls, root: Path) -> DeviceIdentity:
+        path = root / "device.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(str(data["device_id"]), str(data["device_name"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls.create(root)
+
+    @classmethod
+    def create(cls, root: Path) -> DeviceIdentity:
+        root.mkdir(parents=True, exist_ok=True)
+        identity = cls(f"dev-{secrets.token_hex(16)}", (platform.node() or "Workstation")[:120])
+        path = root / "device.json"
+        temp = path.with_suffix(".tmp")
+        temp.write_text(json.dumps(identity.__dict__), encoding="utf-8")
+        temp.replace(path)
+        return identity
+
+
+def refresh_entry(profile: Profile) -> str:
+    return f"refresh-token:{profile.username}@{profile.server_url}"
+
+
+@dataclass
+class Session:
+    """A signed-in user: the API (maybe unreachable now) and the open cache."""
+
+    api: ApiClient
+    cache: CacheSession
+    profile: Profile
+    vault: Vault
+    credentials: CredentialStore
+    offline: bool
+    offline_registries: list[str] = field(default_factory=list)
+
+    @property
+    def user(self) -> dict[str, Any]:
+        return self.cache.meta.user
+
+    @property
+    def policy(self) -> dict[str, Any]:
+        return self.cache.meta.policy
+
+    def sync_engine(self, **options: Any) -> SyncEngine:
+        """An engine over this session's connection (build another one per thread)."""
+        cache = self.cache
+        return SyncEngine(
+            self.api,
+            cache.records,
+            cache.outbox,
+            cache.meta,
+            offline_registries=lambda: cache.meta.offline_registries,
+            **options,
+        )
+
+    def sign_out(self) -> None:
+        """Plain sign-out: the server forgets this login; the cache stays for next time."""
+        try:
+            self.api.logout()
+        except Exception as error:
+            log.info("sign-out could not reach the server: %s", type(error).__name__)
+        self.close()
+
+    def wipe(self) -> None:
+        """Sign out and remove offline data: the profile and its credential entries."""
+        try:
+            self.api.logout()
+        except Exception as error:
+            log.info("sign-out could not reach the server: %s", type(error).__name__)
+        self.close()
+        wipe_profile(self.vault, self.credentials, self.profile)
+
+    def close(self) -> None:
+        self.cache.close()
+        self.api.close()
+
+
+def wipe_profile(vault: Vault, credentials: CredentialStore, profile: Profile) -> None:
+    vault.wipe()
+    credentials.delete(refresh_entry(profile))
+
+
+def _token_sink(
+    credentials: CredentialStore, profile: Profile, allowed: Callable[[], bool]
+) -> Callable[[str | None], None]:
+    """Keep the refresh token in the credential store when policy lets us remember."""
+
+    def sink(token: str | None) -> None:
+        entry = refresh_entry(profile)
+        if token is None or not allowed():
+            credentials.delete(entry)
+            return
+        if credentials.save(entry, token) is not KeyStorage.REMEMBERED:
+            log.info("the refresh token is kept in memory only")
+
+    return sink
+
+
+@dataclass
+class SignIn:
+    """Everything a sign-in needs to know about where it happens."""
+
+    server_url: str
+    profile_dir: Path | None = None
+    ca_bundle: Path | None = None
+    credentials: CredentialStore = field(default_factory=CredentialStore)
+    vault_options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.profile_dir or default_profiles_root()
+
+    def profile(self, username: str) -> Profile:
+        return Profile.for_user(self.server_url, username, self.profile_dir)
+
+    def vault(self, username: str) -> Vault:
+        return Vault(self.profile(username), credentials=self.credentials, **self.vault_options)
+
+    def _api(self, profile: Profile, policy: dict[str, Any]) -> ApiClient:
+        sink = _token_sink(self.credentials, profile, lambda: remember_allowed(policy))
+        return ApiClient(self.server_url, ca_bundle=self.ca_bundle, token_sink=sink)
+
+    def online(self, username: str, password: str) -> Session:
+        """Ask the server; then open or create the cache. Raises client errors (wrong
+        password, unreachable server) and cache errors."""
+        profile = self.profile(username)
+        vault = self.vault(username)
+        policy: dict[str, Any] = {}
+        api = self._api(profile, policy)
+        try:
+            device = DeviceIdentity.load_or_create(self.root)
+            try:
+                result = api.login(username, password, device.device_id, device.device_name)
+            except DeviceRevoked:
+                log.warning("this device was revoked: removing its offline data, enrolling anew")
+                wipe_profile(vault, self.credentials, profile)
+                device = DeviceIdentity.create(self.root)
+                result = api.login(username, password, device.device_id, device.device_name)
+            policy.update(result.policy)
+            cache = vault.sign_in_online(
+                password=password,
+                device_secret=result.device_secret,
+                user=result.user,
+                policy=result.policy,
+            )
+        except BaseException:
+            api.close()
+            raise
+        if not remember_allowed(policy):
+            self.credentials.delete(refresh_entry(profile))
+        return Session(api, cache, profile, vault, self.credentials, offline=False)
+
+    def offline(self, username: str, password: str) -> Session:
+        """Open the cache with the password alone (no server). The API is set up to
+        resume from the stored refresh token when the network comes back."""
+        profile = self.profile(username)
+        vault = self.vault(username)
+        cache = vault.unlock_offline(password)
+        return self._resume(profile, vault, cache)
+
+    def remembered(self, username: str) -> Session:
+        """Open the cache with the key in the credential store: no password asked."""
+        profile = self.profile(username)
+        vault = self.vault(username)
+        try:
+            cache = vault.unlock_remembered()
+        except PasswordRequired:
+            raise
+        return self._resume(profile, vault, cache)
+
+    def _resume(self, profile: Profile, vault: Vault, cache: CacheSession) -> Session:
+        policy = cache.meta.policy
+        api = self._api(profile, policy)
+        try:
+            token = self.credentials.load(refresh_entry(profile))
+        except PasswordRequired:  # no working credential store: sign in online again
+            token = None
+        if token:
+            api.resume(token)
+        return Session(api, cache, profile, vault, self.credentials, offline=True)

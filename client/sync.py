@@ -1,0 +1,306 @@
+"""The sync engine: push the outbox, then pull what changed (API.md, "Delta sync").
+
+It runs wherever it is called (the UI calls it on a worker thread) and talks to the
+cache only through the objects it is given, all on one connection. Pushing comes first,
+so a page never brings back a record the user has changed and not yet sent; the outbox
+keeps local changes over server pages anyway (see ``cache.store``).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from cache.errors import MalformedPage
+from cache.meta import Meta
+from cache.outbox import Outbox, OutboxEntry
+from cache.schema import SyncState
+from cache.store import RecordStore
+from client.api import ApiClient
+from client.errors import (
+    ApiProblem,
+    AuthenticationError,
+    Conflict,
+    CursorExpired,
+    IntranetError,
+    MalformedResponse,
+    Retryable,
+    VersionMismatch,
+)
+from client.validation import COLLECTIONS
+
+log = logging.getLogger(__name__)
+
+PULLED_COLLECTIONS = tuple(c for c in COLLECTIONS if c != "registry_rows")
+
+
+class SyncCancelled(IntranetError):
+    """The user cancelled; what was applied so far stays (each page is whole)."""
+
+
+class SyncAlreadyRunning(IntranetError):
+    """Another sync of this cache is under way."""
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """Reported after every page and outbox entry; ``total`` is None when not known."""
+
+    collection: str
+    done: int
+    total: int | None
+
+
+@dataclass
+class SyncReport:
+    pulled: dict[str, int] = field(default_factory=dict)  # rows applied per collection
+    deleted: dict[str, int] = field(default_factory=dict)
+    pushed: int = 0
+    push_errors: int = 0
+    push_conflicts: int = 0
+    push_waiting: int = 0  # entries left for a later attempt (network, 429, 5xx)
+    requests: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Exponential backoff with full jitter, at least what the server asked for."""
+
+    base: float = 2.0
+    cap: float = 15 * 60.0
+    page_attempts: int = 3  # a sync page is tried this often before the sync fails
+
+    def delay(self, attempts: int, retry_after: float | None, rng: random.Random) -> float:
+        ceiling = min(self.cap, self.base * 2.0 ** max(attempts - 1, 0))
+        return max(rng.uniform(ceiling / 2, ceiling), retry_after or 0.0)
+
+
+ProgressCallback = Callable[[SyncProgress], None]
+ContentOpener = Callable[[str], dict[str, Any]]
+
+
+class SyncEngine:
+    """Syncs one cache with one server. ``run`` may be called from any one thread at a
+    time; a second concurrent call raises ``SyncAlreadyRunning``."""
+
+    def __init__(
+        self,
+        api: ApiClient,
+        records: RecordStore,
+        outbox: Outbox,
+        meta: Meta,
+        *,
+        offline_registries: Callable[[], Iterable[str]] = lambda: (),
+        page_size: int = 5000,
+        retry: RetryPolicy | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        content_opener: ContentOpener | None = None,
+    ) -> None:
+        self.api = api
+        self.records = records
+        self.outbox = outbox
+        self.meta = meta
+        self._offline_registries = offline_registries
+        self._page_size = page_size
+        self._retry = retry or RetryPolicy()
+        self._clock = clock
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._content_opener = content_opener
+        self._running = threading.Lock()
+
+    def run(
+        self,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> SyncReport:
+        if not self._running.acquire(blocking=False):
+            raise SyncAlreadyRunning("A sync is already running.")
+        try:
+            report = SyncReport()
+            started = time.monotonic()
+            notify = progress or (lambda _p: None)
+            stop = cancel or threading.Event()
+            self._push(report, notify, stop)
+            self._pull(report, notify, stop)
+            self.meta.touch_server_contact(self._clock())
+            report.seconds = time.monotonic() - started
+            return report
+        finally:
+            self._running.release()
+
+    # --- push -----------------------------------------------------------------
+
+    def _push(self, report: SyncReport, notify: ProgressCallback, stop: threading.Event) -> None:
+        entries = self.outbox.pending()
+        now = self._clock()
+        for done, entry in enumerate(entries, start=1):
+            if stop.is_set():
+                raise SyncCancelled("Sync cancelled.")
+            if entry.next_attempt_at is not None and entry.next_attempt_at > now:
+                # Order matters (a change may build on an earlier one): wait for this one.
+                report.push_waiting += len(entries) - done + 1
+                return
+            if not self._push_one(entry, report):
+                report.push_waiting += len(entries) - done
+                return
+            notify(SyncProgress("outbox", done, len(entries)))
+
+    def _push_one(self, entry: OutboxEntry, report: SyncReport) -> bool:
+        """Send one entry; False when the rest must wait (the network or server is down)."""
+        self.outbox.mark_uploading(entry.id)
+        report.requests += 1
+        try:
+            files = self._files_for(entry)
+            answer = self.api.send(
+                entry.method,
+                entry.path,
+                entry.body,
+                idempotency_key=entry.idempotency_key,
+                if_match=entry.if_match,
+                files=files,
+            )
+        except (Retryable, MalformedResponse) as error:
+            # The same idempotency key makes a resend safe whatever reached the server.
+            retry_after = getattr(error, "retry_after", None)
+            delay = self._retry.delay(entry.attempts + 1, retry_after, self._rng)
+            self.outbox.mark_retry(entry.id, str(error), self._clock() + timedelta(seconds=delay))
+            report.push_waiting += 1
+            return False
+        except AuthenticationError:
+            self.outbox.mark_retry(entry.id, "not signed in", self._clock())
+            raise
+        except VersionMismatch as error:
+            self.outbox.mark_conflict(entry.id, error.current)
+            report.push_conflicts += 1
+        except Conflict as error:
+            if error.code == "idempotency_in_progress":  # the first send is still running
+                self.outbox.mark_retry(entry.id, error.detail, self._clock() + timedelta(seconds=1))
+                report.push_waiting += 1
+                return False
+            self.outbox.mark_conflict(entry.id, None)
+            self._note_conflict(entry, error)
+            report.push_conflicts += 1
+        except ApiProblem as error:
+            self.outbox.mark_error(entry.id, error.detail)
+            report.push_errors += 1
+        else:
+            record = _first_record(answer)
+            self.outbox.mark_done(entry.id, record)
+            report.pushed += 1
+        return True
+
+    def _note_conflict(self, entry: OutboxEntry, error: ApiProblem) -> None:
+        """A 409 has no server record to show; its reason (a taken room) is what matters."""
+        if entry.collection and entry.record_id:
+            self.records.set_state(
+                entry.collection, entry.record_id, SyncState.CONFLICT, error=error.detail
+            )
+
+    def _files_for(self, entry: OutboxEntry) -> dict[str, Any] | None:
+        if entry.content_ref is None:
+            return None
+        if self._content_opener is None:
+            raise MalformedResponse("No way to read the file of this upload.")
+        return self._content_opener(entry.content_ref)
+
+    # --- pull -----------------------------------------------------------------
+
+    def _pull(self, report: SyncReport, notify: ProgressCallback, stop: threading.Event) -> None:
+        heads = self._with_retries(self.api.sync_heads, report)
+        for collection in PULLED_COLLECTIONS:
+            head = heads.collections.get(collection)
+            if head is not None and head != self.records.cursor(collection):
+                self._pull_collection(collection, None, None, report, notify, stop)
+        wanted = set(self._offline_registries())
+        kept = self.records.scopes("registry_rows")
+        for registry_id in sorted(kept - wanted.intersection(heads.registry_rows)):
+            # No longer chosen, or no longer readable: its rows leave this computer.
+            self.records.reset_collection("registry_rows", registry_id)
+        for registry_id in sorted(wanted.intersection(heads.registry_rows)):
+            if heads.registry_rows[registry_id] != self.records.cursor(
+                "registry_rows", registry_id
+            ):
+                total = self._row_count(registry_id)
+                self._pull_collection("registry_rows", registry_id, total, report, notify, stop)
+
+    def _row_count(self, registry_id: str) -> int | None:
+        stored = self.records.get("registries", registry_id)
+        count = None if stored is None else stored.record.get("row_count")
+        return count if isinstance(count, int) else None
+
+    def _pull_collection(
+        self,
+        collection: str,
+        scope: str | None,
+        total: int | None,
+        report: SyncReport,
+        notify: ProgressCallback,
+        stop: threading.Event,
+    ) -> None:
+        cursor = self.records.cursor(collection, scope)
+        restarted = False
+        done = 0
+        label = collection if scope is None else f"{collection}:{scope}"
+        while True:
+            if stop.is_set():
+                raise SyncCancelled("Sync cancelled.")
+            try:
+                page = self._with_retries(
+                    functools.partial(
+                        self.api.sync_page, collection, cursor, self._page_size, scope
+                    ),
+                    report,
+                )
+            except CursorExpired:
+                if restarted:
+                    raise
+                log.info("cursor of %s expired: syncing it from the start", label)
+                self.records.reset_collection(collection, scope)
+                cursor, restarted, done = None, True, 0
+                continue
+            try:
+                result = self.records.apply_page(
+                    collection, page["items"], page["deleted"], page["cursor"], scope=scope
+                )
+            except MalformedPage as error:
+                raise MalformedResponse(
+                    f"The server sent a page the cache cannot take: {error}"
+                ) from error
+            report.pulled[collection] = report.pulled.get(collection, 0) + result.upserted
+            report.deleted[collection] = report.deleted.get(collection, 0) + result.deleted
+            done += len(page["items"])
+            notify(SyncProgress(label, done, total))
+            cursor = page["cursor"]
+            if not page["has_more"]:
+                return
+
+    def _with_retries(self, call: Callable[[], Any], report: SyncReport) -> Any:
+        for attempt in range(1, self._retry.page_attempts + 1):
+            report.requests += 1
+            try:
+                return call()
+            except Retryable as error:
+                if attempt == self._retry.page_attempts:
+                    raise
+                delay = self._retry.delay(attempt, error.retry_after, self._rng)
+                log.info("retrying in %.1f s after: %s", delay, error)
+                self._sleep(min(delay, 30.0))
+        raise AssertionError("unreachable")
+
+
+def _first_record(answer: Any) -> dict[str, Any] | None:
+    """The record a write answered with (POST /shares answers a list of them)."""
+    if isinstance(answer, dict) and "id" in answer and "version" in answer:
+        return answer
+    return None
