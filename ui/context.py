@@ -1,0 +1,34 @@
+"""What a tab gets from the main window: no globals, no reaching into the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlite_utils
+from PySide6.QtCore import QObject, Signal
+
+from ui.tasks import TaskRunner
+
+
+class DataEvents(QObject):
+    """Emitted on the GUI thread when the cache changed under the tabs (a sync applied
+    pages, an outbox entry settled), so they refresh what they show."""
+
+    changed = Signal(object)  # the set of collection names that changed, or None for "all"
+
+
+@dataclass(frozen=True)
+class TabContext:
+    """Handed to every tab's constructor.
+
+    ``connect``: opens a new connection to the encrypted cache; call it on the thread
+    that will use the connection (workers each open their own, and keep it per thread).
+    ``tasks``: runs work off the GUI thread. ``events``: tells tabs the data changed.
+    ``user``: the signed-in user as the server described them (id, roles, department_id).
+    """
+
+    connect: Callable[[], sqlite_utils.Database]
+    tasks: TaskRunner
+    events: DataEvents
+    user: dict[str, object]
