@@ -48,7 +48,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI
+        except BaseException as error:
             if self.on_error is None:
                 log.exception("background task failed")
             self.relay.failed.emit(self.on_error, error)
