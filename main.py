@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cache.errors import CacheError
-from client.errors import IntranetError
-from client.session import Session, SignIn
+from client.errors import DeviceRevoked, IntranetError
+from client.session import DeviceIdentity, Session, SignIn, wipe_profile
 from client.sync import SyncProgress
 from client.validation import COLLECTIONS
 
@@ -74,23 +74,37 @@ def run_sync(args: argparse.Namespace) -> int:
         return 0
     session = sign_in.online(args.username, password)
     try:
-        if args.registry is not None:
-            session.cache.meta.offline_registries = args.registry
-        print(f"Signed in to {args.server} as {args.username}.")
-        report = session.sync_engine().run(progress=_progress if args.verbose else None)
-        _print_counts(session)
-        changed = sum(report.pulled.values()) + sum(report.deleted.values())
+        return _sync_session(args, session)
+    except DeviceRevoked:
+        # An administrator revoked this computer: its copy of the data must go.
+        session.close()
+        wipe_profile(session.vault, session.credentials, session.profile)
+        DeviceIdentity.create(sign_in.root)
         print(
-            f"Synced in {report.seconds:.1f} s: {changed} changes received, "
-            f"{report.pushed} sent, {report.requests} requests."
+            "error: this computer was revoked by an administrator; its offline data was removed",
+            file=sys.stderr,
         )
-        if report.push_errors or report.push_conflicts:
-            print(
-                f"{report.push_errors} changes were refused and {report.push_conflicts} "
-                "are in conflict: open the app to decide."
-            )
+        return 1
     finally:
         session.close()
+
+
+def _sync_session(args: argparse.Namespace, session: Session) -> int:
+    if args.registry is not None:
+        session.cache.meta.offline_registries = args.registry
+    print(f"Signed in to {args.server} as {args.username}.")
+    report = session.sync_engine().run(progress=_progress if args.verbose else None)
+    _print_counts(session)
+    changed = sum(report.pulled.values()) + sum(report.deleted.values())
+    print(
+        f"Synced in {report.seconds:.1f} s: {changed} changes received, "
+        f"{report.pushed} sent, {report.requests} requests."
+    )
+    if report.push_errors or report.push_conflicts:
+        print(
+            f"{report.push_errors} changes were refused and {report.push_conflicts} "
+            "are in conflict: open the app to decide."
+        )
     return 0
 
 

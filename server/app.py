@@ -15,7 +15,7 @@ from server.blobs import BlobStore
 from server.config import Settings
 from server.context import Services
 from server.db import Database, sqlite_url_for
-from server.errors import PROBLEM_JSON, install_error_handlers
+from server.errors import PROBLEM_JSON, ApiError, install_error_handlers, problem_response
 from server.schemas import Problem
 
 API_PREFIX = "/api/v1"
@@ -40,6 +40,29 @@ _REQUIRED_HEADERS = {
     "Idempotency-Key": {"type": "string", "pattern": "^[A-Za-z0-9_-]{16,128}$"},
     "If-Match": {"type": "string", "pattern": '^(W/)?"?[0-9]{1,18}"?$'},
 }
+
+
+class RefuseNulMiddleware:
+    """A NUL in the path or query string is refused before any handler sees it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (
+            "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b"")
+        ):
+            response = problem_response(
+                ApiError(
+                    422,
+                    "validation_error",
+                    "NUL characters are not allowed",
+                    errors=[{"field": "path", "message": "NUL characters are not allowed"}],
+                )
+            )
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 class RequestIdMiddleware:
@@ -152,6 +175,7 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     install_error_handlers(app)
     for module in (auth, sync, bookings, documents, shares):
         app.include_router(module.router, prefix=API_PREFIX)
+    app.add_middleware(RefuseNulMiddleware)
     app.add_middleware(RequestIdMiddleware)
     app.openapi = lambda: _customise_openapi(app)  # type: ignore[method-assign]
     return app

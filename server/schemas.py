@@ -14,6 +14,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
 
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")
@@ -33,8 +34,28 @@ Id = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 Text1 = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
 
 
+def _without_nul(value: Any) -> Any:
+    """U+0000 is refused everywhere: PostgreSQL cannot store it and no name contains it."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("NUL characters are not allowed")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _without_nul(key)
+            _without_nul(item)
+    elif isinstance(value, list):
+        for item in value:
+            _without_nul(item)
+    return value
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_nul(cls, data: Any) -> Any:
+        return _without_nul(data)
 
 
 # --- records -------------------------------------------------------------------

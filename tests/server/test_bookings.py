@@ -231,6 +231,8 @@ BAD_BODIES = {
     "unknown-room": {**SLOT, "room_id": "room-404"},
     "unknown-attendee": {**SLOT, "attendee_ids": ["p-ghost"]},
     "missing-field": {k: v for k, v in SLOT.items() if k != "room_id"},
+    "nul-in-title": {**SLOT, "title": "Plan\x00"},
+    "nul-in-id": {**SLOT, "attendee_ids": ["p-\x00"]},
 }
 
 
@@ -252,3 +254,10 @@ def test_malformed_json_is_a_422(world: World, raw: bytes) -> None:
     assert answer.status_code == 422
     assert answer.json()["code"] == "validation_error"
     assert bookings_on_server(world) == {}
+
+
+def test_nul_in_the_path_or_query_is_a_422(world: World) -> None:
+    api = world.sign_in("staff")
+    assert api.delete("/bookings/bkg%00x", 1).status_code == 422
+    answer = api.get("/sync/registry_rows", params={"registry": "reg\x00"})
+    assert answer.status_code == 422 and answer.json()["code"] == "validation_error"
