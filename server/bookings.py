@@ -27,6 +27,7 @@ from server.preconditions import (
     check_version,
     etag,
     expected_version,
+    patch_changes,
 )
 from server.schemas import Booking, BookingCreate, BookingPatch
 
@@ -164,10 +165,7 @@ def change_booking(
     if_match: IfMatchHeader = None,
 ) -> JSONResponse:
     expected = expected_version(if_match)
-    changes = body.model_dump(exclude_unset=True)
-    for field, value in changes.items():
-        if value is None:
-            raise validation_error(field, "may not be null")
+    patch_changes(body)
     with services.db.write() as conn:
         record = _load_for_change(conn, principal, booking_id)
         check_version(record, expected)

@@ -18,7 +18,7 @@ from server import records
 from server.access import Visibility, folder_writable
 from server.context import Principal, PrincipalDep, Services, ServicesDep
 from server.db import document_versions, folders
-from server.errors import ApiError
+from server.errors import ApiError, validation_error
 from server.idempotency import check_key, request_hash, run_idempotent
 from server.preconditions import (
     IdempotencyKeyHeader,
@@ -26,6 +26,7 @@ from server.preconditions import (
     check_version,
     etag,
     expected_version,
+    patch_changes,
 )
 from server.schemas import Document, DocumentMetadata, DocumentPatch
 from server.uploads import ReceivedFile, ReceivedUpload, receive_upload
@@ -99,12 +100,7 @@ def load_visible_document(
 
 def _parse_metadata(raw: bytes | None) -> DocumentMetadata:
     if raw is None:
-        raise ApiError(
-            422,
-            "validation_error",
-            "metadata: missing",
-            errors=[{"field": "metadata", "message": "missing"}],
-        )
+        raise validation_error("metadata", "missing")
     try:
         return DocumentMetadata.model_validate_json(raw)
     except ValidationError as error:
@@ -119,12 +115,7 @@ def _parse_metadata(raw: bytes | None) -> DocumentMetadata:
 
 def _require_file(upload: ReceivedUpload) -> ReceivedFile:
     if upload.file is None:
-        raise ApiError(
-            422,
-            "validation_error",
-            "file: missing",
-            errors=[{"field": "file", "message": "missing"}],
-        )
+        raise validation_error("file", "missing")
     return upload.file
 
 
@@ -232,12 +223,7 @@ async def upload_version(
     try:
         file = _require_file(upload)
         if upload.metadata is not None:
-            raise ApiError(
-                422,
-                "validation_error",
-                "metadata: change it with PATCH",
-                errors=[{"field": "metadata", "message": "not accepted here"}],
-            )
+            raise validation_error("metadata", "not accepted here; change it with PATCH")
 
         def action(conn: Connection) -> tuple[int, Any]:
             record = load_visible_document(conn, principal, document_id)
@@ -284,15 +270,7 @@ def change_document(
     if_match: IfMatchHeader = None,
 ) -> JSONResponse:
     expected = expected_version(if_match)
-    changes = body.model_dump(exclude_unset=True)
-    if any(value is None for value in changes.values()):
-        field = next(k for k, v in changes.items() if v is None)
-        raise ApiError(
-            422,
-            "validation_error",
-            f"{field}: may not be null",
-            errors=[{"field": field, "message": "may not be null"}],
-        )
+    changes = patch_changes(body)
     with services.db.write() as conn:
         record = load_visible_document(conn, principal, document_id)
         _require_writable_folder(conn, principal, record["folder_id"])

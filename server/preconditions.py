@@ -6,8 +6,9 @@ import re
 from typing import Annotated, Any
 
 from fastapi import Header
+from pydantic import BaseModel
 
-from server.errors import ApiError
+from server.errors import ApiError, validation_error
 
 _IF_MATCH = re.compile(r'^\s*(?:W/)?"?(\d{1,18})"?\s*$')
 
@@ -36,12 +37,7 @@ def expected_version(if_match: str | None) -> int:
         )
     match = _IF_MATCH.fullmatch(if_match)
     if match is None:
-        raise ApiError(
-            422,
-            "validation_error",
-            'If-Match must be a record version such as "3".',
-            errors=[{"field": "If-Match", "message": "not a version"}],
-        )
+        raise validation_error("If-Match", 'not a version; send one such as "3"')
     return int(match.group(1))
 
 
@@ -53,6 +49,15 @@ def check_version(current: dict[str, Any], expected: int) -> None:
             f"The record changed: you had version {expected}, the server has {current['version']}.",
             current=current,
         )
+
+
+def patch_changes(body: BaseModel) -> dict[str, Any]:
+    """The fields a PATCH sets; sending null for one is an error, not "leave it"."""
+    changes = body.model_dump(exclude_unset=True)
+    for field, value in changes.items():
+        if value is None:
+            raise validation_error(field, "may not be null")
+    return changes
 
 
 def etag(record: dict[str, Any]) -> str:
