@@ -1,0 +1,680 @@
+"""Staff directory queries for the Directory tab, and the vCard of a person. No Qt.
+
+The list is read page by page (keyset pagination), never all at once: a page is
+the next ``limit`` people after a cursor, in the order the cache's search uses
+(``search.search_people``): with a query, first the people whose family name
+starts with the first word, then every other match; each group in Azerbaijani
+alphabetical order (``sort_key``). Without a query: everyone in that order.
+A department filter is the department's whole subtree.
+
+Each page costs about the same wherever it is in the list, and reads indexes
+only until it knows its 200 ids: an ordered walk of the ``(sort_key,
+search_text)`` index from the cursor on (dense matches), or a gather of the
+candidates (FTS hits, department members) through the ``(rid, sort_key)``
+index, sorted; a department is tested by rid against its members taken from
+the department index, never by reading rows (they are large and encrypted).
+Only the page's own rows are read. What the user types is
+folded and quoted by ``search.query_words``/``fts_match_expression``, so FTS
+syntax is searched as text and never raises.
+
+Department member counts include the sub-departments (a department head sees
+everyone under them); the people whose department is not in the cache count
+only in the whole-ministry total.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from .folding import sort_key_prefixes
+from .search import fts_match_expression, query_words
+
+__all__ = [
+    "PAGE_SIZE",
+    "Department",
+    "DepartmentTree",
+    "DirectoryQuery",
+    "Page",
+    "PageCursor",
+    "PersonCard",
+    "PersonRow",
+    "contact_file_name",
+    "count_people",
+    "department_tree",
+    "people_by_ids",
+    "people_page",
+    "person_card",
+    "person_vcard",
+]
+
+PAGE_SIZE = 200
+MIN_CAP = 200
+ROW_COST = 20
+"""Reading a row costs about 20 index entries: rows are large and each page is decrypted."""
+MAX_DEPTH = 64
+"""Deeper department chains than this are taken as a cycle in bad data."""
+
+_PERSON_COLUMNS = (
+    "p.rid",
+    "p.id",
+    "p.full_name",
+    "p.given_name",
+    "p.family_name",
+    "p.patronymic",
+    "p.position",
+    "p.department_id",
+    "d.name",
+)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """What a list row shows of a person."""
+
+    rid: int
+    id: str
+    full_name: str
+    given_name: str
+    family_name: str
+    patronymic: str
+    position: str
+    department_id: str | None
+    department_name: str
+
+    @property
+    def display_name(self) -> str:
+        """The official order, "İsmayılov Rəşad Elçin oğlu"; built if the record has none."""
+        if self.full_name:
+            return self.full_name
+        parts = (self.family_name, self.given_name, self.patronymic)
+        return " ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    """What the list shows: the search box's text and the chosen department's subtree
+    (``None``: the whole ministry)."""
+
+    text: str = ""
+    departments: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class PageCursor:
+    """Where the next page starts: after this row. ``group`` 1 is the family-name
+    matches, 2 the other matches, 0 the unsearched list."""
+
+    group: int
+    sort_key: str
+    rid: int
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[PersonRow]
+    next: PageCursor | None
+    """None when the list ended with this page."""
+
+
+def _after_prefix(prefix: str) -> str:
+    """The smallest string above every string that starts with ``prefix``."""
+    last = ord(prefix[-1])
+    if last >= 0x10FFFF:
+        return prefix + "\U0010ffff"
+    return prefix[:-1] + chr(last + 1)
+
+
+def _like_condition(words: Sequence[str]) -> tuple[str, list[Any]]:
+    """Each word starts a word of ``search_text`` (single-spaced folded words, so this is
+    exactly the FTS prefix query); words hold only letters and digits, no LIKE wildcard."""
+    if not words:
+        return "1", []
+    sql = " AND ".join("(' ' || search_text) LIKE ?" for _ in words)
+    return sql, [f"% {word}%" for word in words]
+
+
+def _fts_condition(words: Sequence[str]) -> tuple[str, list[Any]]:
+    if not words:
+        return "1", []
+    return (
+        "rid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)",
+        [fts_match_expression(list(words))],
+    )
+
+
+def _member_condition(
+    departments: tuple[str, ...] | None, column: str = "rid"
+) -> tuple[str, list[Any]]:
+    """The people of these departments, as a set of rids taken from the department index
+    alone: a walk or gather then tests ``rid`` from its own index entry, without reading
+    the (large, encrypted) row for its ``department_id``."""
+    if departments is None:
+        return "1", []
+    if not departments:
+        return "0", []
+    marks = ", ".join("?" * len(departments))
+    return (
+        f"{column} IN (SELECT m.rid FROM people AS m INDEXED BY people_department_id "
+        f"WHERE m.department_id IN ({marks}))",
+        list(departments),
+    )
+
+
+def _cursor_condition(after: PageCursor | None) -> tuple[str, list[Any]]:
+    """After the cursor in (sort_key, rid) order. The ``sort_key >= ?`` term alone drives
+    the index range; the row value only sorts out the ties."""
+    if after is None:
+        return "1", []
+    return "sort_key >= ? AND (sort_key > ? OR rid > ?)", [
+        after.sort_key,
+        after.sort_key,
+        after.rid,
+    ]
+
+
+class _Planner:
+    """Picks, for one query, how to find a page of its people (see the module).
+
+    ``walk``: the sort index ``(sort_key, search_text)`` in order from the cursor,
+    testing the words with LIKE and the department by rid; about ``limit / density``
+    entries. ``gather``: the candidates' rids (FTS hits, department members) looked up
+    in the ``(rid, sort_key)`` index and sorted; about as many entries as candidates.
+    Both read indexes only. ``rows``: a small department's rows, read and tested with
+    LIKE, for a broad search in it (cheaper than gathering thousands of FTS hits).
+    The counts it needs are exact but capped.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, query: DirectoryQuery) -> None:
+        self.conn = db.conn
+        self.query = query
+        self.words = query_words(query.text)
+        self.total = int(self.conn.execute("SELECT max(rid) FROM people").fetchone()[0] or 0)
+        self.cap = max(MIN_CAP, self.total // 4)
+        self._hits: int | None = None
+        self._members: int | None = None
+
+    def hits(self) -> int:
+        """FTS hits of every word (up to the cap: beyond it a walk is cheap anyway)."""
+        if self._hits is None:
+            self._hits = int(
+                self.conn.execute(
+                    "SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ? "
+                    "LIMIT ?)",
+                    (fts_match_expression(self.words), self.cap),
+                ).fetchone()[0]
+            )
+        return self._hits
+
+    def members(self) -> int:
+        """People of the chosen departments (from the department index only)."""
+        if self._members is None:
+            departments = self.query.departments or ()
+            marks = ", ".join("?" * len(departments))
+            self._members = (
+                int(
+                    self.conn.execute(
+                        "SELECT count(*) FROM people INDEXED BY people_department_id "
+                        f"WHERE department_id IN ({marks})",
+                        departments,
+                    ).fetchone()[0]
+                )
+                if departments
+                else 0
+            )
+        return self._members
+
+    def source(self, limit: int) -> str:
+        """``walk``, ``gather`` or ``rows``, whichever reads the least."""
+        searching, filtering = bool(self.words), self.query.departments is not None
+        if not searching and not filtering:
+            return "walk"
+        total = max(1, self.total)
+        hits = self.hits() if searching else total
+        members = self.members() if filtering else total
+        if hits == 0 or members == 0:
+            return "gather"  # nothing can match: the gather is empty at once
+        density = (hits / total) * (members / total)
+        costs = {
+            "walk": min(total, limit / density) + (members if filtering else 0),
+            "gather": (hits if searching else 0) + (members if filtering else 0),
+        }
+        if searching and filtering:
+            costs["rows"] = members * ROW_COST
+        return min(costs, key=lambda plan: costs[plan])
+
+
+_PLAN_INDEX = {"walk": "people_sort", "gather": "people_rid_sort", "rows": "people_department_id"}
+
+
+def _select_rids(
+    conn: Any, where: Sequence[tuple[str, list[Any]]], source: str, limit: int
+) -> list[tuple[str, int]]:
+    sql = " AND ".join(f"({part})" for part, _ in where)
+    params = [value for _, values in where for value in values]
+    rows = conn.execute(
+        f"SELECT sort_key, rid FROM people INDEXED BY {_PLAN_INDEX[source]} WHERE {sql} "
+        "ORDER BY sort_key, rid LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    return [(row[0] or "", row[1]) for row in rows]
+
+
+def _ordered_page(
+    planner: _Planner, after: PageCursor | None, limit: int
+) -> list[tuple[int, str, int]]:
+    """(group, sort_key, rid) of the next ``limit`` people after the cursor."""
+    conn, words, query = planner.conn, planner.words, planner.query
+    members = _member_condition(query.departments)
+    if not words:
+        source = planner.source(limit)
+        rows = _select_rids(conn, [members, _cursor_condition(after)], source, limit)
+        return [(0, key, rid) for key, rid in rows]
+
+    found: list[tuple[int, str, int]] = []
+    prefixes = sort_key_prefixes(words[0]) or []
+    ranges = [(low, _after_prefix(low)) for low in prefixes]
+    if after is None or after.group == 1:
+        # Group 1: the family name starts with the first word. The ranges are disjoint
+        # and in order, and short: walking them one after another keeps the order.
+        rest = _like_condition(words[1:])
+        for low, high in ranges:
+            if after is not None and after.sort_key >= high:
+                continue
+            range_condition = ("sort_key >= ? AND sort_key < ?", [low, high])
+            rows = _select_rids(
+                conn,
+                [range_condition, rest, members, _cursor_condition(after)],
+                "walk",
+                limit - len(found),
+            )
+            found += [(1, key, rid) for key, rid in rows]
+            if len(found) >= limit:
+                return found
+        after = None
+    # Group 2: every other match.
+    source = planner.source(limit)
+    matching = _fts_condition(words) if source == "gather" else _like_condition(words)
+    if source == "rows" and query.departments:  # few members' rows, read: test them directly
+        members = (
+            f"department_id IN ({', '.join('?' * len(query.departments))})",
+            list(query.departments),
+        )
+    outside = [("NOT (sort_key >= ? AND sort_key < ?)", [low, high]) for low, high in ranges]
+    rows = _select_rids(
+        conn,
+        [matching, *outside, members, _cursor_condition(after)],
+        source,
+        limit - len(found),
+    )
+    return found + [(2, key, rid) for key, rid in rows]
+
+
+def people_by_ids(db: sqlite_utils.Database, rids: Sequence[int]) -> list[PersonRow]:
+    """The list rows of these people (by ``rid``), in the order given."""
+    if not rids:
+        return []
+    rows = db.conn.execute(
+        f"SELECT {', '.join(_PERSON_COLUMNS)} FROM people p "
+        "LEFT JOIN departments d ON d.id = p.department_id "
+        f"WHERE p.rid IN ({', '.join('?' * len(rids))})",
+        list(rids),
+    ).fetchall()
+    by_rid = {row[0]: _person_row(row) for row in rows}
+    return [by_rid[rid] for rid in rids if rid in by_rid]
+
+
+def _person_row(row: Sequence[Any]) -> PersonRow:
+    return PersonRow(
+        rid=int(row[0]),
+        id=str(row[1]),
+        full_name=row[2] or "",
+        given_name=row[3] or "",
+        family_name=row[4] or "",
+        patronymic=row[5] or "",
+        position=row[6] or "",
+        department_id=row[7],
+        department_name=row[8] or "",
+    )
+
+
+def people_page(
+    db: sqlite_utils.Database,
+    query: DirectoryQuery,
+    after: PageCursor | None = None,
+    limit: int = PAGE_SIZE,
+) -> Page:
+    """The next page of the list for ``query``; start with ``after=None``."""
+    if limit <= 0:
+        return Page([], after)
+    if query.text.strip() and not query_words(query.text):
+        return Page([], None)  # only punctuation typed: nothing matches
+    planner = _Planner(db, query)
+    ordered = _ordered_page(planner, after, limit)
+    rows = people_by_ids(db, [rid for _, _, rid in ordered])
+    cursor = None
+    if len(ordered) >= limit:
+        group, key, rid = ordered[-1]
+        cursor = PageCursor(group, key, rid)
+    return Page(rows, cursor)
+
+
+def count_people(db: sqlite_utils.Database, query: DirectoryQuery) -> int:
+    """How many people the query finds (for the count label); indexes only."""
+    if query.text.strip() and not query_words(query.text):
+        return 0
+    words = query_words(query.text)
+    conn = db.conn
+    if not words:
+        if query.departments is None:
+            return int(conn.execute("SELECT count(*) FROM people").fetchone()[0])
+        return _Planner(db, query).members()
+    # "+rowid": a plain rowid IN (...) would drive FTS5 row by row, one MATCH per member.
+    members, params = _member_condition(query.departments, "+rowid")
+    return int(
+        conn.execute(
+            f"SELECT count(*) FROM people_fts WHERE people_fts MATCH ? AND {members}",
+            (fts_match_expression(words), *params),
+        ).fetchone()[0]
+    )
+
+
+# --- departments ---------------------------------------------------------------
+
+
+@dataclass
+class Department:
+    """One unit of the tree. ``members``: its own people; ``total``: with its subtree."""
+
+    id: str
+    name: str
+    parent_id: str | None
+    members: int = 0
+    total: int = 0
+    children: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DepartmentTree:
+    """The departments in cache order (Azerbaijani alphabetical among siblings)."""
+
+    departments: dict[str, Department]
+    roots: list[str]
+    total_people: int
+
+    def subtree(self, department_id: str) -> tuple[str, ...]:
+        """The department and everything under it (each once, even in a cyclic tree)."""
+        if department_id not in self.departments:
+            return (department_id,)
+        seen: dict[str, None] = {}
+        stack = [department_id]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen[current] = None
+            stack.extend(reversed(self.departments[current].children))
+        return tuple(seen)
+
+    def path(self, department_id: str | None) -> list[Department]:
+        """From the top of the ministry down to this department."""
+        path: list[Department] = []
+        seen: set[str] = set()
+        current = department_id
+        while current is not None and current in self.departments and current not in seen:
+            seen.add(current)
+            department = self.departments[current]
+            path.append(department)
+            current = department.parent_id
+            if len(path) > MAX_DEPTH:
+                break
+        return path[::-1]
+
+
+def department_tree(db: sqlite_utils.Database) -> DepartmentTree:
+    """Every department with its member counts (sub-departments included)."""
+    conn = db.conn
+    departments: dict[str, Department] = {}
+    for row in conn.execute(
+        "SELECT id, name, parent_id FROM departments ORDER BY sort_key, rid"
+    ).fetchall():
+        departments[row[0]] = Department(id=row[0], name=row[1] or row[0], parent_id=row[2])
+    total = 0
+    for department_id, members in conn.execute(
+        "SELECT department_id, count(*) FROM people GROUP BY department_id"
+    ).fetchall():
+        total += members
+        if department_id in departments:
+            departments[department_id].members = members
+    roots: list[str] = []
+    for department in departments.values():  # in sort order: children lists come sorted
+        parent = department.parent_id
+        if parent is None or parent not in departments or _is_cyclic(departments, department.id):
+            roots.append(department.id)
+        else:
+            departments[parent].children.append(department.id)
+    tree = DepartmentTree(departments, roots, total)
+    for department in departments.values():
+        department.total = sum(departments[i].members for i in tree.subtree(department.id))
+    return tree
+
+
+def _is_cyclic(departments: Mapping[str, Department], department_id: str) -> bool:
+    """Whether following parents from here comes back here (bad data: make it a root)."""
+    current = departments[department_id].parent_id
+    for _ in range(MAX_DEPTH):
+        if current is None or current not in departments:
+            return False
+        if current == department_id:
+            return True
+        current = departments[current].parent_id
+    return True
+
+
+# --- the person card -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    """Everything the card shows of one person."""
+
+    id: str
+    full_name: str
+    given_name: str
+    family_name: str
+    patronymic: str
+    position: str
+    email: str
+    phone: str
+    mobile: str
+    office: str
+    department_id: str | None
+    department_path: list[tuple[str, str]]
+    """(id, name) from the top of the ministry down to the person's department."""
+    manager: PersonRow | None
+    reports: list[PersonRow]
+    reports_total: int
+
+
+def _text(record: Mapping[str, Any], name: str) -> str:
+    value = record.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def person_card(
+    db: sqlite_utils.Database, person_id: str, reports_limit: int = 500
+) -> PersonCard | None:
+    """The card of a person, or None when they are not (or no longer) in the cache."""
+    conn = db.conn
+    row = conn.execute("SELECT record FROM people WHERE id = ?", (person_id,)).fetchone()
+    if row is None:
+        return None
+    record = json.loads(row[0])
+    department_id = record.get("department_id")
+    path: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    current = department_id if isinstance(department_id, str) else None
+    while current is not None and current not in seen and len(path) <= MAX_DEPTH:
+        seen.add(current)
+        found = conn.execute(
+            "SELECT name, parent_id FROM departments WHERE id = ?", (current,)
+        ).fetchone()
+        if found is None:
+            break
+        path.append((current, found[0] or current))
+        current = found[1]
+    manager = None
+    manager_id = record.get("manager_id")
+    if isinstance(manager_id, str) and manager_id != person_id:
+        found = conn.execute("SELECT rid FROM people WHERE id = ?", (manager_id,)).fetchone()
+        if found is not None:
+            manager = people_by_ids(db, [found[0]])[0]
+    report_rids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT rid FROM people WHERE manager_id = ? AND id <> ? ORDER BY sort_key, rid "
+            "LIMIT ?",
+            (person_id, person_id, reports_limit),
+        ).fetchall()
+    ]
+    reports_total = len(report_rids)
+    if reports_total >= reports_limit:
+        reports_total = int(
+            conn.execute(
+                "SELECT count(*) FROM people WHERE manager_id = ? AND id <> ?",
+                (person_id, person_id),
+            ).fetchone()[0]
+        )
+    return PersonCard(
+        id=person_id,
+        full_name=_text(record, "full_name"),
+        given_name=_text(record, "given_name"),
+        family_name=_text(record, "family_name"),
+        patronymic=_text(record, "patronymic"),
+        position=_text(record, "position"),
+        email=_text(record, "email"),
+        phone=_text(record, "phone"),
+        mobile=_text(record, "mobile"),
+        office=_text(record, "office"),
+        department_id=department_id if isinstance(department_id, str) else None,
+        department_path=path[::-1],
+        manager=manager,
+        reports=people_by_ids(db, report_rids),
+        reports_total=reports_total,
+    )
+
+
+# --- vCard 4.0 (RFC 6350) ---------------------------------------------------------
+
+VCARD_LINE_OCTETS = 75
+CRLF = "\r\n"
+
+
+def _escape(value: str) -> str:
+    """A text value or component: backslash, comma, semicolon and newlines escaped."""
+    value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Split a content line into lines of at most 75 octets (continuations start with a
+    space), never inside a UTF-8 sequence."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= VCARD_LINE_OCTETS:
+        return line
+    parts: list[str] = []
+    start, budget = 0, VCARD_LINE_OCTETS
+    while start < len(encoded):
+        end = min(start + budget, len(encoded))
+        while end < len(encoded) and (encoded[end] & 0xC0) == 0x80:
+            end -= 1  # do not cut a character: back up to its first octet
+        parts.append(encoded[start:end].decode("utf-8"))
+        start, budget = end, VCARD_LINE_OCTETS - 1
+    return (CRLF + " ").join(parts)
+
+
+def _tel_uri(number: str) -> str | None:
+    """``+994 12 345 67 89`` as ``tel:+994-12-345-67-89`` (RFC 3966), or None when the
+    number has more than digits, a leading plus and visual separators."""
+    compact = number.strip()
+    if not re.fullmatch(r"\+?[0-9][0-9 ().\-]*", compact):
+        return None
+    groups = re.findall(r"[0-9]+", compact)
+    prefix = "+" if compact.startswith("+") else ""
+    if not prefix:
+        return None  # a local number has no valid tel: URI without a phone-context
+    return "tel:" + prefix + "-".join(groups)
+
+
+def _tel_line(kinds: str, number: str) -> str:
+    uri = _tel_uri(number)
+    if uri is not None:
+        return f"TEL;VALUE=uri;TYPE={kinds}:{uri}"
+    return f"TEL;TYPE={kinds}:{_escape(number)}"
+
+
+def person_vcard(card: PersonCard, organization: str | None = None) -> bytes:
+    """The person as a vCard 4.0 (RFC 6350): UTF-8, CRLF, escaped and folded.
+
+    N is family;given;patronymic (as the additional name). ORG is the department
+    path (organisation, then units; ``organization`` replaces the top when the
+    department path is unknown); the office goes in ADR's extended address.
+    """
+    full_name = card.full_name or " ".join(
+        part for part in (card.family_name, card.given_name, card.patronymic) if part
+    )
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "KIND:individual",
+        f"FN:{_escape(full_name)}",
+        "N:"
+        + ";".join(_escape(part) for part in (card.family_name, card.given_name, card.patronymic))
+        + ";;",
+    ]
+    units = [name for _, name in card.department_path]
+    if not units and organization:
+        units = [organization]
+    if units:
+        lines.append("ORG:" + ";".join(_escape(unit) for unit in units))
+    if card.position:
+        lines.append(f"TITLE:{_escape(card.position)}")
+    if card.phone:
+        lines.append(_tel_line("work,voice", card.phone))
+    if card.mobile:
+        lines.append(_tel_line("work,cell", card.mobile))
+    if card.email:
+        lines.append(f"EMAIL;TYPE=work:{_escape(card.email)}")
+    if card.office:
+        lines.append(f"ADR;TYPE=work:;{_escape(card.office)};;;;;")
+    person_uuid = uuid.uuid5(uuid.NAMESPACE_URL, f"urn:ministry-intranet:person:{card.id}")
+    lines += [f"UID:urn:uuid:{person_uuid}", "END:VCARD"]
+    return "".join(_fold(line) + CRLF for line in lines).encode("utf-8")
+
+
+_RESERVED_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL"}
+    | {f"COM{i}" for i in range(1, 10)}
+    | {f"LPT{i}" for i in range(1, 10)}
+)
+_UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+MAX_FILE_STEM = 120
+
+
+def contact_file_name(name: str, suffix: str = ".vcf") -> str:
+    """A file name for a person's contact that is safe on Windows and elsewhere: no path
+    separators or reserved characters, no reserved device name, not hidden, bounded."""
+    stem = unicodedata.normalize("NFC", name)
+    stem = _UNSAFE_CHARACTERS.sub(" ", stem)
+    stem = " ".join(stem.split()).strip(" .")
+    stem = stem[:MAX_FILE_STEM].rstrip(" .")
+    if not stem or stem.split(".")[0].upper() in _RESERVED_NAMES:
+        stem = f"contact {stem}".strip() if stem else "contact"
+    return stem + suffix

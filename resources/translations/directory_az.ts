@@ -1,0 +1,168 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="az">
+<context>
+    <name>ContactRow</name>
+    <message>
+        <source>Copied</source>
+        <translation>Kopyalandı</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>Directory</source>
+        <translation>Əməkdaşlar</translation>
+    </message>
+    <message>
+        <source>No one matches &quot;%1&quot;.</source>
+        <translation>«%1» üzrə heç kim tapılmadı.</translation>
+    </message>
+    <message>
+        <source>No one works in this department.</source>
+        <translation>Bu bölmədə əməkdaş yoxdur.</translation>
+    </message>
+    <message>
+        <source>No people synced yet. They appear here after the first sync.</source>
+        <translation>Əməkdaşların siyahısı hələ yüklənməyib. İlk sinxronlaşdırmadan sonra burada görünəcək.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n əməkdaş</numerusform>
+            <numerusform>%n əməkdaş</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The directory could not be read. Try again.</source>
+        <translation>Əməkdaşların siyahısını oxumaq mümkün olmadı. Bir azdan yenidən cəhd edin.</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>Kontaktı saxla</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>vCard faylları (*.vcf)</translation>
+    </message>
+    <message>
+        <source>The contact could not be saved to %1:
+%2</source>
+        <translation>Kontakt bu fayla saxlanılmadı: %1
+%2</translation>
+    </message>
+    <message>
+        <source>Search by name, position, phone or email (Ctrl+F)</source>
+        <translation>Axtarış: ad, vəzifə, telefon və ya e-poçt (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the directory</source>
+        <translation>Əməkdaşlar arasında axtarış</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Struktur bölmələr</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Əməkdaşlar</translation>
+    </message>
+    <message>
+        <source>Whole ministry</source>
+        <translation>Bütün nazirlik</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCardView</name>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Geri</translation>
+    </message>
+    <message>
+        <source>Back to the previous card (Alt+Left)</source>
+        <translation>Əvvəlki karta qayıt (Alt+Sol ox)</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Şöbə:</translation>
+    </message>
+    <message>
+        <source>Manager:</source>
+        <translation>Rəhbər:</translation>
+    </message>
+    <message>
+        <source>Work phone:</source>
+        <translation>İş telefonu:</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>Mobil telefon:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-poçt:</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Otaq:</translation>
+    </message>
+    <message>
+        <source>Write email</source>
+        <translation>E-poçt yaz</translation>
+    </message>
+    <message>
+        <source>Open a new message in your mail program</source>
+        <translation>Poçt proqramında yeni məktub aç</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>Kontaktı saxla</translation>
+    </message>
+    <message>
+        <source>Save as a vCard file for Outlook or a phone</source>
+        <translation>Outlook və ya telefon üçün vCard faylı kimi saxla</translation>
+    </message>
+    <message>
+        <source>Open the manager&apos;s card</source>
+        <translation>Rəhbərin kartını aç</translation>
+    </message>
+    <message>
+        <source>Copy the work phone</source>
+        <translation>İş telefonunu kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the mobile number</source>
+        <translation>Mobil nömrəni kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the email address</source>
+        <translation>E-poçt ünvanını kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the office</source>
+        <translation>Otaq məlumatını kopyala</translation>
+    </message>
+    <message>
+        <source>This person is no longer in the directory.</source>
+        <translation>Bu əməkdaş artıq siyahıda yoxdur.</translation>
+    </message>
+    <message>
+        <source>Choose a person to see their card.</source>
+        <translation>Kartını görmək üçün əməkdaşı seçin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Direct reports (%n)</source>
+        <translation>
+            <numerusform>Tabeliyində olanlar (%n)</numerusform>
+            <numerusform>Tabeliyində olanlar (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>və daha %n nəfər</numerusform>
+            <numerusform>və daha %n nəfər</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,168 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ContactRow</name>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>Directory</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <source>No one matches &quot;%1&quot;.</source>
+        <translation>No one matches &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No one works in this department.</source>
+        <translation>No one works in this department.</translation>
+    </message>
+    <message>
+        <source>No people synced yet. They appear here after the first sync.</source>
+        <translation>No people synced yet. They appear here after the first sync.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The directory could not be read. Try again.</source>
+        <translation>The directory could not be read. Try again.</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>Save contact</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>vCard files (*.vcf)</translation>
+    </message>
+    <message>
+        <source>The contact could not be saved to %1:
+%2</source>
+        <translation>The contact could not be saved to %1:
+%2</translation>
+    </message>
+    <message>
+        <source>Search by name, position, phone or email (Ctrl+F)</source>
+        <translation>Search by name, position, phone or email (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the directory</source>
+        <translation>Search the directory</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Whole ministry</source>
+        <translation>Whole ministry</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCardView</name>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Back to the previous card (Alt+Left)</source>
+        <translation>Back to the previous card (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>Manager:</source>
+        <translation>Manager:</translation>
+    </message>
+    <message>
+        <source>Work phone:</source>
+        <translation>Work phone:</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>Mobile:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <source>Write email</source>
+        <translation>Write email</translation>
+    </message>
+    <message>
+        <source>Open a new message in your mail program</source>
+        <translation>Open a new message in your mail program</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>Save contact</translation>
+    </message>
+    <message>
+        <source>Save as a vCard file for Outlook or a phone</source>
+        <translation>Save as a vCard file for Outlook or a phone</translation>
+    </message>
+    <message>
+        <source>Open the manager&apos;s card</source>
+        <translation>Open the manager&apos;s card</translation>
+    </message>
+    <message>
+        <source>Copy the work phone</source>
+        <translation>Copy the work phone</translation>
+    </message>
+    <message>
+        <source>Copy the mobile number</source>
+        <translation>Copy the mobile number</translation>
+    </message>
+    <message>
+        <source>Copy the email address</source>
+        <translation>Copy the email address</translation>
+    </message>
+    <message>
+        <source>Copy the office</source>
+        <translation>Copy the office</translation>
+    </message>
+    <message>
+        <source>This person is no longer in the directory.</source>
+        <translation>This person is no longer in the directory.</translation>
+    </message>
+    <message>
+        <source>Choose a person to see their card.</source>
+        <translation>Choose a person to see their card.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Direct reports (%n)</source>
+        <translation>
+            <numerusform>Direct reports (%n)</numerusform>
+            <numerusform>Direct reports (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

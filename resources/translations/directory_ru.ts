@@ -1,0 +1,171 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>ContactRow</name>
+    <message>
+        <source>Copied</source>
+        <translation>Скопировано</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>Directory</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>No one matches &quot;%1&quot;.</source>
+        <translation>По запросу «%1» никого не найдено.</translation>
+    </message>
+    <message>
+        <source>No one works in this department.</source>
+        <translation>В этом подразделении нет сотрудников.</translation>
+    </message>
+    <message>
+        <source>No people synced yet. They appear here after the first sync.</source>
+        <translation>Список сотрудников ещё не загружен. Он появится здесь после первой синхронизации.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n сотрудник</numerusform>
+            <numerusform>%n сотрудника</numerusform>
+            <numerusform>%n сотрудников</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The directory could not be read. Try again.</source>
+        <translation>Не удалось прочитать список сотрудников. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>Сохранить контакт</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>Файлы vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>The contact could not be saved to %1:
+%2</source>
+        <translation>Не удалось сохранить контакт в файл %1:
+%2</translation>
+    </message>
+    <message>
+        <source>Search by name, position, phone or email (Ctrl+F)</source>
+        <translation>Поиск по имени, должности, телефону или эл. почте (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the directory</source>
+        <translation>Поиск сотрудников</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Подразделения</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Whole ministry</source>
+        <translation>Всё министерство</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCardView</name>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Назад</translation>
+    </message>
+    <message>
+        <source>Back to the previous card (Alt+Left)</source>
+        <translation>Вернуться к предыдущей карточке (Alt+Влево)</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Подразделение:</translation>
+    </message>
+    <message>
+        <source>Manager:</source>
+        <translation>Руководитель:</translation>
+    </message>
+    <message>
+        <source>Work phone:</source>
+        <translation>Рабочий телефон:</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>Мобильный:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Кабинет:</translation>
+    </message>
+    <message>
+        <source>Write email</source>
+        <translation>Написать письмо</translation>
+    </message>
+    <message>
+        <source>Open a new message in your mail program</source>
+        <translation>Открыть новое письмо в почтовой программе</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>Сохранить контакт</translation>
+    </message>
+    <message>
+        <source>Save as a vCard file for Outlook or a phone</source>
+        <translation>Сохранить как файл vCard для Outlook или телефона</translation>
+    </message>
+    <message>
+        <source>Open the manager&apos;s card</source>
+        <translation>Открыть карточку руководителя</translation>
+    </message>
+    <message>
+        <source>Copy the work phone</source>
+        <translation>Копировать рабочий телефон</translation>
+    </message>
+    <message>
+        <source>Copy the mobile number</source>
+        <translation>Копировать мобильный номер</translation>
+    </message>
+    <message>
+        <source>Copy the email address</source>
+        <translation>Копировать адрес эл. почты</translation>
+    </message>
+    <message>
+        <source>Copy the office</source>
+        <translation>Копировать номер кабинета</translation>
+    </message>
+    <message>
+        <source>This person is no longer in the directory.</source>
+        <translation>Этого сотрудника больше нет в списке.</translation>
+    </message>
+    <message>
+        <source>Choose a person to see their card.</source>
+        <translation>Выберите сотрудника, чтобы открыть его карточку.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Direct reports (%n)</source>
+        <translation>
+            <numerusform>Подчинённые (%n)</numerusform>
+            <numerusform>Подчинённые (%n)</numerusform>
+            <numerusform>Подчинённые (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,253 @@
+"""``cache.directory`` over the synced demo cache: pages, counts, departments, the card,
+checked against a brute-force reading of the same tables."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import pytest
+import sqlite_utils
+
+from cache.directory import (
+    DirectoryQuery,
+    PageCursor,
+    _Planner,
+    count_people,
+    department_tree,
+    people_page,
+    person_card,
+)
+from cache.folding import sort_key_prefixes
+from cache.search import query_words, search_people
+
+HOSTILE = [
+    '"',
+    '""',
+    "*",
+    "a*",
+    '"ism',
+    "AND (",
+    "ism AND (",
+    "OR",
+    "NOT ism",
+    "NEAR(a b)",
+    "full_name:ism",
+    "^ism",
+    "-ism",
+    "ism)",
+    "(((",
+    "'; DROP TABLE people; --",
+    "%",
+    "_",
+    "\\",
+    "a" * 500,
+    " ".join(["ism"] * 50),
+    "\x00",
+    "💉",
+]
+
+
+def everyone(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    rows = db.conn.execute(
+        "SELECT rid, id, sort_key, search_text, department_id FROM people"
+    ).fetchall()
+    return [
+        {
+            "rid": r[0],
+            "id": r[1],
+            "sort_key": r[2] or "",
+            "words": (r[3] or "").split(),
+            "dep": r[4],
+        }
+        for r in rows
+    ]
+
+
+def reference(
+    db: sqlite_utils.Database, text: str, departments: tuple[str, ...] | None
+) -> list[str]:
+    """The list the directory must show, by brute force: family-name matches first."""
+    words = query_words(text)
+    people = [p for p in everyone(db) if departments is None or p["dep"] in departments]
+    if not words:
+        return [p["id"] for p in sorted(people, key=lambda p: (p["sort_key"], p["rid"]))]
+
+    def matches(person: dict[str, Any], some: list[str]) -> bool:
+        return all(any(w.startswith(q) for w in person["words"]) for q in some)
+
+    prefixes = sort_key_prefixes(words[0]) or []
+    first, other = [], []
+    for person in people:
+        if not matches(person, words):
+            continue
+        in_range = any(person["sort_key"].startswith(prefix) for prefix in prefixes)
+        (first if in_range else other).append(person)
+    order = sorted(first, key=lambda p: (p["sort_key"], p["rid"]))
+    order += sorted(other, key=lambda p: (p["sort_key"], p["rid"]))
+    return [p["id"] for p in order]
+
+
+def all_pages(db: sqlite_utils.Database, query: DirectoryQuery, limit: int) -> list[str]:
+    ids: list[str] = []
+    cursor: PageCursor | None = None
+    for _ in range(10_000):
+        page = people_page(db, query, cursor, limit)
+        ids += [row.id for row in page.rows]
+        assert len(page.rows) <= limit
+        if page.next is None:
+            return ids
+        cursor = page.next
+    raise AssertionError("the pages never ended")
+
+
+def test_the_unfiltered_list_is_everyone_in_azerbaijani_order(db: sqlite_utils.Database) -> None:
+    query = DirectoryQuery()
+    ids = all_pages(db, query, 200)
+    assert ids == reference(db, "", None)
+    assert len(ids) == len(set(ids)) == count_people(db, query) == 500
+    names = [row.family_name for row in people_page(db, query, None, 500).rows]
+    # Ə after E, I before İ, Ş after S: the alphabet, not code points.
+    firsts = [name[0] for name in names]
+    assert firsts == sorted(firsts, key="ABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZ".index)
+
+
+TEXTS = ["ismayilov", "İSMAYILOV", "isma", "a", "e", "mem", "memmedova", "cafarov", "resad ism",
+         "bas mut", "sektor", "oglu", "1", "+994", "zzzz", "ş", ""]  # fmt: skip
+DEPARTMENTS = [None, "Müalicə-profilaktika şöbəsi", "İnsan resursları", "Bakı"]
+
+
+def subtree_of(db: sqlite_utils.Database, department: str | None) -> tuple[str, ...] | None:
+    if department is None:
+        return None
+    tree = department_tree(db)
+    (found,) = [d.id for d in tree.departments.values() if d.name.startswith(department)]
+    return tree.subtree(found)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("department", DEPARTMENTS)
+def test_pages_match_a_brute_force_reading(
+    db: sqlite_utils.Database, text: str, department: str | None
+) -> None:
+    """The planner's choice, every cursor, across the boundary of the two groups: small
+    pages of 7."""
+    departments = subtree_of(db, department)
+    query = DirectoryQuery(text, departments)
+    expected = reference(db, text, departments)
+    assert all_pages(db, query, 7) == expected
+    assert count_people(db, query) == len(expected)
+
+
+@pytest.mark.parametrize("plan", ["walk", "gather", "rows"])
+def test_every_plan_gives_the_same_pages(
+    db: sqlite_utils.Database, plan: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the cost model picks, each plan alone must give the same list."""
+    chosen: list[str] = []
+
+    def forced(planner: _Planner, _limit: int) -> str:
+        usable = plan != "rows" or (planner.words and planner.query.departments is not None)
+        chosen.append(plan if usable else "gather")
+        return chosen[-1]
+
+    monkeypatch.setattr(_Planner, "source", forced)
+    for department in DEPARTMENTS:
+        departments = subtree_of(db, department)
+        for text in TEXTS:
+            expected = reference(db, text, departments)
+            assert all_pages(db, DirectoryQuery(text, departments), 11) == expected, text
+    assert plan in chosen
+
+
+def test_ismayilov_finds_ismayilov_with_the_letters_typed_plainly(
+    db: sqlite_utils.Database,
+) -> None:
+    rows = people_page(db, DirectoryQuery("ismayilov")).rows
+    assert rows, "no one found"
+    assert all(row.family_name.startswith("İsmayılov") for row in rows)
+    assert "İsmayılov Rəşad Elçin oğlu" in [row.display_name for row in rows]
+
+
+def test_the_first_page_agrees_with_the_caches_search(db: sqlite_utils.Database) -> None:
+    for text in ("ism", "a", "memmed", "bas", "resad"):
+        ours = [row.id for row in people_page(db, DirectoryQuery(text), None, 50).rows]
+        assert ours == [row["id"] for row in search_people(db, text, 50)], text
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_fts_syntax_is_searched_as_text_and_never_raises(
+    db: sqlite_utils.Database, text: str
+) -> None:
+    tree = department_tree(db)
+    for departments in (None, tree.subtree(tree.roots[0]), ("no-such-department",)):
+        query = DirectoryQuery(text, departments)
+        page = people_page(db, query)
+        assert count_people(db, query) >= len(page.rows)
+
+
+def test_department_counts_include_sub_departments(db: sqlite_utils.Database) -> None:
+    tree = department_tree(db)
+    direct = Counter(row[0] for row in db.conn.execute("SELECT department_id FROM people"))
+    assert tree.total_people == 500
+    for department in tree.departments.values():
+        assert department.members == direct[department.id]
+        below = tree.subtree(department.id)
+        assert department.total == sum(direct[d] for d in below)
+        assert department.total == count_people(db, DirectoryQuery("", below))
+    (root,) = tree.roots
+    assert tree.departments[root].total == 500
+    sectors = [d for d in tree.departments.values() if d.children]
+    assert sectors and all(d.total > d.members for d in sectors)
+
+
+def test_the_tree_is_sorted_and_has_a_path(db: sqlite_utils.Database) -> None:
+    tree = department_tree(db)
+    (root,) = tree.roots
+    children = [tree.departments[c].name for c in tree.departments[root].children]
+    assert len(children) > 10
+    assert children.index("Əczaçılıq və tibbi texnika şöbəsi") > children.index(
+        "Daxili audit şöbəsi"
+    )  # Ə after D and E, not after Z
+    sector = next(d for d in tree.departments.values() if d.name.endswith("sektoru"))
+    assert tree.path(sector.id)[0].id == root
+
+
+def test_the_card_has_the_path_the_manager_and_the_reports(db: sqlite_utils.Database) -> None:
+    head = db.conn.execute(
+        "SELECT id FROM people WHERE full_name = 'İsmayılov Rəşad Elçin oğlu'"
+    ).fetchone()[0]
+    card = person_card(db, head)
+    assert card is not None
+    assert card.position == "Şöbə müdiri"
+    assert [name for _, name in card.department_path] == [
+        "Səhiyyə Nazirliyi",
+        "Müalicə-profilaktika şöbəsi",
+    ]
+    assert card.manager is not None and card.manager.position == "Səhiyyə naziri"
+    expected = [
+        r[0]
+        for r in db.conn.execute(
+            "SELECT id FROM people WHERE manager_id = ? ORDER BY sort_key", (head,)
+        )
+    ]
+    assert [r.id for r in card.reports] == expected and card.reports_total == len(expected) > 3
+    record = json.loads(
+        db.conn.execute("SELECT record FROM people WHERE id = ?", (head,)).fetchone()[0]
+    )
+    assert (card.email, card.phone, card.mobile, card.office) == (
+        record["email"],
+        record["phone"],
+        record["mobile"],
+        record["office"],
+    )
+    assert person_card(db, "no-such-person") is None
+
+
+def test_a_long_list_of_reports_is_cut_but_counted(db: sqlite_utils.Database) -> None:
+    minister = db.conn.execute(
+        "SELECT id FROM people WHERE position = 'Səhiyyə naziri'"
+    ).fetchone()[0]
+    card = person_card(db, minister, reports_limit=5)
+    assert card is not None and len(card.reports) == 5 and card.reports_total > 5

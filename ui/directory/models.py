@@ -1,0 +1,312 @@
+"""Qt models of the directory: thin adapters over ``cache.directory``'s queries.
+
+``PeopleModel`` keeps the rows of the pages loaded so far (and an id index), not the
+50 000 people: the view asks for more when it scrolls to the end
+(``canFetchMore``/``fetchMore``) and the next page is read on a worker, after a
+cursor, like Anki's browser table model keeps ids and fills rows lazily. Every query
+carries a generation number: a result from an older query (the user typed on, picked
+another department) is dropped when it arrives.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from cache.directory import (
+    PAGE_SIZE,
+    DepartmentTree,
+    DirectoryQuery,
+    Page,
+    PageCursor,
+    PersonRow,
+    count_people,
+    people_page,
+)
+from ui.directory.connections import ThreadConnections
+from ui.directory.i18n import format_number
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The ``PersonRow`` of a list row."""
+DEPARTMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The department id of a tree item (None for the whole ministry)."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def guarded(owner: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``callback`` unless ``owner`` was deleted meanwhile (a result arriving after the
+    tab closed must not touch a dead widget)."""
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call
+
+
+class PeopleModel(QAbstractListModel):
+    """The people list. ``set_query`` starts a new list; pages arrive asynchronously."""
+
+    queryFinished = Signal(object)
+    countChanged = Signal(int)
+    failed = Signal(str)
+
+    def __init__(
+        self, tasks: TaskRunner, connections: ThreadConnections, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._connections = connections
+        self._rows: list[PersonRow] = []
+        self._row_of: dict[str, int] = {}
+        self._cursor: PageCursor | None = None
+        self._query = DirectoryQuery()
+        self._generation = 0
+        self._fetching = False
+        self.count: int | None = None
+        self.loaded_once = False
+
+    # --- queries ------------------------------------------------------------------
+
+    @property
+    def query(self) -> DirectoryQuery:
+        return self._query
+
+    def set_query(self, query: DirectoryQuery, keep_rows: int = 0) -> None:
+        """Show ``query``'s people: the first page (or ``keep_rows`` of them, to keep the
+        scroll position after a sync) replaces the list when it arrives."""
+        self._generation += 1
+        generation = self._generation
+        self._fetching = False
+        self.count = None
+        limit = max(PAGE_SIZE, keep_rows)
+        connections = self._connections
+
+        def first_page() -> Page:
+            return connections.run(lambda db: people_page(db, query, None, limit))
+
+        def how_many() -> int:
+            return connections.run(lambda db: count_people(db, query))
+
+        self._tasks.run(
+            first_page,
+            guarded(self, lambda page: self._first_page_arrived(generation, query, page)),
+            guarded(self, lambda error: self._query_failed(generation, error)),
+        )
+        self._tasks.run(
+            how_many,
+            guarded(self, lambda count: self._count_arrived(generation, count)),
+            guarded(self, lambda error: self._query_failed(generation, error)),
+        )
+
+    def refresh(self) -> None:
+        """The cache changed: read the same query again, as many rows as were shown."""
+        self.set_query(self._query, keep_rows=len(self._rows))
+
+    def _first_page_arrived(self, generation: int, query: DirectoryQuery, page: Page) -> None:
+        if generation != self._generation:
+            return  # an older query: the user has typed on
+        self.beginResetModel()
+        self._query = query
+        self._rows = list(page.rows)
+        self._row_of = {row.id: i for i, row in enumerate(self._rows)}
+        self._cursor = page.next
+        self.endResetModel()
+        self.loaded_once = True
+        self.queryFinished.emit(query)
+
+    def _count_arrived(self, generation: int, count: int) -> None:
+        if generation == self._generation:
+            self.count = count
+            self.countChanged.emit(count)
+
+    def _query_failed(self, generation: int, error: BaseException) -> None:
+        log.warning("directory query failed: %s", type(error).__name__, exc_info=error)
+        if generation == self._generation:
+            self._fetching = False
+            self.failed.emit(str(error))
+
+    # --- fetch more on scroll ---------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._cursor is not None and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        generation, query, cursor = self._generation, self._query, self._cursor
+        connections = self._connections
+
+        def next_page() -> Page:
+            return connections.run(lambda db: people_page(db, query, cursor))
+
+        self._tasks.run(
+            next_page,
+            guarded(self, lambda page: self._next_page_arrived(generation, page)),
+            guarded(self, lambda error: self._query_failed(generation, error)),
+        )
+
+    def _next_page_arrived(self, generation: int, page: Page) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        self._cursor = page.next
+        rows = [row for row in page.rows if row.id not in self._row_of]
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            for offset, row in enumerate(rows):
+                self._row_of[row.id] = first + offset
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    # --- reading ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.display_name
+        if role == PERSON_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return "\n".join(part for part in (row.position, row.department_name) if part)
+        return None
+
+    def person(self, row: int) -> PersonRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, person_id: str) -> int | None:
+        return self._row_of.get(person_id)
+
+    @property
+    def fetching(self) -> bool:
+        return self._fetching
+
+
+class PeopleListModel(QAbstractListModel):
+    """A short fixed list of people (a person's direct reports)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PersonRow] = []
+
+    def set_people(self, rows: list[PersonRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.display_name
+        if role == PERSON_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return row.position
+        return None
+
+    def person(self, row: int) -> PersonRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+
+class DepartmentModel(QStandardItemModel):
+    """The department tree under a "whole ministry" root; the second column is the
+    member count (sub-departments included)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(0, 2, parent)
+        self.tree: DepartmentTree | None = None
+        self._items: dict[str | None, QStandardItem] = {}
+        self._root_text = ""
+        self._synthetic_root = True
+
+    def set_root_text(self, text: str) -> None:
+        """The whole-ministry item's label (translated by the tab), when there is one."""
+        self._root_text = text
+        root = self._items.get(None)
+        if root is not None and self._synthetic_root:
+            root.setText(text)
+
+    def set_tree(self, tree: DepartmentTree) -> None:
+        """One top item for the whole ministry: the ministry's own top department when
+        it holds everyone, else a "whole ministry" item above the top departments (and
+        the people whose department is unknown)."""
+        self.tree = tree
+        self.removeRows(0, self.rowCount())  # not clear(): that drops the header's setup
+        self._items = {}
+        top = tree.departments[tree.roots[0]] if len(tree.roots) == 1 else None
+        self._synthetic_root = top is None or top.total != tree.total_people
+        if top is not None and not self._synthetic_root:
+            root = self._row(None, top.name, tree.total_people)
+            self._items[top.id] = root[0]
+            children = top.children
+        else:
+            root = self._row(None, self._root_text, tree.total_people)
+            children = tree.roots
+        self.appendRow(root)
+        self._items[None] = root[0]
+        stack: list[tuple[QStandardItem, list[str]]] = [(root[0], children)]
+        while stack:
+            parent, children = stack.pop()
+            for department_id in children:
+                department = tree.departments[department_id]
+                if department_id in self._items:
+                    continue  # bad data: a department twice in the tree
+                row = self._row(department_id, department.name, department.total)
+                parent.appendRow(row)
+                self._items[department_id] = row[0]
+                if department.children:
+                    stack.append((row[0], department.children))
+
+    def _row(self, department_id: str | None, name: str, total: int) -> list[QStandardItem]:
+        name_item = QStandardItem(name)
+        name_item.setData(department_id, DEPARTMENT_ROLE)
+        name_item.setEditable(False)
+        name_item.setToolTip(name)
+        count_item = QStandardItem(format_number(total))
+        count_item.setData(department_id, DEPARTMENT_ROLE)
+        count_item.setData(total, Qt.ItemDataRole.UserRole + 3)
+        count_item.setEditable(False)
+        count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return [name_item, count_item]
+
+    def refresh_numbers(self) -> None:
+        """Format the counts again (the language changed)."""
+        for item in {id(item): item for item in self._items.values()}.values():
+            parent = item.parent() or self.invisibleRootItem()
+            count_item = parent.child(item.row(), 1)
+            if count_item is not None:
+                count_item.setText(
+                    format_number(int(count_item.data(Qt.ItemDataRole.UserRole + 3)))
+                )
+
+    def index_of(self, department_id: str | None) -> QModelIndex:
+        item = self._items.get(department_id)
+        return item.index() if item is not None else QModelIndex()

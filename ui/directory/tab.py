@@ -1,0 +1,450 @@
+"""The Directory tab: search box, department tree, people list and person card.
+
+Every read goes through ``context.tasks`` to a worker with its own connection
+(``ThreadConnections``); the GUI thread only shows results. Typing is debounced
+(150 ms) and results of an older query are dropped by the model. Keyboard: Ctrl+F
+searches, Down goes from the box to the list, arrows move, Enter opens the card
+(and puts the focus in it), Escape goes back.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cache.directory import (
+    DepartmentTree,
+    DirectoryQuery,
+    PersonCard,
+    contact_file_name,
+    department_tree,
+    person_card,
+    person_vcard,
+)
+from ui.context import TabContext
+from ui.directory.card import PersonCardView
+from ui.directory.connections import ThreadConnections
+from ui.directory.delegate import PersonDelegate, SpacedDelegate
+from ui.directory.i18n import with_number
+from ui.directory.icons import search_icon
+from ui.directory.models import DEPARTMENT_ROLE, PERSON_ROLE, DepartmentModel, PeopleModel, guarded
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 150
+CARD_DEBOUNCE_MS = 80
+WATCHED_COLLECTIONS = frozenset({"people", "departments"})
+
+
+class DirectoryTab(QWidget):
+    """The staff directory. Contract with the shell: ``DirectoryTab(context, parent)``,
+    ``DirectoryTab.title()``; it refreshes on ``context.events.changed`` and
+    retranslates on ``LanguageChange``."""
+
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DirectoryTab")
+        self._context = context
+        self._connections = ThreadConnections(context.connect)
+        connections = self._connections
+        self.destroyed.connect(lambda *_: connections.close())
+        self._department: str | None = None
+        self._card_generation = 0
+        self._tree_generation = 0
+        self._card_person: str | None = None
+        self._history: list[str] = []
+        self._focus_card_on_load = False
+        self._open_first_when_loaded = False
+
+        self._build()
+        self._retranslate()
+        context.events.changed.connect(self._on_data_changed)
+        self._load_tree()
+        self._apply_query()
+
+    @staticmethod
+    def title() -> str:
+        """The tab's title in the current language."""
+        return QCoreApplication.translate("DirectoryTab", "Directory")
+
+    # --- building --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(200)
+        self.search.textChanged.connect(self._on_text_changed)
+        self.search.installEventFilter(self)
+        self.search.addAction(
+            search_icon(self.palette().color(QPalette.ColorRole.PlaceholderText)),
+            QLineEdit.ActionPosition.LeadingPosition,
+        )
+        self.count_label = QLabel(self)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label.setMinimumWidth(120)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.department_model = DepartmentModel(self)
+        self.departments = QTreeView(self.splitter)
+        self.departments.setModel(self.department_model)
+        self.departments.setHeaderHidden(True)
+        self.departments.setUniformRowHeights(True)
+        self.departments.setItemDelegate(SpacedDelegate())
+        self.departments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.departments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.departments.setMinimumWidth(220)
+        self.departments.selectionModel().currentRowChanged.connect(self._on_department_changed)
+
+        self.people_model = PeopleModel(self._context.tasks, self._connections, self)
+        self.people_model.queryFinished.connect(self._on_query_finished)
+        self.people_model.countChanged.connect(self._show_count)
+        self.people_model.failed.connect(self._on_query_failed)
+        self.list_stack = QStackedWidget(self.splitter)
+        self.people = QListView(self.list_stack)
+        self.people.setModel(self.people_model)
+        self.people.setItemDelegate(PersonDelegate())
+        self.people.setUniformItemSizes(True)  # 50 000 rows: no per-row size queries
+        self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.people.setMinimumWidth(280)
+        self.people.installEventFilter(self)
+        self.people.doubleClicked.connect(lambda _index: self.open_current(focus=True))
+        self.people.selectionModel().currentChanged.connect(self._on_current_person_changed)
+        self.empty = QLabel(self.list_stack)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(24)
+        self.list_stack.addWidget(self.people)
+        self.list_stack.addWidget(self.empty)
+
+        self.card = PersonCardView(self.splitter)
+        self.card.setMinimumWidth(320)
+        self.card.personRequested.connect(self._open_linked_person)
+        self.card.backRequested.connect(self._go_back)
+        self.card.closeRequested.connect(self._focus_list)
+        self.card.saveRequested.connect(self._save_contact)
+
+        self.splitter.addWidget(self.departments)
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.card)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([360, 440, 520])
+        layout.addWidget(self.splitter, 1)
+
+        header = self.departments.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._apply_query)
+        self._card_timer = QTimer(self)
+        self._card_timer.setSingleShot(True)
+        self._card_timer.setInterval(CARD_DEBOUNCE_MS)
+        self._card_timer.timeout.connect(self._load_current_card)
+
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_shortcut.activated.connect(self.focus_search)
+
+    # --- search and filters --------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _on_text_changed(self, _text: str) -> None:
+        self._open_first_when_loaded = False
+        self._search_timer.start()  # restarts: one query when the typing pauses
+
+    def _on_department_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        department = current.data(DEPARTMENT_ROLE) if current.isValid() else None
+        if department != self._department:
+            self._department = department
+            self._apply_query()
+
+    def current_query(self) -> DirectoryQuery:
+        departments: tuple[str, ...] | None = None
+        if self._department is not None:
+            tree = self.department_model.tree
+            departments = (
+                tree.subtree(self._department) if tree is not None else (self._department,)
+            )
+        return DirectoryQuery(self.search.text(), departments)
+
+    def _apply_query(self) -> None:
+        self._search_timer.stop()
+        self.people_model.set_query(self.current_query())
+
+    def _on_query_finished(self, query: DirectoryQuery) -> None:
+        open_first, self._open_first_when_loaded = self._open_first_when_loaded, False
+        if self.people_model.rowCount() == 0:
+            if query.text.strip():
+                self.empty.setText(self.tr('No one matches "%1".').replace("%1", query.text))
+            elif query.departments is not None:
+                self.empty.setText(self.tr("No one works in this department."))
+            else:
+                self.empty.setText(
+                    self.tr("No people synced yet. They appear here after the first sync.")
+                )
+            self.list_stack.setCurrentWidget(self.empty)
+            return
+        self.list_stack.setCurrentWidget(self.people)
+        if open_first and query.text == self.search.text():
+            self.people.setCurrentIndex(self.people_model.index(0))
+            self.open_current(focus=True)
+            return
+        row = self.people_model.row_of(self._card_person) if self._card_person else None
+        if row is not None:  # keep the person of the card selected, without reloading it
+            index = self.people_model.index(row)
+            self.people.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.people.scrollTo(index)
+
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(with_number(self.tr("%n people", "", count), count))
+
+    def _on_query_failed(self, _message: str) -> None:
+        self.empty.setText(self.tr("The directory could not be read. Try again."))
+        self.list_stack.setCurrentWidget(self.empty)
+
+    # --- departments ----------------------------------------------------------------------
+
+    def _load_tree(self) -> None:
+        self._tree_generation += 1
+        generation = self._tree_generation
+        connections = self._connections
+        self._context.tasks.run(
+            lambda: connections.run(department_tree),
+            guarded(self, lambda tree: self._tree_arrived(generation, tree)),
+            guarded(self, lambda error: log.warning("department tree: %r", error)),
+        )
+
+    def _tree_arrived(self, generation: int, tree: DepartmentTree) -> None:
+        if generation != self._tree_generation:
+            return
+        selection = self.departments.selectionModel()
+        selection.blockSignals(True)
+        try:
+            self.department_model.set_tree(tree)
+            if self._department is not None and self._department not in tree.departments:
+                self._department = None
+                self._apply_query()
+            index = self.department_model.index_of(self._department)
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            selection.blockSignals(False)
+        root = self.department_model.index_of(None)
+        self.departments.expand(root)
+        for department_id in tree.roots:  # the ministry's own units are one click away
+            self.departments.expand(self.department_model.index_of(department_id))
+        if self._department is not None:
+            self.departments.scrollTo(self.department_model.index_of(self._department))
+
+    # --- the card -----------------------------------------------------------------------
+
+    def _on_current_person_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        person = current.data(PERSON_ROLE) if current.isValid() else None
+        if person is not None and person.id != self._card_person:
+            self._card_timer.start()
+
+    def _load_current_card(self) -> None:
+        person = self.people.currentIndex().data(PERSON_ROLE)
+        if person is not None:
+            self._history.clear()
+            self.load_card(person.id)
+
+    def open_current(self, focus: bool = True) -> None:
+        """Enter or double click: the current person's card, with the keyboard in it."""
+        index = self.people.currentIndex()
+        if not index.isValid() and self.people_model.rowCount() > 0:
+            index = self.people_model.index(0)
+            self.people.setCurrentIndex(index)
+        person = index.data(PERSON_ROLE) if index.isValid() else None
+        if person is None:
+            return
+        self._card_timer.stop()
+        if person.id == self._card_person and self.card.card is not None:
+            if focus:
+                self.card.focus_first()
+            return
+        self._history.clear()
+        self.load_card(person.id, focus=focus)
+
+    def load_card(self, person_id: str, focus: bool = False) -> None:
+        """Show ``person_id``'s card once it is read (on a worker)."""
+        self._card_generation += 1
+        generation = self._card_generation
+        self._card_person = person_id
+        self._focus_card_on_load = focus
+        connections = self._connections
+        self._context.tasks.run(
+            lambda: connections.run(lambda db: person_card(db, person_id)),
+            guarded(self, lambda card: self._card_arrived(generation, card)),
+            guarded(self, lambda error: log.warning("person card: %r", error)),
+        )
+
+    def _card_arrived(self, generation: int, card: PersonCard | None) -> None:
+        if generation != self._card_generation:
+            return
+        if card is None:
+            self.card.show_missing()
+            return
+        self.card.show_card(card, can_go_back=bool(self._history))
+        if self._focus_card_on_load:
+            self._focus_card_on_load = False
+            self.card.focus_first()
+
+    def _open_linked_person(self, person_id: str) -> None:
+        """A manager or a report was clicked: their card, with a way back."""
+        if self._card_person is not None:
+            self._history.append(self._card_person)
+        self.load_card(person_id, focus=True)
+
+    def _go_back(self) -> None:
+        if self._history:
+            self.load_card(self._history.pop(), focus=True)
+
+    def _focus_list(self) -> None:
+        self.people.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _save_contact(self, card: PersonCard) -> None:
+        """Ask where, then write the vCard on a worker (it may be a network drive)."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder or Path.home()) / contact_file_name(card.full_name))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save contact"), suggested, self.tr("vCard files (*.vcf)")
+        )
+        if not path:
+            return
+        data = person_vcard(card)
+        target = Path(path)
+        self._context.tasks.run(
+            lambda: target.write_bytes(data),
+            None,
+            guarded(self, lambda error: self._save_failed(target, error)),
+        )
+
+    def _save_failed(self, target: Path, error: BaseException) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Save contact"),
+            self.tr("The contact could not be saved to %1:\n%2")
+            .replace("%1", str(target))
+            .replace("%2", getattr(error, "strerror", None) or type(error).__name__),
+        )
+
+    # --- keyboard -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.search:
+                return self._search_key(event)
+            if watched is self.people:
+                return self._list_key(event)
+        return super().eventFilter(watched, event)
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+            if self._search_timer.isActive():
+                self._apply_query()
+            self._focus_list()
+            if not self.people.currentIndex().isValid() and self.people_model.rowCount() > 0:
+                self.people.setCurrentIndex(self.people_model.index(0))
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._search_timer.isActive() or self.people_model.query.text != self.search.text():
+                self._open_first_when_loaded = True  # typed and pressed Enter at once
+                self._apply_query()
+                return True
+            self.open_current(focus=True)
+            return True
+        if key == Qt.Key.Key_Escape and self.search.text():
+            self.search.clear()
+            return True
+        return False
+
+    def _list_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_current(focus=True)
+            return True
+        if key == Qt.Key.Key_Up and self.people.currentIndex().row() <= 0:
+            self.focus_search()
+            return True
+        return False
+
+    # --- sync and language ------------------------------------------------------------------
+
+    def _on_data_changed(self, collections: object) -> None:
+        if isinstance(collections, set | frozenset) and not (collections & WATCHED_COLLECTIONS):
+            return
+        self._load_tree()
+        self.people_model.refresh()
+        if self._card_person is not None:
+            self.load_card(self._card_person)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search by name, position, phone or email (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the directory"))
+        self.departments.setAccessibleName(self.tr("Departments"))
+        self.people.setAccessibleName(self.tr("People"))
+        self.department_model.set_root_text(self.tr("Whole ministry"))
+        self.department_model.refresh_numbers()
+        if self.people_model.count is not None:
+            self._show_count(self.people_model.count)
+        if self.people_model.loaded_once:
+            self._on_query_finished(self.people_model.query)
