@@ -1,5 +1,7 @@
 """Ministry Intranet: the desktop app, and its headless commands.
 
+python main.py --demo                 the app with the embedded demo server (staff / demo)
+python main.py [--profile-dir DIR]    the app, with the server from policy or settings
 python main.py [--profile-dir DIR] sync --server URL --username NAME [--password-stdin]
 python main.py [--profile-dir DIR] sync --server URL --username NAME --offline
 """
@@ -11,8 +13,9 @@ import getpass
 import logging
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cache.errors import CacheError
 from client.errors import DeviceRevoked, IntranetError
@@ -20,12 +23,21 @@ from client.session import DeviceIdentity, Session, SignIn, wipe_profile
 from client.sync import SyncProgress
 from client.validation import COLLECTIONS
 
+if TYPE_CHECKING:
+    from ui.app import Prefill
+
+DEMO_PORT = 48765  # fixed, so the demo's offline cache (keyed by the address) is found again
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python main.py", description="Ministry Intranet")
     parser.add_argument("--profile-dir", type=Path, help="where the encrypted caches live")
     parser.add_argument("--verbose", action="store_true", help="log requests to stderr")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument(
+        "--demo", action="store_true", help="start the embedded demo server and sign in to it"
+    )
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command")
     sync = commands.add_parser("sync", help="sign in and sync without a window")
     sync.add_argument("--server", required=True, help="e.g. https://intranet.health.gov.az")
     sync.add_argument("--username", required=True)
@@ -108,8 +120,54 @@ def _sync_session(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
+def _demo_server(running: list[object]) -> Callable[[], Prefill]:
+    """Starts the reference server on loopback, seeding the demo data on first use, with
+    its data in the per-user data folder. Runs on a worker (seeding takes seconds)."""
+
+    def start() -> Prefill:
+        import platformdirs  # noqa: PLC0415 - the server loads only for the demo
+
+        from cache.profile import APP_NAME  # noqa: PLC0415
+        from server.config import Settings  # noqa: PLC0415
+        from server.runner import ServerThread, seed_if_empty  # noqa: PLC0415
+        from ui.app import Prefill  # noqa: PLC0415
+
+        data = platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)
+        settings = Settings(data_dir=Path(data) / "demo-server")
+        if seed_if_empty(settings, "demo"):
+            logging.getLogger(__name__).info("seeded the demo data")
+        try:
+            server = ServerThread(settings, port=DEMO_PORT).start()
+        except OSError:  # the port is taken: any free one will do
+            server = ServerThread(settings).start()
+        running.append(server)
+        return Prefill(server.base_url, "staff", "demo")
+
+    return start
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from client.logs import setup_logging  # noqa: PLC0415
+    from ui.app import AppOptions, StartupProbe, run  # noqa: PLC0415
+
+    setup_logging(verbose=args.verbose, console=args.verbose)
+    running: list[object] = []
+    probe = StartupProbe() if args.startup_probe else None
+    try:
+        return run(
+            AppOptions(profile_dir=args.profile_dir),
+            demo=_demo_server(running) if args.demo else None,
+            startup_probe=probe,
+        )
+    finally:
+        for server in running:
+            server.stop()  # type: ignore[attr-defined]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command is None:
+        return run_gui(args)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

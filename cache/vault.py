@@ -245,6 +245,16 @@ class Vault:
             raise
         return session
 
+    def verify_password(self, password: str) -> bool:
+        """Whether ``password`` opens this profile's key: the idle lock's check.
+
+        Costs one Argon2id derivation (call it off the GUI thread); changes nothing on
+        disk (the lock's caller slows repeated failures down itself).
+        """
+        keyfile = self._require_keyfile()
+        key = self._unwrap_password(keyfile, password)
+        return key is not None and key_id(key) == keyfile.key_id
+
     def _unwrap_password(self, keyfile: Keyfile, password: str) -> bytes | None:
         slot = keyfile.password
         password_key = derive_password_key(password, slot.salt, slot.params)

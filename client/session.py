@@ -13,17 +13,19 @@ import platform
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from cache.errors import PasswordRequired
+from cache.errors import OfflineGraceExpired, PasswordRequired
 from cache.keystore import CredentialStore, KeyStorage
-from cache.meta import remember_allowed
+from cache.meta import offline_grace_days, remember_allowed
 from cache.profile import Profile, default_profiles_root
 from cache.session import CacheSession
 from cache.vault import Vault
 from client.api import ApiClient
 from client.errors import DeviceRevoked
+from client.policy import MachinePolicy
 from client.sync import SyncEngine
 
 log = logging.getLogger(__name__)
@@ -71,6 +73,11 @@ class Session:
     credentials: CredentialStore
     offline: bool
     offline_registries: list[str] = field(default_factory=list)
+    # The server had revoked this device: its offline data was removed and it enrolled anew.
+    reenrolled: bool = False
+    # The policy as the server sent it at this sign-in (None offline): the UI shows the
+    # "remember me" choice next time only if the server allows it.
+    server_policy: dict[str, Any] | None = None
 
     @property
     def user(self) -> dict[str, Any]:
@@ -144,6 +151,8 @@ class SignIn:
     ca_bundle: Path | None = None
     credentials: CredentialStore = field(default_factory=CredentialStore)
     vault_options: dict[str, Any] = field(default_factory=dict)
+    # The administrator's limits on this computer (shorter grace, no remembering).
+    machine_policy: MachinePolicy = field(default_factory=MachinePolicy)
 
     @property
     def root(self) -> Path:
@@ -159,13 +168,22 @@ class SignIn:
         sink = _token_sink(self.credentials, profile, lambda: remember_allowed(policy))
         return ApiClient(self.server_url, ca_bundle=self.ca_bundle, token_sink=sink)
 
-    def online(self, username: str, password: str) -> Session:
+    def _effective(self, server_policy: dict[str, Any], remember: bool) -> dict[str, Any]:
+        """The server's policy, limited by the administrator's and by the user's choice."""
+        policy = self.machine_policy.limit(server_policy)
+        if not remember:
+            policy["remember_on_this_computer"] = False
+        return policy
+
+    def online(self, username: str, password: str, *, remember: bool = True) -> Session:
         """Ask the server; then open or create the cache. Raises client errors (wrong
-        password, unreachable server) and cache errors."""
+        password, unreachable server) and cache errors. ``remember=False`` (the user's
+        choice) keeps neither the key nor the refresh token in the credential store."""
         profile = self.profile(username)
         vault = self.vault(username)
         policy: dict[str, Any] = {}
         api = self._api(profile, policy)
+        reenrolled = False
         try:
             device = DeviceIdentity.load_or_create(self.root)
             try:
@@ -174,28 +192,40 @@ class SignIn:
                 log.warning("this device was revoked: removing its offline data, enrolling anew")
                 wipe_profile(vault, self.credentials, profile)
                 device = DeviceIdentity.create(self.root)
+                reenrolled = True
                 result = api.login(username, password, device.device_id, device.device_name)
-            policy.update(result.policy)
+            policy.update(self._effective(result.policy, remember))
             cache = vault.sign_in_online(
                 password=password,
                 device_secret=result.device_secret,
                 user=result.user,
-                policy=result.policy,
+                policy=policy,
             )
         except BaseException:
             api.close()
             raise
-        if not remember_allowed(policy):
-            self.credentials.delete(refresh_entry(profile))
-        return Session(api, cache, profile, vault, self.credentials, offline=False)
+        # The token arrived before the policy did: keep it now that we know we may.
+        _token_sink(self.credentials, profile, lambda: remember_allowed(policy))(
+            result.refresh_token
+        )
+        return Session(
+            api,
+            cache,
+            profile,
+            vault,
+            self.credentials,
+            offline=False,
+            reenrolled=reenrolled,
+            server_policy=dict(result.policy),
+        )
 
-    def offline(self, username: str, password: str) -> Session:
+    def offline(self, username: str, password: str, *, remember: bool = True) -> Session:
         """Open the cache with the password alone (no server). The API is set up to
         resume from the stored refresh token when the network comes back."""
         profile = self.profile(username)
         vault = self.vault(username)
         cache = vault.unlock_offline(password)
-        return self._resume(profile, vault, cache)
+        return self._resume(profile, vault, cache, remember=remember)
 
     def remembered(self, username: str) -> Session:
         """Open the cache with the key in the credential store: no password asked."""
@@ -207,13 +237,34 @@ class SignIn:
             raise
         return self._resume(profile, vault, cache)
 
-    def _resume(self, profile: Profile, vault: Vault, cache: CacheSession) -> Session:
-        policy = cache.meta.policy
+    def _resume(
+        self, profile: Profile, vault: Vault, cache: CacheSession, *, remember: bool = True
+    ) -> Session:
+        try:
+            policy = self._effective(cache.meta.policy, remember)
+            self._check_machine_grace(cache, policy)
+        except BaseException:
+            cache.close()
+            raise
         api = self._api(profile, policy)
         try:
             token = self.credentials.load(refresh_entry(profile))
         except PasswordRequired:  # no working credential store: sign in online again
             token = None
         if token:
-            api.resume(token)
+            api.resume(token)  # kept in memory for this run even if no longer remembered
+        if not remember_allowed(policy):
+            self.credentials.delete(profile.credential_entry)
+            self.credentials.delete(refresh_entry(profile))
+            cache.key_storage = KeyStorage.NOT_ALLOWED
         return Session(api, cache, profile, vault, self.credentials, offline=True)
+
+    def _check_machine_grace(self, cache: CacheSession, policy: dict[str, Any]) -> None:
+        """The cache enforces the grace it stored; a shorter one the administrator set
+        since then is enforced here."""
+        days = offline_grace_days(policy)
+        if days >= offline_grace_days(cache.meta.policy):
+            return
+        last = cache.meta.last_server_contact
+        if last is None or datetime.now(UTC) - last > timedelta(days=days):
+            raise OfflineGraceExpired(days)

@@ -204,13 +204,14 @@ def test_a_revoked_device_is_wiped(demo_server: ServerThread, tmp_path: Path) ->
         assert revoked.status_code == 200
 
     # The next run learns it at sign-in: the old data goes, a new device enrols.
-    old_database = next(profile.rglob("cache.db"))
-    marker = old_database.stat().st_ino
+    old_key = credentials.load(staff_profile.credential_entry)
     again = run_main(profile, *args)
     assert again.returncode == 0, again.stderr
     new_device = __import__("json").loads((profile / "device.json").read_text())["device_id"]
     assert new_device != device_id
-    assert next(profile.rglob("cache.db")).stat().st_ino != marker
+    # The old cache was wiped: the new one is under a new data key.
+    new_key = credentials.load(staff_profile.credential_entry)
+    assert new_key is not None and new_key != old_key
 
 
 def test_revocation_found_by_a_sync_wipes_the_profile(

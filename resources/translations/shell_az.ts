@@ -1,0 +1,442 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="az">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About the Intranet</source>
+        <translation>İntranet haqqında</translation>
+    </message>
+    <message>
+        <source>Intranet %1</source>
+        <translation>İntranet %1</translation>
+    </message>
+    <message>
+        <source>Ministry of Health of the Republic of Azerbaijan</source>
+        <translation>Azərbaycan Respublikasının Səhiyyə Nazirliyi</translation>
+    </message>
+    <message>
+        <source>Encrypted; the key is kept in this computer&apos;s credential store.</source>
+        <translation>Şifrələnib; açar bu kompüterin etimadnamə anbarında saxlanılır.</translation>
+    </message>
+    <message>
+        <source>Encrypted; your password is asked at each start.</source>
+        <translation>Şifrələnib; şifrəniz hər açılışda soruşulur.</translation>
+    </message>
+    <message>
+        <source>Encrypted; this computer has no credential store, so your password is asked at each start.</source>
+        <translation>Şifrələnib; bu kompüterdə etimadnamə anbarı olmadığı üçün şifrəniz hər açılışda soruşulur.</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>İstifadəçi:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Offline data:</source>
+        <translation>Oflayn məlumatlar:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Versiya:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bağla</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <source>The Intranet is locked</source>
+        <translation>İntranet kilidlənib</translation>
+    </message>
+    <message>
+        <source>The window was locked after a period of inactivity. Enter the password of %1 to continue.</source>
+        <translation>Pəncərə fəaliyyətsizlik səbəbindən kilidlənib. Davam etmək üçün %1 istifadəçisinin şifrəsini daxil edin.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Yoxlanılır…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Kilidi aç</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sistemdən çıx</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Şifrə</translation>
+    </message>
+    <message>
+        <source>The password is incorrect.</source>
+        <translation>Şifrə yanlışdır.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Intranet — Ministry of Health</source>
+        <translation>İntranet — Səhiyyə Nazirliyi</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Yenidən daxil olun</translation>
+    </message>
+    <message>
+        <source>Sign in now</source>
+        <translation>İndi daxil ol</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Sonra</translation>
+    </message>
+    <message>
+        <source>Working offline. Sign in again to synchronise.</source>
+        <translation>Oflayn rejimdə işləyirsiniz. Sinxronlaşdırmaq üçün yenidən daxil olun.</translation>
+    </message>
+    <message>
+        <source>All Intranet data kept on this computer for your account will be removed. You will need the network to sign in again.</source>
+        <translation>Hesabınız üçün bu kompüterdə saxlanılan bütün İntranet məlumatları silinəcək. Yenidən daxil olmaq üçün şəbəkə bağlantısı lazım olacaq.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the server will be lost.</source>
+        <translation>
+            <numerusform>Serverə hələ göndərilməmiş %n dəyişiklik itiriləcək.</numerusform>
+            <numerusform>Serverə hələ göndərilməmiş %n dəyişiklik itiriləcək.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove offline data</source>
+        <translation>Oflayn məlumatların silinməsi</translation>
+    </message>
+    <message>
+        <source>Remove and sign out</source>
+        <translation>Sil və çıx</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Ləğv et</translation>
+    </message>
+    <message>
+        <source>Intranet</source>
+        <translation>İntranet</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Aydındır</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Intranet</source>
+        <translation>&amp;İntranet</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Dil</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Kömək</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise now</source>
+        <translation>İndi &amp;sinxronlaşdır</translation>
+    </message>
+    <message>
+        <source>Send your changes and receive the latest data</source>
+        <translation>Dəyişikliklərinizi göndərin və ən son məlumatları alın</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sistemdən &amp;çıx</translation>
+    </message>
+    <message>
+        <source>Sign out and &amp;remove offline data…</source>
+        <translation>Çıx və oflayn məlumatları si&amp;l…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Proqramı &amp;bağla</translation>
+    </message>
+    <message>
+        <source>&amp;About the Intranet</source>
+        <translation>İntranet &amp;haqqında</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>The username or password is incorrect.</source>
+        <translation>İstifadəçi adı və ya şifrə yanlışdır.</translation>
+    </message>
+    <message>
+        <source>The password is incorrect. The server cannot be reached, so the password was checked against the offline data on this computer.</source>
+        <translation>Şifrə yanlışdır. Serverlə əlaqə olmadığı üçün şifrə bu kompüterdəki oflayn məlumatlarla yoxlanıldı.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The next attempt is possible in %n second(s).</source>
+        <translation>
+            <numerusform>Növbəti cəhd %n saniyədən sonra mümkündür.</numerusform>
+            <numerusform>Növbəti cəhd %n saniyədən sonra mümkündür.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached. Check the network connection. To work offline, sign in once on this computer while connected.</source>
+        <translation>%1 serveri ilə əlaqə yaratmaq mümkün deyil. Şəbəkə bağlantısını yoxlayın. Oflayn işləmək üçün əvvəlcə bu kompüterdə şəbəkəyə qoşulu halda bir dəfə daxil olun.</translation>
+    </message>
+    <message>
+        <source>The server is not available right now. Please try again in a few minutes.</source>
+        <translation>Server hazırda əlçatan deyil. Bir neçə dəqiqədən sonra yenidən cəhd edin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Please try again in %n second(s).</source>
+        <translation>
+            <numerusform>Həddən artıq cəhd edildi. %n saniyədən sonra yenidən cəhd edin.</numerusform>
+            <numerusform>Həddən artıq cəhd edildi. %n saniyədən sonra yenidən cəhd edin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please try again later.</source>
+        <translation>Həddən artıq cəhd edildi. Bir qədər sonra yenidən cəhd edin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have worked offline for longer than allowed (%n day(s)). Connect to the ministry network once to continue.</source>
+        <translation>
+            <numerusform>İcazə verilən müddətdən (%n gün) artıq oflayn işləmisiniz. Davam etmək üçün bir dəfə nazirliyin şəbəkəsinə qoşulun.</numerusform>
+            <numerusform>İcazə verilən müddətdən (%n gün) artıq oflayn işləmisiniz. Davam etmək üçün bir dəfə nazirliyin şəbəkəsinə qoşulun.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An administrator has disconnected this computer from the Intranet. The offline data on this computer was removed. Sign in to register the computer again.</source>
+        <translation>Administrator bu kompüteri İntranetdən ayırıb. Bu kompüterdəki oflayn məlumatlar silindi. Kompüteri yenidən qeydiyyatdan keçirmək üçün daxil olun.</translation>
+    </message>
+    <message>
+        <source>An administrator had disconnected this computer from the Intranet, so its offline data was removed. The computer is registered again and your data is being downloaded.</source>
+        <translation>Administrator bu kompüteri İntranetdən ayırmışdı, ona görə də onun oflayn məlumatları silindi. Kompüter yenidən qeydiyyatdan keçirildi, məlumatlarınız yüklənir.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Please sign in again to synchronise your data.</source>
+        <translation>Sessiyanızın müddəti başa çatıb. Məlumatlarınızı sinxronlaşdırmaq üçün yenidən daxil olun.</translation>
+    </message>
+    <message>
+        <source>The offline data on this computer cannot be opened. Please contact the service desk.</source>
+        <translation>Bu kompüterdəki oflayn məlumatları açmaq mümkün deyil. Texniki dəstək xidmətinə müraciət edin.</translation>
+    </message>
+    <message>
+        <source>The offline data on this computer was written by a newer version of the application. Please update the application.</source>
+        <translation>Bu kompüterdəki oflayn məlumatlar proqramın daha yeni versiyası ilə yaradılıb. Proqramı yeniləyin.</translation>
+    </message>
+    <message>
+        <source>There is no offline data for this user on this computer. Connect to the network and sign in online first.</source>
+        <translation>Bu kompüterdə həmin istifadəçinin oflayn məlumatları yoxdur. Şəbəkəyə qoşulun və əvvəlcə onlayn daxil olun.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer the application does not understand.</source>
+        <translation>Server proqramın emal edə bilmədiyi cavab göndərdi.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). Please try again.</source>
+        <translation>Xəta baş verdi (%1). Yenidən cəhd edin.</translation>
+    </message>
+</context>
+<context>
+    <name>ShellApp</name>
+    <message>
+        <source>The server cannot be reached: you are working with the data kept on this computer. Changes will be sent when the connection returns.</source>
+        <translation>Serverlə əlaqə yoxdur: bu kompüterdə saxlanılan məlumatlarla işləyirsiniz. Dəyişikliklər əlaqə bərpa olunanda göndəriləcək.</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: your password will be asked at each start.</source>
+        <translation>Bu kompüterdə etimadnamə anbarı yoxdur: şifrəniz hər açılışda soruşulacaq.</translation>
+    </message>
+    <message>
+        <source>The offline data on this computer was removed.</source>
+        <translation>Bu kompüterdəki oflayn məlumatlar silindi.</translation>
+    </message>
+    <message>
+        <source>Preparing the demonstration server…</source>
+        <translation>Nümayiş serveri hazırlanır…</translation>
+    </message>
+    <message>
+        <source>The demonstration server could not be started: %1</source>
+        <translation>Nümayiş serverini işə salmaq mümkün olmadı: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — Ministry Intranet</source>
+        <translation>Daxil ol — Nazirliyin İntraneti</translation>
+    </message>
+    <message>
+        <source>Ministry of Health of the Republic of Azerbaijan</source>
+        <translation>Azərbaycan Respublikasının Səhiyyə Nazirliyi</translation>
+    </message>
+    <message>
+        <source>Intranet</source>
+        <translation>İntranet</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Server ünvanı:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>İstifadəçi adı:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Şifrə:</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Bu kompüterdə məni yadda saxla</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Administrator tərəfindən təyin edilib</translation>
+    </message>
+    <message>
+        <source>e.g. aliyev.r</source>
+        <translation>məs., aliyev.r</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Çıxış</translation>
+    </message>
+    <message>
+        <source>Enter the server address, e.g. https://intranet.health.gov.az.</source>
+        <translation>Server ünvanını daxil edin, məsələn: https://intranet.health.gov.az.</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>İstifadəçi adınızı daxil edin.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Şifrənizi daxil edin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait %n s</source>
+        <translation>
+            <numerusform>Gözləyin: %n san.</numerusform>
+            <numerusform>Gözləyin: %n san.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Daxil olunur…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Daxil ol</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Sending changes</source>
+        <translation>Dəyişikliklər göndərilir</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Əməkdaşlar</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Struktur bölmələr</translation>
+    </message>
+    <message>
+        <source>Meeting rooms</source>
+        <translation>İclas otaqları</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Rezervasiyalar</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Qovluqlar</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Sənədlər</translation>
+    </message>
+    <message>
+        <source>Shared documents</source>
+        <translation>Paylaşılan sənədlər</translation>
+    </message>
+    <message>
+        <source>Registries</source>
+        <translation>Reyestrlər</translation>
+    </message>
+    <message>
+        <source>Registry rows</source>
+        <translation>Reyestr qeydləri</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regionlar</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Göstəricilər</translation>
+    </message>
+    <message>
+        <source>Indicator values</source>
+        <translation>Göstərici dəyərləri</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Onlayn</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Oflayn</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Sinxronlaşdırılır…</translation>
+    </message>
+    <message>
+        <source>Changes are kept on this computer and sent when the server is reachable.</source>
+        <translation>Dəyişikliklər bu kompüterdə saxlanılır və serverlə əlaqə bərpa olunanda göndərilir.</translation>
+    </message>
+    <message>
+        <source>Not synchronised yet</source>
+        <translation>Hələ sinxronlaşdırılmayıb</translation>
+    </message>
+    <message>
+        <source>Last synchronised: %1</source>
+        <translation>Son sinxronlaşdırma: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>Göndərilməyi gözləyən dəyişiklik: %n</numerusform>
+            <numerusform>Göndərilməyi gözləyən dəyişiklik: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop the synchronisation</source>
+        <translation>Sinxronlaşdırmanı dayandır</translation>
+    </message>
+    <message>
+        <source>Checking for changes…</source>
+        <translation>Dəyişikliklər yoxlanılır…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+</TS>

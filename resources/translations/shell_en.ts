@@ -1,0 +1,442 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About the Intranet</source>
+        <translation>About the Intranet</translation>
+    </message>
+    <message>
+        <source>Intranet %1</source>
+        <translation>Intranet %1</translation>
+    </message>
+    <message>
+        <source>Ministry of Health of the Republic of Azerbaijan</source>
+        <translation>Ministry of Health of the Republic of Azerbaijan</translation>
+    </message>
+    <message>
+        <source>Encrypted; the key is kept in this computer&apos;s credential store.</source>
+        <translation>Encrypted; the key is kept in this computer&apos;s credential store.</translation>
+    </message>
+    <message>
+        <source>Encrypted; your password is asked at each start.</source>
+        <translation>Encrypted; your password is asked at each start.</translation>
+    </message>
+    <message>
+        <source>Encrypted; this computer has no credential store, so your password is asked at each start.</source>
+        <translation>Encrypted; this computer has no credential store, so your password is asked at each start.</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Signed in as:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Offline data:</source>
+        <translation>Offline data:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <source>The Intranet is locked</source>
+        <translation>The Intranet is locked</translation>
+    </message>
+    <message>
+        <source>The window was locked after a period of inactivity. Enter the password of %1 to continue.</source>
+        <translation>The window was locked after a period of inactivity. Enter the password of %1 to continue.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>The password is incorrect.</source>
+        <translation>The password is incorrect.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Intranet — Ministry of Health</source>
+        <translation>Intranet — Ministry of Health</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Sign in again</translation>
+    </message>
+    <message>
+        <source>Sign in now</source>
+        <translation>Sign in now</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Working offline. Sign in again to synchronise.</source>
+        <translation>Working offline. Sign in again to synchronise.</translation>
+    </message>
+    <message>
+        <source>All Intranet data kept on this computer for your account will be removed. You will need the network to sign in again.</source>
+        <translation>All Intranet data kept on this computer for your account will be removed. You will need the network to sign in again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the server will be lost.</source>
+        <translation>
+            <numerusform>%n change not yet sent to the server will be lost.</numerusform>
+            <numerusform>%n changes not yet sent to the server will be lost.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove offline data</source>
+        <translation>Remove offline data</translation>
+    </message>
+    <message>
+        <source>Remove and sign out</source>
+        <translation>Remove and sign out</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Intranet</source>
+        <translation>Intranet</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Intranet</source>
+        <translation>&amp;Intranet</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise now</source>
+        <translation>&amp;Synchronise now</translation>
+    </message>
+    <message>
+        <source>Send your changes and receive the latest data</source>
+        <translation>Send your changes and receive the latest data</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>Sign out and &amp;remove offline data…</source>
+        <translation>Sign out and &amp;remove offline data…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;About the Intranet</source>
+        <translation>&amp;About the Intranet</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>The username or password is incorrect.</source>
+        <translation>The username or password is incorrect.</translation>
+    </message>
+    <message>
+        <source>The password is incorrect. The server cannot be reached, so the password was checked against the offline data on this computer.</source>
+        <translation>The password is incorrect. The server cannot be reached, so the password was checked against the offline data on this computer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The next attempt is possible in %n second(s).</source>
+        <translation>
+            <numerusform>The next attempt is possible in %n second.</numerusform>
+            <numerusform>The next attempt is possible in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached. Check the network connection. To work offline, sign in once on this computer while connected.</source>
+        <translation>The server %1 cannot be reached. Check the network connection. To work offline, sign in once on this computer while connected.</translation>
+    </message>
+    <message>
+        <source>The server is not available right now. Please try again in a few minutes.</source>
+        <translation>The server is not available right now. Please try again in a few minutes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Please try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many attempts. Please try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Please try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please try again later.</source>
+        <translation>Too many attempts. Please try again later.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have worked offline for longer than allowed (%n day(s)). Connect to the ministry network once to continue.</source>
+        <translation>
+            <numerusform>You have worked offline for longer than allowed (%n day). Connect to the ministry network once to continue.</numerusform>
+            <numerusform>You have worked offline for longer than allowed (%n days). Connect to the ministry network once to continue.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An administrator has disconnected this computer from the Intranet. The offline data on this computer was removed. Sign in to register the computer again.</source>
+        <translation>An administrator has disconnected this computer from the Intranet. The offline data on this computer was removed. Sign in to register the computer again.</translation>
+    </message>
+    <message>
+        <source>An administrator had disconnected this computer from the Intranet, so its offline data was removed. The computer is registered again and your data is being downloaded.</source>
+        <translation>An administrator had disconnected this computer from the Intranet, so its offline data was removed. The computer is registered again and your data is being downloaded.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Please sign in again to synchronise your data.</source>
+        <translation>Your sign-in has ended. Please sign in again to synchronise your data.</translation>
+    </message>
+    <message>
+        <source>The offline data on this computer cannot be opened. Please contact the service desk.</source>
+        <translation>The offline data on this computer cannot be opened. Please contact the service desk.</translation>
+    </message>
+    <message>
+        <source>The offline data on this computer was written by a newer version of the application. Please update the application.</source>
+        <translation>The offline data on this computer was written by a newer version of the application. Please update the application.</translation>
+    </message>
+    <message>
+        <source>There is no offline data for this user on this computer. Connect to the network and sign in online first.</source>
+        <translation>There is no offline data for this user on this computer. Connect to the network and sign in online first.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer the application does not understand.</source>
+        <translation>The server sent an answer the application does not understand.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). Please try again.</source>
+        <translation>Something went wrong (%1). Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ShellApp</name>
+    <message>
+        <source>The server cannot be reached: you are working with the data kept on this computer. Changes will be sent when the connection returns.</source>
+        <translation>The server cannot be reached: you are working with the data kept on this computer. Changes will be sent when the connection returns.</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: your password will be asked at each start.</source>
+        <translation>This computer has no credential store: your password will be asked at each start.</translation>
+    </message>
+    <message>
+        <source>The offline data on this computer was removed.</source>
+        <translation>The offline data on this computer was removed.</translation>
+    </message>
+    <message>
+        <source>Preparing the demonstration server…</source>
+        <translation>Preparing the demonstration server…</translation>
+    </message>
+    <message>
+        <source>The demonstration server could not be started: %1</source>
+        <translation>The demonstration server could not be started: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — Ministry Intranet</source>
+        <translation>Sign in — Ministry Intranet</translation>
+    </message>
+    <message>
+        <source>Ministry of Health of the Republic of Azerbaijan</source>
+        <translation>Ministry of Health of the Republic of Azerbaijan</translation>
+    </message>
+    <message>
+        <source>Intranet</source>
+        <translation>Intranet</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Remember me on this computer</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Set by your administrator</translation>
+    </message>
+    <message>
+        <source>e.g. aliyev.r</source>
+        <translation>e.g. aliyev.r</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Enter the server address, e.g. https://intranet.health.gov.az.</source>
+        <translation>Enter the server address, e.g. https://intranet.health.gov.az.</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait %n s</source>
+        <translation>
+            <numerusform>Wait %n s</numerusform>
+            <numerusform>Wait %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Sending changes</source>
+        <translation>Sending changes</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>Meeting rooms</source>
+        <translation>Meeting rooms</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Folders</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Shared documents</source>
+        <translation>Shared documents</translation>
+    </message>
+    <message>
+        <source>Registries</source>
+        <translation>Registries</translation>
+    </message>
+    <message>
+        <source>Registry rows</source>
+        <translation>Registry rows</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Indicator values</source>
+        <translation>Indicator values</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synchronising…</translation>
+    </message>
+    <message>
+        <source>Changes are kept on this computer and sent when the server is reachable.</source>
+        <translation>Changes are kept on this computer and sent when the server is reachable.</translation>
+    </message>
+    <message>
+        <source>Not synchronised yet</source>
+        <translation>Not synchronised yet</translation>
+    </message>
+    <message>
+        <source>Last synchronised: %1</source>
+        <translation>Last synchronised: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop the synchronisation</source>
+        <translation>Stop the synchronisation</translation>
+    </message>
+    <message>
+        <source>Checking for changes…</source>
+        <translation>Checking for changes…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,51 @@
+"""One app per user: a second start knocks, the first comes forward."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from ui.single_instance import SingleInstance, instance_name
+
+
+def test_the_second_instance_asks_the_first_to_come_forward(qtbot: QtBot) -> None:
+    name = f"test-instance-{uuid.uuid4().hex[:8]}"
+    first = SingleInstance(name)
+    assert first.claim()
+    second = SingleInstance(name)
+    with qtbot.waitSignal(first.activated, timeout=5000):
+        assert not second.claim()
+    first.release()
+    third = SingleInstance(name)
+    assert third.claim()  # the first is gone: the next start runs
+    third.release()
+
+
+def test_a_second_process_exits_at_once(qtbot: QtBot, tmp_path: Path) -> None:
+    """The real entry point: ``python main.py`` while one runs returns 0 and shows nothing."""
+    name = instance_name(tmp_path)
+    first = SingleInstance(name)
+    assert first.claim()
+    with qtbot.waitSignal(first.activated, timeout=30_000):
+        process = subprocess.Popen(
+            [sys.executable, "main.py", "--profile-dir", str(tmp_path)],
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        try:
+            # The event loop runs meanwhile, so the first instance answers the knock.
+            qtbot.waitUntil(lambda: process.poll() is not None, timeout=30_000)
+        finally:
+            if process.poll() is None:
+                process.kill()
+    assert process.returncode == 0
+    first.release()
+
+
+def test_names_differ_per_profile_folder(tmp_path: Path) -> None:
+    assert instance_name(tmp_path / "a") != instance_name(tmp_path / "b")
+    assert instance_name(None) == instance_name(None)
+    assert "ministry-intranet-" in instance_name(None)

@@ -1,0 +1,96 @@
+"""The main window's menus and their actions; what they do is connected by the window.
+
+Language names are shown in their own language ("Azərbaycan", "Русский", "English"),
+whatever the current one, as users look for their own.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+from ui.i18n import NATIVE_NAMES
+
+
+class Menus(QObject):
+    """Owns the actions; fills a menu bar."""
+
+    language_chosen = Signal(str)
+
+    def __init__(self, menu_bar: QMenuBar, language: str, language_locked: bool) -> None:
+        super().__init__(menu_bar)
+        self._bar = menu_bar
+        self.intranet_menu = QMenu(menu_bar)
+        self.intranet_menu.setObjectName("intranetMenu")
+        self.language_menu = QMenu(menu_bar)
+        self.language_menu.setObjectName("languageMenu")
+        self.help_menu = QMenu(menu_bar)
+        self.help_menu.setObjectName("helpMenu")
+
+        self.sync_now = QAction(self)
+        self.sync_now.setObjectName("syncNowAction")
+        self.sync_now.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.sign_out = QAction(self)
+        self.sign_out.setObjectName("signOutAction")
+        self.remove_data = QAction(self)
+        self.remove_data.setObjectName("removeDataAction")
+        self.quit = QAction(self)
+        self.quit.setObjectName("quitAction")
+        self.quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.about = QAction(self)
+        self.about.setObjectName("aboutAction")
+
+        self.intranet_menu.addAction(self.sync_now)
+        self.intranet_menu.addSeparator()
+        self.intranet_menu.addAction(self.sign_out)
+        self.intranet_menu.addAction(self.remove_data)
+        self.intranet_menu.addSeparator()
+        self.intranet_menu.addAction(self.quit)
+
+        self.languages = QActionGroup(self)
+        self.languages.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in NATIVE_NAMES.items():
+            action = QAction(name, self.languages)
+            action.setCheckable(True)
+            action.setChecked(code == language)
+            action.setData(code)
+            action.setEnabled(not language_locked)
+            action.triggered.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.help_menu.addAction(self.about)
+
+        menu_bar.addMenu(self.intranet_menu)
+        menu_bar.addMenu(self.language_menu)
+        menu_bar.addMenu(self.help_menu)
+        menu_bar.installEventFilter(self)
+        self.retranslate()
+
+    def mark_language(self, code: str) -> None:
+        action = self.language_actions.get(code)
+        if action is not None:
+            action.setChecked(True)
+
+    def set_enabled(self, enabled: bool) -> None:
+        """All actions off while the window is locked (shortcuts included)."""
+        for action in (self.sync_now, self.sign_out, self.remove_data, self.about):
+            action.setEnabled(enabled)
+        self._bar.setEnabled(enabled)
+
+    def retranslate(self) -> None:
+        self.intranet_menu.setTitle(self.tr("&Intranet"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.sync_now.setText(self.tr("&Synchronise now"))
+        self.sync_now.setToolTip(self.tr("Send your changes and receive the latest data"))
+        self.sign_out.setText(self.tr("Sign &out"))
+        self.remove_data.setText(self.tr("Sign out and &remove offline data…"))
+        self.quit.setText(self.tr("&Quit"))
+        self.about.setText(self.tr("&About the Intranet"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._bar and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False

@@ -1,0 +1,165 @@
+"""The status bar's content: connection state, last sync, changes waiting, progress.
+
+It only listens: the sync controller's signals go in, nothing comes out but the cancel
+button's click. Times and numbers follow the current language's locale.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QTimeZone,
+    Signal,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from client.sync import SyncProgress
+from ui.sync_controller import CacheFacts, Connection
+
+# Names the user would recognise for the collections the sync reports progress on.
+_COLLECTION_NAMES = {
+    "outbox": QT_TRANSLATE_NOOP("StatusPanel", "Sending changes"),
+    "people": QT_TRANSLATE_NOOP("StatusPanel", "Staff"),
+    "departments": QT_TRANSLATE_NOOP("StatusPanel", "Departments"),
+    "rooms": QT_TRANSLATE_NOOP("StatusPanel", "Meeting rooms"),
+    "bookings": QT_TRANSLATE_NOOP("StatusPanel", "Bookings"),
+    "folders": QT_TRANSLATE_NOOP("StatusPanel", "Folders"),
+    "documents": QT_TRANSLATE_NOOP("StatusPanel", "Documents"),
+    "shares": QT_TRANSLATE_NOOP("StatusPanel", "Shared documents"),
+    "registries": QT_TRANSLATE_NOOP("StatusPanel", "Registries"),
+    "registry_rows": QT_TRANSLATE_NOOP("StatusPanel", "Registry rows"),
+    "regions": QT_TRANSLATE_NOOP("StatusPanel", "Regions"),
+    "indicators": QT_TRANSLATE_NOOP("StatusPanel", "Indicators"),
+    "indicator_values": QT_TRANSLATE_NOOP("StatusPanel", "Indicator values"),
+}
+
+
+def format_when(moment: datetime, locale: QLocale | None = None) -> str:
+    """A moment in the user's time zone: the time alone if today, else date and time."""
+    loc = locale or QLocale()
+    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
+    if when.date() == QDate.currentDate():
+        return loc.toString(when.time(), QLocale.FormatType.ShortFormat)
+    return loc.toString(when, "d MMMM yyyy, " + loc.timeFormat(QLocale.FormatType.ShortFormat))
+
+
+class StatusPanel(QWidget):
+    """Lives in the window's status bar."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StatusPanel")
+        self._state = Connection.OFFLINE
+        self._facts: CacheFacts | None = None
+        self._progress: SyncProgress | None = None
+        self.connection = QLabel(self)
+        self.connection.setObjectName("connectionState")
+        self.last_sync = QLabel(self)
+        self.last_sync.setObjectName("lastSync")
+        self.waiting = QLabel(self)
+        self.waiting.setObjectName("outboxWaiting")
+        self.activity = QLabel(self)
+        self.activity.setObjectName("syncActivity")
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("syncProgress")
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(False)
+        self.cancel = QToolButton(self)
+        self.cancel.setObjectName("cancelSync")
+        self.cancel.setText("✕")
+        self.cancel.setAutoRaise(True)
+        self.cancel.clicked.connect(self.cancel_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(14)
+        layout.addWidget(self.connection)
+        layout.addWidget(self.last_sync)
+        layout.addWidget(self.waiting)
+        layout.addStretch(1)
+        layout.addWidget(self.activity)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel)
+        self._retranslate()
+
+    # --- inputs -------------------------------------------------------------------------
+
+    def set_state(self, state: Connection) -> None:
+        self._state = state
+        if state != Connection.SYNCING:
+            self._progress = None
+        self._retranslate()
+
+    def set_facts(self, facts: CacheFacts) -> None:
+        self._facts = facts
+        self._retranslate()
+
+    def set_progress(self, update: SyncProgress) -> None:
+        self._progress = update
+        self._show_progress()
+
+    # --- texts --------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        texts = {
+            Connection.ONLINE: self.tr("Online"),
+            Connection.OFFLINE: self.tr("Offline"),
+            Connection.SYNCING: self.tr("Synchronising…"),
+        }
+        self.connection.setText("●  " + texts[self._state])
+        self.connection.setProperty("state", self._state.value)
+        self.connection.style().unpolish(self.connection)
+        self.connection.style().polish(self.connection)
+        self.connection.setToolTip(
+            self.tr("Changes are kept on this computer and sent when the server is reachable.")
+            if self._state == Connection.OFFLINE
+            else ""
+        )
+        facts = self._facts
+        if facts is None or facts.last_sync is None:
+            self.last_sync.setText(self.tr("Not synchronised yet"))
+        else:
+            self.last_sync.setText(
+                self.tr("Last synchronised: %1").replace("%1", format_when(facts.last_sync))
+            )
+        waiting = 0 if facts is None else facts.waiting
+        self.waiting.setText(self.tr("%n change(s) waiting to be sent", "", waiting))
+        self.waiting.setVisible(waiting > 0)
+        self.cancel.setToolTip(self.tr("Stop the synchronisation"))
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        syncing = self._state == Connection.SYNCING
+        self.bar.setVisible(syncing)
+        self.cancel.setVisible(syncing)
+        self.activity.setVisible(syncing)
+        if not syncing:
+            return
+        update = self._progress
+        if update is None:
+            self.bar.setRange(0, 0)
+            self.activity.setText(self.tr("Checking for changes…"))
+            return
+        collection = update.collection.split(":", 1)[0]
+        name = _COLLECTION_NAMES.get(collection)
+        label = self.tr(str(name)) if name else collection
+        if update.total:
+            self.bar.setRange(0, update.total)
+            self.bar.setValue(min(update.done, update.total))
+        else:
+            self.bar.setRange(0, 0)
+        self.activity.setText(
+            self.tr("%1: %2").replace("%1", label).replace("%2", QLocale().toString(update.done))
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

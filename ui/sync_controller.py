@@ -1,0 +1,321 @@
+"""When to sync, on which thread, and what the rest of the window hears about it.
+
+The sync runs on a worker with its own cache connection (``session.cache.connect()`` on
+that thread); progress comes back as a queued signal. It starts when the window opens,
+every few minutes, on demand, and when the network returns. While the server cannot be
+reached, attempts are retried with growing pauses (30 s doubling to 5 min, with jitter).
+After each sync the tabs hear ``DataEvents.changed``.
+
+A revoked device and an ended sign-in are not retried: the window is told
+(``device_revoked``, ``session_ended``) and decides.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+import sqlite_utils
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QNetworkInformation
+
+from cache.meta import Meta
+from cache.outbox import Outbox
+from cache.store import RecordStore
+from client.errors import (
+    AuthenticationError,
+    DeviceRevoked,
+    Retryable,
+)
+from client.session import Session
+from client.sync import (
+    SyncAlreadyRunning,
+    SyncCancelled,
+    SyncEngine,
+    SyncProgress,
+    SyncReport,
+)
+from ui.context import DataEvents
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+SYNC_INTERVAL_MS = 5 * 60 * 1000
+RETRY_FIRST_MS = 30 * 1000
+RETRY_CAP_MS = 5 * 60 * 1000
+
+
+class Connection(Enum):
+    ONLINE = "online"
+    OFFLINE = "offline"
+    SYNCING = "syncing"
+
+
+@dataclass(frozen=True)
+class CacheFacts:
+    """What the status bar shows about the cache, read on a worker."""
+
+    last_sync: datetime | None
+    waiting: int  # changes waiting to upload
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    report: SyncReport
+    facts: CacheFacts
+    changed: set[str] | None = field(default=None)
+
+
+def read_facts(db: sqlite_utils.Database) -> CacheFacts:
+    """The outbox count, and the last time the server confirmed the data: its last
+    contact, once any data has arrived at all (a sign-in alone is not a sync)."""
+    waiting = db.conn.execute(
+        "SELECT count(*) FROM outbox WHERE state IN ('pending', 'uploading')"
+    ).fetchone()[0]
+    synced = db.conn.execute("SELECT max(last_sync_at) FROM collections_state").fetchone()[0]
+    last = Meta(db).last_server_contact if synced is not None else None
+    return CacheFacts(last, int(waiting))
+
+
+class SyncController(QObject):
+    """Schedules and runs syncs of one session; one at a time."""
+
+    state_changed = Signal(object)  # Connection
+    progress = Signal(object)  # SyncProgress (queued from the worker)
+    facts_changed = Signal(object)  # CacheFacts
+    synced = Signal(object)  # SyncOutcome
+    problem = Signal(object)  # the exception of a failed sync (not a network one)
+    session_ended = Signal()
+    device_revoked = Signal()
+    stopped = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        tasks: TaskRunner,
+        events: DataEvents,
+        *,
+        interval_ms: int = SYNC_INTERVAL_MS,
+        retry_first_ms: int = RETRY_FIRST_MS,
+        retry_cap_ms: int = RETRY_CAP_MS,
+        engine_options: dict[str, Any] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._tasks = tasks
+        self._events = events
+        self._engine_options = engine_options or {}
+        self._retry_first_ms = retry_first_ms
+        self._retry_cap_ms = retry_cap_ms
+        self._failures = 0
+        self._running = False
+        self._stopping = False
+        self._halted = False  # no automatic syncs (sign-in ended)
+        self._cancel = threading.Event()
+        self._after_stop: list[Callable[[], None]] = []
+        self.state = Connection.OFFLINE if session.offline else Connection.ONLINE
+        self._settled = self.state
+        self.last_error: BaseException | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.sync_now)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.sync_now)
+        self._pulling: str | None = None  # the collection the running sync is on
+        self.progress.connect(self._on_progress)
+        self._watch_network()
+
+    # --- public -------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        """The first sync (and the facts the status bar shows until it ends)."""
+        self._timer.start()
+        self.refresh_facts()
+        self.sync_now()
+
+    def sync_now(self) -> None:
+        if self._running or self._stopping:
+            return
+        self._retry.stop()
+        self._halted = False
+        self._running = True
+        self._cancel = threading.Event()
+        self._set_state(Connection.SYNCING)
+        cancel = self._cancel
+        self._tasks.run(lambda: self._work(cancel), self._finished, self._failed)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def stop(self, then: Callable[[], None] | None = None) -> None:
+        """No more syncs; cancel the running one; ``then`` runs once it has ended."""
+        self._stopping = True
+        self._timer.stop()
+        self._retry.stop()
+        self._cancel.set()
+        if then is not None:
+            self._after_stop.append(then)
+        if not self._running:
+            self._drain()
+
+    def refresh_facts(self) -> None:
+        """Re-read the last sync time and the outbox count (after a local change, say)."""
+        connect = self._session.cache.connect
+
+        def work() -> CacheFacts:
+            db = connect()
+            try:
+                return read_facts(db)
+            finally:
+                db.close()
+
+        self._tasks.run(work, self.facts_changed.emit, lambda e: log.warning("facts: %r", e))
+
+    # --- worker -------------------------------------------------------------------------
+
+    def _work(self, cancel: threading.Event) -> SyncOutcome:
+        """On the worker: its own connection, its own engine, over the session's API."""
+        db = self._session.cache.connect()
+        try:
+            meta = Meta(db)
+            engine = SyncEngine(
+                self._session.api,
+                RecordStore(db),
+                Outbox(db),
+                meta,
+                offline_registries=lambda: meta.offline_registries,
+                **self._engine_options,
+            )
+            report = engine.run(progress=self.progress.emit, cancel=cancel)
+            changed: set[str] | None = set(report.pulled) | set(report.deleted)
+            if report.pushed or report.push_conflicts or report.push_errors:
+                changed = None  # outbox answers touched records of any kind
+            return SyncOutcome(report, read_facts(db), changed)
+        finally:
+            db.close()
+
+    # --- results (GUI thread) -----------------------------------------------------------
+
+    def _on_progress(self, update: SyncProgress) -> None:
+        """A collection is complete when the sync moves on to the next one: the tabs may
+        show it now, not only when the whole sync ends (a first sync takes a while)."""
+        collection = update.collection.split(":", 1)[0]
+        if self._pulling not in (None, "outbox", collection):
+            self._events.changed.emit({self._pulling})
+        self._pulling = collection
+
+    def _finished(self, outcome: SyncOutcome) -> None:
+        self._running = False
+        self._pulling = None
+        self._failures = 0
+        self.last_error = None
+        self._session.offline = False
+        self._settled = Connection.ONLINE
+        self._set_state(Connection.ONLINE)
+        self.facts_changed.emit(outcome.facts)
+        log.info(
+            "sync done in %.1f s: %d received, %d sent",
+            outcome.report.seconds,
+            sum(outcome.report.pulled.values()) + sum(outcome.report.deleted.values()),
+            outcome.report.pushed,
+        )
+        self._events.changed.emit(outcome.changed)
+        self.synced.emit(outcome)
+        self._after_run()
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        if self._pulling not in (None, "outbox"):
+            self._events.changed.emit({self._pulling})  # its pages so far are kept
+        self._pulling = None
+        self.last_error = error
+        if isinstance(error, SyncCancelled):
+            log.info("sync cancelled")
+            self._set_state(self._settled)
+        elif isinstance(error, SyncAlreadyRunning):
+            self._set_state(self._settled)
+        elif isinstance(error, Retryable):
+            log.info("sync: server unreachable (%s)", type(error).__name__)
+            self._go_offline()
+            self._schedule_retry()
+        elif isinstance(error, DeviceRevoked):
+            log.warning("sync: this device was revoked")
+            self._halt()
+            self.device_revoked.emit()
+        elif isinstance(error, AuthenticationError):
+            log.info("sync: the sign-in has ended")
+            self._halt()
+            self.session_ended.emit()
+        else:
+            log.warning("sync failed: %s", type(error).__name__)
+            self._set_state(self._settled)
+            self.problem.emit(error)
+        if not self._stopping:
+            self.refresh_facts()
+        self._after_run()
+
+    def _after_run(self) -> None:
+        if self._stopping:
+            self._drain()
+
+    def _drain(self) -> None:
+        callbacks, self._after_stop = self._after_stop, []
+        self.stopped.emit()
+        for callback in callbacks:
+            callback()
+
+    def _go_offline(self) -> None:
+        self._session.offline = True
+        self._settled = Connection.OFFLINE
+        self._set_state(Connection.OFFLINE)
+
+    def _halt(self) -> None:
+        self._halted = True
+        self._timer.stop()
+        self._retry.stop()
+        self._go_offline()
+
+    def _schedule_retry(self) -> None:
+        if self._stopping or self._halted:
+            return
+        self._failures += 1
+        ceiling = min(self._retry_cap_ms, self._retry_first_ms * 2 ** (self._failures - 1))
+        delay = int(random.uniform(ceiling / 2, ceiling))
+        log.info("next sync attempt in %d s", delay // 1000)
+        self._retry.start(delay)
+
+    def _set_state(self, state: Connection) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)
+
+    # --- network changes ------------------------------------------------------------------
+
+    def _watch_network(self) -> None:
+        """Sync as soon as the system says the network is back (where Qt can tell)."""
+        if not QNetworkInformation.loadDefaultBackend():
+            return
+        info = QNetworkInformation.instance()
+        if info is not None:
+            info.reachabilityChanged.connect(self._on_reachability)
+
+    def _on_reachability(self, reachability: object) -> None:
+        if (
+            reachability == QNetworkInformation.Reachability.Online
+            and self.state == Connection.OFFLINE
+            and not self._halted
+        ):
+            log.info("the network is back: syncing")
+            self.sync_now()

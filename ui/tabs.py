@@ -1,0 +1,33 @@
+"""The tabs the shell shows: only what is built (no empty placeholders).
+
+Each tab is a widget built from a ``TabContext``, a ``title()`` that is asked again on
+every language change, and optionally its own translations installer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ui.context import TabContext
+from ui.directory import DirectoryTab
+from ui.directory.i18n import install_directory_translations
+
+TranslationsInstaller = Callable[[QCoreApplication, str], object]
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    name: str
+    make: Callable[[TabContext], QWidget]
+    title: Callable[[], str]
+    install_translations: TranslationsInstaller | None = None
+
+
+def available_tabs() -> list[TabSpec]:
+    return [
+        TabSpec("directory", DirectoryTab, DirectoryTab.title, install_directory_translations),
+    ]
