@@ -50,6 +50,11 @@ class CollectionSpec:
     ``sort_fields``: fields whose Azerbaijani sort keys fill ``sort_key``: the
     UI's default order, and a search ranks matches whose first sort field
     (a person's family name) starts with the query first.
+    ``deferred_search``: the search index is built after the rows are stored, in
+    bulk (``store.update_search_index``, also run by every search), instead of row
+    by row inside ``apply_page``: for registry rows, a million of them, whose
+    searching is occasional. Such a collection has no ``search_text`` column; its
+    FTS table is contentless (see ``migrations``).
     """
 
     name: str
@@ -57,6 +62,12 @@ class CollectionSpec:
     indexes: tuple[tuple[str, ...], ...] = ()
     search_fields: tuple[str, ...] = ()
     sort_fields: tuple[str, ...] = ()
+    deferred_search: bool = False
+
+    def __post_init__(self) -> None:
+        if self.deferred_search and (not self.search_fields or self.sort_fields):
+            # search.py walks search_text in sort order; a deferred index has neither.
+            raise ValueError(f"{self.name}: a deferred search index needs search fields only")
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -74,7 +85,7 @@ class CollectionSpec:
     def derived_columns(self) -> tuple[str, ...]:
         """Columns computed from the record when it is stored (not record fields)."""
         derived = []
-        if self.search_fields:
+        if self.search_fields and not self.deferred_search:
             derived.append("search_text")
         if self.sort_fields:
             derived.append("sort_key")
@@ -181,6 +192,7 @@ COLLECTIONS: dict[str, CollectionSpec] = {
             (("registry_id", _T),),
             indexes=(("registry_id",),),
             search_fields=("values",),
+            deferred_search=True,
         ),
         CollectionSpec(
             "regions",

@@ -20,6 +20,10 @@ LIKE (exact, since ``search_text`` is single-spaced words), and stops at the
 limit: matches are dense, so the walk is short. A selective one gathers its
 few FTS hits through the narrow ``(rid, sort_key)`` index and sorts them.
 Family-name ranges are always walked. Nothing sorts or reads every match.
+
+Registry rows (``deferred_search``) are indexed in bulk after they are stored;
+a search first indexes whatever is still waiting (``store.update_search_index``:
+nothing, and no write, once the sync engine has done it).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import sqlite_utils
 
 from .folding import az_words, sort_key_prefixes
 from .schema import CollectionSpec, collection_spec, quote
+from .store import update_search_index
 
 __all__ = [
     "MAX_QUERY_WORDS",
@@ -146,6 +151,8 @@ def search_records(
     words = query_words(query)
     if not words or limit <= 0:
         return []
+    if spec.deferred_search:  # rows stored since the last search are indexed first
+        update_search_index(db, collection)
     searcher = _Searcher(db, spec)
     if not spec.sort_fields:  # no order of its own: FTS order (rowid), cheap
         rows = db.conn.execute(

@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 import httpx
 import truststore
 
+from cache.store import decode_page
 from client.errors import (
     AuthenticationError,
     IntranetError,
@@ -226,7 +227,10 @@ class ApiClient:
             params["since"] = since
         if registry is not None:
             params["registry"] = registry
-        return check_page(collection, self._json("GET", f"/sync/{collection}", params=params))
+        # decode_page keeps each item's JSON text, so the cache stores it without
+        # encoding the record again (docs/performance.md).
+        answer = self._json("GET", f"/sync/{collection}", params=params, decode=decode_page)
+        return check_page(collection, answer)
 
     # --- writes ---------------------------------------------------------------
 
@@ -285,6 +289,7 @@ class ApiClient:
         files: dict[str, Any] | None = None,
         authenticated: bool = True,
         expect_body: bool = True,
+        decode: Callable[[bytes], Any] = json.loads,
     ) -> Any:
         if authenticated and self._access_token is None and self._refresh_token is not None:
             self.refresh()
@@ -310,7 +315,7 @@ class ApiClient:
             if not expect_body or status == 204:
                 return None
             try:
-                return json.loads(raw)
+                return decode(raw)
             except (ValueError, UnicodeDecodeError) as error:
                 raise MalformedResponse(
                     f"The server's answer to {method} {path} is not JSON."

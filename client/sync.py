@@ -38,6 +38,7 @@ from client.validation import COLLECTIONS
 
 log = logging.getLogger(__name__)
 
+INDEX_STEP = 20_000  # rows indexed for search between two checks for cancellation
 PULLED_COLLECTIONS = tuple(c for c in COLLECTIONS if c != "registry_rows")
 
 
@@ -233,6 +234,21 @@ class SyncEngine:
             ):
                 total = self._row_count(registry_id)
                 self._pull_collection("registry_rows", registry_id, total, report, notify, stop)
+        self._index_for_search(notify, stop)
+
+    def _index_for_search(self, notify: ProgressCallback, stop: threading.Event) -> None:
+        """Registry rows are indexed for search in bulk after they arrive (far faster
+        than row by row); done here, on the sync's thread, so a search never waits."""
+        waiting = self.records.search_index_pending()
+        done = 0
+        while done < waiting:
+            if stop.is_set():
+                raise SyncCancelled("Sync cancelled.")
+            indexed = self.records.update_search_index(limit=INDEX_STEP)
+            if indexed == 0:
+                return
+            done += indexed
+            notify(SyncProgress("search_index", done, waiting))
 
     def _row_count(self, registry_id: str) -> int | None:
         stored = self.records.get("registries", registry_id)

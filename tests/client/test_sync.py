@@ -12,6 +12,7 @@ import pytest
 
 from cache.keywrap import Argon2Params
 from cache.schema import SyncState
+from cache.search import search_records
 from client.api import ApiClient
 from client.errors import MalformedResponse, NetworkError
 from client.session import Session, SignIn
@@ -98,6 +99,10 @@ def test_only_chosen_registries_are_kept_offline(world: World, tmp_path: Path) -
         analyst.cache.meta.offline_registries = ["reg-open", "reg-personal"]
         engine.run()
         assert len(local_ids(analyst, "registry_rows")) == 5
+        # The sync also built their search index: nothing waits, and rows are found.
+        assert analyst.cache.records.search_index_pending() == 0
+        found = search_records(analyst.cache.db, "registry_rows", "drug 2")
+        assert [hit["id"] for hit in found] == ["row-open-2"]
         analyst.cache.meta.offline_registries = ["reg-open"]
         engine.run()
         assert local_ids(analyst, "registry_rows") == {"row-open-0", "row-open-1", "row-open-2"}
