@@ -58,6 +58,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _server import peak_rss_mb, start_server  # noqa: E402
 from keyring.backends import fail  # noqa: E402
 
 from cache.database import CACHE_SIZE_KIB, WAL_SIZE_LIMIT, open_database  # noqa: E402
@@ -81,11 +82,6 @@ def _status_kib(field_name: str, pid: int | str = "self") -> int:
     return int(match.group(1)) if match else -1
 
 
-def peak_rss_mb(pid: int | str = "self") -> float:
-    """VmHWM: the kernel's high-water mark of resident memory."""
-    return _status_kib("VmHWM", pid) / 1024
-
-
 def rss_mb() -> float:
     return _status_kib("VmRSS") / 1024
 
@@ -100,33 +96,6 @@ def reset_peak_rss() -> bool:
 
 
 # --- the server ------------------------------------------------------------------------------
-
-
-def start_server(data_dir: Path, seed: str) -> tuple[subprocess.Popen[str], str]:
-    """``python -m server`` on a free loopback port; returns it and its base URL."""
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "server",
-            "--port",
-            "0",
-            "--data-dir",
-            str(data_dir),
-            "--seed",
-            seed,
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    for line in process.stdout:
-        print(f"  server: {line.rstrip()}", flush=True)
-        match = re.fullmatch(r"Listening on (\S+)", line.strip())
-        if match:
-            return process, match.group(1)
-    raise SystemExit("the server did not start")
 
 
 # --- measuring the sync ---------------------------------------------------------------------

@@ -11,17 +11,14 @@ under 500 MB whatever the data size because pages stream in bounded memory.
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import httpx
+from _server import peak_rss_mb, start_server
 
-ROOT = Path(__file__).resolve().parents[1]
 COLLECTIONS = [
     "departments",
     "people",
@@ -35,38 +32,6 @@ COLLECTIONS = [
     "indicators",
     "indicator_values",
 ]
-
-
-def peak_rss_mb(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status").read_text()
-    match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
-    return int(match.group(1)) / 1024 if match else float("nan")
-
-
-def start_server(data_dir: Path, seed: str) -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "server",
-            "--port",
-            "0",
-            "--data-dir",
-            str(data_dir),
-            "--seed",
-            seed,
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    for line in process.stdout:
-        print(f"  server: {line.rstrip()}", flush=True)
-        match = re.fullmatch(r"Listening on (\S+)", line.strip())
-        if match:
-            return process, match.group(1) + "/api/v1"
-    raise SystemExit("the server did not start")
 
 
 def sync_collection(
@@ -108,7 +73,8 @@ def main() -> int:
         temp = Path(tempfile.mkdtemp(prefix="bench-server-"))
         data_dir = temp / "data"
     started = time.perf_counter()
-    process, url = start_server(data_dir, args.seed)
+    process, base_url = start_server(data_dir, args.seed)
+    url = f"{base_url}/api/v1"
     print(
         f"server ready after {time.perf_counter() - started:.1f} s "
         "(this includes seeding when the data dir was empty)"
