@@ -109,11 +109,7 @@ class Session:
 
     def wipe(self) -> None:
         """Sign out and remove offline data: the profile and its credential entries."""
-        try:
-            self.api.logout()
-        except Exception as error:
-            log.info("sign-out could not reach the server: %s", type(error).__name__)
-        self.close()
+        self.sign_out()
         wipe_profile(self.vault, self.credentials, self.profile)
 
     def close(self) -> None:

@@ -183,16 +183,7 @@ class PeopleModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row.display_name
-        if role == PERSON_ROLE:
-            return row
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return "\n".join(part for part in (row.position, row.department_name) if part)
-        return None
+        return _person_data(self._rows, index, role, _position_and_department)
 
     def person(self, row: int) -> PersonRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -221,8 +212,7 @@ class PeopleListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
+        return _person_data(self._rows, index, role, lambda r: r.position)
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.display_name
@@ -310,3 +300,23 @@ class DepartmentModel(QStandardItemModel):
     def index_of(self, department_id: str | None) -> QModelIndex:
         item = self._items.get(department_id)
         return item.index() if item is not None else QModelIndex()
+
+
+def _position_and_department(row: PersonRow) -> str:
+    return "\n".join(part for part in (row.position, row.department_name) if part)
+
+
+def _person_data(
+    rows: list[PersonRow], index: Index, role: int, tooltip: Callable[[PersonRow], str]
+) -> Any:
+    """What both people models show for a row: the name, the row itself, a tooltip."""
+    if not index.isValid() or not 0 <= index.row() < len(rows):
+        return None
+    row = rows[index.row()]
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        return row.display_name
+    if role == PERSON_ROLE:
+        return row
+    if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+        return tooltip(row)
+    return None
