@@ -16,6 +16,7 @@ from server.config import Settings
 from server.context import Services
 from server.db import Database, sqlite_url_for
 from server.errors import PROBLEM_JSON, ApiError, install_error_handlers, problem_response
+from server.keys import ServerKeys
 from server.schemas import Problem
 
 API_PREFIX = "/api/v1"
@@ -161,7 +162,10 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     database = db or Database(settings.database_url or sqlite_url_for(settings.data_dir))
     database.create_schema()
     services = Services(
-        settings=settings, db=database, blobs=BlobStore(settings.data_dir / "blobs")
+        settings=settings,
+        db=database,
+        blobs=BlobStore(settings.data_dir / "blobs"),
+        keys=ServerKeys.load_or_create(settings.data_dir),
     )
     app = FastAPI(
         title="Ministry Intranet API",

@@ -15,6 +15,7 @@ from server.blobs import BlobStore
 from server.config import Settings
 from server.db import Database, devices, folder_members, logins, tokens, users
 from server.errors import ApiError
+from server.keys import ServerKeys
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Services:
     settings: Settings
     db: Database
     blobs: BlobStore
+    keys: ServerKeys
 
 
 @dataclass(frozen=True)
