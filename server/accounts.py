@@ -17,6 +17,9 @@ ROLES = ("staff", "department_head", "analyst", "admin")
 # above OWASP's minimum for Argon2id.
 _hasher = PasswordHasher()
 
+# What one check holds in memory while it runs (KiB): sizes the login gate.
+PASSWORD_CHECK_MEMORY_KIB: int = _hasher.memory_cost
+
 # Verified when the username is unknown, so a miss costs as much as a wrong password.
 _DUMMY_HASH = _hasher.hash("not-a-password")
 

@@ -15,8 +15,11 @@ from server.blobs import BlobStore
 from server.config import Settings
 from server.context import Services
 from server.db import Database, sqlite_url_for
+from server.device_secrets import DeviceSecretBox, seal_clear_secrets
 from server.errors import PROBLEM_JSON, ApiError, install_error_handlers, problem_response
 from server.keys import ServerKeys
+from server.login_throttle import PasswordCheckGate
+from server.private_files import make_private_dir
 from server.schemas import Problem
 
 API_PREFIX = "/api/v1"
@@ -25,7 +28,7 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 # Error statuses every operation may answer, and those only some do.
 _COMMON_ERRORS = (400, 401, 403, 404, 422)
 _EXTRA_ERRORS: dict[str, tuple[int, ...]] = {
-    "login": (429,),
+    "login": (429, 503),
     "refresh": (429,),
     "create_booking": (409, 429),
     "change_booking": (409, 412, 428),
@@ -158,7 +161,7 @@ def _operation_id(route: Any) -> str:
 
 
 def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(settings.data_dir)
     database = db or Database(settings.database_url or sqlite_url_for(settings.data_dir))
     database.create_schema()
     services = Services(
@@ -166,7 +169,10 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
         db=database,
         blobs=BlobStore(settings.data_dir / "blobs"),
         keys=ServerKeys.load_or_create(settings.data_dir),
+        password_checks=PasswordCheckGate.sized_to_memory(settings),
     )
+    with database.write() as conn:
+        seal_clear_secrets(conn, DeviceSecretBox(services.keys))
     app = FastAPI(
         title="Ministry Intranet API",
         version="1",

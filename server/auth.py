@@ -7,17 +7,18 @@ good once: using it again means it was stolen or replayed, and ends the whole si
 from __future__ import annotations
 
 import base64
-import hashlib
 import secrets
 import time
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from sqlalchemy import Connection, delete, insert, select, update
 
+from server import login_throttle
 from server.accounts import verify_password
 from server.context import Principal, PrincipalDep, Services, ServicesDep, token_hash, unauthorized
-from server.db import devices, login_failures, logins, tokens, users
+from server.db import devices, logins, tokens, users
+from server.device_secrets import SECRET_BYTES, DeviceSecretBox
 from server.errors import ApiError
 from server.schemas import (
     DeviceRevoked,
@@ -72,64 +73,45 @@ def _issue_pair(conn: Connection, services: Services, login_id: str, now: int) -
     }
 
 
-def _check_throttle(conn: Connection, key: str, now: int) -> None:
-    row = conn.execute(select(login_failures).where(login_failures.c.username_key == key)).first()
-    if row is not None and row.locked_until > now:
-        wait = row.locked_until - now
-        raise ApiError(
-            429,
-            "rate_limited",
-            "Too many failed sign-ins; try again later.",
-            headers={"Retry-After": str(wait)},
-        )
-
-
-def _record_failure(conn: Connection, services: Services, key: str, now: int) -> None:
-    settings = services.settings
-    row = conn.execute(select(login_failures).where(login_failures.c.username_key == key)).first()
-    if row is None or now - row.window_start > settings.login_failure_window_seconds:
-        conn.execute(delete(login_failures).where(login_failures.c.username_key == key))
-        conn.execute(
-            insert(login_failures).values(
-                username_key=key, failures=1, window_start=now, locked_until=0
-            )
-        )
-        return
-    failures = row.failures + 1
-    locked_until = row.locked_until
-    if failures >= settings.login_failures_allowed:
-        # Each failure past the allowance doubles the lockout, up to an hour.
-        extra = failures - settings.login_failures_allowed
-        locked_until = now + min(settings.login_lockout_seconds * 2**extra, 3600)
-    conn.execute(
-        update(login_failures)
-        .where(login_failures.c.username_key == key)
-        .values(failures=failures, locked_until=locked_until)
-    )
+def _client_address(request: Request) -> str:
+    # The peer of the connection. Behind a reverse proxy, run uvicorn with
+    # --proxy-headers and --forwarded-allow-ips so that this is the real client.
+    return request.client.host if request.client is not None else ""
 
 
 @router.post("/auth/login", response_model=LoginResponse, tags=["auth"])
-def login(body: LoginRequest, services: ServicesDep) -> dict[str, Any]:
+def login(body: LoginRequest, request: Request, services: ServicesDep) -> dict[str, Any]:
     now = int(time.time())
-    # Hashed: casefold() can lengthen a name ("ß" -> "ss") past the 150 characters the
-    # column holds, which PostgreSQL refuses (SQLite would store it).
-    key = hashlib.sha256(body.username.strip().casefold().encode()).hexdigest()
+    settings = services.settings
+    username = body.username.strip()
+    # The same queries, gate and hash check whether or not the user exists, so neither
+    # the answer nor its timing tells them apart.
     with services.db.read() as conn:
-        _check_throttle(conn, key, now)
-        user = conn.execute(select(users).where(users.c.username == body.username.strip())).first()
-    # The hash is checked even for an unknown user, so timing does not tell them apart.
-    ok = verify_password(user.password_hash if user is not None else None, body.password)
-    with services.db.write() as conn:
-        if not ok or user is None or not user.active:
-            _record_failure(conn, services, key, now)
-            failed = True
-        else:
-            failed = False
-            conn.execute(delete(login_failures).where(login_failures.c.username_key == key))
-    if failed:
+        user = conn.execute(select(users).where(users.c.username == username)).first()
+        enrolled = conn.execute(
+            select(devices.c.id).where(
+                devices.c.user_id == (user.id if user is not None else ""),
+                devices.c.device_id == body.device_id,
+                devices.c.revoked_at.is_(None),
+            )
+        ).first()
+        buckets = login_throttle.buckets_for(
+            settings,
+            username,
+            _client_address(request),
+            (user.id, body.device_id) if user is not None and enrolled is not None else None,
+        )
+        login_throttle.refuse_if_locked(conn, buckets, now)
+    with services.password_checks.slot():
+        # Counted before the check: concurrent guesses cannot all slip past the limit.
+        with services.db.write() as conn:
+            login_throttle.reserve_attempt(conn, settings, buckets, now)
+        ok = verify_password(user.password_hash if user is not None else None, body.password)
+    if not ok or user is None or not user.active:
         raise unauthorized("invalid_credentials", "The username or password is wrong.")
-    assert user is not None
+    box = DeviceSecretBox(services.keys)
     with services.db.write() as conn:
+        login_throttle.settle_success(conn, buckets)
         device = conn.execute(
             select(devices).where(
                 devices.c.user_id == user.id, devices.c.device_id == body.device_id
@@ -141,21 +123,22 @@ def login(body: LoginRequest, services: ServicesDep) -> dict[str, Any]:
                 "This device was revoked; remove its offline data and sign in as a new device.",
             )
         if device is None:
-            secret = secrets.token_bytes(32)
+            secret = secrets.token_bytes(SECRET_BYTES)
             device_pk = conn.execute(
                 insert(devices)
                 .values(
                     user_id=user.id,
                     device_id=body.device_id,
                     device_name=body.device_name,
-                    secret=secret,
+                    secret=box.seal(secret, user_id=user.id, device_id=body.device_id),
                     created_at=now,
                     last_seen_at=now,
                 )
                 .returning(devices.c.id)
             ).scalar_one()
         else:
-            secret, device_pk = device.secret, device.id
+            secret = box.open(device.secret, user_id=user.id, device_id=body.device_id)
+            device_pk = device.id
             conn.execute(
                 update(devices)
                 .where(devices.c.id == device_pk)
@@ -169,7 +152,7 @@ def login(body: LoginRequest, services: ServicesDep) -> dict[str, Any]:
     return {
         **pair,
         "user": _user_json(user),
-        "policy": services.settings.policy.as_dict(),
+        "policy": settings.policy.as_dict(),
         "device_secret": base64.b64encode(secret).decode("ascii"),
     }
 
@@ -195,13 +178,19 @@ def refresh(body: RefreshRequest, services: ServicesDep) -> dict[str, Any]:
                 tokens.c.used_at,
                 logins.c.revoked_at,
                 devices.c.revoked_at.label("device_revoked_at"),
+                users.c.active,
             )
             .join(logins, logins.c.id == tokens.c.login_id)
             .join(devices, devices.c.id == logins.c.device_pk)
+            .join(users, users.c.id == logins.c.user_id)
             .where(tokens.c.token_hash == token_hash(body.refresh_token))
         ).first()
         if row is None or row.kind != "refresh":
             raise unauthorized("invalid_token", "The refresh token is not valid.")
+        if not row.active:
+            # Deactivation ends every sign-in (maintenance.deactivate_user); this also
+            # holds for a user made inactive by hand in the database.
+            raise unauthorized("invalid_token", "This sign-in was ended.")
         if row.device_revoked_at is not None:
             raise unauthorized("device_revoked", "This device was revoked by an administrator.")
         if row.revoked_at is not None:

@@ -8,14 +8,18 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from server.private_files import make_private_dir
+
 CHUNK = 1 << 16
 
 
 class BlobStore:
+    """Folders are made 0700; files are 0600 because every one starts as a ``mkstemp``."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.tmp = root / "tmp"
-        self.tmp.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.tmp)
 
     def path_for(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
@@ -41,7 +45,7 @@ class BlobStore:
     def commit_temp(self, temp_path: Path, sha256: str) -> None:
         """Move a finished temporary file into place (atomic; a duplicate is dropped)."""
         target = self.path_for(sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(target.parent)
         if target.exists():
             temp_path.unlink(missing_ok=True)
         else:

@@ -31,10 +31,16 @@ class Settings:
     refresh_token_seconds: int = 14 * 24 * 3600
     max_upload_bytes: int = 100 * 1024 * 1024
     max_metadata_bytes: int = 64 * 1024
-    # Login throttling per username, whether or not the user exists.
+    # Login throttling (server/login_throttle.py, docs/security.md): attempts per username
+    # whether or not the user exists, per enrolled device, and per client address.
     login_failures_allowed: int = 5
+    login_failures_allowed_per_address: int = 30
     login_failure_window_seconds: int = 15 * 60
     login_lockout_seconds: int = 60
+    # Memory for Argon2id checks running at once (64 MiB each: 256 MiB allows 4); a
+    # sign-in that finds none free within the wait is answered 503 with Retry-After.
+    password_check_memory_mib: int = 256
+    password_check_wait_seconds: float = 1.0
     # A request holding an idempotency key this long is taken as abandoned.
     idempotency_in_flight_seconds: int = 120
     sync_default_limit: int = 1000

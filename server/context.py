@@ -16,6 +16,7 @@ from server.config import Settings
 from server.db import Database, devices, folder_members, logins, tokens, users
 from server.errors import ApiError
 from server.keys import ServerKeys
+from server.login_throttle import PasswordCheckGate
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Services:
     db: Database
     blobs: BlobStore
     keys: ServerKeys
+    password_checks: PasswordCheckGate
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,12 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    make_url,
     select,
     text,
 )
+
+from server.private_files import make_private_file
 
 metadata = MetaData()
 
@@ -175,7 +178,8 @@ devices = Table(
     Column("user_id", String(64), nullable=False),
     Column("device_id", String(128), nullable=False),
     Column("device_name", String(255), nullable=False),
-    Column("secret", LargeBinary(32), nullable=False),
+    # Sealed with AES-GCM under server.key (server/device_secrets.py): 61 bytes.
+    Column("secret", LargeBinary(64), nullable=False),
     Column("created_at", BigInteger, nullable=False),
     Column("last_seen_at", BigInteger, nullable=False),
     Column("revoked_at", BigInteger),
@@ -248,6 +252,7 @@ class Database:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         if self.is_sqlite:
+            _make_sqlite_file_private(url)
             self.engine: Engine = create_engine(
                 url,
                 connect_args={"timeout": 60, "check_same_thread": False},
@@ -311,6 +316,15 @@ def next_seq(conn: Connection, count: int = 1) -> int:
 
 def sqlite_url_for(data_dir: Path) -> str:
     return f"sqlite:///{(data_dir / 'intranet.sqlite3').as_posix()}"
+
+
+def _make_sqlite_file_private(url: str) -> None:
+    """Create the database file 0600 before SQLite opens it: SQLite gives its -wal and
+    -shm files the database file's mode, so all three stay readable by the server only."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    make_private_file(Path(database), "-wal", "-shm", "-journal")
 
 
 def _make_sqlite_transactions_explicit(engine: Engine) -> None:

@@ -1,14 +1,24 @@
 """Changes an administrator makes on the server side (directory updates, folder access,
-history pruning). They keep delta sync correct: every change moves the record's seq."""
+accounts, history pruning). They keep delta sync correct: every change moves the record's
+seq."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from server import records
-from server.db import COLLECTION_TABLES, collection_floors, documents, folder_members, users
+from server.db import (
+    COLLECTION_TABLES,
+    collection_floors,
+    documents,
+    folder_members,
+    logins,
+    tokens,
+    users,
+)
 
 
 def update_record(
@@ -52,6 +62,28 @@ def remove_folder_member(conn: Connection, folder_id: str, person_id: str) -> No
 
 def set_user_roles(conn: Connection, user_id: str, roles: list[str]) -> None:
     conn.execute(update(users).where(users.c.id == user_id).values(roles=" ".join(roles)))
+
+
+def deactivate_user(conn: Connection, user_id: str, now: int | None = None) -> int:
+    """Close an account: it can no longer sign in, and every sign-in it has ends now
+    (its tokens are deleted, so neither an access nor a refresh token is honoured).
+    Returns how many sign-ins were ended."""
+    if conn.execute(update(users).where(users.c.id == user_id).values(active=False)).rowcount == 0:
+        raise KeyError(user_id)
+    when = int(time.time()) if now is None else now
+    login_ids = [
+        r[0]
+        for r in conn.execute(
+            select(logins.c.id).where(logins.c.user_id == user_id, logins.c.revoked_at.is_(None))
+        )
+    ]
+    conn.execute(
+        update(logins)
+        .where(logins.c.id.in_(login_ids))
+        .values(revoked_at=when, revoked_reason="user_deactivated")
+    )
+    conn.execute(delete(tokens).where(tokens.c.login_id.in_(login_ids)))
+    return len(login_ids)
 
 
 def move_user(conn: Connection, user_id: str, department_id: str) -> None:

@@ -17,6 +17,7 @@ from server.app import create_app
 from server.blobs import BlobStore
 from server.config import Settings
 from server.db import Database, sqlite_url_for, users
+from server.private_files import make_private_dir
 
 SeedSize = Literal["none", "demo", "large"]
 
@@ -27,7 +28,7 @@ def seed_if_empty(settings: Settings, size: SeedSize, today: date | None = None)
         return False
     from server.seed import seed  # noqa: PLC0415 - the generator loads only when asked for
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(settings.data_dir)
     db = Database(settings.database_url or sqlite_url_for(settings.data_dir))
     try:
         db.create_schema()
