@@ -7,6 +7,7 @@ good once: using it again means it was stolen or replayed, and ends the whole si
 from __future__ import annotations
 
 import base64
+import logging
 import secrets
 import time
 from typing import Any
@@ -18,7 +19,7 @@ from server import login_throttle
 from server.accounts import verify_password
 from server.context import Principal, PrincipalDep, Services, ServicesDep, token_hash, unauthorized
 from server.db import devices, logins, tokens, users
-from server.device_secrets import SECRET_BYTES, DeviceSecretBox
+from server.device_secrets import SECRET_BYTES, DeviceSecretBox, DeviceSecretError
 from server.errors import ApiError
 from server.schemas import (
     DeviceRevoked,
@@ -31,6 +32,7 @@ from server.schemas import (
 )
 
 router = APIRouter()
+_log = logging.getLogger(__name__)
 
 
 def _user_json(row: Any) -> dict[str, Any]:
@@ -137,13 +139,19 @@ def login(body: LoginRequest, request: Request, services: ServicesDep) -> dict[s
                 .returning(devices.c.id)
             ).scalar_one()
         else:
-            secret = box.open(device.secret, user_id=user.id, device_id=body.device_id)
             device_pk = device.id
-            conn.execute(
-                update(devices)
-                .where(devices.c.id == device_pk)
-                .values(last_seen_at=now, device_name=body.device_name)
-            )
+            changes: dict[str, Any] = {"last_seen_at": now, "device_name": body.device_name}
+            try:
+                secret = box.open(device.secret, user_id=user.id, device_id=body.device_id)
+            except DeviceSecretError:
+                # Sealed under another server.key (lost, or the database restored without
+                # it): a new secret; the client then opens its cache with the password.
+                _log.warning(
+                    "device %s had a secret that does not open; issued a new one", device_pk
+                )
+                secret = secrets.token_bytes(SECRET_BYTES)
+                changes["secret"] = box.seal(secret, user_id=user.id, device_id=body.device_id)
+            conn.execute(update(devices).where(devices.c.id == device_pk).values(**changes))
         login_id = secrets.token_hex(16)
         conn.execute(
             insert(logins).values(id=login_id, user_id=user.id, device_pk=device_pk, created_at=now)

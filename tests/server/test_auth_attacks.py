@@ -326,3 +326,23 @@ def test_a_device_secret_stored_in_clear_is_sealed_at_start_and_keeps_working(
         assert base64.b64decode(answer.json()["device_secret"]) == legacy
     finally:
         restarted.stop()
+
+
+def test_a_secret_that_does_not_open_is_replaced_not_answered_500(world: World) -> None:
+    first = attempt(world.api_url, "staff", PASSWORD, "staff-laptop-0001").json()
+    # As after restoring the database without its server.key: nothing opens any more.
+    foreign = DeviceSecretBox(ServerKeys(os.urandom(32)))
+    with world.db.write() as conn:
+        conn.execute(
+            update(devices)
+            .where(devices.c.device_id == "staff-laptop-0001")
+            .values(secret=foreign.seal(os.urandom(32), user_id="p-staff", device_id="x"))
+        )
+    again = attempt(world.api_url, "staff", PASSWORD, "staff-laptop-0001")
+    assert again.status_code == 200, again.text
+    renewed = base64.b64decode(again.json()["device_secret"])
+    assert len(renewed) == 32
+    assert renewed != base64.b64decode(first["device_secret"])
+    # The new one is kept: the next sign-in gets it again.
+    third = attempt(world.api_url, "staff", PASSWORD, "staff-laptop-0001").json()
+    assert base64.b64decode(third["device_secret"]) == renewed
