@@ -64,7 +64,11 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> sqlite_uti
     else:
         uri = path.resolve().as_uri() + "?mode=rw"  # never create it anew by accident
 
-    conn = dbapi2.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    # Autocommit (isolation_level=None): the sqlite3 module never begins a transaction by
+    # itself, so a write can never leave one open; cache.transaction opens them explicitly.
+    conn = dbapi2.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
+    )
     try:
         _unlock(conn, key)
         db = sqlite_utils.Database(conn, execute_plugins=False)
