@@ -390,6 +390,7 @@ def _indexed_text_sql(spec: CollectionSpec) -> str:
     return " || ' ' || ".join(fields)
 
 
+@commits_before_returning
 def update_search_index(
     db: sqlite_utils.Database, collection: str | None = None, limit: int | None = None
 ) -> int:
