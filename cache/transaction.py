@@ -82,11 +82,12 @@ def write_transaction(db: sqlite_utils.Database, *, immediate: bool = False) -> 
 def transactional(
     method: Callable[Concatenate[_S, _P], _R],
 ) -> Callable[Concatenate[_S, _P], _R]:
-    """Run a method of an object over the cache (``self._db``) in one transaction."""
+    """Run a method of an object over the cache (``self._db``) in one transaction,
+    with the write lock taken first (they read, then write: see ``write_transaction``)."""
 
     @functools.wraps(method)
     def in_transaction(self: _S, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with write_transaction(self._db):
+        with write_transaction(self._db, immediate=True):
             return method(self, *args, **kwargs)
 
     return commits_before_returning(in_transaction)
