@@ -16,9 +16,17 @@ import sqlite_utils
 
 from .errors import PlaintextCacheRefused, ProfileNotFound, WrongKeyOrCorrupt
 from .migrations import check_version, migrate
+from .private_files import create_private_file, make_private
 from .sqlcipher_compat import dbapi2
 
-__all__ = ["KEY_BYTES", "SQLITE_HEADER", "close_quietly", "is_plaintext_sqlite", "open_database"]
+__all__ = [
+    "KEY_BYTES",
+    "SQLITE_HEADER",
+    "close_quietly",
+    "database_files",
+    "is_plaintext_sqlite",
+    "open_database",
+]
 
 KEY_BYTES = 32
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -60,13 +68,19 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> sqlite_uti
     if not _exists_with_content(path):
         if not create:
             raise ProfileNotFound(f"no offline cache at {path}")
+        create_private_file(path)  # 0600 before SQLite writes; its -wal and -shm follow
         uri = path.resolve().as_uri() + "?mode=rwc"
     else:
         uri = path.resolve().as_uri() + "?mode=rw"  # never create it anew by accident
 
-    conn = dbapi2.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    # Autocommit (isolation_level=None): the sqlite3 module never begins a transaction by
+    # itself, so a write can never leave one open; cache.transaction opens them explicitly.
+    conn = dbapi2.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
+    )
     try:
         _unlock(conn, key)
+        make_private(*database_files(path))  # a cache made by an older version was 0644
         db = sqlite_utils.Database(conn, execute_plugins=False)
         check_version(db)  # before the first write: a newer cache stays untouched
         _configure(conn)
@@ -100,6 +114,11 @@ def _configure(conn: dbapi2.Connection) -> None:
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise WrongKeyOrCorrupt(f"the offline cache refused WAL mode ({mode})")
+
+
+def database_files(path: Path) -> tuple[Path, ...]:
+    """The database and the companions SQLite keeps beside it (some may not exist)."""
+    return (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")))
 
 
 def close_quietly(db: sqlite_utils.Database) -> None:

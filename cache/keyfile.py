@@ -32,6 +32,7 @@ from typing import Any
 
 from .errors import CacheTooNew, KeyfileDamaged
 from .keywrap import Argon2Params, Wrapped
+from .private_files import make_private
 
 __all__ = ["FORMAT", "VERSION", "DeviceSlot", "Keyfile", "PasswordSlot", "associated_data"]
 
@@ -186,6 +187,7 @@ class Keyfile:
                 file.write(data)
                 file.flush()
                 os.fsync(file.fileno())
+            make_private(temporary)  # a .tmp left by a crash keeps its mode under O_CREAT
             os.replace(temporary, path)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):

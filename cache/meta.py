@@ -14,6 +14,8 @@ from typing import Any
 
 import sqlite_utils
 
+from .transaction import transactional
+
 __all__ = ["CLOCK_SKEW_TOLERANCE", "Meta", "offline_grace_days", "remember_allowed"]
 
 CLOCK_SKEW_TOLERANCE = timedelta(days=1)
@@ -74,32 +76,32 @@ class Meta:
         return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
     @offline_registries.setter
+    @transactional
     def offline_registries(self, registry_ids: list[str]) -> None:
-        with self._db.atomic():
-            self._set("offline_registries", sorted(set(registry_ids)))
+        self._set("offline_registries", sorted(set(registry_ids)))
 
     @property
     def last_server_contact(self) -> datetime | None:
         value = self._get("last_server_contact")
         return datetime.fromisoformat(value) if isinstance(value, str) else None
 
+    @transactional
     def record_sign_in(
         self, *, server_url: str, user: Mapping[str, Any], policy: Mapping[str, Any]
     ) -> None:
         """What an online sign-in told us (committed with the caller's transaction)."""
-        with self._db.atomic():
-            self._set("server_url", server_url)
-            self._set("user", dict(user))
-            self._set("policy", dict(policy))
+        self._set("server_url", server_url)
+        self._set("user", dict(user))
+        self._set("policy", dict(policy))
 
+    @transactional
     def touch_server_contact(self, now: datetime, policy: Mapping[str, Any] | None = None) -> None:
         """Record a successful exchange with the server (and the policy it sent)."""
         if now.tzinfo is None:
             raise ValueError("the time of contact must be timezone-aware")
-        with self._db.atomic():
-            self._set("last_server_contact", now.isoformat())
-            if policy is not None:
-                self._set("policy", dict(policy))
+        self._set("last_server_contact", now.isoformat())
+        if policy is not None:
+            self._set("policy", dict(policy))
 
     def offline_allowed(self, now: datetime) -> bool:
         """Whether offline use is still within the policy's grace period."""

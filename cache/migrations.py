@@ -39,6 +39,7 @@ import sqlite_utils
 
 from .errors import CacheTooNew
 from .schema import COLLECTIONS, SYNC_STATES, CollectionSpec, quote
+from .transaction import commits_before_returning, write_transaction
 
 __all__ = [
     "MIGRATIONS",
@@ -333,6 +334,7 @@ def check_version(db: sqlite_utils.Database) -> int:
     return found
 
 
+@commits_before_returning
 def migrate(db: sqlite_utils.Database, migrations: list[Migration] | None = None) -> int:
     """Bring the cache to the newest schema; returns the version reached."""
     steps = MIGRATIONS if migrations is None else migrations
@@ -340,7 +342,7 @@ def migrate(db: sqlite_utils.Database, migrations: list[Migration] | None = None
     if found > len(steps):
         raise CacheTooNew(found, len(steps))
     for number in range(found, len(steps)):
-        with db.atomic():
+        with write_transaction(db):
             steps[number](db)
             db.execute(f"PRAGMA user_version = {number + 1}")
     return len(steps)

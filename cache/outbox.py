@@ -24,6 +24,7 @@ import sqlite_utils
 from .clock import Clock, utc_now
 from .schema import SyncState, collection_spec, quote
 from .store import RecordStore, record_json
+from .transaction import transactional
 
 __all__ = ["Outbox", "OutboxEntry", "OutboxState"]
 
@@ -92,6 +93,7 @@ class Outbox:
 
     # --- queueing -------------------------------------------------------------------
 
+    @transactional
     def enqueue(
         self,
         method: str,
@@ -119,26 +121,25 @@ class Outbox:
             collection_spec(collection)
         record_id = None if record is None else str(record["id"])
         key = idempotency_key or secrets.token_hex(16)  # 128 random bits
-        with self._db.atomic():
-            if record is not None and collection is not None:
-                self._records.write_local(collection, record, base_version=if_match or 0)
-            cursor = self._conn.execute(
-                "INSERT INTO outbox (idempotency_key, method, path, collection, record_id, "
-                "body, if_match, content_ref, state, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
-                (
-                    key,
-                    method,
-                    path,
-                    collection,
-                    record_id,
-                    None if body is None else record_json(body),
-                    if_match,
-                    content_ref,
-                    self._clock().isoformat(),
-                ),
-            )
-            entry = self.get(int(cursor.lastrowid or 0))
+        if record is not None and collection is not None:
+            self._records.write_local(collection, record, base_version=if_match or 0)
+        cursor = self._conn.execute(
+            "INSERT INTO outbox (idempotency_key, method, path, collection, record_id, "
+            "body, if_match, content_ref, state, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+            (
+                key,
+                method,
+                path,
+                collection,
+                record_id,
+                None if body is None else record_json(body),
+                if_match,
+                content_ref,
+                self._clock().isoformat(),
+            ),
+        )
+        entry = self.get(int(cursor.lastrowid or 0))
         if entry is None:  # pragma: no cover - the row was written just above
             raise RuntimeError("the outbox entry vanished")
         return entry
@@ -177,48 +178,54 @@ class Outbox:
             raise KeyError(f"no outbox entry {entry_id}")
         return entry
 
+    @transactional
     def mark_uploading(self, entry_id: int) -> None:
         """Just before sending: counts the attempt; survives a crash as 'send again'."""
-        with self._db.atomic():
-            entry = self._require(entry_id)
-            self._conn.execute(
-                "UPDATE outbox SET state = 'uploading', attempts = attempts + 1 WHERE id = ?",
-                (entry_id,),
-            )
-            self._set_record_state(entry, SyncState.UPLOADING)
+        entry = self._require(entry_id)
+        self._conn.execute(
+            "UPDATE outbox SET state = 'uploading', attempts = attempts + 1 WHERE id = ?",
+            (entry_id,),
+        )
+        self._set_record_state(entry, SyncState.UPLOADING)
 
+    @transactional
     def mark_retry(self, entry_id: int, error: str, next_attempt_at: datetime) -> None:
         """A network error, 429 or 5xx: send again after ``next_attempt_at``."""
-        with self._db.atomic():
-            entry = self._require(entry_id)
-            self._conn.execute(
-                "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? "
-                "WHERE id = ?",
-                (error, next_attempt_at.isoformat(), entry_id),
-            )
-            self._set_record_state(entry, SyncState.PENDING)
+        entry = self._require(entry_id)
+        self._conn.execute(
+            "UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?",
+            (error, next_attempt_at.isoformat(), entry_id),
+        )
+        self._set_record_state(entry, SyncState.PENDING)
 
+    @transactional
     def mark_error(self, entry_id: int, error: str) -> None:
         """A final refusal (4xx other than 401/412/429): shown on the record."""
-        with self._db.atomic():
-            entry = self._require(entry_id)
-            self._conn.execute(
-                "UPDATE outbox SET state = 'error', last_error = ? WHERE id = ?",
-                (error, entry_id),
-            )
-            self._set_record_state(entry, SyncState.ERROR, error=error)
+        entry = self._require(entry_id)
+        self._conn.execute(
+            "UPDATE outbox SET state = 'error', last_error = ? WHERE id = ?",
+            (error, entry_id),
+        )
+        self._set_record_state(entry, SyncState.ERROR, error=error)
 
-    def mark_conflict(self, entry_id: int, server_record: Mapping[str, Any] | None) -> None:
-        """412 ``version_mismatch``: keep both sides for the user (the server's from the body)."""
-        with self._db.atomic():
-            entry = self._require(entry_id)
-            self._conn.execute(
-                "UPDATE outbox SET state = 'conflict', last_error = 'version_mismatch' "
-                "WHERE id = ?",
-                (entry_id,),
-            )
-            self._set_record_state(entry, SyncState.CONFLICT, server_side=server_record)
+    @transactional
+    def mark_conflict(
+        self,
+        entry_id: int,
+        server_record: Mapping[str, Any] | None,
+        *,
+        reason: str | None = None,
+    ) -> None:
+        """412 ``version_mismatch``: keep both sides for the user (the server's from the
+        body). A 409 has no server side: ``reason`` (a taken room) is what the user sees."""
+        entry = self._require(entry_id)
+        self._conn.execute(
+            "UPDATE outbox SET state = 'conflict', last_error = ? WHERE id = ?",
+            (reason or "version_mismatch", entry_id),
+        )
+        self._set_record_state(entry, SyncState.CONFLICT, error=reason, server_side=server_record)
 
+    @transactional
     def mark_done(self, entry_id: int, server_record: Mapping[str, Any] | None = None) -> None:
         """The server accepted the request; ``server_record`` is what it answered.
 
@@ -227,15 +234,14 @@ class Outbox:
         rebased on the new version (and on the server's id, for a record
         created here under a temporary id).
         """
-        with self._db.atomic():
-            entry = self._require(entry_id)
-            self._conn.execute("DELETE FROM outbox WHERE id = ?", (entry_id,))
-            if entry.collection is None or entry.record_id is None:
-                return
-            if server_record is None:
-                self._settle_without_answer(entry)
-            else:
-                self._settle(entry, entry.collection, entry.record_id, server_record)
+        entry = self._require(entry_id)
+        self._conn.execute("DELETE FROM outbox WHERE id = ?", (entry_id,))
+        if entry.collection is None or entry.record_id is None:
+            return
+        if server_record is None:
+            self._settle_without_answer(entry)
+        else:
+            self._settle(entry, entry.collection, entry.record_id, server_record)
 
     def _settle(
         self, entry: OutboxEntry, collection: str, local_id: str, server: Mapping[str, Any]
@@ -300,33 +306,33 @@ class Outbox:
 
     # --- the user's decision ------------------------------------------------------------
 
+    @transactional
     def take_server_side(self, collection: str, record_id: str) -> bool:
         """Drop the local changes of a conflicted record and show the server's version."""
-        with self._db.atomic():
-            if not self._records.take_server_side(collection, record_id):
-                return False
-            self.discard_record(collection, record_id)
+        if not self._records.take_server_side(collection, record_id):
+            return False
+        self.discard_record(collection, record_id)
         return True
 
+    @transactional
     def keep_local_side(self, collection: str, record_id: str) -> bool:
         """Send the local changes again, now over the server's current version."""
-        with self._db.atomic():
-            version = self._records.rebase_on_server_side(collection, record_id)
-            if version is None:
-                return False
-            self._conn.execute(
-                "UPDATE outbox SET if_match = ?, state = 'pending', last_error = NULL, "
-                "next_attempt_at = NULL WHERE collection = ? AND record_id = ? "
-                "AND method <> 'POST'",
-                (version, collection, record_id),
-            )
+        version = self._records.rebase_on_server_side(collection, record_id)
+        if version is None:
+            return False
+        self._conn.execute(
+            "UPDATE outbox SET if_match = ?, state = 'pending', last_error = NULL, "
+            "next_attempt_at = NULL WHERE collection = ? AND record_id = ? "
+            "AND method <> 'POST'",
+            (version, collection, record_id),
+        )
         return True
 
+    @transactional
     def discard_record(self, collection: str, record_id: str) -> int:
         """Remove every queued change of one record; returns how many."""
-        with self._db.atomic():
-            cursor = self._conn.execute(
-                "DELETE FROM outbox WHERE collection = ? AND record_id = ?",
-                (collection, record_id),
-            )
+        cursor = self._conn.execute(
+            "DELETE FROM outbox WHERE collection = ? AND record_id = ?",
+            (collection, record_id),
+        )
         return int(cursor.rowcount)

@@ -10,12 +10,13 @@ server and username, so no name or address appears in a path.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
+
+from .private_files import private_folder
 
 __all__ = ["APP_NAME", "Profile", "default_profiles_root", "normalize_server_url"]
 
@@ -76,10 +77,10 @@ class Profile:
         return f"cache-key:{self.username}@{self.server_url}"
 
     def ensure_folder(self) -> None:
-        """Create the folder, private to the user where the OS has modes."""
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if os.name == "posix":
-            self.folder.chmod(0o700)
+        """Create the folder, private to the user where the OS has modes (a root made
+        here is private too; an existing one the user chose is left as it is)."""
+        private_folder(self.root, tighten=False)
+        private_folder(self.folder)
 
     def database_files(self) -> list[Path]:
         """The database and its WAL companions (some may not exist)."""

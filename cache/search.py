@@ -35,6 +35,7 @@ import sqlite_utils
 from .folding import az_words, sort_key_prefixes
 from .schema import CollectionSpec, collection_spec, quote
 from .store import update_search_index
+from .transaction import commits_before_returning
 
 __all__ = [
     "MAX_QUERY_WORDS",
@@ -136,6 +137,7 @@ class _Searcher:
         return [by_rid[rid] for rid in rids if rid in by_rid]
 
 
+@commits_before_returning
 def search_records(
     db: sqlite_utils.Database, collection: str, query: str, limit: int = 50
 ) -> list[dict[str, Any]]:

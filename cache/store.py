@@ -42,6 +42,7 @@ from .errors import MalformedPage
 from .folding import FIELD_SEPARATOR, az_search_text, az_sort_key
 from .schema import COLLECTIONS, CollectionSpec, SyncState, collection_spec, quote
 from .sqlcipher_compat import dbapi2
+from .transaction import commits_before_returning, transactional, write_transaction
 
 __all__ = [
     "PageResult",
@@ -339,31 +340,6 @@ def _relaxed_sync(conn: dbapi2.Connection) -> Iterator[None]:
         conn.execute(f"PRAGMA synchronous = {previous}")
 
 
-@contextlib.contextmanager
-def _write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
-    """A transaction that takes the write lock first (``BEGIN IMMEDIATE``).
-
-    ``apply_page`` reads (the local changes) before it writes. In WAL mode a
-    deferred transaction that has read cannot start writing once another
-    connection (the UI's) has committed meanwhile: SQLite answers "database is
-    locked" at once, without waiting out the busy timeout. Taken first, the
-    lock waits its turn and the reads see the newest data. Inside a caller's
-    transaction it is a savepoint, as ``db.atomic()``.
-    """
-    conn = db.conn
-    if conn.in_transaction:
-        with db.atomic():
-            yield
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.rollback()  # nothing if an error already ended the transaction
-        raise
-    conn.execute("COMMIT")
-
-
 INDEX_BATCH = 20_000
 """Rows indexed per transaction by ``update_search_index`` (other writers get turns)."""
 
@@ -414,6 +390,7 @@ def _indexed_text_sql(spec: CollectionSpec) -> str:
     return " || ' ' || ".join(fields)
 
 
+@commits_before_returning
 def update_search_index(
     db: sqlite_utils.Database, collection: str | None = None, limit: int | None = None
 ) -> int:
@@ -432,7 +409,7 @@ def update_search_index(
         table, fts, text = quote(spec.name), quote(spec.fts_table), _indexed_text_sql(spec)
         while limit is None or done < limit:
             batch = INDEX_BATCH if limit is None else min(INDEX_BATCH, limit - done)
-            with _relaxed_sync(conn), _write_transaction(db):
+            with _relaxed_sync(conn), write_transaction(db, immediate=True):
                 conn.execute(
                     "INSERT OR IGNORE INTO search_index_state (collection) VALUES (?)",
                     (spec.name,),
@@ -495,6 +472,7 @@ class RecordStore:
 
     # --- sync pages -----------------------------------------------------------
 
+    @commits_before_returning
     def apply_page(
         self,
         collection: str,
@@ -512,7 +490,7 @@ class RecordStore:
         builder = self._builder(collection)
         table = quote(collection)
         deleted_ids = list(deleted)
-        with _relaxed_sync(self._conn), _write_transaction(self._db):
+        with _relaxed_sync(self._conn), write_transaction(self._db, immediate=True):
             local = dict(
                 self._conn.execute(
                     f"SELECT id, version FROM {table} WHERE sync_state <> '{_SYNCED}'"
@@ -575,6 +553,7 @@ class RecordStore:
         """How many rows wait to be indexed for search (see ``search_index_pending``)."""
         return search_index_pending(self._db, collection)
 
+    @commits_before_returning
     def update_search_index(self, collection: str | None = None, limit: int | None = None) -> int:
         """Index what deferred-search collections received (see ``update_search_index``)."""
         return update_search_index(self._db, collection, limit)
@@ -603,6 +582,7 @@ class RecordStore:
         ).fetchone()
         return None if row is None or row[0] is None else datetime.fromisoformat(row[0])
 
+    @transactional
     def reset_collection(self, collection: str, scope: str | None = None) -> None:
         """After 410 ``cursor_expired``: drop the synced records and the cursor.
 
@@ -616,12 +596,11 @@ class RecordStore:
         if collection == "registry_rows" and scope:
             where += " AND registry_id = ?"
             params = (scope,)
-        with self._db.atomic():
-            self._conn.execute(f"DELETE FROM {table} WHERE {where}", params)
-            self._conn.execute(
-                "DELETE FROM collections_state WHERE collection = ? AND scope = ?",
-                (collection, scope or ""),
-            )
+        self._conn.execute(f"DELETE FROM {table} WHERE {where}", params)
+        self._conn.execute(
+            "DELETE FROM collections_state WHERE collection = ? AND scope = ?",
+            (collection, scope or ""),
+        )
 
     # --- reading ----------------------------------------------------------------
 
@@ -658,8 +637,9 @@ class RecordStore:
         ]
         return [record for i in ids if (record := self.get(collection, i)) is not None]
 
-    # --- local writes (used by the outbox, inside its transaction) -----------------
+    # --- local writes (the outbox calls them inside its own transaction) ----------
 
+    @transactional
     def write_local(
         self,
         collection: str,
@@ -686,6 +666,7 @@ class RecordStore:
             (*row, state.value),
         )
 
+    @transactional
     def set_state(
         self,
         collection: str,
@@ -708,6 +689,7 @@ class RecordStore:
                 (state.value, error, record_json(server_side), record_id),
             )
 
+    @transactional
     def store_server_record(self, collection: str, record: Record) -> None:
         """Store the server's record as synced, replacing any local change."""
         builder = self._builder(collection)
@@ -717,10 +699,12 @@ class RecordStore:
         )
         self._conn.execute(builder.upsert_sql, builder.row(record))
 
+    @transactional
     def delete(self, collection: str, record_id: str) -> None:
         table = quote(collection_spec(collection).name)
         self._conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
 
+    @transactional
     def take_server_side(self, collection: str, record_id: str) -> bool:
         """Resolve a conflict for the server: its side replaces the local record.
 
@@ -737,6 +721,7 @@ class RecordStore:
             self.store_server_record(collection, current.conflict)
         return True
 
+    @transactional
     def rebase_on_server_side(self, collection: str, record_id: str) -> int | None:
         """Resolve a conflict for the local side: it now builds on the server's version.
 

@@ -8,13 +8,16 @@ bearer token, a JWT, or a ``password``/``token``/``secret`` value. No Qt here.
 
 from __future__ import annotations
 
+import io
 import logging
+import os
 import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import platformdirs
 
+from cache.private_files import PRIVATE_FILE, create_private_file, make_private, private_folder
 from cache.profile import APP_NAME
 
 __all__ = ["LOG_NAME", "RedactSecrets", "default_log_dir", "redact", "setup_logging"]
@@ -63,6 +66,15 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """Opens each new log file ``0600``: what is logged is nobody else's business."""
+
+    def _open(self) -> io.TextIOWrapper:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(self.baseFilename, flags, PRIVATE_FILE)
+        return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
+
+
 def default_log_dir() -> Path:
     """The per-user, per-machine data folder (``%LOCALAPPDATA%`` on Windows), ``logs``."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)) / "logs"
@@ -83,8 +95,10 @@ def setup_logging(
     path: Path | None = (folder or default_log_dir()) / LOG_NAME
     assert path is not None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
+        private_folder(path.parent)
+        create_private_file(path)  # rotation renames it: the older files stay 0600 too
+        make_private(*(path.with_name(f"{LOG_NAME}.{n}") for n in range(1, BACKUPS + 1)))
+        handler: logging.Handler = PrivateRotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
     except OSError:

@@ -20,6 +20,7 @@ from typing import Any
 from cache.errors import OfflineGraceExpired, PasswordRequired
 from cache.keystore import CredentialStore, KeyStorage
 from cache.meta import offline_grace_days, remember_allowed
+from cache.private_files import make_private, private_folder, write_private
 from cache.profile import Profile, default_profiles_root
 from cache.session import CacheSession
 from cache.vault import Vault
@@ -41,6 +42,7 @@ class DeviceIdentity:
     @classmethod
     def load_or_create(cls, root: Path) -> DeviceIdentity:
         path = root / "device.json"
+        make_private(path)  # written 0644 by older versions
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(str(data["device_id"]), str(data["device_name"]))
@@ -49,12 +51,9 @@ class DeviceIdentity:
 
     @classmethod
     def create(cls, root: Path) -> DeviceIdentity:
-        root.mkdir(parents=True, exist_ok=True)
+        private_folder(root, tighten=False)
         identity = cls(f"dev-{secrets.token_hex(16)}", (platform.node() or "Workstation")[:120])
-        path = root / "device.json"
-        temp = path.with_suffix(".tmp")
-        temp.write_text(json.dumps(identity.__dict__), encoding="utf-8")
-        temp.replace(path)
+        write_private(root / "device.json", json.dumps(identity.__dict__).encode("utf-8"))
         return identity
 
 

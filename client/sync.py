@@ -21,7 +21,6 @@ from typing import Any
 from cache.errors import MalformedPage
 from cache.meta import Meta
 from cache.outbox import Outbox, OutboxEntry
-from cache.schema import SyncState
 from cache.store import RecordStore
 from client.api import ApiClient
 from client.errors import (
@@ -189,8 +188,8 @@ class SyncEngine:
                 self.outbox.mark_retry(entry.id, error.detail, self._clock() + timedelta(seconds=1))
                 report.push_waiting += 1
                 return False
-            self.outbox.mark_conflict(entry.id, None)
-            self._note_conflict(entry, error)
+            # A 409 has no server record to show; its reason (a taken room) is what matters.
+            self.outbox.mark_conflict(entry.id, None, reason=error.detail)
             report.push_conflicts += 1
         except ApiProblem as error:
             self.outbox.mark_error(entry.id, error.detail)
@@ -200,13 +199,6 @@ class SyncEngine:
             self.outbox.mark_done(entry.id, record)
             report.pushed += 1
         return True
-
-    def _note_conflict(self, entry: OutboxEntry, error: ApiProblem) -> None:
-        """A 409 has no server record to show; its reason (a taken room) is what matters."""
-        if entry.collection and entry.record_id:
-            self.records.set_state(
-                entry.collection, entry.record_id, SyncState.CONFLICT, error=error.detail
-            )
 
     def _files_for(self, entry: OutboxEntry) -> dict[str, Any] | None:
         if entry.content_ref is None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from cache.private_files import create_private_file, private_folder
 from client.policy import LANGUAGES, UserChoices
 
 
@@ -27,17 +28,20 @@ class UserSettings:
         the real configuration."""
         name = "MinistryIntranet-demo" if demo else "MinistryIntranet"
         if profile_dir is not None:
-            profile_dir.mkdir(parents=True, exist_ok=True)
-            path = str(profile_dir / f"{name}.ini")
-            return cls(QSettings(path, QSettings.Format.IniFormat))
-        return cls(
-            QSettings(
-                QSettings.Format.IniFormat,
-                QSettings.Scope.UserScope,
-                "MinistryIntranet",
-                name,
-            )
+            private_folder(profile_dir, tighten=False)
+            path = profile_dir / f"{name}.ini"
+            create_private_file(path)  # QSettings keeps the mode of the file it rewrites
+            return cls(QSettings(str(path), QSettings.Format.IniFormat))
+        qsettings = QSettings(
+            QSettings.Format.IniFormat,
+            QSettings.Scope.UserScope,
+            "MinistryIntranet",
+            name,
         )
+        own = Path(qsettings.fileName())
+        private_folder(own.parent)
+        create_private_file(own)
+        return cls(qsettings)
 
     def sync(self) -> None:
         self._s.sync()
