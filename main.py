@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="start the embedded demo server and sign in to it"
     )
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    # Tests of whole starts (tests/ui_shell/test_start.py): report each window shown.
+    parser.add_argument("--report-windows", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--demo-port", type=int, default=DEMO_PORT, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command")
     sync = commands.add_parser("sync", help="sign in and sync without a window")
     sync.add_argument("--server", required=True, help="e.g. https://intranet.health.gov.az")
@@ -120,9 +123,12 @@ def _sync_session(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
-def _demo_server(running: list[object]) -> Callable[[], Prefill]:
+def _demo_server(
+    running: list[object], profile_dir: Path | None, port: int = DEMO_PORT
+) -> Callable[[], Prefill]:
     """Starts the reference server on loopback, seeding the demo data on first use, with
-    its data in the per-user data folder. Runs on a worker (seeding takes seconds)."""
+    its data in the per-user data folder (in ``profile_dir/demo-server`` when one is
+    given, so a test's demo is its own). Runs on a worker (seeding takes seconds)."""
 
     def start() -> Prefill:
         import platformdirs  # noqa: PLC0415 - the server loads only for the demo
@@ -132,12 +138,16 @@ def _demo_server(running: list[object]) -> Callable[[], Prefill]:
         from server.runner import ServerThread, seed_if_empty  # noqa: PLC0415
         from ui.app import Prefill  # noqa: PLC0415
 
-        data = platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)
-        settings = Settings(data_dir=Path(data) / "demo-server")
+        if profile_dir is not None:
+            data = profile_dir / "demo-server"
+        else:
+            data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+            data = data / "demo-server"
+        settings = Settings(data_dir=data)
         if seed_if_empty(settings, "demo"):
             logging.getLogger(__name__).info("seeded the demo data")
         try:
-            server = ServerThread(settings, port=DEMO_PORT).start()
+            server = ServerThread(settings, port=port).start()
         except OSError:  # the port is taken: any free one will do
             server = ServerThread(settings).start()
         running.append(server)
@@ -148,7 +158,7 @@ def _demo_server(running: list[object]) -> Callable[[], Prefill]:
 
 def run_gui(args: argparse.Namespace) -> int:
     from client.logs import setup_logging  # noqa: PLC0415
-    from ui.app import AppOptions, StartupProbe, run  # noqa: PLC0415
+    from ui.app import AppOptions, StartupProbe, WindowReport, run  # noqa: PLC0415
 
     setup_logging(verbose=args.verbose, console=args.verbose)
     running: list[object] = []
@@ -156,8 +166,9 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         return run(
             AppOptions(profile_dir=args.profile_dir),
-            demo=_demo_server(running) if args.demo else None,
+            demo=_demo_server(running, args.profile_dir, args.demo_port) if args.demo else None,
             startup_probe=probe,
+            window_report=WindowReport() if args.report_windows else None,
         )
     finally:
         for server in running:
