@@ -11,14 +11,30 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import math
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cache.errors import CacheError
-from client.errors import DeviceRevoked, IntranetError
+from cache.errors import (
+    CacheError,
+    CacheTooNew,
+    OfflineGraceExpired,
+    ProfileNotFound,
+    WrongPassword,
+)
+from client.address import BadAddress, complete_server_url
+from client.errors import (
+    ApiProblem,
+    DeviceRevoked,
+    IntranetError,
+    InvalidCredentials,
+    NetworkError,
+    RateLimited,
+    ServerUnavailable,
+)
 from client.session import DeviceIdentity, Session, SignIn, wipe_profile
 from client.sync import SyncProgress
 from client.validation import COLLECTIONS
@@ -74,7 +90,44 @@ def _progress(update: SyncProgress) -> None:
     print(f"  {update.collection}: {update.done}{total}", file=sys.stderr, flush=True)
 
 
+def plain_sentence(error: Exception, server: str) -> str:
+    """What the headless command prints for an error: a sentence, not an exception's text
+    (no ``[Errno 111]``, no counters)."""
+    if isinstance(error, InvalidCredentials):
+        return "The username or password is incorrect."
+    if isinstance(error, WrongPassword):
+        text = (
+            "The password is incorrect: it was checked against the offline data on this computer."
+        )
+        seconds = math.ceil(error.next_delay)
+        if seconds > 0:
+            text += f" Wait {seconds} second{'s' if seconds != 1 else ''} before trying again."
+        return text
+    if isinstance(error, NetworkError):
+        return (
+            f"The server {server} cannot be reached. Check the network connection and the address."
+        )
+    if isinstance(error, RateLimited):
+        return "Too many attempts. Please try again in a few minutes."
+    if isinstance(error, ServerUnavailable):
+        return "The server is not available right now. Please try again in a few minutes."
+    if isinstance(error, ProfileNotFound):
+        return (
+            "There is no offline data for this user on this computer. Sign in online first "
+            "(without --offline)."
+        )
+    if isinstance(error, BadAddress):
+        return f"{server!r} is not a server address; enter e.g. https://intranet.health.gov.az."
+    if isinstance(error, ApiProblem):
+        return f"The server refused: {error.detail.rstrip('.')}."
+    if isinstance(error, OfflineGraceExpired | CacheTooNew):
+        text = str(error)
+        return text[:1].upper() + text[1:] + "."
+    return f"{type(error).__name__}: {str(error).rstrip('.')}."
+
+
 def run_sync(args: argparse.Namespace) -> int:
+    args.server = complete_server_url(args.server)
     sign_in = SignIn(args.server, profile_dir=args.profile_dir, ca_bundle=args.ca_bundle)
     password = _password(args.password_stdin)
     started = time.monotonic()
@@ -186,8 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "sync":
             return run_sync(args)
-    except (IntranetError, CacheError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except (IntranetError, CacheError, BadAddress) as error:
+        print(f"error: {plain_sentence(error, args.server)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -1,6 +1,6 @@
 """The main window's menus and their actions; what they do is connected by the window.
 
-Language names are shown in their own language ("Azərbaycan", "Русский", "English"),
+Language names are shown in their own language ("Azərbaycanca", "Русский", "English"),
 whatever the current one, as users look for their own.
 """
 

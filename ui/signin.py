@@ -297,8 +297,7 @@ class SignInDialog(QDialog):
                 "The server address has no server name, e.g. intranet.health.gov.az."
             ),
             AddressProblem.PORT: self.tr(
-                "The port after the colon in the server address must be a number from 1 "
-                "to 65535."
+                "The port after the colon in the server address must be a number from 1 to 65535."
             ),
         }[problem]
 

@@ -55,7 +55,8 @@ def overlaps(dialog: SignInDialog) -> list[str]:
         for (a, box_a), (b, box_b) in itertools.combinations(boxes.items(), 2)
         if box_a.intersects(box_b)
     ]
-    found += [f"{name} is outside" for name, box in boxes.items() if not dialog.rect().contains(box)]
+    inside = dialog.rect()
+    found += [f"{name} is outside" for name, box in boxes.items() if not inside.contains(box)]
     return found
 
 
@@ -83,7 +84,9 @@ def problems_in_every_language(app: QApplication, *, no_store: bool) -> list[str
 
 
 @pytest.mark.parametrize("no_store", [False, True])
-def test_long_errors_push_the_buttons_down_at_100_percent(qapp: QApplication, no_store: bool) -> None:
+def test_long_errors_push_the_buttons_down_at_100_percent(
+    qapp: QApplication, no_store: bool
+) -> None:
     assert problems_in_every_language(qapp, no_store=no_store) == []
 
 
