@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         menus.about.triggered.connect(self.show_about)
         sync.state_changed.connect(status.set_state)
         sync.progress.connect(status.set_progress)
+        sync.next_try.connect(status.set_next_try)
         sync.facts_changed.connect(self._on_facts)
         sync.session_ended.connect(self._on_session_ended)
         sync.device_revoked.connect(lambda: self.leave(Leave.DEVICE_REVOKED))
