@@ -213,12 +213,15 @@ def run_gui(args: argparse.Namespace) -> int:
     from client.logs import setup_logging  # noqa: PLC0415
     from ui.app import AppOptions, StartupProbe, WindowReport, run  # noqa: PLC0415
 
-    setup_logging(verbose=args.verbose, console=args.verbose)
+    log_file = setup_logging(verbose=args.verbose, console=args.verbose)
     running: list[object] = []
     probe = StartupProbe() if args.startup_probe else None
     try:
         return run(
-            AppOptions(profile_dir=args.profile_dir),
+            AppOptions(
+                profile_dir=args.profile_dir,
+                log_folder=log_file.parent if log_file is not None else None,
+            ),
             demo=_demo_server(running, args.profile_dir, args.demo_port) if args.demo else None,
             startup_probe=probe,
             window_report=WindowReport() if args.report_windows else None,

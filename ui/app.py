@@ -35,7 +35,13 @@ from cache.errors import (
 )
 from cache.keystore import CredentialStore, KeyStorage
 from cache.meta import remember_allowed
-from client.policy import Effective, MachinePolicy, load_machine_policy, resolve
+from client.policy import (
+    Effective,
+    MachinePolicy,
+    idle_lock_minutes,
+    load_machine_policy,
+    resolve,
+)
 from client.session import DeviceIdentity, Session, SignIn
 from ui import messages
 from ui.about import AboutFacts
@@ -78,6 +84,7 @@ class AppOptions:
     sync_interval_ms: int = SYNC_INTERVAL_MS
     idle_timeout_ms: int | None = None  # None: the policy's idle_lock_minutes
     tabs: Callable[[], list[TabSpec]] = available_tabs
+    log_folder: Path | None = None  # where setup_logging writes; None: the default
 
 
 class ShellApp(QObject):
@@ -263,10 +270,9 @@ class ShellApp(QObject):
         menus = Menus(menu_bar, self.languages.current, self.effective.language_locked)
         menus.language_chosen.connect(self.set_language)
         idle_ms = self.options.idle_timeout_ms
-        if idle_ms is None:
-            minutes = session.policy.get("idle_lock_minutes")
-            valid = isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0
-            idle_ms = minutes * 60_000 if valid else 0  # type: ignore[operator]
+        if idle_ms is None:  # the stricter of the server's and the machine's policy
+            idle_ms = idle_lock_minutes(session.policy.get("idle_lock_minutes"), self.policy)
+            idle_ms *= 60_000
         user = session.user
         parts = WindowParts(
             context=context,
@@ -283,6 +289,8 @@ class ShellApp(QObject):
                 session.profile.server_url,
                 session.cache.key_storage,
             ),
+            log_folder=self.options.log_folder,
+            helpdesk=self.policy.helpdesk,
         )
         window = MainWindow(parts, self.settings)
         window.setWindowIcon(app_icon())
