@@ -60,6 +60,7 @@ class GuideDialog(QDialog):
         self.text = QTextBrowser(self)
         self.text.setObjectName("guideText")
         self.text.setOpenExternalLinks(True)
+        self.text.document().setDocumentMargin(14)
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self._buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
