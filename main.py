@@ -177,7 +177,7 @@ def _sync_session(args: argparse.Namespace, session: Session) -> int:
 
 
 def _demo_server(
-    running: list[object], profile_dir: Path | None, port: int = DEMO_PORT
+    running: list[object], profile_dir: Path | None = None, port: int = DEMO_PORT
 ) -> Callable[[], Prefill]:
     """Starts the reference server on loopback, seeding the demo data on first use, with
     its data in the per-user data folder (in ``profile_dir/demo-server`` when one is

@@ -8,6 +8,7 @@ from keyring.backends import fail
 from PySide6.QtWidgets import QComboBox
 
 from cache.keystore import CredentialStore, KeyStorage
+from client.address import AddressProblem, BadAddress, complete_server_url
 from tests.server.conftest import PASSWORD, World
 from tests.ui_shell.conftest import MakeShell
 from ui.app import Prefill
@@ -88,3 +89,36 @@ def test_the_hint_and_the_language_list_say_what_people_expect(make_shell: MakeS
     window = app.sign_in()
     menu = [a.text() for a in window.parts.menus.language_menu.actions()]
     assert menu == ["Azərbaycanca", "Русский", "English"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "url"),
+    [
+        ("intranet.health.gov.az", "https://intranet.health.gov.az"),
+        ("Intranet.Health.gov.az:8443/", "https://intranet.health.gov.az:8443"),
+        ("127.0.0.1:8765", "http://127.0.0.1:8765"),
+        ("localhost:8765", "http://localhost:8765"),
+        ("[::1]:8765", "http://[::1]:8765"),
+        ("10.0.0.5:8765", "https://10.0.0.5:8765"),  # not this computer: never in clear
+        ("http://intranet.health.gov.az", "http://intranet.health.gov.az"),  # as typed
+    ],
+)
+def test_bare_hosts_get_https_and_only_loopback_gets_http(typed: str, url: str) -> None:
+    assert complete_server_url(typed) == url
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("  ", AddressProblem.EMPTY),
+        ("intranet health", AddressProblem.SPACES),
+        ("ftp://intranet", AddressProblem.SCHEME),
+        ("https://", AddressProblem.NO_HOST),
+        ("intranet:http", AddressProblem.PORT),
+        ("intranet:0", AddressProblem.PORT),
+    ],
+)
+def test_what_cannot_be_an_address_says_why(typed: str, problem: AddressProblem) -> None:
+    with pytest.raises(BadAddress) as raised:
+        complete_server_url(typed)
+    assert raised.value.problem is problem
