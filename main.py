@@ -11,14 +11,30 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import math
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cache.errors import CacheError
-from client.errors import DeviceRevoked, IntranetError
+from cache.errors import (
+    CacheError,
+    CacheTooNew,
+    OfflineGraceExpired,
+    ProfileNotFound,
+    WrongPassword,
+)
+from client.address import BadAddress, complete_server_url
+from client.errors import (
+    ApiProblem,
+    DeviceRevoked,
+    IntranetError,
+    InvalidCredentials,
+    NetworkError,
+    RateLimited,
+    ServerUnavailable,
+)
 from client.session import DeviceIdentity, Session, SignIn, wipe_profile
 from client.sync import SyncProgress
 from client.validation import COLLECTIONS
@@ -37,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="start the embedded demo server and sign in to it"
     )
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    # Tests of whole starts (tests/ui_shell/test_start.py): report each window shown.
+    parser.add_argument("--report-windows", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--demo-port", type=int, default=DEMO_PORT, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command")
     sync = commands.add_parser("sync", help="sign in and sync without a window")
     sync.add_argument("--server", required=True, help="e.g. https://intranet.health.gov.az")
@@ -71,7 +90,44 @@ def _progress(update: SyncProgress) -> None:
     print(f"  {update.collection}: {update.done}{total}", file=sys.stderr, flush=True)
 
 
+def plain_sentence(error: Exception, server: str) -> str:
+    """What the headless command prints for an error: a sentence, not an exception's text
+    (no ``[Errno 111]``, no counters)."""
+    if isinstance(error, InvalidCredentials):
+        return "The username or password is incorrect."
+    if isinstance(error, WrongPassword):
+        text = (
+            "The password is incorrect: it was checked against the offline data on this computer."
+        )
+        seconds = math.ceil(error.next_delay)
+        if seconds > 0:
+            text += f" Wait {seconds} second{'s' if seconds != 1 else ''} before trying again."
+        return text
+    if isinstance(error, NetworkError):
+        return (
+            f"The server {server} cannot be reached. Check the network connection and the address."
+        )
+    if isinstance(error, RateLimited):
+        return "Too many attempts. Please try again in a few minutes."
+    if isinstance(error, ServerUnavailable):
+        return "The server is not available right now. Please try again in a few minutes."
+    if isinstance(error, ProfileNotFound):
+        return (
+            "There is no offline data for this user on this computer. Sign in online first "
+            "(without --offline)."
+        )
+    if isinstance(error, BadAddress):
+        return f"{server!r} is not a server address; enter e.g. https://intranet.health.gov.az."
+    if isinstance(error, ApiProblem):
+        return f"The server refused: {error.detail.rstrip('.')}."
+    if isinstance(error, OfflineGraceExpired | CacheTooNew):
+        text = str(error)
+        return text[:1].upper() + text[1:] + "."
+    return f"{type(error).__name__}: {str(error).rstrip('.')}."
+
+
 def run_sync(args: argparse.Namespace) -> int:
+    args.server = complete_server_url(args.server)
     sign_in = SignIn(args.server, profile_dir=args.profile_dir, ca_bundle=args.ca_bundle)
     password = _password(args.password_stdin)
     started = time.monotonic()
@@ -120,9 +176,12 @@ def _sync_session(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
-def _demo_server(running: list[object]) -> Callable[[], Prefill]:
+def _demo_server(
+    running: list[object], profile_dir: Path | None = None, port: int = DEMO_PORT
+) -> Callable[[], Prefill]:
     """Starts the reference server on loopback, seeding the demo data on first use, with
-    its data in the per-user data folder. Runs on a worker (seeding takes seconds)."""
+    its data in the per-user data folder (in ``profile_dir/demo-server`` when one is
+    given, so a test's demo is its own). Runs on a worker (seeding takes seconds)."""
 
     def start() -> Prefill:
         import platformdirs  # noqa: PLC0415 - the server loads only for the demo
@@ -132,12 +191,16 @@ def _demo_server(running: list[object]) -> Callable[[], Prefill]:
         from server.runner import ServerThread, seed_if_empty  # noqa: PLC0415
         from ui.app import Prefill  # noqa: PLC0415
 
-        data = platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)
-        settings = Settings(data_dir=Path(data) / "demo-server")
+        if profile_dir is not None:
+            data = profile_dir / "demo-server"
+        else:
+            data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+            data = data / "demo-server"
+        settings = Settings(data_dir=data)
         if seed_if_empty(settings, "demo"):
             logging.getLogger(__name__).info("seeded the demo data")
         try:
-            server = ServerThread(settings, port=DEMO_PORT).start()
+            server = ServerThread(settings, port=port).start()
         except OSError:  # the port is taken: any free one will do
             server = ServerThread(settings).start()
         running.append(server)
@@ -148,16 +211,20 @@ def _demo_server(running: list[object]) -> Callable[[], Prefill]:
 
 def run_gui(args: argparse.Namespace) -> int:
     from client.logs import setup_logging  # noqa: PLC0415
-    from ui.app import AppOptions, StartupProbe, run  # noqa: PLC0415
+    from ui.app import AppOptions, StartupProbe, WindowReport, run  # noqa: PLC0415
 
-    setup_logging(verbose=args.verbose, console=args.verbose)
+    log_file = setup_logging(verbose=args.verbose, console=args.verbose)
     running: list[object] = []
     probe = StartupProbe() if args.startup_probe else None
     try:
         return run(
-            AppOptions(profile_dir=args.profile_dir),
-            demo=_demo_server(running) if args.demo else None,
+            AppOptions(
+                profile_dir=args.profile_dir,
+                log_folder=log_file.parent if log_file is not None else None,
+            ),
+            demo=_demo_server(running, args.profile_dir, args.demo_port) if args.demo else None,
             startup_probe=probe,
+            window_report=WindowReport() if args.report_windows else None,
         )
     finally:
         for server in running:
@@ -175,8 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "sync":
             return run_sync(args)
-    except (IntranetError, CacheError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except (IntranetError, CacheError, BadAddress) as error:
+        print(f"error: {plain_sentence(error, args.server)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -13,7 +13,17 @@ The file, every key optional::
      "ca_bundle": "C:\\\\ProgramData\\\\MinistryIntranet\\\\ministry-ca.pem",
      "offline_grace_days": 7,
      "language": "az",
-     "remember_on_this_computer": false}
+     "remember_on_this_computer": false,
+     "idle_lock_minutes": 10,
+     "helpdesk_name": "IT service desk",
+     "helpdesk_phone": "+994 12 555 00 00",
+     "helpdesk_email": "helpdesk@health.gov.az",
+     "helpdesk_url": "https://helpdesk.health.gov.az"}
+
+``idle_lock_minutes`` meets the server's policy of the same name: the stricter one
+applies, i.e. the smaller number of minutes where both lock (0 or absent: no lock from
+that side), so neither side can switch off a lock the other asks for
+(``idle_lock_minutes``). The ``helpdesk_*`` values are shown in the app's Help menu.
 
 A malformed file or value is reported in the log and ignored (it changes nothing): the
 app then behaves as without it. No Qt here: the command line and tests read it too.
@@ -37,10 +47,12 @@ __all__ = [
     "POLICY_ENV",
     "REGISTRY_KEY",
     "Effective",
+    "Helpdesk",
     "MachinePolicy",
     "PolicyError",
     "UserChoices",
     "default_policy_path",
+    "idle_lock_minutes",
     "load_machine_policy",
     "read_policy_file",
     "read_registry",
@@ -60,7 +72,14 @@ _REGISTRY_NAMES = {
     "OfflineGraceDays": "offline_grace_days",
     "Language": "language",
     "RememberOnThisComputer": "remember_on_this_computer",
+    "IdleLockMinutes": "idle_lock_minutes",
+    "HelpdeskName": "helpdesk_name",
+    "HelpdeskPhone": "helpdesk_phone",
+    "HelpdeskEmail": "helpdesk_email",
+    "HelpdeskUrl": "helpdesk_url",
 }
+
+_HELPDESK_TEXT_LIMIT = 200
 
 
 class PolicyError(ValueError):
@@ -76,6 +95,19 @@ class MachinePolicy:
     offline_grace_days: int | None = None
     language: str | None = None
     remember_on_this_computer: bool | None = None
+    idle_lock_minutes: int | None = None
+    helpdesk_name: str | None = None
+    helpdesk_phone: str | None = None
+    helpdesk_email: str | None = None
+    helpdesk_url: str | None = None
+
+    @property
+    def helpdesk(self) -> Helpdesk | None:
+        """Whom to call, as the administrator set it; None when nothing is set."""
+        contact = Helpdesk(
+            self.helpdesk_name, self.helpdesk_phone, self.helpdesk_email, self.helpdesk_url
+        )
+        return None if contact.empty else contact
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], source: str) -> MachinePolicy:
@@ -112,6 +144,44 @@ class MachinePolicy:
         return limited
 
 
+@dataclass(frozen=True)
+class Helpdesk:
+    """The service desk's contact from the administrator's policy (any part may be unset)."""
+
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    url: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.name or self.phone or self.email or self.url)
+
+
+def idle_lock_minutes(server_value: object, machine: MachinePolicy) -> int:
+    """Minutes of inactivity before the window locks (0: never): the stricter of the
+    server's policy and the machine's, i.e. the smaller where both set a lock."""
+    candidates = [
+        value
+        for value in (server_value, machine.idle_lock_minutes)
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0
+    ]
+    return min(candidates, default=0)
+
+
+def _helpdesk_text(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("not text")
+    text = value.strip()
+    if len(text) > _HELPDESK_TEXT_LIMIT:
+        raise ValueError(f"longer than {_HELPDESK_TEXT_LIMIT} characters")
+    if name == "helpdesk_email" and ("@" not in text or any(c.isspace() for c in text)):
+        raise ValueError("not an e-mail address")
+    if name == "helpdesk_url" and not text.lower().startswith(("https://", "http://")):
+        raise ValueError("not an http(s) address")
+    return text
+
+
 def _validate(name: str, value: Any) -> Any:
     if name == "server_url":
         if not isinstance(value, str):
@@ -138,6 +208,12 @@ def _validate(name: str, value: Any) -> Any:
         if isinstance(value, int) and value in (0, 1):  # a registry DWORD
             return bool(value)
         raise ValueError("not true or false")
+    if name == "idle_lock_minutes":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1440:
+            raise ValueError("not a number of minutes between 0 and 1440")
+        return value
+    if name.startswith("helpdesk_") and name in {f.name for f in fields(MachinePolicy)}:
+        return _helpdesk_text(name, value)
     raise ValueError("unknown setting")
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,13 @@ from cache.errors import (
 )
 from cache.keystore import CredentialStore, KeyStorage
 from cache.meta import remember_allowed
-from client.policy import Effective, MachinePolicy, load_machine_policy, resolve
+from client.policy import (
+    Effective,
+    MachinePolicy,
+    idle_lock_minutes,
+    load_machine_policy,
+    resolve,
+)
 from client.session import DeviceIdentity, Session, SignIn
 from ui import messages
 from ui.about import AboutFacts
@@ -54,6 +60,8 @@ from ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+
+ALREADY_RUNNING = "Intranet is already running for this profile: its window was brought forward."
 
 
 @dataclass(frozen=True)
@@ -76,10 +84,13 @@ class AppOptions:
     sync_interval_ms: int = SYNC_INTERVAL_MS
     idle_timeout_ms: int | None = None  # None: the policy's idle_lock_minutes
     tabs: Callable[[], list[TabSpec]] = available_tabs
+    log_folder: Path | None = None  # where setup_logging writes; None: the default
 
 
 class ShellApp(QObject):
     """Sign-in dialog ⇄ main window, for one user at a time."""
+
+    shown = Signal(object)  # the SignInDialog or MainWindow just put on screen
 
     def __init__(
         self,
@@ -102,6 +113,7 @@ class ShellApp(QObject):
         self.session: Session | None = None
         self._window_tasks: TaskRunner | None = None
         self._closing = False
+        self._store_works: bool | None = None  # the credential store, once asked
 
     # --- what applies -----------------------------------------------------------------
 
@@ -165,7 +177,10 @@ class ShellApp(QObject):
         effective = self.effective
         prefill = self.options.prefill
         username = self.settings.last_username or (prefill.username if prefill else "")
-        password = prefill.password if prefill and username == prefill.username else ""
+        # The demo's password only before its very first sign-in: after a sign-out the
+        # user signs in as anyone would.
+        first_time = self.settings.last_username is None
+        password = prefill.password if prefill and first_time else ""
         dialog = SignInDialog(
             self.tasks,
             self.make_sign_in,
@@ -188,6 +203,27 @@ class ShellApp(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        self.shown.emit(dialog)
+        self._offer_remember_where_it_works(dialog)
+
+    def _offer_remember_where_it_works(self, dialog: SignInDialog) -> None:
+        """Ask once (on a worker: the store may talk to D-Bus) whether a credential store
+        works; where none does, the dialog says so instead of offering "Remember me"."""
+
+        def show(works: bool) -> None:
+            self._store_works = works
+            if not works and self.dialog is dialog:
+                dialog.no_credential_store()
+
+        if self._store_works is not None:
+            show(self._store_works)
+            return
+        credentials = self.options.credentials
+        self.tasks.run(
+            lambda: (credentials or CredentialStore()).available,
+            show,
+            lambda error: show(False),
+        )
 
     def _dialog_rejected(self) -> None:
         if self.window is None and self.session is None:
@@ -234,10 +270,9 @@ class ShellApp(QObject):
         menus = Menus(menu_bar, self.languages.current, self.effective.language_locked)
         menus.language_chosen.connect(self.set_language)
         idle_ms = self.options.idle_timeout_ms
-        if idle_ms is None:
-            minutes = session.policy.get("idle_lock_minutes")
-            valid = isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0
-            idle_ms = minutes * 60_000 if valid else 0  # type: ignore[operator]
+        if idle_ms is None:  # the stricter of the server's and the machine's policy
+            idle_ms = idle_lock_minutes(session.policy.get("idle_lock_minutes"), self.policy)
+            idle_ms *= 60_000
         user = session.user
         parts = WindowParts(
             context=context,
@@ -254,12 +289,15 @@ class ShellApp(QObject):
                 session.profile.server_url,
                 session.cache.key_storage,
             ),
+            log_folder=self.options.log_folder,
+            helpdesk=self.policy.helpdesk,
         )
         window = MainWindow(parts, self.settings)
         window.setWindowIcon(app_icon())
         window.leave_requested.connect(self._leave)
         self.window = window
         window.show()
+        self.shown.emit(window)
         if session.reenrolled:
             window.show_message(messages.reenrolled, 0)
             window.inform(messages.reenrolled())
@@ -395,6 +433,23 @@ class StartupProbe:
         timer.start()
 
 
+class WindowReport:
+    """``--report-windows`` (tests of whole starts, tests/ui_shell/test_start.py): prints
+    ``shown: <class>`` for each window the shell shows. A sign-in dialog already filled
+    in (the demo's first start) is submitted as a user pressing Enter would; the main
+    window, once shown, is left at once (Leave.QUIT)."""
+
+    def watch(self, shell: ShellApp) -> None:
+        def report(widget: QWidget) -> None:
+            print(f"shown: {type(widget).__name__}", flush=True)
+            if isinstance(widget, MainWindow):
+                QTimer.singleShot(0, lambda: widget.leave(Leave.QUIT))
+            elif isinstance(widget, SignInDialog) and widget.password.text():
+                QTimer.singleShot(0, widget.submit)
+
+        shell.shown.connect(report)
+
+
 def _rss_mb() -> float:
     try:
         import psutil  # type: ignore[import-untyped]  # noqa: PLC0415 - dev dependency
@@ -408,6 +463,7 @@ def run(
     *,
     demo: Callable[[], Prefill] | None = None,
     startup_probe: StartupProbe | None = None,
+    window_report: WindowReport | None = None,
     argv: list[str] | None = None,
 ) -> int:
     """The GUI: one instance per user; ``demo`` starts the embedded server (on a worker,
@@ -416,9 +472,11 @@ def run(
     QApplication.setOrganizationName("MinistryIntranet")
     qapp = QApplication(argv if argv is not None else sys.argv[:1])
     qapp.setWindowIcon(app_icon())
+    qapp.setQuitOnLastWindowClosed(False)  # the app quits when the user says so, only
     instance = SingleInstance(instance_name(options.profile_dir))
     if not instance.claim():
         log.info("another instance is running: asked it to come forward")
+        print(ALREADY_RUNNING, flush=True)
         return 0
     load_style(qapp)
     settings = UserSettings.open(options.profile_dir, demo=demo is not None)
@@ -433,6 +491,8 @@ def run(
     instance.activated.connect(shell.bring_to_front)
     if startup_probe is not None:
         startup_probe.watch(shell)
+    if window_report is not None:
+        window_report.watch(shell)
     if demo is None:
         shell.start()
     else:
@@ -442,9 +502,11 @@ def run(
         splash.setMinimumSize(420, 120)
         splash.setWindowTitle("Intranet")
         splash.show()
+        # The splash stays until the shell shows its first window (the remembered
+        # unlock takes a moment too): never a moment without a window.
+        shell.shown.connect(lambda _window: splash.close())
 
         def ready(prefill: Prefill) -> None:
-            splash.close()
             options.prefill = prefill
             shell.start()
 

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"
 
 # Each language named in itself: the menu shows them so, whatever the current language.
-NATIVE_NAMES = {"az": "Azərbaycan", "ru": "Русский", "en": "English"}
+NATIVE_NAMES = {"az": "Azərbaycanca", "ru": "Русский", "en": "English"}
 
 _LOCALES = {
     "az": QLocale(

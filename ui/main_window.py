@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
@@ -24,9 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.logs import default_log_dir
+from client.policy import Helpdesk
 from ui import messages
 from ui.about import AboutDialog, AboutFacts
 from ui.context import TabContext
+from ui.help import GuideDialog, HelpdeskDialog, open_log_folder
 from ui.idle_lock import IdleLock, IdleWatcher, LockOverlay
 from ui.menus import Menus
 from ui.settings import UserSettings
@@ -60,6 +64,8 @@ class WindowParts:
     verify_password: Callable[[str], bool]
     idle_timeout_ms: int
     about: AboutFacts
+    log_folder: Path | None = None  # None: the default (client.logs.default_log_dir)
+    helpdesk: Helpdesk | None = None  # from the administrator's policy
 
 
 class MainWindow(QMainWindow):
@@ -95,8 +101,13 @@ class MainWindow(QMainWindow):
         menus.remove_data.triggered.connect(self.confirm_remove_data)
         menus.quit.triggered.connect(self.close)
         menus.about.triggered.connect(self.show_about)
+        menus.user_guide.triggered.connect(self.show_guide)
+        menus.open_logs.triggered.connect(self.open_log_folder)
+        menus.helpdesk.triggered.connect(self.show_helpdesk)
+        menus.helpdesk.setVisible(parts.helpdesk is not None)
         sync.state_changed.connect(status.set_state)
         sync.progress.connect(status.set_progress)
+        sync.next_try.connect(status.set_next_try)
         sync.facts_changed.connect(self._on_facts)
         sync.session_ended.connect(self._on_session_ended)
         sync.device_revoked.connect(lambda: self.leave(Leave.DEVICE_REVOKED))
@@ -256,6 +267,21 @@ class MainWindow(QMainWindow):
         box.finished.connect(lambda _r: answered(answers.get(box.clickedButton(), False)))
         box.open()
         return box
+
+    def show_guide(self) -> None:
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_helpdesk(self) -> None:
+        if self.parts.helpdesk is None:
+            return
+        dialog = HelpdeskDialog(self.parts.helpdesk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_log_folder(self) -> None:
+        open_log_folder(self.parts.log_folder or default_log_dir(), self)
 
     def show_about(self) -> None:
         dialog = AboutDialog(self.parts.about, self)

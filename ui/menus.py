@@ -1,6 +1,6 @@
 """The main window's menus and their actions; what they do is connected by the window.
 
-Language names are shown in their own language ("Azərbaycan", "Русский", "English"),
+Language names are shown in their own language ("Azərbaycanca", "Русский", "English"),
 whatever the current one, as users look for their own.
 """
 
@@ -40,6 +40,14 @@ class Menus(QObject):
         self.quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.about = QAction(self)
         self.about.setObjectName("aboutAction")
+        self.user_guide = QAction(self)
+        self.user_guide.setObjectName("userGuideAction")
+        self.user_guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.open_logs = QAction(self)
+        self.open_logs.setObjectName("openLogsAction")
+        self.helpdesk = QAction(self)
+        self.helpdesk.setObjectName("helpdeskAction")
+        self.helpdesk.setVisible(False)  # shown when the administrator named a helpdesk
 
         self.intranet_menu.addAction(self.sync_now)
         self.intranet_menu.addSeparator()
@@ -60,6 +68,10 @@ class Menus(QObject):
             action.triggered.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        self.help_menu.addAction(self.user_guide)
+        self.help_menu.addAction(self.helpdesk)
+        self.help_menu.addAction(self.open_logs)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about)
 
         menu_bar.addMenu(self.intranet_menu)
@@ -75,7 +87,8 @@ class Menus(QObject):
 
     def set_enabled(self, enabled: bool) -> None:
         """All actions off while the window is locked (shortcuts included)."""
-        for action in (self.sync_now, self.sign_out, self.remove_data, self.about):
+        actions = (self.sync_now, self.sign_out, self.remove_data, self.about)
+        for action in (*actions, self.user_guide, self.open_logs, self.helpdesk):
             action.setEnabled(enabled)
         self._bar.setEnabled(enabled)
 
@@ -89,6 +102,9 @@ class Menus(QObject):
         self.remove_data.setText(self.tr("Sign out and &remove offline data…"))
         self.quit.setText(self.tr("&Quit"))
         self.about.setText(self.tr("&About the Intranet"))
+        self.user_guide.setText(self.tr("&User guide"))
+        self.open_logs.setText(self.tr("Open the &log folder"))
+        self.helpdesk.setText(self.tr("Contact the &helpdesk…"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._bar and event.type() == QEvent.Type.LanguageChange:

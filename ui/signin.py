@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cache.errors import WrongPassword
-from cache.profile import normalize_server_url
+from client.address import AddressProblem, BadAddress, complete_server_url
 from client.errors import Retryable
 from client.session import Session, SignIn
 from ui import messages
@@ -139,6 +139,11 @@ class SignInDialog(QDialog):
         self.remember.setChecked(remember and remember_allowed)
         self.remember.setVisible(remember_allowed)
         self._remember_allowed = remember_allowed
+        self._no_store = False
+        self._remember_note = QLabel(self)  # why "Remember me" cannot be offered here
+        self._remember_note.setObjectName("rememberNote")
+        self._remember_note.setWordWrap(True)
+        self._remember_note.hide()
         self.message = QLabel(self)
         self.message.setObjectName("signInMessage")
         self.message.setWordWrap(True)
@@ -171,6 +176,7 @@ class SignInDialog(QDialog):
         self._form.addRow(self._username_label, self.username)
         self._form.addRow(self._password_label, self.password)
         self._form.addRow("", self.remember)
+        self._form.addRow("", self._remember_note)
 
         emblem = QLabel(self)
         emblem.setPixmap(self.windowIcon().pixmap(48, 48))
@@ -212,11 +218,18 @@ class SignInDialog(QDialog):
         self.remember.setText(self.tr("Remember me on this computer"))
         self.server.setToolTip(self.tr("Set by your administrator") if self._server_locked else "")
         self.server.setPlaceholderText("https://intranet.health.gov.az")
-        self.username.setPlaceholderText(self.tr("e.g. aliyev.r"))
+        self.username.setPlaceholderText(self.tr("e.g. turane.ceferli"))
+        self._remember_note.setText(
+            self.tr(
+                "This computer has no working credential store, so the Intranet cannot "
+                "remember you: your password will be asked at each start."
+            )
+        )
         self._update_button()
         self.cancel_button.setText(self.tr("Quit"))
         if self._message is not None:
             self.message.setText(self._message())
+        self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -233,20 +246,67 @@ class SignInDialog(QDialog):
         self.message.style().polish(self.message)
         self.message.setText(text())
         self.message.show()
+        self._fit()
 
     def clear_message(self) -> None:
         self._message = None
         self.message.hide()
+        self._fit()
+
+    def no_credential_store(self) -> None:
+        """No credential store works on this computer: say so instead of offering it."""
+        self._no_store = True
+        self.remember.setChecked(False)
+        self.remember.setEnabled(False)
+        self._remember_note.setVisible(self._remember_allowed)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to what the layout needs at the current width (never squeeze): a message
+        that wraps to three lines pushes the buttons down instead of lying on the fields."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        needed = layout.totalMinimumSize().height()
+        if layout.hasHeightForWidth():
+            needed = max(needed, layout.totalHeightForWidth(width))
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(width, needed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self._fit)  # narrower: the wrapped texts need more height
 
     # --- signing in ---------------------------------------------------------------------
 
+    def _address_problem(self, problem: AddressProblem) -> str:
+        return {
+            AddressProblem.EMPTY: self.tr(
+                "Enter the server address, e.g. https://intranet.health.gov.az."
+            ),
+            AddressProblem.SPACES: self.tr("The server address cannot contain spaces."),
+            AddressProblem.SCHEME: self.tr(
+                "The server address must begin with https:// (or be a bare name such as "
+                "intranet.health.gov.az)."
+            ),
+            AddressProblem.NO_HOST: self.tr(
+                "The server address has no server name, e.g. intranet.health.gov.az."
+            ),
+            AddressProblem.PORT: self.tr(
+                "The port after the colon in the server address must be a number from 1 to 65535."
+            ),
+        }[problem]
+
     def _request(self) -> SignInRequest | None:
         try:
-            server = normalize_server_url(self.server.text())
-        except ValueError:
-            self.show_message(
-                lambda: self.tr("Enter the server address, e.g. https://intranet.health.gov.az.")
-            )
+            server = complete_server_url(self.server.text())
+        except BadAddress as bad:
+            problem = bad.problem
+            self.show_message(lambda: self._address_problem(problem))
             self.server.setFocus()
             return None
         if not self.username.text().strip():
@@ -257,7 +317,7 @@ class SignInDialog(QDialog):
             self.show_message(lambda: self.tr("Enter your password."))
             self.password.setFocus()
             return None
-        remember = self._remember_allowed and self.remember.isChecked()
+        remember = self._remember_allowed and not self._no_store and self.remember.isChecked()
         return SignInRequest(server, self.username.text().strip(), self.password.text(), remember)
 
     def submit(self) -> None:
@@ -316,8 +376,9 @@ class SignInDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for widget in (self.server, self.username, self.password, self.remember):
+        for widget in (self.server, self.username, self.password):
             widget.setEnabled(not busy)
+        self.remember.setEnabled(not busy and not self._no_store)
         self.server.setReadOnly(self._server_locked)
         self.cancel_button.setEnabled(not busy)
         self._busy_bar.setVisible(busy)

@@ -16,18 +16,23 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from cache.profile import default_profiles_root
+
 log = logging.getLogger(__name__)
 
 _MESSAGE = b"activate\n"
 
 
 def instance_name(profile_dir: Path | None) -> str:
-    """A per-user socket name that reveals neither the user nor the folder."""
+    """A per-user socket name that reveals neither the user nor the folder. It is keyed
+    on the real profile folder (the default one when none is given, any spelling of a
+    path resolved), so two starts that would share caches always meet."""
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment or password database
         user = "unknown"
-    where = str(profile_dir.resolve()) if profile_dir is not None else "default"
+    folder = profile_dir if profile_dir is not None else default_profiles_root()
+    where = str(folder.expanduser().resolve())
     digest = hashlib.sha256(f"{user}\n{where}".encode()).hexdigest()[:24]
     return f"ministry-intranet-{digest}"
 

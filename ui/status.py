@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QDateTime,
     QEvent,
     QLocale,
+    QTimer,
     QTimeZone,
     Signal,
 )
@@ -60,6 +61,10 @@ class StatusPanel(QWidget):
         self._state = Connection.OFFLINE
         self._facts: CacheFacts | None = None
         self._progress: SyncProgress | None = None
+        self._next_try: int | None = None  # seconds; 0: trying now
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._count_down)
         self.connection = QLabel(self)
         self.connection.setObjectName("connectionState")
         self.last_sync = QLabel(self)
@@ -97,6 +102,20 @@ class StatusPanel(QWidget):
             self._progress = None
         self._retranslate()
 
+    def set_next_try(self, seconds: int | None) -> None:
+        """While offline: when the next attempt is (0: now), counted down each second."""
+        self._next_try = seconds
+        if seconds:
+            self._countdown.start()
+        else:
+            self._countdown.stop()
+        self._retranslate()
+
+    def _count_down(self) -> None:
+        if self._next_try is not None and self._next_try > 1:
+            self._next_try -= 1
+            self._retranslate()
+
     def set_facts(self, facts: CacheFacts) -> None:
         self._facts = facts
         self._retranslate()
@@ -113,7 +132,12 @@ class StatusPanel(QWidget):
             Connection.OFFLINE: self.tr("Offline"),
             Connection.SYNCING: self.tr("Synchronising…"),
         }
-        self.connection.setText("●  " + texts[self._state])
+        text = texts[self._state]
+        if self._state == Connection.OFFLINE and self._next_try == 0:
+            text = self.tr("Offline, trying to connect…")
+        elif self._state == Connection.OFFLINE and self._next_try:
+            text = self.tr("Offline, next try in %n s", "", self._next_try)
+        self.connection.setText("●  " + text)
         self.connection.setProperty("state", self._state.value)
         self.connection.style().unpolish(self.connection)
         self.connection.style().polish(self.connection)

@@ -3,7 +3,9 @@
 The sync runs on a worker with its own cache connection (``session.cache.connect()`` on
 that thread); progress comes back as a queued signal. It starts when the window opens,
 every few minutes, on demand, and when the network returns. While the server cannot be
-reached, attempts are retried with growing pauses (30 s doubling to 5 min, with jitter).
+reached, attempts are retried with growing pauses (30 s doubling to 5 min, with jitter);
+such an attempt stays "offline" (``next_try`` says when the next one is) until the
+server answers with data: the busy state is for real work, not for knocking.
 After each sync the tabs hear ``DataEvents.changed``.
 
 A revoked device and an ended sign-in are not retried: the window is told
@@ -13,6 +15,7 @@ A revoked device and an ended sign-in are not retried: the window is told
 from __future__ import annotations
 
 import logging
+import math
 import random
 import threading
 from collections.abc import Callable
@@ -94,6 +97,7 @@ class SyncController(QObject):
     session_ended = Signal()
     device_revoked = Signal()
     stopped = Signal()
+    next_try = Signal(object)  # seconds to the next attempt; 0: trying now; None: none due
 
     def __init__(
         self,
@@ -152,7 +156,10 @@ class SyncController(QObject):
         self._halted = False
         self._running = True
         self._cancel = threading.Event()
-        self._set_state(Connection.SYNCING)
+        if self._settled == Connection.OFFLINE:
+            self.next_try.emit(0)  # knocking: "syncing" only once data flows (_on_progress)
+        else:
+            self._set_state(Connection.SYNCING)
         cancel = self._cancel
         self._tasks.run(lambda: self._work(cancel), self._finished, self._failed)
 
@@ -211,6 +218,9 @@ class SyncController(QObject):
     def _on_progress(self, update: SyncProgress) -> None:
         """A collection is complete when the sync moves on to the next one: the tabs may
         show it now, not only when the whole sync ends (a first sync takes a while)."""
+        if self._running and self.state != Connection.SYNCING:
+            self.next_try.emit(None)
+            self._set_state(Connection.SYNCING)  # the server answered: real work
         collection = update.collection.split(":", 1)[0]
         if self._pulling not in (None, "outbox", collection):
             self._events.changed.emit({self._pulling})
@@ -223,6 +233,7 @@ class SyncController(QObject):
         self.last_error = None
         self._session.offline = False
         self._settled = Connection.ONLINE
+        self.next_try.emit(None)
         self._set_state(Connection.ONLINE)
         self.facts_changed.emit(outcome.facts)
         log.info(
@@ -241,6 +252,7 @@ class SyncController(QObject):
             self._events.changed.emit({self._pulling})  # its pages so far are kept
         self._pulling = None
         self.last_error = error
+        self.next_try.emit(None)  # a retry below says when the next one is
         if isinstance(error, SyncCancelled):
             log.info("sync cancelled")
             self._set_state(self._settled)
@@ -286,6 +298,7 @@ class SyncController(QObject):
         self._timer.stop()
         self._retry.stop()
         self._go_offline()
+        self.next_try.emit(None)
 
     def _schedule_retry(self) -> None:
         if self._stopping or self._halted:
@@ -295,6 +308,7 @@ class SyncController(QObject):
         delay = int(random.uniform(ceiling / 2, ceiling))
         log.info("next sync attempt in %d s", delay // 1000)
         self._retry.start(delay)
+        self.next_try.emit(max(1, math.ceil(delay / 1000)))
 
     def _set_state(self, state: Connection) -> None:
         if state != self.state:

@@ -49,6 +49,63 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide — Intranet</source>
+        <translation>İstifadəçi bələdçisi — İntranet</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>İstifadəçi bələdçisi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bağla</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>İstifadəçi bələdçisi bu quraşdırmada yoxdur.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Log folder</source>
+        <translation>Jurnal qovluğu</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. You find the logs here:</source>
+        <translation>Jurnal qovluğunu açmaq mümkün olmadı. Jurnallar buradadır:</translation>
+    </message>
+</context>
+<context>
+    <name>HelpdeskDialog</name>
+    <message>
+        <source>Helpdesk</source>
+        <translation>Texniki dəstək</translation>
+    </message>
+    <message>
+        <source>Helpdesk contact</source>
+        <translation>Texniki dəstəyin əlaqə məlumatları</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bağla</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Telefon: %1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-poçt: %1</translation>
+    </message>
+    <message>
+        <source>Web: %1</source>
+        <translation>Sayt: %1</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
         <source>The Intranet is locked</source>
@@ -170,6 +227,18 @@
     <message>
         <source>&amp;About the Intranet</source>
         <translation>İntranet &amp;haqqında</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>İstifadəçi &amp;bələdçisi</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>&amp;Jurnal qovluğunu aç</translation>
+    </message>
+    <message>
+        <source>Contact the &amp;helpdesk…</source>
+        <translation>Texniki &amp;dəstəklə əlaqə…</translation>
     </message>
 </context>
 <context>
@@ -306,8 +375,12 @@
         <translation>Administrator tərəfindən təyin edilib</translation>
     </message>
     <message>
-        <source>e.g. aliyev.r</source>
-        <translation>məs., aliyev.r</translation>
+        <source>e.g. turane.ceferli</source>
+        <translation>məs., turane.ceferli</translation>
+    </message>
+    <message>
+        <source>This computer has no working credential store, so the Intranet cannot remember you: your password will be asked at each start.</source>
+        <translation>Bu kompüterdə işlək etimadnamə anbarı yoxdur, ona görə İntranet sizi yadda saxlaya bilmir: şifrəniz hər açılışda soruşulacaq.</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -316,6 +389,22 @@
     <message>
         <source>Enter the server address, e.g. https://intranet.health.gov.az.</source>
         <translation>Server ünvanını daxil edin, məsələn: https://intranet.health.gov.az.</translation>
+    </message>
+    <message>
+        <source>The server address cannot contain spaces.</source>
+        <translation>Server ünvanında boşluq ola bilməz.</translation>
+    </message>
+    <message>
+        <source>The server address must begin with https:// (or be a bare name such as intranet.health.gov.az).</source>
+        <translation>Server ünvanı https:// ilə başlamalıdır (və ya sadəcə intranet.health.gov.az kimi ad olmalıdır).</translation>
+    </message>
+    <message>
+        <source>The server address has no server name, e.g. intranet.health.gov.az.</source>
+        <translation>Server ünvanında serverin adı yoxdur (məsələn, intranet.health.gov.az).</translation>
+    </message>
+    <message>
+        <source>The port after the colon in the server address must be a number from 1 to 65535.</source>
+        <translation>Server ünvanında iki nöqtədən sonrakı port 1 ilə 65535 arasında ədəd olmalıdır.</translation>
     </message>
     <message>
         <source>Enter your username.</source>
@@ -406,6 +495,17 @@
     <message>
         <source>Synchronising…</source>
         <translation>Sinxronlaşdırılır…</translation>
+    </message>
+    <message>
+        <source>Offline, trying to connect…</source>
+        <translation>Oflayn, qoşulmağa cəhd edilir…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline, next try in %n s</source>
+        <translation>
+            <numerusform>Oflayn, növbəti cəhd %n san. sonra</numerusform>
+            <numerusform>Oflayn, növbəti cəhd %n san. sonra</numerusform>
+        </translation>
     </message>
     <message>
         <source>Changes are kept on this computer and sent when the server is reachable.</source>

@@ -49,6 +49,63 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide — Intranet</source>
+        <translation>User guide — Intranet</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>The user guide is missing from this installation.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Log folder</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. You find the logs here:</source>
+        <translation>The log folder could not be opened. You find the logs here:</translation>
+    </message>
+</context>
+<context>
+    <name>HelpdeskDialog</name>
+    <message>
+        <source>Helpdesk</source>
+        <translation>Helpdesk</translation>
+    </message>
+    <message>
+        <source>Helpdesk contact</source>
+        <translation>Helpdesk contact</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-mail: %1</translation>
+    </message>
+    <message>
+        <source>Web: %1</source>
+        <translation>Web: %1</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
         <source>The Intranet is locked</source>
@@ -170,6 +227,18 @@
     <message>
         <source>&amp;About the Intranet</source>
         <translation>&amp;About the Intranet</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Open the &amp;log folder</translation>
+    </message>
+    <message>
+        <source>Contact the &amp;helpdesk…</source>
+        <translation>Contact the &amp;helpdesk…</translation>
     </message>
 </context>
 <context>
@@ -306,8 +375,12 @@
         <translation>Set by your administrator</translation>
     </message>
     <message>
-        <source>e.g. aliyev.r</source>
-        <translation>e.g. aliyev.r</translation>
+        <source>e.g. turane.ceferli</source>
+        <translation>e.g. turane.ceferli</translation>
+    </message>
+    <message>
+        <source>This computer has no working credential store, so the Intranet cannot remember you: your password will be asked at each start.</source>
+        <translation>This computer has no working credential store, so the Intranet cannot remember you: your password will be asked at each start.</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -316,6 +389,22 @@
     <message>
         <source>Enter the server address, e.g. https://intranet.health.gov.az.</source>
         <translation>Enter the server address, e.g. https://intranet.health.gov.az.</translation>
+    </message>
+    <message>
+        <source>The server address cannot contain spaces.</source>
+        <translation>The server address cannot contain spaces.</translation>
+    </message>
+    <message>
+        <source>The server address must begin with https:// (or be a bare name such as intranet.health.gov.az).</source>
+        <translation>The server address must begin with https:// (or be a bare name such as intranet.health.gov.az).</translation>
+    </message>
+    <message>
+        <source>The server address has no server name, e.g. intranet.health.gov.az.</source>
+        <translation>The server address has no server name, e.g. intranet.health.gov.az.</translation>
+    </message>
+    <message>
+        <source>The port after the colon in the server address must be a number from 1 to 65535.</source>
+        <translation>The port after the colon in the server address must be a number from 1 to 65535.</translation>
     </message>
     <message>
         <source>Enter your username.</source>
@@ -406,6 +495,17 @@
     <message>
         <source>Synchronising…</source>
         <translation>Synchronising…</translation>
+    </message>
+    <message>
+        <source>Offline, trying to connect…</source>
+        <translation>Offline, trying to connect…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline, next try in %n s</source>
+        <translation>
+            <numerusform>Offline, next try in %n s</numerusform>
+            <numerusform>Offline, next try in %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Changes are kept on this computer and sent when the server is reachable.</source>

@@ -49,6 +49,63 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide — Intranet</source>
+        <translation>Руководство пользователя — Интранет</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Руководство пользователя</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>Руководство пользователя отсутствует в этой установке.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Log folder</source>
+        <translation>Папка журналов</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. You find the logs here:</source>
+        <translation>Не удалось открыть папку журналов. Журналы находятся здесь:</translation>
+    </message>
+</context>
+<context>
+    <name>HelpdeskDialog</name>
+    <message>
+        <source>Helpdesk</source>
+        <translation>Служба поддержки</translation>
+    </message>
+    <message>
+        <source>Helpdesk contact</source>
+        <translation>Контакты службы поддержки</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Телефон: %1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>Эл. почта: %1</translation>
+    </message>
+    <message>
+        <source>Web: %1</source>
+        <translation>Сайт: %1</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
         <source>The Intranet is locked</source>
@@ -171,6 +228,18 @@
     <message>
         <source>&amp;About the Intranet</source>
         <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Руководство пользователя</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Открыть папку &amp;журналов</translation>
+    </message>
+    <message>
+        <source>Contact the &amp;helpdesk…</source>
+        <translation>Связаться со службой &amp;поддержки…</translation>
     </message>
 </context>
 <context>
@@ -310,8 +379,12 @@
         <translation>Задано администратором</translation>
     </message>
     <message>
-        <source>e.g. aliyev.r</source>
-        <translation>например, aliyev.r</translation>
+        <source>e.g. turane.ceferli</source>
+        <translation>например, turane.ceferli</translation>
+    </message>
+    <message>
+        <source>This computer has no working credential store, so the Intranet cannot remember you: your password will be asked at each start.</source>
+        <translation>На этом компьютере нет работающего хранилища учётных данных, поэтому Интранет не может вас запомнить: пароль будет запрашиваться при каждом запуске.</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -320,6 +393,22 @@
     <message>
         <source>Enter the server address, e.g. https://intranet.health.gov.az.</source>
         <translation>Введите адрес сервера, например: https://intranet.health.gov.az.</translation>
+    </message>
+    <message>
+        <source>The server address cannot contain spaces.</source>
+        <translation>Адрес сервера не может содержать пробелы.</translation>
+    </message>
+    <message>
+        <source>The server address must begin with https:// (or be a bare name such as intranet.health.gov.az).</source>
+        <translation>Адрес сервера должен начинаться с https:// (или быть просто именем, например intranet.health.gov.az).</translation>
+    </message>
+    <message>
+        <source>The server address has no server name, e.g. intranet.health.gov.az.</source>
+        <translation>В адресе сервера нет имени сервера (например, intranet.health.gov.az).</translation>
+    </message>
+    <message>
+        <source>The port after the colon in the server address must be a number from 1 to 65535.</source>
+        <translation>Порт после двоеточия в адресе сервера должен быть числом от 1 до 65535.</translation>
     </message>
     <message>
         <source>Enter your username.</source>
@@ -411,6 +500,18 @@
     <message>
         <source>Synchronising…</source>
         <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>Offline, trying to connect…</source>
+        <translation>Автономный режим, попытка подключения…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline, next try in %n s</source>
+        <translation>
+            <numerusform>Автономный режим, следующая попытка через %n с</numerusform>
+            <numerusform>Автономный режим, следующая попытка через %n с</numerusform>
+            <numerusform>Автономный режим, следующая попытка через %n с</numerusform>
+        </translation>
     </message>
     <message>
         <source>Changes are kept on this computer and sent when the server is reachable.</source>

@@ -83,7 +83,7 @@ def test_restart_offline_with_the_server_stopped_shows_the_same_data(
     second.qtbot.waitUntil(
         lambda: window.parts.status.connection.property("state") == "offline", timeout=20_000
     )
-    assert window.parts.status.connection.text().endswith("Offline")
+    assert window.parts.status.connection.text().startswith("●  Offline")
     assert "working with the data kept on this computer" in window.statusBar().currentMessage()
 
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import queue
 import subprocess
 import sys
+import threading
 import uuid
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from cache.profile import default_profiles_root
+from ui.app import ALREADY_RUNNING
 from ui.single_instance import SingleInstance, instance_name
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_second_instance_asks_the_first_to_come_forward(qtbot: QtBot) -> None:
@@ -49,3 +55,37 @@ def test_names_differ_per_profile_folder(tmp_path: Path) -> None:
     assert instance_name(tmp_path / "a") != instance_name(tmp_path / "b")
     assert instance_name(None) == instance_name(None)
     assert "ministry-intranet-" in instance_name(None)
+
+
+def test_the_name_is_keyed_on_the_real_profile_folder(tmp_path: Path) -> None:
+    """No folder given means the default one: the same caches, so the same instance."""
+    assert instance_name(None) == instance_name(default_profiles_root())
+    assert instance_name(tmp_path / "a" / ".." / "b") == instance_name(tmp_path / "b")
+
+
+def test_a_second_real_start_hands_over_and_says_so(tmp_path: Path) -> None:
+    """Two ``main.py`` processes on one profile: the second prints one line and exits."""
+    command = [sys.executable, "main.py", "--profile-dir", str(tmp_path), "--report-windows"]
+    first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(
+            target=lambda: [lines.put(line) for line in first.stdout or []], daemon=True
+        ).start()
+        assert lines.get(timeout=60).strip() == "shown: SignInDialog"
+        second = subprocess.run(
+            [sys.executable, "main.py", "--profile-dir", str(tmp_path / "." / "")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert second.returncode == 0
+        assert second.stdout.splitlines() == [ALREADY_RUNNING]
+        assert first.poll() is None  # the first one still runs, brought forward
+    finally:
+        first.terminate()
+        first.wait(30)
+        if first.stdout is not None:
+            first.stdout.close()

@@ -4,6 +4,7 @@ the window's ways out (sign out and remove offline data)."""
 from __future__ import annotations
 
 import itertools
+import re
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -19,6 +20,7 @@ from server.runner import ServerThread, seed_if_empty
 from tests.server.conftest import World
 from tests.ui_shell.conftest import MakeShell, answer_question
 from ui.app import Prefill
+from ui.sync_controller import Connection
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +166,35 @@ def test_quitting_waits_for_the_sync_and_closes_the_session(
     assert app.quits == [True]
     assert session is not None and session.cache.closed
     assert type(window.parts.sync.last_error).__name__ == "SyncCancelled"
+
+
+def test_while_the_server_is_down_the_status_counts_down_without_a_busy_bar(
+    make_shell: MakeShell, world: World
+) -> None:
+    app = make_shell(engine_options={"retry": RetryPolicy(page_attempts=1)})
+    window = app.sign_in()
+    app.wait_synced()
+    sync, status = window.parts.sync, window.parts.status
+    world.server.stop()
+    window.parts.menus.sync_now.trigger()  # thought online: this one may show it works
+    app.qtbot.waitUntil(lambda: status.connection.property("state") == "offline", timeout=30_000)
+    assert re.fullmatch(r"●  Offline, next try in \d+ s", status.connection.text())
+
+    seen: list[tuple[object, bool, str]] = []
+
+    def note(*_args: object) -> None:
+        seen.append((sync.state, status.bar.isVisible(), status.connection.text()))
+
+    sync.state_changed.connect(note)
+    sync.next_try.connect(note)
+    sync._retry_first_ms = 400  # the test's patience, not the app's
+    for _attempt in range(3):  # each retry, as the backoff timer would start it
+        sync.sync_now()
+        app.qtbot.waitUntil(lambda: not sync.running, timeout=30_000)
+    assert seen, "no attempt was made"
+    assert {state for state, _bar, _text in seen} == {Connection.OFFLINE}
+    assert not any(bar for _state, bar, _text in seen)
+    texts = {text for _state, _bar, text in seen}
+    assert "●  Offline, trying to connect…" in texts
+    assert re.fullmatch(r"●  Offline, next try in \d+ s", status.connection.text())
+    assert not status.activity.isVisible()
