@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from cache.errors import (
     CacheError,
@@ -33,6 +33,29 @@ from client.errors import (
 )
 
 
+class Messages(QObject):
+    """The sentences with a number in them.
+
+    pyside6-lupdate reads a plural form only from a ``tr()`` call, not from
+    ``QCoreApplication.translate(..., n)``, so they live here; the context is the same
+    ("Messages") as the plain sentences below.
+    """
+
+    def next_attempt_in(self, seconds: int) -> str:
+        return self.tr("The next attempt is possible in %n second(s).", "", seconds)
+
+    def try_again_in(self, seconds: int) -> str:
+        return self.tr("Too many attempts. Please try again in %n second(s).", "", seconds)
+
+    def grace_expired(self, days: int) -> str:
+        return self.tr(
+            "You have worked offline for longer than allowed (%n day(s)). Connect to the "
+            "ministry network once to continue.",
+            "",
+            days,
+        )
+
+
 def wrong_password_online() -> str:
     return QCoreApplication.translate("Messages", "The username or password is incorrect.")
 
@@ -45,9 +68,7 @@ def wrong_password_offline(delay_seconds: float) -> str:
     )
     seconds = math.ceil(delay_seconds)
     if seconds > 0:
-        text += " " + QCoreApplication.translate(
-            "Messages", "The next attempt is possible in %n second(s).", None, seconds
-        )
+        text += " " + Messages().next_attempt_in(seconds)
     return text
 
 
@@ -67,23 +88,12 @@ def unavailable() -> str:
 
 def rate_limited(seconds: float | None) -> str:
     if seconds:
-        return QCoreApplication.translate(
-            "Messages",
-            "Too many attempts. Please try again in %n second(s).",
-            None,
-            max(1, math.ceil(seconds)),
-        )
+        return Messages().try_again_in(max(1, math.ceil(seconds)))
     return QCoreApplication.translate("Messages", "Too many attempts. Please try again later.")
 
 
 def grace_expired(days: int) -> str:
-    return QCoreApplication.translate(
-        "Messages",
-        "You have worked offline for longer than allowed (%n day(s)). Connect to the "
-        "ministry network once to continue.",
-        None,
-        days,
-    )
+    return Messages().grace_expired(days)
 
 
 def device_revoked() -> str:
