@@ -34,8 +34,14 @@ from typing import Any
 
 import sqlite_utils
 
-from .folding import sort_key_prefixes
-from .search import fts_match_expression, query_words
+from .search import (
+    Term,
+    choose_terms,
+    fts_match_expression,
+    like_condition,
+    query_words,
+    term_sort_prefixes,
+)
 
 __all__ = [
     "PAGE_SIZE",
@@ -132,16 +138,12 @@ def _after_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(last + 1)
 
 
-def _like_condition(words: Sequence[str]) -> tuple[str, list[Any]]:
-    """Each word starts a word of ``search_text`` (single-spaced folded words, so this is
-    exactly the FTS prefix query); words hold only letters and digits, no LIKE wildcard."""
-    if not words:
-        return "1", []
-    sql = " AND ".join("(' ' || search_text) LIKE ?" for _ in words)
-    return sql, [f"% {word}%" for word in words]
+def _like_condition(words: Sequence[Term]) -> tuple[str, list[Any]]:
+    """Each term starts a word of ``search_text`` (see ``search.like_condition``)."""
+    return like_condition(words)
 
 
-def _fts_condition(words: Sequence[str]) -> tuple[str, list[Any]]:
+def _fts_condition(words: Sequence[Term]) -> tuple[str, list[Any]]:
     if not words:
         return "1", []
     return (
@@ -195,7 +197,7 @@ class _Planner:
     def __init__(self, db: sqlite_utils.Database, query: DirectoryQuery) -> None:
         self.conn = db.conn
         self.query = query
-        self.words = query_words(query.text)
+        self.words = choose_terms(self.conn, "people_fts", query.text)
         self.total = int(self.conn.execute("SELECT max(rid) FROM people").fetchone()[0] or 0)
         self.cap = max(MIN_CAP, self.total // 4)
         self._hits: int | None = None
@@ -279,7 +281,7 @@ def _ordered_page(
         return [(0, key, rid) for key, rid in rows]
 
     found: list[tuple[int, str, int]] = []
-    prefixes = sort_key_prefixes(words[0]) or []
+    prefixes = term_sort_prefixes(words[0]) or []
     ranges = [(low, _after_prefix(low)) for low in prefixes]
     if after is None or after.group == 1:
         # Group 1: the family name starts with the first word. The ranges are disjoint
@@ -370,8 +372,8 @@ def count_people(db: sqlite_utils.Database, query: DirectoryQuery) -> int:
     """How many people the query finds (for the count label); indexes only."""
     if query.text.strip() and not query_words(query.text):
         return 0
-    words = query_words(query.text)
     conn = db.conn
+    words = choose_terms(conn, "people_fts", query.text)
     if not words:
         if query.departments is None:
             return int(conn.execute("SELECT count(*) FROM people").fetchone()[0])

@@ -25,6 +25,9 @@ __all__ = [
     "az_search_text",
     "az_sort_key",
     "az_words",
+    "email_search_words",
+    "phone_digits",
+    "phone_search_words",
     "sort_key_of",
     "sort_key_prefixes",
 ]
@@ -95,6 +98,54 @@ def az_search_text(text: str) -> str:
         seen = set(words)
         words += [word for word in az_words(text.translate(_SCHWA_TO_A)) if word not in seen]
     return " ".join(words)
+
+
+# --- phone numbers and e-mail addresses ---------------------------------------------
+
+_PHONE_START = re.compile(r"\s*(\+?[0-9][0-9 ()./\-]*)")
+COUNTRY_CODE = "994"
+"""Azerbaijan: +994, then a 2-digit area or operator code and a 7-digit subscriber number."""
+SUBSCRIBER_DIGITS = 7
+MIN_PHONE_DIGITS = 5
+
+
+def phone_digits(text: str) -> str:
+    """The digits of the number a text starts with (``+994 (12) 558-61-84`` gives
+    ``994125586184``); empty when it does not start with one."""
+    found = _PHONE_START.match(text)
+    return re.sub(r"[^0-9]", "", found.group(1)) if found else ""
+
+
+def phone_search_words(number: str) -> list[str]:
+    """The number as people type it, each form one word (digits only): international
+    (``994125586184``), national (``125586184``), with the trunk 0 (``0125586184``)
+    and the subscriber number alone (``5586184``). The query joins its digit groups
+    (``search.query_words``), so each form is found by a prefix query."""
+    digits = phone_digits(number)
+    if len(digits) < MIN_PHONE_DIGITS:
+        return []
+    if digits.startswith(COUNTRY_CODE) and len(digits) > len(COUNTRY_CODE) + SUBSCRIBER_DIGITS:
+        national = digits[len(COUNTRY_CODE) :]
+    elif digits.startswith("0"):
+        national = digits.lstrip("0")
+    else:
+        national = digits
+    forms = [COUNTRY_CODE + national, national, "0" + national, national[-SUBSCRIBER_DIGITS:]]
+    return list(dict.fromkeys(form for form in forms if len(form) >= MIN_PHONE_DIGITS))
+
+
+def email_search_words(address: str) -> list[str]:
+    """An address as one joined word from each word of its local part on, domain included:
+    ``turane.ceferli@health.gov.az`` gives ``turaneceferlihealthgovaz`` and
+    ``ceferlihealthgovaz``. A pasted address or its tail with the domain
+    (``ceferli@health``, joined by the query the same way) is found, while the domain
+    alone starts no word: it does not match everyone."""
+    local, at, domain = address.strip().partition("@")
+    if not at:
+        return []
+    local_words, domain_words = az_words(local), az_words(domain)
+    tail = "".join(domain_words)
+    return ["".join(local_words[start:]) + tail for start in range(len(local_words))]
 
 
 # --- collation ---------------------------------------------------------------

@@ -10,7 +10,14 @@ import sqlite_utils
 from cache import RecordStore, az_fold, az_sort_key
 from cache import search as search_module
 from cache.folding import AZ_ALPHABET, az_search_text, sort_key_prefixes
-from cache.search import query_words, search_people, search_records
+from cache.search import (
+    Term,
+    query_terms,
+    query_words,
+    search_people,
+    search_records,
+    term_sort_prefixes,
+)
 
 from .conftest import person
 
@@ -248,15 +255,18 @@ def test_index_follows_updates_and_deletes(people_db: sqlite_utils.Database) -> 
 
 def _reference(db: sqlite_utils.Database, query: str, limit: int) -> list[str]:
     """The ranking rule, by brute force in Python."""
-    words = query_words(query)
+    words = query_terms(query)
     if not words:
         return []
     rows = db.execute("SELECT rid, id, search_text, sort_key FROM people").fetchall()
-    prefixes = tuple(sort_key_prefixes(words[0]) or ())
 
-    def matches(text: str, needed: list[str]) -> bool:
+    def matches(text: str, needed: list[Term]) -> bool:
         tokens = text.split()
-        return all(any(token.startswith(word) for token in tokens) for word in needed)
+        return all(any(token.startswith(w) for token in tokens for w in term) for term in needed)
+
+    if not any(matches(r[2], words) for r in rows):
+        words = query_terms(query, respell=True)
+    prefixes = tuple(term_sort_prefixes(words[0]) or ())
 
     first = (
         [r for r in rows if r[3].startswith(prefixes) and matches(r[2], words[1:])]

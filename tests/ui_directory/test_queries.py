@@ -19,8 +19,7 @@ from cache.directory import (
     people_page,
     person_card,
 )
-from cache.folding import sort_key_prefixes
-from cache.search import query_words, search_people
+from cache.search import Term, query_terms, search_people, term_sort_prefixes
 
 HOSTILE = [
     '"',
@@ -68,16 +67,19 @@ def everyone(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 def reference(
     db: sqlite_utils.Database, text: str, departments: tuple[str, ...] | None
 ) -> list[str]:
-    """The list the directory must show, by brute force: family-name matches first."""
-    words = query_words(text)
+    """The list the directory must show, by brute force: family-name matches first; a
+    Latin query that finds no one anywhere is read respelled the Russian way."""
+    words = query_terms(text)
     people = [p for p in everyone(db) if departments is None or p["dep"] in departments]
     if not words:
         return [p["id"] for p in sorted(people, key=lambda p: (p["sort_key"], p["rid"]))]
 
-    def matches(person: dict[str, Any], some: list[str]) -> bool:
-        return all(any(w.startswith(q) for w in person["words"]) for q in some)
+    def matches(person: dict[str, Any], some: list[Term]) -> bool:
+        return all(any(w.startswith(q) for w in person["words"] for q in term) for term in some)
 
-    prefixes = sort_key_prefixes(words[0]) or []
+    if not any(matches(p, words) for p in everyone(db)):
+        words = query_terms(text, respell=True)
+    prefixes = term_sort_prefixes(words[0]) or []
     first, other = [], []
     for person in people:
         if not matches(person, words):
