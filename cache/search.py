@@ -90,30 +90,36 @@ def query_words(query: str) -> list[str]:
     letters and digits. Bounded (``MAX_QUERY_WORDS`` words of at most
     ``MAX_WORD_CHARS``), so a pasted page of text costs no more than a name.
     """
+    return [word for word, _ in _query_pieces(query)]
+
+
+def _query_pieces(query: str) -> list[tuple[str, bool]]:
+    """``query_words``, each with whether it is a word as typed (not a number or an
+    address: those are never respelled)."""
     text = query.strip()
+    pieces: list[tuple[str, bool]] = []
     if _PHONE_QUERY.fullmatch(text):
-        words = [re.sub(r"[^0-9]", "", text)]
+        pieces.append((re.sub(r"[^0-9]", "", text), False))
     else:
-        words = []
         for piece in text.split():
             if "@" not in piece:
-                words += az_words(piece)
+                pieces += [(word, True) for word in az_words(piece)]
                 continue
             address = piece.strip(_AROUND_ADDRESS)
             if address.lower().startswith("mailto:"):
                 address = address[len("mailto:") :]
             joined = "".join(az_words(address))
             if joined:
-                words.append(joined)
-    return [word[:MAX_WORD_CHARS] for word in words[:MAX_QUERY_WORDS]]
+                pieces.append((joined, False))
+    return [(word[:MAX_WORD_CHARS], typed) for word, typed in pieces[:MAX_QUERY_WORDS]]
 
 
 def query_terms(query: str, respell: bool = False) -> list[Term]:
     """The query's words with their other spellings: always for a Cyrillic word, and
     for Latin ones too when ``respell`` (see ``transliteration.respellings``)."""
     return [
-        (word, *respellings(word)) if respell or is_cyrillic(word) else (word,)
-        for word in query_words(query)
+        (word, *respellings(word)) if typed and (respell or is_cyrillic(word)) else (word,)
+        for word, typed in _query_pieces(query)
     ]
 
 
@@ -121,13 +127,14 @@ def choose_terms(conn: Any, fts_table: str, query: str) -> list[Term]:
     """The terms to search ``query`` with: as typed, or, when that finds no one and
     some Latin word has a Russian-style respelling, the respelled terms."""
     terms = query_terms(query)
-    if not any(len(term) == 1 and respellings(term[0]) for term in terms):
+    respelled = query_terms(query, respell=True)
+    if respelled == terms:
         return terms
     fts = quote(fts_table)
     found = conn.execute(
         f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT 1", (fts_match_expression(terms),)
     ).fetchone()
-    return terms if found else query_terms(query, respell=True)
+    return terms if found else respelled
 
 
 def _as_terms(words: Sequence[str | Term]) -> list[Term]:

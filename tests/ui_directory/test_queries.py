@@ -253,3 +253,42 @@ def test_a_long_list_of_reports_is_cut_but_counted(db: sqlite_utils.Database) ->
     ).fetchone()[0]
     card = person_card(db, minister, reports_limit=5)
     assert card is not None and len(card.reports) == 5 and card.reports_total > 5
+
+
+def test_the_list_finds_a_person_by_number_address_and_russian_spelling(
+    db: sqlite_utils.Database,
+) -> None:
+    """The directory's own pages and counts, on the demo data (issue 15, items 6-8)."""
+    person_id, phone, email, family = db.conn.execute(
+        "SELECT id, phone, email, family_name FROM people WHERE family_name LIKE 'M_mm_dov%' "
+        "AND phone LIKE '+994 12 %' ORDER BY rid LIMIT 1"
+    ).fetchone()
+    digits = "".join(c for c in phone if c.isdigit())  # 994 12 xxx xx xx
+    national, local = digits[3:], digits[5:]
+    spaced = f"{local[:3]} {local[3:5]} {local[5:]}"
+    local_part, domain = email.split("@")
+    for typed in (local, spaced, "0" + national, phone, "+" + digits,
+                  email, f"{local_part.split('.')[-1]}@{domain.split('.')[0]}"):  # fmt: skip
+        query = DirectoryQuery(typed)
+        ids = [row.id for row in people_page(db, query).rows]
+        assert person_id in ids, typed
+        assert count_people(db, query) == len(ids) < 5, typed
+    assert people_page(db, DirectoryQuery(domain)).rows == []
+    russian = "Мамедова" if family.endswith("a") else "Мамедов"
+    rows = people_page(db, DirectoryQuery(russian)).rows
+    assert person_id in [row.id for row in rows]
+    assert all(row.family_name.startswith("Məmmədov") for row in rows)
+    assert count_people(db, DirectoryQuery(russian)) == len(rows)
+
+
+@pytest.mark.parametrize("text", ["Алиев", "Исмайлов", "Mamedov", "Aliev", "Ismailov", "Гусейн"])
+def test_russian_spellings_page_like_the_brute_force_reading(
+    db: sqlite_utils.Database, text: str
+) -> None:
+    for department in (None, "Müalicə-profilaktika şöbəsi"):
+        departments = subtree_of(db, department)
+        query = DirectoryQuery(text, departments)
+        expected = reference(db, text, departments)
+        assert all_pages(db, query, 7) == expected
+        assert count_people(db, query) == len(expected)
+    assert reference(db, text, None), "the demo has such people"
