@@ -52,6 +52,9 @@ __all__ = [
     "PageCursor",
     "PersonCard",
     "PersonRow",
+    "VCARD_3",
+    "VCARD_4",
+    "VCARD_VERSIONS",
     "contact_file_name",
     "count_people",
     "department_tree",
@@ -573,7 +576,12 @@ def person_card(
     )
 
 
-# --- vCard 4.0 (RFC 6350) ---------------------------------------------------------
+# --- vCard 3.0 (RFC 2426) and 4.0 (RFC 6350) ------------------------------------------
+
+VCARD_3 = "3.0"
+"""The default: Outlook desktop imports 3.0 far more reliably than 4.0 (docs/ui.md)."""
+VCARD_4 = "4.0"
+VCARD_VERSIONS = (VCARD_3, VCARD_4)
 
 VCARD_LINE_OCTETS = 75
 CRLF = "\r\n"
@@ -615,27 +623,37 @@ def _tel_uri(number: str) -> str | None:
     return "tel:" + prefix + "-".join(groups)
 
 
-def _tel_line(kinds: str, number: str) -> str:
-    uri = _tel_uri(number)
+def _tel_line(kinds: str, number: str, version: str) -> str:
+    """4.0: a ``tel:`` URI where the number allows one; 3.0: the number as text, as
+    written (Outlook shows a 4.0 URI as text, ``tel:`` and all)."""
+    uri = _tel_uri(number) if version == VCARD_4 else None
     if uri is not None:
         return f"TEL;VALUE=uri;TYPE={kinds}:{uri}"
     return f"TEL;TYPE={kinds}:{_escape(number)}"
 
 
-def person_vcard(card: PersonCard, organization: str | None = None) -> bytes:
-    """The person as a vCard 4.0 (RFC 6350): UTF-8, CRLF, escaped and folded.
+def person_vcard(
+    card: PersonCard, organization: str | None = None, version: str = VCARD_3
+) -> bytes:
+    """The person as a vCard 3.0 (RFC 2426, the default) or 4.0 (RFC 6350): UTF-8,
+    CRLF, escaped and folded.
 
     N is family;given;patronymic (as the additional name). ORG is the department
     path (organisation, then units; ``organization`` replaces the top when the
     department path is unknown); the office goes in ADR's extended address.
+    The versions differ where 3.0 has no notion: no KIND, phones as text, the
+    e-mail typed INTERNET, type values in capitals as Outlook writes them.
     """
+    if version not in VCARD_VERSIONS:
+        raise ValueError(f"vCard version {version!r}: only {', '.join(VCARD_VERSIONS)}")
+    modern = version == VCARD_4
     full_name = card.full_name or " ".join(
         part for part in (card.family_name, card.given_name, card.patronymic) if part
     )
     lines = [
         "BEGIN:VCARD",
-        "VERSION:4.0",
-        "KIND:individual",
+        f"VERSION:{version}",
+        *(["KIND:individual"] if modern else []),
         f"FN:{_escape(full_name)}",
         "N:"
         + ";".join(_escape(part) for part in (card.family_name, card.given_name, card.patronymic))
@@ -648,14 +666,16 @@ def person_vcard(card: PersonCard, organization: str | None = None) -> bytes:
         lines.append("ORG:" + ";".join(_escape(unit) for unit in units))
     if card.position:
         lines.append(f"TITLE:{_escape(card.position)}")
+    work = "work" if modern else "WORK"
     if card.phone:
-        lines.append(_tel_line("work,voice", card.phone))
+        lines.append(_tel_line(f"{work},voice" if modern else "WORK,VOICE", card.phone, version))
     if card.mobile:
-        lines.append(_tel_line("work,cell", card.mobile))
+        lines.append(_tel_line(f"{work},cell" if modern else "WORK,CELL", card.mobile, version))
     if card.email:
-        lines.append(f"EMAIL;TYPE=work:{_escape(card.email)}")
+        kinds = work if modern else "INTERNET,WORK"
+        lines.append(f"EMAIL;TYPE={kinds}:{_escape(card.email)}")
     if card.office:
-        lines.append(f"ADR;TYPE=work:;{_escape(card.office)};;;;;")
+        lines.append(f"ADR;TYPE={work}:;{_escape(card.office)};;;;;")
     person_uuid = uuid.uuid5(uuid.NAMESPACE_URL, f"urn:ministry-intranet:person:{card.id}")
     lines += [f"UID:urn:uuid:{person_uuid}", "END:VCARD"]
     return "".join(_fold(line) + CRLF for line in lines).encode("utf-8")
