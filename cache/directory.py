@@ -17,6 +17,11 @@ Only the page's own rows are read. What the user types is
 folded and quoted by ``search.query_words``/``fts_match_expression``, so FTS
 syntax is searched as text and never raises.
 
+With a department chosen and nothing typed, the department's head leads its list
+(``DirectoryQuery.head_of``), and every department head is marked as such
+(``PersonRow.is_head``). A department's phone list (``phone_list``, heads first)
+is read for export and printing; ``phone_list_csv`` writes it for Excel.
+
 Department member counts include the sub-departments (a department head sees
 everyone under them); the people whose department is not in the cache count
 only in the whole-ministry total.
@@ -24,6 +29,8 @@ only in the whole-ministry total.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import unicodedata
@@ -45,6 +52,9 @@ from .search import (
 
 __all__ = [
     "PAGE_SIZE",
+    "VCARD_3",
+    "VCARD_4",
+    "VCARD_VERSIONS",
     "Department",
     "DepartmentTree",
     "DirectoryQuery",
@@ -52,9 +62,7 @@ __all__ = [
     "PageCursor",
     "PersonCard",
     "PersonRow",
-    "VCARD_3",
-    "VCARD_4",
-    "VCARD_VERSIONS",
+    "PhoneListEntry",
     "contact_file_name",
     "count_people",
     "department_tree",
@@ -62,6 +70,8 @@ __all__ = [
     "people_page",
     "person_card",
     "person_vcard",
+    "phone_list",
+    "phone_list_csv",
 ]
 
 PAGE_SIZE = 200
@@ -97,6 +107,8 @@ class PersonRow:
     position: str
     department_id: str | None
     department_name: str
+    is_head: bool = False
+    """Heads some department (``departments.head_person_id``)."""
 
     @property
     def display_name(self) -> str:
@@ -114,12 +126,14 @@ class DirectoryQuery:
 
     text: str = ""
     departments: tuple[str, ...] | None = None
+    head_of: str | None = None
+    """The chosen department: its head leads the list when nothing is typed."""
 
 
 @dataclass(frozen=True)
 class PageCursor:
     """Where the next page starts: after this row. ``group`` 1 is the family-name
-    matches, 2 the other matches, 0 the unsearched list."""
+    matches, 2 the other matches, 0 the unsearched list (3: only its head shown yet)."""
 
     group: int
     sort_key: str
@@ -273,14 +287,18 @@ def _select_rids(
 
 
 def _ordered_page(
-    planner: _Planner, after: PageCursor | None, limit: int
+    planner: _Planner, after: PageCursor | None, limit: int, exclude: int | None = None
 ) -> list[tuple[int, str, int]]:
-    """(group, sort_key, rid) of the next ``limit`` people after the cursor."""
+    """(group, sort_key, rid) of the next ``limit`` people after the cursor (without
+    ``exclude``: the head, shown first; only for an unsearched list)."""
     conn, words, query = planner.conn, planner.words, planner.query
     members = _member_condition(query.departments)
     if not words:
         source = planner.source(limit)
-        rows = _select_rids(conn, [members, _cursor_condition(after)], source, limit)
+        where = [members, _cursor_condition(after)]
+        if exclude is not None:
+            where.append(("rid <> ?", [exclude]))
+        rows = _select_rids(conn, where, source, limit)
         return [(0, key, rid) for key, rid in rows]
 
     found: list[tuple[int, str, int]] = []
@@ -326,17 +344,45 @@ def people_by_ids(db: sqlite_utils.Database, rids: Sequence[int]) -> list[Person
     """The list rows of these people (by ``rid``), in the order given."""
     if not rids:
         return []
+    marks = ", ".join("?" * len(rids))
     rows = db.conn.execute(
         f"SELECT {', '.join(_PERSON_COLUMNS)} FROM people p "
         "LEFT JOIN departments d ON d.id = p.department_id "
-        f"WHERE p.rid IN ({', '.join('?' * len(rids))})",
+        f"WHERE p.rid IN ({marks})",
         list(rids),
     ).fetchall()
-    by_rid = {row[0]: _person_row(row) for row in rows}
+    heads = _heads_among(db, [row[1] for row in rows])
+    by_rid = {row[0]: _person_row(row, row[1] in heads) for row in rows}
     return [by_rid[rid] for rid in rids if rid in by_rid]
 
 
-def _person_row(row: Sequence[Any]) -> PersonRow:
+def _heads_among(db: sqlite_utils.Database, person_ids: Sequence[str]) -> set[str]:
+    """Which of these people head a department (one query for a page)."""
+    if not person_ids:
+        return set()
+    found = db.conn.execute(
+        "SELECT DISTINCT head_person_id FROM departments "
+        f"WHERE head_person_id IN ({', '.join('?' * len(person_ids))})",
+        list(person_ids),
+    ).fetchall()
+    return {row[0] for row in found}
+
+
+def _head_of(db: sqlite_utils.Database, query: DirectoryQuery) -> tuple[str, int] | None:
+    """(sort_key, rid) of the chosen department's head, if they are in the list."""
+    if query.head_of is None or query_words(query.text):
+        return None
+    row = db.conn.execute(
+        "SELECT p.sort_key, p.rid, p.department_id FROM departments d "
+        "JOIN people p ON p.id = d.head_person_id WHERE d.id = ?",
+        (query.head_of,),
+    ).fetchone()
+    if row is None or (query.departments is not None and row[2] not in query.departments):
+        return None
+    return row[0] or "", int(row[1])
+
+
+def _person_row(row: Sequence[Any], is_head: bool = False) -> PersonRow:
     return PersonRow(
         rid=int(row[0]),
         id=str(row[1]),
@@ -347,7 +393,12 @@ def _person_row(row: Sequence[Any]) -> PersonRow:
         position=row[6] or "",
         department_id=row[7],
         department_name=row[8] or "",
+        is_head=is_head,
     )
+
+
+HEAD_GROUP = 3
+"""The cursor after a first page that held only the department's head."""
 
 
 def people_page(
@@ -362,7 +413,22 @@ def people_page(
     if query.text.strip() and not query_words(query.text):
         return Page([], None)  # only punctuation typed: nothing matches
     planner = _Planner(db, query)
-    ordered = _ordered_page(planner, after, limit)
+    head = _head_of(db, query)
+    if head is None:
+        ordered = _ordered_page(planner, after, limit)
+    else:  # the head first, then everyone else in order
+        first_page = after is None
+        if first_page and limit == 1:
+            rows = people_by_ids(db, [head[1]])
+            return Page(rows, PageCursor(HEAD_GROUP, "", 0))
+        ordered = _ordered_page(
+            planner,
+            None if after is None or after.group == HEAD_GROUP else after,
+            limit - 1 if first_page else limit,
+            exclude=head[1],
+        )
+        if first_page:
+            ordered = [(0, head[0], head[1]), *ordered]
     rows = people_by_ids(db, [rid for _, _, rid in ordered])
     cursor = None
     if len(ordered) >= limit:
@@ -389,6 +455,94 @@ def count_people(db: sqlite_utils.Database, query: DirectoryQuery) -> int:
             (fts_match_expression(words), *params),
         ).fetchone()[0]
     )
+
+
+# --- a department's phone list (export, print) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class PhoneListEntry:
+    """One line of a phone list."""
+
+    name: str
+    position: str
+    phone: str
+    mobile: str
+    email: str
+    office: str
+    department: str
+    is_head: bool
+
+
+def phone_list(
+    db: sqlite_utils.Database, departments: Sequence[str], head_of: str | None = None
+) -> list[PhoneListEntry]:
+    """The people of these departments for a phone list: ``head_of``'s head first, then
+    the heads of the other departments, then everyone in Azerbaijani order. A bulk read:
+    call it on a worker."""
+    if not departments:
+        return []
+    marks = ", ".join("?" * len(departments))
+    rows = db.conn.execute(
+        "SELECT p.id, p.full_name, p.family_name, p.given_name, p.patronymic, p.position, "
+        "p.phone, p.mobile, p.email, p.office, d.name FROM people p "
+        "LEFT JOIN departments d ON d.id = p.department_id "
+        f"WHERE p.department_id IN ({marks}) ORDER BY p.sort_key, p.rid",
+        list(departments),
+    ).fetchall()
+    heads = {
+        row[0]: row[1]
+        for row in db.conn.execute(
+            f"SELECT head_person_id, id FROM departments WHERE id IN ({marks}) "
+            "AND head_person_id IS NOT NULL",
+            list(departments),
+        ).fetchall()
+    }
+    entries = []
+    for row in rows:
+        name = row[1] or " ".join(part for part in (row[2], row[3], row[4]) if part)
+        entry = PhoneListEntry(
+            name=name,
+            position=row[5] or "",
+            phone=row[6] or "",
+            mobile=row[7] or "",
+            email=row[8] or "",
+            office=row[9] or "",
+            department=row[10] or "",
+            is_head=row[0] in heads,
+        )
+        rank = 0 if heads.get(row[0]) == head_of and head_of is not None else 1
+        entries.append((rank if entry.is_head else 2, entry))
+    return [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]  # stable
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting so is a formula to Excel (CSV injection): it gets a leading ``'``."""
+
+
+def _safe_cell(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def phone_list_csv(
+    entries: Sequence[PhoneListEntry], headers: Sequence[str], delimiter: str = ","
+) -> bytes:
+    """The phone list as CSV for Excel: UTF-8 with a byte-order mark (else Excel reads
+    Azerbaijani and Cyrillic letters as mojibake), CRLF, every field quoted where needed,
+    and no cell Excel would run as a formula. ``headers``: the six column titles, in the
+    user's language (name, position, phone, mobile, e-mail, office); ``delimiter``: ``;``
+    where Excel expects it (a locale whose decimal mark is a comma)."""
+    if len(headers) != 6:
+        raise ValueError("a phone list has six columns")
+    if delimiter not in (",", ";", "\t"):
+        raise ValueError(f"unsupported delimiter {delimiter!r}")
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([_safe_cell(header) for header in headers])
+    for entry in entries:
+        fields = (entry.name, entry.position, entry.phone, entry.mobile, entry.email, entry.office)
+        writer.writerow([_safe_cell(field) for field in fields])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 # --- departments ---------------------------------------------------------------

@@ -7,8 +7,8 @@ import re
 from typing import Any
 
 import pytest
-import vobject
 import sqlite_utils
+import vobject
 
 from cache.directory import (
     VCARD_3,
@@ -230,5 +230,5 @@ def test_the_default_is_version_3_and_an_unknown_version_is_refused() -> None:
     data = person_vcard(FULL)
     assert b"\r\nVERSION:3.0\r\n" in data and b"VALUE=uri" not in data
     parse_vcard(data, version=VCARD_3)  # the transport rules hold for 3.0 too
-    with pytest.raises(ValueError, match="2.1"):
+    with pytest.raises(ValueError, match=r"2\.1"):
         person_vcard(FULL, version="2.1")
