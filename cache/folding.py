@@ -26,6 +26,7 @@ __all__ = [
     "az_sort_key",
     "az_words",
     "email_search_words",
+    "national_number",
     "phone_digits",
     "phone_search_words",
     "sort_key_of",
@@ -102,7 +103,7 @@ def az_search_text(text: str) -> str:
 
 # --- phone numbers and e-mail addresses ---------------------------------------------
 
-_PHONE_START = re.compile(r"\s*(\+?[0-9][0-9 ()./\-]*)")
+_PHONE_START = re.compile(r"\s*([+(]*[0-9][0-9 ()./\-]*)")
 COUNTRY_CODE = "994"
 """Azerbaijan: +994, then a 2-digit area or operator code and a 7-digit subscriber number."""
 SUBSCRIBER_DIGITS = 7
@@ -116,21 +117,29 @@ def phone_digits(text: str) -> str:
     return re.sub(r"[^0-9]", "", found.group(1)) if found else ""
 
 
+def national_number(digits: str) -> str:
+    """Digits without the country code (994) or the trunk 0: ``+994 12 558 61 84``,
+    ``012 558 61 84`` and ``12 558 61 84`` all give ``125586184``. Digits that would
+    leave nothing (``0``, ``994``) are kept as they are."""
+    if digits.startswith(COUNTRY_CODE) and len(digits) > len(COUNTRY_CODE):
+        national = digits[len(COUNTRY_CODE) :]
+    else:
+        national = digits
+    national = national.lstrip("0")
+    return national or digits
+
+
 def phone_search_words(number: str) -> list[str]:
-    """The number as people type it, each form one word (digits only): international
-    (``994125586184``), national (``125586184``), with the trunk 0 (``0125586184``)
-    and the subscriber number alone (``5586184``). The query joins its digit groups
-    (``search.query_words``), so each form is found by a prefix query."""
+    """The number as people type it, each form one word of digits: national
+    (``125586184``) and the subscriber number alone (``5586184``). The query joins its
+    digit groups and drops the country code and trunk 0 the same way
+    (``search.query_words``), so ``+994125586184``, ``012 558 61 84`` and ``558 61 84``
+    are each a prefix of one of them."""
     digits = phone_digits(number)
     if len(digits) < MIN_PHONE_DIGITS:
         return []
-    if digits.startswith(COUNTRY_CODE) and len(digits) > len(COUNTRY_CODE) + SUBSCRIBER_DIGITS:
-        national = digits[len(COUNTRY_CODE) :]
-    elif digits.startswith("0"):
-        national = digits.lstrip("0")
-    else:
-        national = digits
-    forms = [COUNTRY_CODE + national, national, "0" + national, national[-SUBSCRIBER_DIGITS:]]
+    national = national_number(digits)
+    forms = [national, national[-SUBSCRIBER_DIGITS:]]
     return list(dict.fromkeys(form for form in forms if len(form) >= MIN_PHONE_DIGITS))
 
 

@@ -23,8 +23,9 @@ Family-name ranges are always walked. Nothing sorts or reads every match.
 
 What people paste is read the way they mean it (``query_words``): a phone number
 in any grouping (``012 558 61 84``, ``+994125586184``) becomes one word of its
-digits, found among the digit-only forms the index holds for each number
-(``folding.phone_search_words``); an e-mail address or its tail with the domain
+digits without the country code or trunk 0 (``125586184``), found among the
+digit-only forms the index holds for each number (national and subscriber,
+``folding.phone_search_words``); an e-mail address or its tail with the domain
 (``ceferli@health``) becomes one joined word, found among the joined forms of
 the address (``folding.email_search_words``); the domain alone finds no one.
 A Cyrillic word (``Мамедов``) is searched under each of its Latin spellings
@@ -46,7 +47,7 @@ from typing import Any
 
 import sqlite_utils
 
-from .folding import az_words, sort_key_prefixes
+from .folding import az_words, national_number, sort_key_prefixes
 from .schema import CollectionSpec, collection_spec, quote
 from .store import update_search_index
 from .transliteration import is_cyrillic, respellings
@@ -78,7 +79,7 @@ MAX_WORD_RANGES = 256
 Term = tuple[str, ...]
 """One query word and its other spellings: a word of the row starts with one of them."""
 
-_PHONE_QUERY = re.compile(r"\+?[0-9][0-9 ()./\-]*")
+_PHONE_QUERY = re.compile(r"[+(]*[0-9][0-9 ()./\-]*")
 _AROUND_ADDRESS = "<>\"'(),;[]"
 
 
@@ -99,7 +100,7 @@ def _query_pieces(query: str) -> list[tuple[str, bool]]:
     text = query.strip()
     pieces: list[tuple[str, bool]] = []
     if _PHONE_QUERY.fullmatch(text):
-        pieces.append((re.sub(r"[^0-9]", "", text), False))
+        pieces.append((national_number(re.sub(r"[^0-9]", "", text)), False))
     else:
         for piece in text.split():
             if "@" not in piece:
