@@ -43,10 +43,11 @@ import sqlite_utils
 
 from .search import (
     Term,
-    choose_terms,
     fts_match_expression,
     like_condition,
+    query_terms,
     query_words,
+    respelled_terms,
     term_sort_prefixes,
 )
 
@@ -214,11 +215,15 @@ class _Planner:
     def __init__(self, db: sqlite_utils.Database, query: DirectoryQuery) -> None:
         self.conn = db.conn
         self.query = query
-        self.words = choose_terms(self.conn, "people_fts", query.text)
+        self.words = query_terms(query.text)
         self.total = int(self.conn.execute("SELECT max(rid) FROM people").fetchone()[0] or 0)
         self.cap = max(MIN_CAP, self.total // 4)
         self._hits: int | None = None
         self._members: int | None = None
+        if self.words and self.hits() == 0:  # no one as typed: perhaps the Russian way
+            respelled = respelled_terms(query.text, self.words)
+            if respelled is not None:
+                self.words, self._hits = respelled, None
 
     def hits(self) -> int:
         """FTS hits of every word (up to the cap: beyond it a walk is cheap anyway)."""
@@ -442,17 +447,30 @@ def count_people(db: sqlite_utils.Database, query: DirectoryQuery) -> int:
     if query.text.strip() and not query_words(query.text):
         return 0
     conn = db.conn
-    words = choose_terms(conn, "people_fts", query.text)
+    words = query_terms(query.text)
     if not words:
         if query.departments is None:
             return int(conn.execute("SELECT count(*) FROM people").fetchone()[0])
         return _Planner(db, query).members()
+    found = _count_matches(conn, words, query.departments)
+    if found == 0:  # as the list does: respelled when no one at all matches as typed
+        respelled = respelled_terms(query.text, words)
+        anyone = query.departments is not None and bool(_count_matches(conn, words, None, limit=1))
+        if respelled is not None and not anyone:
+            found = _count_matches(conn, respelled, query.departments)
+    return found
+
+
+def _count_matches(
+    conn: Any, words: list[Term], departments: tuple[str, ...] | None, limit: int = -1
+) -> int:
     # "+rowid": a plain rowid IN (...) would drive FTS5 row by row, one MATCH per member.
-    members, params = _member_condition(query.departments, "+rowid")
+    members, params = _member_condition(departments, "+rowid")
     return int(
         conn.execute(
-            f"SELECT count(*) FROM people_fts WHERE people_fts MATCH ? AND {members}",
-            (fts_match_expression(words), *params),
+            "SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ? "
+            f"AND {members} LIMIT ?)",
+            (fts_match_expression(words), *params, limit),
         ).fetchone()[0]
     )
 

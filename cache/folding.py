@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 
 __all__ = [
+    "ADDRESS_MARK",
     "AZ_ALPHABET",
     "FIELD_SEPARATOR",
     "az_fold",
@@ -143,18 +144,24 @@ def phone_search_words(number: str) -> list[str]:
     return list(dict.fromkeys(form for form in forms if len(form) >= MIN_PHONE_DIGITS))
 
 
+ADDRESS_MARK = "\u0298"
+"""Starts every joined address word (ʘ, a letter to SQLite's tokenizer that nobody types):
+a name typed as a prefix (``tur``) never reaches the thousands of unique address words
+(``turaneceferli…``), which would make every such prefix query merge them all."""
+
+
 def email_search_words(address: str) -> list[str]:
-    """An address as one joined word from each word of its local part on, domain included:
-    ``turane.ceferli@health.gov.az`` gives ``turaneceferlihealthgovaz`` and
-    ``ceferlihealthgovaz``. A pasted address or its tail with the domain
-    (``ceferli@health``, joined by the query the same way) is found, while the domain
-    alone starts no word: it does not match everyone."""
+    """An address as one joined word from each word of its local part on, domain included,
+    behind ``ADDRESS_MARK``: ``turane.ceferli@health.gov.az`` gives
+    ``ʘturaneceferlihealthgovaz`` and ``ʘceferlihealthgovaz``. A pasted address or its
+    tail with the domain (``ceferli@health``, joined and marked by the query the same
+    way) is found, while the domain alone starts no word: it does not match everyone."""
     local, at, domain = address.strip().partition("@")
     if not at:
         return []
     local_words, domain_words = az_words(local), az_words(domain)
     tail = "".join(domain_words)
-    return ["".join(local_words[start:]) + tail for start in range(len(local_words))]
+    return [ADDRESS_MARK + "".join(local_words[start:]) + tail for start in range(len(local_words))]
 
 
 # --- collation ---------------------------------------------------------------

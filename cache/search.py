@@ -32,7 +32,7 @@ A Cyrillic word (``Мамедов``) is searched under each of its Latin spellin
 (``transliteration``): each query word is a *term*, a tuple of alternatives of
 which a word of the row must start with one. A Latin query that finds nothing
 as typed is tried once more respelled the Russian way (``Mamedov``, ``Aliev``;
-``choose_terms``).
+``respelled_terms``): only then, so a query that finds people costs nothing more.
 
 Registry rows (``deferred_search``) are indexed in bulk after they are stored;
 a search first indexes whatever is still waiting (``store.update_search_index``:
@@ -47,7 +47,7 @@ from typing import Any
 
 import sqlite_utils
 
-from .folding import az_words, national_number, sort_key_prefixes
+from .folding import ADDRESS_MARK, az_words, national_number, sort_key_prefixes
 from .schema import CollectionSpec, collection_spec, quote
 from .store import update_search_index
 from .transliteration import is_cyrillic, respellings
@@ -56,11 +56,11 @@ __all__ = [
     "MAX_QUERY_WORDS",
     "MAX_WORD_CHARS",
     "Term",
-    "choose_terms",
     "fts_match_expression",
     "like_condition",
     "query_terms",
     "query_words",
+    "respelled_terms",
     "search_people",
     "search_records",
     "term_sort_prefixes",
@@ -103,15 +103,15 @@ def _query_pieces(query: str) -> list[tuple[str, bool]]:
         pieces.append((national_number(re.sub(r"[^0-9]", "", text)), False))
     else:
         for piece in text.split():
-            if "@" not in piece:
-                pieces += [(word, True) for word in az_words(piece)]
+            if "@" not in piece:  # the address mark is the index's own: typed, a space
+                pieces += [(word, True) for word in az_words(piece.replace(ADDRESS_MARK, " "))]
                 continue
             address = piece.strip(_AROUND_ADDRESS)
             if address.lower().startswith("mailto:"):
                 address = address[len("mailto:") :]
-            joined = "".join(az_words(address))
+            joined = "".join(az_words(address.replace(ADDRESS_MARK, " ")))
             if joined:
-                pieces.append((joined, False))
+                pieces.append((ADDRESS_MARK + joined, False))
     return [(word[:MAX_WORD_CHARS], typed) for word, typed in pieces[:MAX_QUERY_WORDS]]
 
 
@@ -124,18 +124,11 @@ def query_terms(query: str, respell: bool = False) -> list[Term]:
     ]
 
 
-def choose_terms(conn: Any, fts_table: str, query: str) -> list[Term]:
-    """The terms to search ``query`` with: as typed, or, when that finds no one and
-    some Latin word has a Russian-style respelling, the respelled terms."""
-    terms = query_terms(query)
+def respelled_terms(query: str, terms: list[Term]) -> list[Term] | None:
+    """The terms to try when ``terms`` (the query as typed) found no one: the query
+    respelled the Russian way, or None when that changes nothing."""
     respelled = query_terms(query, respell=True)
-    if respelled == terms:
-        return terms
-    fts = quote(fts_table)
-    found = conn.execute(
-        f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT 1", (fts_match_expression(terms),)
-    ).fetchone()
-    return terms if found else respelled
+    return None if respelled == terms else respelled
 
 
 def _as_terms(words: Sequence[str | Term]) -> list[Term]:
@@ -274,9 +267,19 @@ def search_records(
     if spec.deferred_search:  # rows stored since the last search are indexed first
         update_search_index(db, collection)
     searcher = _Searcher(db, spec)
-    words = choose_terms(db.conn, spec.fts_table, query)
-    if not spec.sort_fields:  # no order of its own: FTS order (rowid), cheap
-        rows = db.conn.execute(
+    words = query_terms(query)
+    found = _search_terms(searcher, words, limit)
+    if not found:  # no one as typed: perhaps typed the Russian way
+        respelled = respelled_terms(query, words)
+        if respelled is not None:
+            found = _search_terms(searcher, respelled, limit)
+    return found
+
+
+def _search_terms(searcher: _Searcher, words: list[Term], limit: int) -> list[dict[str, Any]]:
+    """``search_records`` for one set of terms."""
+    if not searcher.spec.sort_fields:  # no order of its own: FTS order (rowid), cheap
+        rows = searcher.conn.execute(
             f"SELECT rowid FROM {searcher.fts} WHERE {searcher.fts} MATCH ? ORDER BY rowid LIMIT ?",
             (fts_match_expression(words), limit),
         ).fetchall()
