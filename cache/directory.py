@@ -134,11 +134,14 @@ class DirectoryQuery:
 @dataclass(frozen=True)
 class PageCursor:
     """Where the next page starts: after this row. ``group`` 1 is the family-name
-    matches, 2 the other matches, 0 the unsearched list (3: only its head shown yet)."""
+    matches, 2 the other matches, 0 the unsearched list (3: only its head shown yet).
+    ``respelled``: the list is of the query read the Russian way (it found no one as
+    typed: ``search.respelled_terms``)."""
 
     group: int
     sort_key: str
     rid: int
+    respelled: bool = False
 
 
 @dataclass(frozen=True)
@@ -212,18 +215,16 @@ class _Planner:
     The counts it needs are exact but capped.
     """
 
-    def __init__(self, db: sqlite_utils.Database, query: DirectoryQuery) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, query: DirectoryQuery, words: list[Term] | None = None
+    ) -> None:
         self.conn = db.conn
         self.query = query
-        self.words = query_terms(query.text)
+        self.words = query_terms(query.text) if words is None else words
         self.total = int(self.conn.execute("SELECT max(rid) FROM people").fetchone()[0] or 0)
         self.cap = max(MIN_CAP, self.total // 4)
         self._hits: int | None = None
         self._members: int | None = None
-        if self.words and self.hits() == 0:  # no one as typed: perhaps the Russian way
-            respelled = respelled_terms(query.text, self.words)
-            if respelled is not None:
-                self.words, self._hits = respelled, None
 
     def hits(self) -> int:
         """FTS hits of every word (up to the cap: beyond it a walk is cheap anyway)."""
@@ -417,7 +418,26 @@ def people_page(
         return Page([], after)
     if query.text.strip() and not query_words(query.text):
         return Page([], None)  # only punctuation typed: nothing matches
-    planner = _Planner(db, query)
+    typed = query_terms(query.text)
+    respelled = respelled_terms(query.text, typed) if typed else None
+    if after is not None and after.respelled and respelled is not None:
+        return _page(db, query, after, limit, respelled, respelled=True)
+    page = _page(db, query, after, limit, typed, respelled=False)
+    if after is None and not page.rows and respelled is not None:
+        return _page(db, query, after, limit, respelled, respelled=True)  # the Russian way
+    return page
+
+
+def _page(
+    db: sqlite_utils.Database,
+    query: DirectoryQuery,
+    after: PageCursor | None,
+    limit: int,
+    words: list[Term],
+    respelled: bool,
+) -> Page:
+    """``people_page`` for one reading of the query."""
+    planner = _Planner(db, query, words)
     head = _head_of(db, query)
     if head is None:
         ordered = _ordered_page(planner, after, limit)
@@ -438,7 +458,7 @@ def people_page(
     cursor = None
     if len(ordered) >= limit:
         group, key, rid = ordered[-1]
-        cursor = PageCursor(group, key, rid)
+        cursor = PageCursor(group, key, rid, respelled)
     return Page(rows, cursor)
 
 
@@ -453,24 +473,20 @@ def count_people(db: sqlite_utils.Database, query: DirectoryQuery) -> int:
             return int(conn.execute("SELECT count(*) FROM people").fetchone()[0])
         return _Planner(db, query).members()
     found = _count_matches(conn, words, query.departments)
-    if found == 0:  # as the list does: respelled when no one at all matches as typed
+    if found == 0:  # as the list does: read the Russian way when no one matches as typed
         respelled = respelled_terms(query.text, words)
-        anyone = query.departments is not None and bool(_count_matches(conn, words, None, limit=1))
-        if respelled is not None and not anyone:
+        if respelled is not None:
             found = _count_matches(conn, respelled, query.departments)
     return found
 
 
-def _count_matches(
-    conn: Any, words: list[Term], departments: tuple[str, ...] | None, limit: int = -1
-) -> int:
+def _count_matches(conn: Any, words: list[Term], departments: tuple[str, ...] | None) -> int:
     # "+rowid": a plain rowid IN (...) would drive FTS5 row by row, one MATCH per member.
     members, params = _member_condition(departments, "+rowid")
     return int(
         conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ? "
-            f"AND {members} LIMIT ?)",
-            (fts_match_expression(words), *params, limit),
+            f"SELECT count(*) FROM people_fts WHERE people_fts MATCH ? AND {members}",
+            (fts_match_expression(words), *params),
         ).fetchone()[0]
     )
 

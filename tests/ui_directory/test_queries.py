@@ -73,7 +73,7 @@ def reference(
     db: sqlite_utils.Database, text: str, departments: tuple[str, ...] | None
 ) -> list[str]:
     """The list the directory must show, by brute force: family-name matches first; a
-    Latin query that finds no one anywhere is read respelled the Russian way."""
+    Latin query that finds no one in the list is read respelled the Russian way."""
     words = query_terms(text)
     people = [p for p in everyone(db) if departments is None or p["dep"] in departments]
     if not words:
@@ -82,7 +82,7 @@ def reference(
     def matches(person: dict[str, Any], some: list[Term]) -> bool:
         return all(any(w.startswith(q) for w in person["words"] for q in term) for term in some)
 
-    if not any(matches(p, words) for p in everyone(db)):
+    if not any(matches(p, words) for p in people):  # no one in the list as typed
         words = query_terms(text, respell=True)
     prefixes = term_sort_prefixes(words[0]) or []
     first, other = [], []
