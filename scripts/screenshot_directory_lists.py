@@ -111,8 +111,7 @@ def main() -> int:
                 tab.departments.setCurrentIndex(tree.index_of(department))
                 tab.departments.expand(tree.index_of(department))
                 wait_until(
-                    lambda model=model: model.query.departments is not None
-                    and model.rowCount() > 0
+                    lambda model=model: model.query.departments is not None and model.rowCount() > 0
                 )
                 tab.people.setCurrentIndex(model.index(0))
                 tab.open_current(focus=False)
