@@ -17,6 +17,11 @@ Only the page's own rows are read. What the user types is
 folded and quoted by ``search.query_words``/``fts_match_expression``, so FTS
 syntax is searched as text and never raises.
 
+With a department chosen and nothing typed, the department's head leads its list
+(``DirectoryQuery.head_of``), and every department head is marked as such
+(``PersonRow.is_head``). A department's phone list (``phone_list``, heads first)
+is read for export and printing; ``phone_list_csv`` writes it for Excel.
+
 Department member counts include the sub-departments (a department head sees
 everyone under them); the people whose department is not in the cache count
 only in the whole-ministry total.
@@ -24,6 +29,8 @@ only in the whole-ministry total.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import unicodedata
@@ -34,11 +41,21 @@ from typing import Any
 
 import sqlite_utils
 
-from .folding import sort_key_prefixes
-from .search import fts_match_expression, query_words
+from .search import (
+    Term,
+    fts_match_expression,
+    like_condition,
+    query_terms,
+    query_words,
+    respelled_terms,
+    term_sort_prefixes,
+)
 
 __all__ = [
     "PAGE_SIZE",
+    "VCARD_3",
+    "VCARD_4",
+    "VCARD_VERSIONS",
     "Department",
     "DepartmentTree",
     "DirectoryQuery",
@@ -46,6 +63,7 @@ __all__ = [
     "PageCursor",
     "PersonCard",
     "PersonRow",
+    "PhoneListEntry",
     "contact_file_name",
     "count_people",
     "department_tree",
@@ -53,6 +71,8 @@ __all__ = [
     "people_page",
     "person_card",
     "person_vcard",
+    "phone_list",
+    "phone_list_csv",
 ]
 
 PAGE_SIZE = 200
@@ -88,6 +108,8 @@ class PersonRow:
     position: str
     department_id: str | None
     department_name: str
+    is_head: bool = False
+    """Heads some department (``departments.head_person_id``)."""
 
     @property
     def display_name(self) -> str:
@@ -105,16 +127,21 @@ class DirectoryQuery:
 
     text: str = ""
     departments: tuple[str, ...] | None = None
+    head_of: str | None = None
+    """The chosen department: its head leads the list when nothing is typed."""
 
 
 @dataclass(frozen=True)
 class PageCursor:
     """Where the next page starts: after this row. ``group`` 1 is the family-name
-    matches, 2 the other matches, 0 the unsearched list."""
+    matches, 2 the other matches, 0 the unsearched list (3: only its head shown yet).
+    ``respelled``: the list is of the query read the Russian way (it found no one as
+    typed: ``search.respelled_terms``)."""
 
     group: int
     sort_key: str
     rid: int
+    respelled: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,16 +159,12 @@ def _after_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(last + 1)
 
 
-def _like_condition(words: Sequence[str]) -> tuple[str, list[Any]]:
-    """Each word starts a word of ``search_text`` (single-spaced folded words, so this is
-    exactly the FTS prefix query); words hold only letters and digits, no LIKE wildcard."""
-    if not words:
-        return "1", []
-    sql = " AND ".join("(' ' || search_text) LIKE ?" for _ in words)
-    return sql, [f"% {word}%" for word in words]
+def _like_condition(words: Sequence[Term]) -> tuple[str, list[Any]]:
+    """Each term starts a word of ``search_text`` (see ``search.like_condition``)."""
+    return like_condition(words)
 
 
-def _fts_condition(words: Sequence[str]) -> tuple[str, list[Any]]:
+def _fts_condition(words: Sequence[Term]) -> tuple[str, list[Any]]:
     if not words:
         return "1", []
     return (
@@ -192,10 +215,12 @@ class _Planner:
     The counts it needs are exact but capped.
     """
 
-    def __init__(self, db: sqlite_utils.Database, query: DirectoryQuery) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, query: DirectoryQuery, words: list[Term] | None = None
+    ) -> None:
         self.conn = db.conn
         self.query = query
-        self.words = query_words(query.text)
+        self.words = query_terms(query.text) if words is None else words
         self.total = int(self.conn.execute("SELECT max(rid) FROM people").fetchone()[0] or 0)
         self.cap = max(MIN_CAP, self.total // 4)
         self._hits: int | None = None
@@ -268,18 +293,22 @@ def _select_rids(
 
 
 def _ordered_page(
-    planner: _Planner, after: PageCursor | None, limit: int
+    planner: _Planner, after: PageCursor | None, limit: int, exclude: int | None = None
 ) -> list[tuple[int, str, int]]:
-    """(group, sort_key, rid) of the next ``limit`` people after the cursor."""
+    """(group, sort_key, rid) of the next ``limit`` people after the cursor (without
+    ``exclude``: the head, shown first; only for an unsearched list)."""
     conn, words, query = planner.conn, planner.words, planner.query
     members = _member_condition(query.departments)
     if not words:
         source = planner.source(limit)
-        rows = _select_rids(conn, [members, _cursor_condition(after)], source, limit)
+        where = [members, _cursor_condition(after)]
+        if exclude is not None:
+            where.append(("rid <> ?", [exclude]))
+        rows = _select_rids(conn, where, source, limit)
         return [(0, key, rid) for key, rid in rows]
 
     found: list[tuple[int, str, int]] = []
-    prefixes = sort_key_prefixes(words[0]) or []
+    prefixes = term_sort_prefixes(words[0]) or []
     ranges = [(low, _after_prefix(low)) for low in prefixes]
     if after is None or after.group == 1:
         # Group 1: the family name starts with the first word. The ranges are disjoint
@@ -321,17 +350,45 @@ def people_by_ids(db: sqlite_utils.Database, rids: Sequence[int]) -> list[Person
     """The list rows of these people (by ``rid``), in the order given."""
     if not rids:
         return []
+    marks = ", ".join("?" * len(rids))
     rows = db.conn.execute(
         f"SELECT {', '.join(_PERSON_COLUMNS)} FROM people p "
         "LEFT JOIN departments d ON d.id = p.department_id "
-        f"WHERE p.rid IN ({', '.join('?' * len(rids))})",
+        f"WHERE p.rid IN ({marks})",
         list(rids),
     ).fetchall()
-    by_rid = {row[0]: _person_row(row) for row in rows}
+    heads = _heads_among(db, [row[1] for row in rows])
+    by_rid = {row[0]: _person_row(row, row[1] in heads) for row in rows}
     return [by_rid[rid] for rid in rids if rid in by_rid]
 
 
-def _person_row(row: Sequence[Any]) -> PersonRow:
+def _heads_among(db: sqlite_utils.Database, person_ids: Sequence[str]) -> set[str]:
+    """Which of these people head a department (one query for a page)."""
+    if not person_ids:
+        return set()
+    found = db.conn.execute(
+        "SELECT DISTINCT head_person_id FROM departments "
+        f"WHERE head_person_id IN ({', '.join('?' * len(person_ids))})",
+        list(person_ids),
+    ).fetchall()
+    return {row[0] for row in found}
+
+
+def _head_of(db: sqlite_utils.Database, query: DirectoryQuery) -> tuple[str, int] | None:
+    """(sort_key, rid) of the chosen department's head, if they are in the list."""
+    if query.head_of is None or query_words(query.text):
+        return None
+    row = db.conn.execute(
+        "SELECT p.sort_key, p.rid, p.department_id FROM departments d "
+        "JOIN people p ON p.id = d.head_person_id WHERE d.id = ?",
+        (query.head_of,),
+    ).fetchone()
+    if row is None or (query.departments is not None and row[2] not in query.departments):
+        return None
+    return row[0] or "", int(row[1])
+
+
+def _person_row(row: Sequence[Any], is_head: bool = False) -> PersonRow:
     return PersonRow(
         rid=int(row[0]),
         id=str(row[1]),
@@ -342,7 +399,12 @@ def _person_row(row: Sequence[Any]) -> PersonRow:
         position=row[6] or "",
         department_id=row[7],
         department_name=row[8] or "",
+        is_head=is_head,
     )
+
+
+HEAD_GROUP = 3
+"""The cursor after a first page that held only the department's head."""
 
 
 def people_page(
@@ -356,13 +418,47 @@ def people_page(
         return Page([], after)
     if query.text.strip() and not query_words(query.text):
         return Page([], None)  # only punctuation typed: nothing matches
-    planner = _Planner(db, query)
-    ordered = _ordered_page(planner, after, limit)
+    typed = query_terms(query.text)
+    respelled = respelled_terms(query.text, typed) if typed else None
+    if after is not None and after.respelled and respelled is not None:
+        return _page(db, query, after, limit, respelled, respelled=True)
+    page = _page(db, query, after, limit, typed, respelled=False)
+    if after is None and not page.rows and respelled is not None:
+        return _page(db, query, after, limit, respelled, respelled=True)  # the Russian way
+    return page
+
+
+def _page(
+    db: sqlite_utils.Database,
+    query: DirectoryQuery,
+    after: PageCursor | None,
+    limit: int,
+    words: list[Term],
+    respelled: bool,
+) -> Page:
+    """``people_page`` for one reading of the query."""
+    planner = _Planner(db, query, words)
+    head = _head_of(db, query)
+    if head is None:
+        ordered = _ordered_page(planner, after, limit)
+    else:  # the head first, then everyone else in order
+        first_page = after is None
+        if first_page and limit == 1:
+            rows = people_by_ids(db, [head[1]])
+            return Page(rows, PageCursor(HEAD_GROUP, "", 0))
+        ordered = _ordered_page(
+            planner,
+            None if after is None or after.group == HEAD_GROUP else after,
+            limit - 1 if first_page else limit,
+            exclude=head[1],
+        )
+        if first_page:
+            ordered = [(0, head[0], head[1]), *ordered]
     rows = people_by_ids(db, [rid for _, _, rid in ordered])
     cursor = None
     if len(ordered) >= limit:
         group, key, rid = ordered[-1]
-        cursor = PageCursor(group, key, rid)
+        cursor = PageCursor(group, key, rid, respelled)
     return Page(rows, cursor)
 
 
@@ -370,20 +466,117 @@ def count_people(db: sqlite_utils.Database, query: DirectoryQuery) -> int:
     """How many people the query finds (for the count label); indexes only."""
     if query.text.strip() and not query_words(query.text):
         return 0
-    words = query_words(query.text)
     conn = db.conn
+    words = query_terms(query.text)
     if not words:
         if query.departments is None:
             return int(conn.execute("SELECT count(*) FROM people").fetchone()[0])
         return _Planner(db, query).members()
+    found = _count_matches(conn, words, query.departments)
+    if found == 0:  # as the list does: read the Russian way when no one matches as typed
+        respelled = respelled_terms(query.text, words)
+        if respelled is not None:
+            found = _count_matches(conn, respelled, query.departments)
+    return found
+
+
+def _count_matches(conn: Any, words: list[Term], departments: tuple[str, ...] | None) -> int:
     # "+rowid": a plain rowid IN (...) would drive FTS5 row by row, one MATCH per member.
-    members, params = _member_condition(query.departments, "+rowid")
+    members, params = _member_condition(departments, "+rowid")
     return int(
         conn.execute(
             f"SELECT count(*) FROM people_fts WHERE people_fts MATCH ? AND {members}",
             (fts_match_expression(words), *params),
         ).fetchone()[0]
     )
+
+
+# --- a department's phone list (export, print) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class PhoneListEntry:
+    """One line of a phone list."""
+
+    name: str
+    position: str
+    phone: str
+    mobile: str
+    email: str
+    office: str
+    department: str
+    is_head: bool
+
+
+def phone_list(
+    db: sqlite_utils.Database, departments: Sequence[str], head_of: str | None = None
+) -> list[PhoneListEntry]:
+    """The people of these departments for a phone list: ``head_of``'s head first, then
+    the heads of the other departments, then everyone in Azerbaijani order. A bulk read:
+    call it on a worker."""
+    if not departments:
+        return []
+    marks = ", ".join("?" * len(departments))
+    rows = db.conn.execute(
+        "SELECT p.id, p.full_name, p.family_name, p.given_name, p.patronymic, p.position, "
+        "p.phone, p.mobile, p.email, p.office, d.name FROM people p "
+        "LEFT JOIN departments d ON d.id = p.department_id "
+        f"WHERE p.department_id IN ({marks}) ORDER BY p.sort_key, p.rid",
+        list(departments),
+    ).fetchall()
+    heads = {
+        row[0]: row[1]
+        for row in db.conn.execute(
+            f"SELECT head_person_id, id FROM departments WHERE id IN ({marks}) "
+            "AND head_person_id IS NOT NULL",
+            list(departments),
+        ).fetchall()
+    }
+    entries = []
+    for row in rows:
+        name = row[1] or " ".join(part for part in (row[2], row[3], row[4]) if part)
+        entry = PhoneListEntry(
+            name=name,
+            position=row[5] or "",
+            phone=row[6] or "",
+            mobile=row[7] or "",
+            email=row[8] or "",
+            office=row[9] or "",
+            department=row[10] or "",
+            is_head=row[0] in heads,
+        )
+        rank = 0 if heads.get(row[0]) == head_of and head_of is not None else 1
+        entries.append((rank if entry.is_head else 2, entry))
+    return [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]  # stable
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting so is a formula to Excel (CSV injection): it gets a leading ``'``."""
+
+
+def _safe_cell(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def phone_list_csv(
+    entries: Sequence[PhoneListEntry], headers: Sequence[str], delimiter: str = ","
+) -> bytes:
+    """The phone list as CSV for Excel: UTF-8 with a byte-order mark (else Excel reads
+    Azerbaijani and Cyrillic letters as mojibake), CRLF, every field quoted where needed,
+    and no cell Excel would run as a formula. ``headers``: the six column titles, in the
+    user's language (name, position, phone, mobile, e-mail, office); ``delimiter``: ``;``
+    where Excel expects it (a locale whose decimal mark is a comma)."""
+    if len(headers) != 6:
+        raise ValueError("a phone list has six columns")
+    if delimiter not in (",", ";", "\t"):
+        raise ValueError(f"unsupported delimiter {delimiter!r}")
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([_safe_cell(header) for header in headers])
+    for entry in entries:
+        fields = (entry.name, entry.position, entry.phone, entry.mobile, entry.email, entry.office)
+        writer.writerow([_safe_cell(field) for field in fields])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 # --- departments ---------------------------------------------------------------
@@ -571,7 +764,12 @@ def person_card(
     )
 
 
-# --- vCard 4.0 (RFC 6350) ---------------------------------------------------------
+# --- vCard 3.0 (RFC 2426) and 4.0 (RFC 6350) ------------------------------------------
+
+VCARD_3 = "3.0"
+"""The default: Outlook desktop imports 3.0 far more reliably than 4.0 (docs/ui.md)."""
+VCARD_4 = "4.0"
+VCARD_VERSIONS = (VCARD_3, VCARD_4)
 
 VCARD_LINE_OCTETS = 75
 CRLF = "\r\n"
@@ -613,27 +811,37 @@ def _tel_uri(number: str) -> str | None:
     return "tel:" + prefix + "-".join(groups)
 
 
-def _tel_line(kinds: str, number: str) -> str:
-    uri = _tel_uri(number)
+def _tel_line(kinds: str, number: str, version: str) -> str:
+    """4.0: a ``tel:`` URI where the number allows one; 3.0: the number as text, as
+    written (Outlook shows a 4.0 URI as text, ``tel:`` and all)."""
+    uri = _tel_uri(number) if version == VCARD_4 else None
     if uri is not None:
         return f"TEL;VALUE=uri;TYPE={kinds}:{uri}"
     return f"TEL;TYPE={kinds}:{_escape(number)}"
 
 
-def person_vcard(card: PersonCard, organization: str | None = None) -> bytes:
-    """The person as a vCard 4.0 (RFC 6350): UTF-8, CRLF, escaped and folded.
+def person_vcard(
+    card: PersonCard, organization: str | None = None, version: str = VCARD_3
+) -> bytes:
+    """The person as a vCard 3.0 (RFC 2426, the default) or 4.0 (RFC 6350): UTF-8,
+    CRLF, escaped and folded.
 
     N is family;given;patronymic (as the additional name). ORG is the department
     path (organisation, then units; ``organization`` replaces the top when the
     department path is unknown); the office goes in ADR's extended address.
+    The versions differ where 3.0 has no notion: no KIND, phones as text, the
+    e-mail typed INTERNET, type values in capitals as Outlook writes them.
     """
+    if version not in VCARD_VERSIONS:
+        raise ValueError(f"vCard version {version!r}: only {', '.join(VCARD_VERSIONS)}")
+    modern = version == VCARD_4
     full_name = card.full_name or " ".join(
         part for part in (card.family_name, card.given_name, card.patronymic) if part
     )
     lines = [
         "BEGIN:VCARD",
-        "VERSION:4.0",
-        "KIND:individual",
+        f"VERSION:{version}",
+        *(["KIND:individual"] if modern else []),
         f"FN:{_escape(full_name)}",
         "N:"
         + ";".join(_escape(part) for part in (card.family_name, card.given_name, card.patronymic))
@@ -646,14 +854,16 @@ def person_vcard(card: PersonCard, organization: str | None = None) -> bytes:
         lines.append("ORG:" + ";".join(_escape(unit) for unit in units))
     if card.position:
         lines.append(f"TITLE:{_escape(card.position)}")
+    work = "work" if modern else "WORK"
     if card.phone:
-        lines.append(_tel_line("work,voice", card.phone))
+        lines.append(_tel_line(f"{work},voice" if modern else "WORK,VOICE", card.phone, version))
     if card.mobile:
-        lines.append(_tel_line("work,cell", card.mobile))
+        lines.append(_tel_line(f"{work},cell" if modern else "WORK,CELL", card.mobile, version))
     if card.email:
-        lines.append(f"EMAIL;TYPE=work:{_escape(card.email)}")
+        kinds = work if modern else "INTERNET,WORK"
+        lines.append(f"EMAIL;TYPE={kinds}:{_escape(card.email)}")
     if card.office:
-        lines.append(f"ADR;TYPE=work:;{_escape(card.office)};;;;;")
+        lines.append(f"ADR;TYPE={work}:;{_escape(card.office)};;;;;")
     person_uuid = uuid.uuid5(uuid.NAMESPACE_URL, f"urn:ministry-intranet:person:{card.id}")
     lines += [f"UID:urn:uuid:{person_uuid}", "END:VCARD"]
     return "".join(_fold(line) + CRLF for line in lines).encode("utf-8")

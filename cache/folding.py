@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 
 __all__ = [
+    "ADDRESS_MARK",
     "AZ_ALPHABET",
     "FIELD_SEPARATOR",
     "az_fold",
@@ -25,6 +26,10 @@ __all__ = [
     "az_search_text",
     "az_sort_key",
     "az_words",
+    "email_search_words",
+    "national_number",
+    "phone_digits",
+    "phone_search_words",
     "sort_key_of",
     "sort_key_prefixes",
 ]
@@ -95,6 +100,68 @@ def az_search_text(text: str) -> str:
         seen = set(words)
         words += [word for word in az_words(text.translate(_SCHWA_TO_A)) if word not in seen]
     return " ".join(words)
+
+
+# --- phone numbers and e-mail addresses ---------------------------------------------
+
+_PHONE_START = re.compile(r"\s*([+(]*[0-9][0-9 ()./\-]*)")
+COUNTRY_CODE = "994"
+"""Azerbaijan: +994, then a 2-digit area or operator code and a 7-digit subscriber number."""
+SUBSCRIBER_DIGITS = 7
+MIN_PHONE_DIGITS = 5
+
+
+def phone_digits(text: str) -> str:
+    """The digits of the number a text starts with (``+994 (12) 558-61-84`` gives
+    ``994125586184``); empty when it does not start with one."""
+    found = _PHONE_START.match(text)
+    return re.sub(r"[^0-9]", "", found.group(1)) if found else ""
+
+
+def national_number(digits: str) -> str:
+    """Digits without the country code (994) or the trunk 0: ``+994 12 558 61 84``,
+    ``012 558 61 84`` and ``12 558 61 84`` all give ``125586184``. Digits that would
+    leave nothing (``0``, ``994``) are kept as they are."""
+    if digits.startswith(COUNTRY_CODE) and len(digits) > len(COUNTRY_CODE):
+        national = digits[len(COUNTRY_CODE) :]
+    else:
+        national = digits
+    national = national.lstrip("0")
+    return national or digits
+
+
+def phone_search_words(number: str) -> list[str]:
+    """The number as people type it, each form one word of digits: national
+    (``125586184``) and the subscriber number alone (``5586184``). The query joins its
+    digit groups and drops the country code and trunk 0 the same way
+    (``search.query_words``), so ``+994125586184``, ``012 558 61 84`` and ``558 61 84``
+    are each a prefix of one of them."""
+    digits = phone_digits(number)
+    if len(digits) < MIN_PHONE_DIGITS:
+        return []
+    national = national_number(digits)
+    forms = [national, national[-SUBSCRIBER_DIGITS:]]
+    return list(dict.fromkeys(form for form in forms if len(form) >= MIN_PHONE_DIGITS))
+
+
+ADDRESS_MARK = "\u0298"
+"""Starts every joined address word (ʘ, a letter to SQLite's tokenizer that nobody types):
+a name typed as a prefix (``tur``) never reaches the thousands of unique address words
+(``turaneceferli…``), which would make every such prefix query merge them all."""
+
+
+def email_search_words(address: str) -> list[str]:
+    """An address as one joined word from each word of its local part on, domain included,
+    behind ``ADDRESS_MARK``: ``turane.ceferli@health.gov.az`` gives
+    ``ʘturaneceferlihealthgovaz`` and ``ʘceferlihealthgovaz``. A pasted address or its
+    tail with the domain (``ceferli@health``, joined and marked by the query the same
+    way) is found, while the domain alone starts no word: it does not match everyone."""
+    local, at, domain = address.strip().partition("@")
+    if not at:
+        return []
+    local_words, domain_words = az_words(local), az_words(domain)
+    tail = "".join(domain_words)
+    return [ADDRESS_MARK + "".join(local_words[start:]) + tail for start in range(len(local_words))]
 
 
 # --- collation ---------------------------------------------------------------

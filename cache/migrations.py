@@ -29,6 +29,12 @@ copy of today's specs):
   yet; updated rows below it are listed in ``search_backlog`` by a trigger; a
   deleted row leaves the index at once (and ``indexed_upto`` never stays above
   the highest ``rid``, so a reused ``rid`` is indexed anew).
+
+Migration 3 changes no table: it folds the people's ``search_text`` again, now
+with each phone number's digit-only forms and each e-mail address's joined words
+(``store.PHONE_FIELDS``, ``store.LOCAL_PART_FIELDS``), and rebuilds their FTS
+index once, so an existing cache finds ``5586184`` or ``ceferli@health`` at once,
+without a re-sync.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ import sqlite_utils
 
 from .errors import CacheTooNew
 from .schema import COLLECTIONS, SYNC_STATES, CollectionSpec, quote
+from .store import recompute_search_text
 from .transaction import commits_before_returning, write_transaction
 
 __all__ = [
@@ -322,7 +329,23 @@ def _m002_cheaper_writes(db: sqlite_utils.Database) -> None:
         _rebuild_v2(db, spec)
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_cheaper_writes]
+# --- version 3: phone numbers and e-mail addresses as people type them ---------------
+
+
+def _m003_phone_and_address_words(db: sqlite_utils.Database) -> None:
+    """People's search text again (digit-only phones, joined addresses), index rebuilt."""
+    update_trigger = _fts_trigger_ddl("people", "people_fts")[2]
+    db.execute(f"DROP TRIGGER {quote('people_fts_update')}")
+    recompute_search_text(db, "people")
+    db.execute(f"INSERT INTO {quote('people_fts')} ({quote('people_fts')}) VALUES ('rebuild')")
+    db.execute(update_trigger)
+
+
+MIGRATIONS: list[Migration] = [
+    _m001_initial,
+    _m002_cheaper_writes,
+    _m003_phone_and_address_words,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

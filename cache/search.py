@@ -21,6 +21,19 @@ limit: matches are dense, so the walk is short. A selective one gathers its
 few FTS hits through the narrow ``(rid, sort_key)`` index and sorts them.
 Family-name ranges are always walked. Nothing sorts or reads every match.
 
+What people paste is read the way they mean it (``query_words``): a phone number
+in any grouping (``012 558 61 84``, ``+994125586184``) becomes one word of its
+digits without the country code or trunk 0 (``125586184``), found among the
+digit-only forms the index holds for each number (national and subscriber,
+``folding.phone_search_words``); an e-mail address or its tail with the domain
+(``ceferli@health``) becomes one joined word, found among the joined forms of
+the address (``folding.email_search_words``); the domain alone finds no one.
+A Cyrillic word (``Мамедов``) is searched under each of its Latin spellings
+(``transliteration``): each query word is a *term*, a tuple of alternatives of
+which a word of the row must start with one. A Latin query that finds nothing
+as typed is tried once more respelled the Russian way (``Mamedov``, ``Aliev``;
+``respelled_terms``): only then, so a query that finds people costs nothing more.
+
 Registry rows (``deferred_search``) are indexed in bulk after they are stored;
 a search first indexes whatever is still waiting (``store.update_search_index``:
 nothing, and no write, once the sync engine has done it).
@@ -28,53 +41,155 @@ nothing, and no write, once the sync engine has done it).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 import sqlite_utils
 
-from .folding import az_words, sort_key_prefixes
+from .folding import ADDRESS_MARK, az_words, national_number, sort_key_prefixes
 from .schema import CollectionSpec, collection_spec, quote
 from .store import update_search_index
 from .transaction import commits_before_returning
+from .transliteration import is_cyrillic, respellings
 
 __all__ = [
     "MAX_QUERY_WORDS",
     "MAX_WORD_CHARS",
+    "Term",
     "fts_match_expression",
+    "like_condition",
+    "query_terms",
     "query_words",
+    "respelled_terms",
     "search_people",
     "search_records",
+    "term_sort_prefixes",
 ]
 
 MAX_QUERY_WORDS = 8
 MAX_WORD_CHARS = 64
 DENSE_FRACTION = 20
 """A query matching more than 1/20 of the rows is broad: walk the order, test with LIKE."""
+MAX_FIRST_RANGES = 48
+"""Family-name ranges a respelled first term may walk (one query each); beyond, its
+matches all rank in group 2."""
+MAX_WORD_RANGES = 256
+"""The same for a word as typed (``folding.sort_key_prefixes``' own bound)."""
+
+Term = tuple[str, ...]
+"""One query word and its other spellings: a word of the row starts with one of them."""
+
+_PHONE_QUERY = re.compile(r"[+(]*[0-9][0-9 ()./\-]*")
+_AROUND_ADDRESS = "<>\"'(),;[]"
 
 
 def query_words(query: str) -> list[str]:
     """The folded words of what the user typed (letters and digits only).
 
-    Bounded (``MAX_QUERY_WORDS`` words of at most ``MAX_WORD_CHARS``), so a
-    pasted page of text costs no more than a name.
+    A phone number in any grouping is one word of its digits; an e-mail address
+    (a piece with ``@``, ``mailto:`` or ``<...>`` around it or not) one word of its
+    letters and digits. Bounded (``MAX_QUERY_WORDS`` words of at most
+    ``MAX_WORD_CHARS``), so a pasted page of text costs no more than a name.
     """
-    return [word[:MAX_WORD_CHARS] for word in az_words(query)[:MAX_QUERY_WORDS]]
+    return [word for word, _ in _query_pieces(query)]
 
 
-def fts_match_expression(words: list[str]) -> str:
-    """Every word as a quoted FTS5 string with a prefix star, AND-ed.
+def _query_pieces(query: str) -> list[tuple[str, bool]]:
+    """``query_words``, each with whether it is a word as typed (not a number or an
+    address: those are never respelled)."""
+    text = query.strip()
+    pieces: list[tuple[str, bool]] = []
+    if _PHONE_QUERY.fullmatch(text):
+        pieces.append((national_number(re.sub(r"[^0-9]", "", text)), False))
+    else:
+        for piece in text.split():
+            if "@" not in piece:  # the address mark is the index's own: typed, a space
+                pieces += [(word, True) for word in az_words(piece.replace(ADDRESS_MARK, " "))]
+                continue
+            address = piece.strip(_AROUND_ADDRESS)
+            if address.lower().startswith("mailto:"):
+                address = address[len("mailto:") :]
+            joined = "".join(az_words(address.replace(ADDRESS_MARK, " ")))
+            if joined:
+                pieces.append((ADDRESS_MARK + joined, False))
+    return [(word[:MAX_WORD_CHARS], typed) for word, typed in pieces[:MAX_QUERY_WORDS]]
+
+
+def query_terms(query: str, respell: bool = False) -> list[Term]:
+    """The query's words with their other spellings: always for a Cyrillic word, and
+    for Latin ones too when ``respell`` (see ``transliteration.respellings``)."""
+    return [
+        (word, *respellings(word)) if typed and (respell or is_cyrillic(word)) else (word,)
+        for word, typed in _query_pieces(query)
+    ]
+
+
+def respelled_terms(query: str, terms: list[Term]) -> list[Term] | None:
+    """The terms to try when ``terms`` (the query as typed) found no one: the query
+    respelled the Russian way, or None when that changes nothing."""
+    respelled = query_terms(query, respell=True)
+    return None if respelled == terms else respelled
+
+
+def _as_terms(words: Sequence[str | Term]) -> list[Term]:
+    return [(word,) if isinstance(word, str) else word for word in words]
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"*'
+
+
+def fts_match_expression(words: Sequence[str | Term]) -> str:
+    """Every word (or term: its spellings OR-ed) as a quoted FTS5 string with a prefix
+    star, AND-ed.
 
     Quoting (``"`` doubled) makes any text a literal, whatever the user typed.
     """
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+    groups = []
+    for term in _as_terms(words):
+        if len(term) == 1:
+            groups.append(_quoted(term[0]))
+        else:
+            groups.append("(" + " OR ".join(_quoted(word) for word in term) + ")")
+    return " AND ".join(groups)
 
 
-def _like_patterns(words: list[str]) -> list[str]:
-    """``' ' || search_text LIKE '% word%'``: some word of the row starts with ``word``.
+def like_condition(words: Sequence[str | Term]) -> tuple[str, list[Any]]:
+    """SQL true when, for every term, some word of ``search_text`` starts with one of its
+    spellings: ``' ' || search_text LIKE '% word%'`` (single-spaced folded words, so this
+    is exactly the FTS prefix query). Words hold only letters and digits: no LIKE
+    wildcard can sneak in."""
+    terms = _as_terms(words)
+    if not terms:
+        return "1", []
+    parts, params = [], []
+    for term in terms:
+        parts.append("(" + " OR ".join("(' ' || search_text) LIKE ?" for _ in term) + ")")
+        params += [f"% {word}%" for word in term]
+    return " AND ".join(parts), params
 
-    Words hold only letters and digits, so no LIKE wildcard can sneak in.
-    """
-    return [f"% {word}%" for word in words]
+
+def term_sort_prefixes(term: str | Term) -> list[str] | None:
+    """Sort-key prefixes of every Azerbaijani spelling of every alternative of a term:
+    sorted, disjoint (a prefix inside another's range is dropped). None when there are
+    too many (``MAX_WORD_RANGES``, ``MAX_FIRST_RANGES``): the term then ranks no family
+    names first."""
+    words = (term,) if isinstance(term, str) else term
+    limit = MAX_WORD_RANGES if len(words) == 1 else MAX_FIRST_RANGES
+    found: set[str] = set()
+    for word in words:
+        prefixes = sort_key_prefixes(word, limit)
+        if prefixes is None:
+            return None
+        found.update(prefixes)
+        if len(found) > limit:
+            return None
+    disjoint: list[str] = []
+    for prefix in sorted(found):  # a prefix sorts right before the keys it starts
+        if not disjoint or not prefix.startswith(disjoint[-1]):
+            disjoint.append(prefix)
+    return disjoint
 
 
 class _Searcher:
@@ -88,7 +203,7 @@ class _Searcher:
         self.sort_index = quote(spec.name + "_sort")
         self.rid_index = quote(spec.name + "_rid_sort")
 
-    def is_broad(self, words: list[str]) -> bool:
+    def is_broad(self, words: list[Term]) -> bool:
         """Whether the words match many rows: count FTS hits, up to a bound only."""
         total = self.conn.execute(f"SELECT max(rid) FROM {self.table}").fetchone()[0] or 0
         bound = max(200, total // DENSE_FRACTION)
@@ -98,14 +213,13 @@ class _Searcher:
         ).fetchone()[0]
         return bool(hits >= bound)
 
-    def match_condition(self, words: list[str]) -> tuple[str, tuple[Any, ...], bool]:
+    def match_condition(self, words: list[Term]) -> tuple[str, tuple[Any, ...], bool]:
         """SQL (and parameters) true for the rows matching every word, and whether
         the words are broad (the condition is then LIKE on the index entry)."""
         if not words:
             return "1", (), True
         if self.is_broad(words):
-            patterns = _like_patterns(words)
-            condition = " AND ".join("(' ' || search_text) LIKE ?" for _ in patterns)
+            condition, patterns = like_condition(words)
             return condition, tuple(patterns), True
         membership = f"rid IN (SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH ?)"
         return membership, (fts_match_expression(words),), False
@@ -150,14 +264,24 @@ def search_records(
     spec = collection_spec(collection)
     if not spec.has_search:
         raise ValueError(f"{collection} has no full-text index")
-    words = query_words(query)
-    if not words or limit <= 0:
+    if not query_words(query) or limit <= 0:
         return []
     if spec.deferred_search:  # rows stored since the last search are indexed first
         update_search_index(db, collection)
     searcher = _Searcher(db, spec)
-    if not spec.sort_fields:  # no order of its own: FTS order (rowid), cheap
-        rows = db.conn.execute(
+    words = query_terms(query)
+    found = _search_terms(searcher, words, limit)
+    if not found:  # no one as typed: perhaps typed the Russian way
+        respelled = respelled_terms(query, words)
+        if respelled is not None:
+            found = _search_terms(searcher, respelled, limit)
+    return found
+
+
+def _search_terms(searcher: _Searcher, words: list[Term], limit: int) -> list[dict[str, Any]]:
+    """``search_records`` for one set of terms."""
+    if not searcher.spec.sort_fields:  # no order of its own: FTS order (rowid), cheap
+        rows = searcher.conn.execute(
             f"SELECT rowid FROM {searcher.fts} WHERE {searcher.fts} MATCH ? ORDER BY rowid LIMIT ?",
             (fts_match_expression(words), limit),
         ).fetchall()
@@ -166,7 +290,7 @@ def search_records(
     # Group 1: the first sort field starts with the first word, range by range
     # (the ranges are disjoint and in order); the other words must match too.
     first: list[int] = []
-    prefixes = sort_key_prefixes(words[0])
+    prefixes = term_sort_prefixes(words[0])
     if prefixes is not None:
         rest, rest_params, _ = searcher.match_condition(words[1:])
         for low in prefixes:

@@ -39,7 +39,13 @@ import sqlite_utils
 
 from .clock import Clock, utc_now
 from .errors import MalformedPage
-from .folding import FIELD_SEPARATOR, az_search_text, az_sort_key
+from .folding import (
+    FIELD_SEPARATOR,
+    az_search_text,
+    az_sort_key,
+    email_search_words,
+    phone_search_words,
+)
 from .schema import COLLECTIONS, CollectionSpec, SyncState, collection_spec, quote
 from .sqlcipher_compat import dbapi2
 from .transaction import commits_before_returning, transactional, write_transaction
@@ -200,7 +206,21 @@ class StoredRecord:
 
 LOCAL_PART_FIELDS = frozenset({"email"})
 """E-mail fields are searched by their local part only: every address shares the
-ministry's domain, which would make every person match ``he``, ``gov`` or ``az``."""
+ministry's domain, which would make every person match ``he``, ``gov`` or ``az``.
+The whole address is there too, joined into words that start at the local part's
+words (``folding.email_search_words``): a pasted address finds its person."""
+PHONE_FIELDS = frozenset({"phone", "mobile"})
+"""Phone numbers are also indexed as digits only, with and without the country and
+area codes (``folding.phone_search_words``)."""
+
+
+def _email_text(address: str) -> str:
+    local = az_search_text(address.partition("@")[0])
+    return " ".join([local, *email_search_words(address)]).strip()
+
+
+def _phone_text(number: str) -> str:
+    return " ".join([az_search_text(number), *phone_search_words(number)]).strip()
 
 
 class _Memo(dict[str, str]):
@@ -272,7 +292,14 @@ class _RowBuilder:
         )
         self._getters = ("updated_at", *self.fields)
         self._search = () if spec.deferred_search else spec.search_fields
-        self._local_part = tuple(f in LOCAL_PART_FIELDS for f in self._search)
+        self._memos = tuple(
+            _Memo(_email_text)
+            if f in LOCAL_PART_FIELDS
+            else _Memo(_phone_text)
+            if f in PHONE_FIELDS
+            else None
+            for f in self._search
+        )
         self._sort = spec.sort_fields
         self._search_memo = _Memo(az_search_text)
         self._sort_memo = _Memo(az_sort_key)
@@ -280,10 +307,10 @@ class _RowBuilder:
     def search_text(self, item: Record) -> str:
         """The record's searchable words (see ``folding.az_search_text``)."""
         memo, parts = self._search_memo, []
-        for field, local_part in zip(self._search, self._local_part, strict=True):
+        for field, own_memo in zip(self._search, self._memos, strict=True):
             value = item.get(field)
             if isinstance(value, str):
-                parts.append(memo[value.partition("@")[0] if local_part else value])
+                parts.append((memo if own_memo is None else own_memo)[value])
             elif value is not None:
                 parts.append(az_search_text(_text_of(value)))
         return " ".join(part for part in parts if part)
@@ -320,6 +347,20 @@ class _RowBuilder:
             values.append(self.sort_key(item))
         values.append(_json_of(item))
         return tuple(values)
+
+
+def recompute_search_text(db: sqlite_utils.Database, collection: str) -> int:
+    """Fold every row's ``search_text`` again from its record with today's rules (a
+    migration: new words in the index, without a re-sync). The caller drops the row-by-row
+    update trigger first and rebuilds the FTS index after: one pass, not one per row."""
+    builder = _RowBuilder(collection_spec(collection))
+    table = quote(collection)
+    rows = db.conn.execute(f"SELECT rid, record FROM {table}").fetchall()
+    db.conn.executemany(
+        f"UPDATE {table} SET search_text = ? WHERE rid = ?",
+        [(builder.search_text(json.loads(record)), rid) for rid, record in rows],
+    )
+    return len(rows)
 
 
 @contextlib.contextmanager

@@ -257,7 +257,11 @@ class ShellApp(QObject):
         self._window_tasks = tasks
         events = DataEvents()
         context = TabContext(
-            connect=session.cache.connect, tasks=tasks, events=events, user=session.user
+            connect=session.cache.connect,
+            tasks=tasks,
+            events=events,
+            user=session.user,
+            preferences=self.settings.qsettings,
         )
         sync = SyncController(
             session,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlite_utils
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from ui.tasks import TaskRunner
 
@@ -26,9 +26,12 @@ class TabContext:
     that will use the connection (workers each open their own, and keep it per thread).
     ``tasks``: runs work off the GUI thread. ``events``: tells tabs the data changed.
     ``user``: the signed-in user as the server described them (id, roles, department_id).
+    ``preferences``: the user's settings, for a tab's own small choices (the last folder
+    a file was saved to); None: nothing is remembered.
     """
 
     connect: Callable[[], sqlite_utils.Database]
     tasks: TaskRunner
     events: DataEvents
     user: dict[str, object]
+    preferences: QSettings | None = None

@@ -46,6 +46,11 @@ class UserSettings:
     def sync(self) -> None:
         self._s.sync()
 
+    @property
+    def qsettings(self) -> QSettings:
+        """The settings themselves, for a tab's own small choices (``TabContext``)."""
+        return self._s
+
     def _text(self, key: str) -> str | None:
         value = self._s.value(key)
         return value if isinstance(value, str) and value else None

@@ -38,18 +38,80 @@
         <translation>Əməkdaşların siyahısını oxumaq mümkün olmadı. Bir azdan yenidən cəhd edin.</translation>
     </message>
     <message>
+        <source>vCard 3.0, for Outlook and phones (*.vcf)</source>
+        <translation>vCard 3.0, Outlook və telefonlar üçün (*.vcf)</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (*.vcf)</source>
+        <translation>vCard 4.0 (*.vcf)</translation>
+    </message>
+    <message>
         <source>Save contact</source>
         <translation>Kontaktı saxla</translation>
     </message>
     <message>
-        <source>vCard files (*.vcf)</source>
-        <translation>vCard faylları (*.vcf)</translation>
+        <source>The file could not be saved to %1:
+%2</source>
+        <translation>Fayl %1 ünvanında saxlanılmadı:
+%2</translation>
     </message>
     <message>
-        <source>The contact could not be saved to %1:
-%2</source>
-        <translation>Kontakt bu fayla saxlanılmadı: %1
-%2</translation>
+        <source>Name</source>
+        <translation>Ad, soyad</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Vəzifə</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>İş telefonu</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-poçt</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Otaq</translation>
+    </message>
+    <message>
+        <source>%1 - phone list</source>
+        <translation>%1 - telefon siyahısı</translation>
+    </message>
+    <message>
+        <source>Export phone list</source>
+        <translation>Telefon siyahısını ixrac et</translation>
+    </message>
+    <message>
+        <source>CSV files for Excel (*.csv)</source>
+        <translation>Excel üçün CSV faylları (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people of %1 exported to %2</source>
+        <translation>
+            <numerusform>%1: %n əməkdaş %2 faylına ixrac olundu</numerusform>
+            <numerusform>%1: %n əməkdaş %2 faylına ixrac olundu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print phone list</source>
+        <translation>Telefon siyahısını çap et</translation>
+    </message>
+    <message>
+        <source>Phone list, %1</source>
+        <translation>Telefon siyahısı, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The phone list of %1 (%n people) is printed.</source>
+        <translation>
+            <numerusform>%1 telefon siyahısı (%n əməkdaş) çapa göndərildi.</numerusform>
+            <numerusform>%1 telefon siyahısı (%n əməkdaş) çapa göndərildi.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search by name, position, phone or email (Ctrl+F)</source>
@@ -68,12 +130,67 @@
         <translation>Əməkdaşlar</translation>
     </message>
     <message>
+        <source>Export phone list…</source>
+        <translation>Telefon siyahısını ixrac et…</translation>
+    </message>
+    <message>
+        <source>Export the department&apos;s phone list</source>
+        <translation>Şöbənin telefon siyahısını ixrac et</translation>
+    </message>
+    <message>
+        <source>Save the chosen department&apos;s phone list as a CSV file for Excel</source>
+        <translation>Seçilmiş şöbənin telefon siyahısını Excel üçün CSV faylı kimi saxla</translation>
+    </message>
+    <message>
+        <source>Print phone list…</source>
+        <translation>Telefon siyahısını çap et…</translation>
+    </message>
+    <message>
+        <source>Print the department&apos;s phone list</source>
+        <translation>Şöbənin telefon siyahısını çap et</translation>
+    </message>
+    <message>
+        <source>Print the chosen department&apos;s phone list</source>
+        <translation>Seçilmiş şöbənin telefon siyahısını çap et</translation>
+    </message>
+    <message>
         <source>Whole ministry</source>
         <translation>Bütün nazirlik</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Rəhbər</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Bu bildirişi bağla</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Bildiriş</translation>
     </message>
 </context>
 <context>
     <name>PersonCardView</name>
+    <message>
+        <source>No mail program is set up on this computer, so the message could not be opened. Copy the address and write from your web mail.</source>
+        <translation>Bu kompüterdə poçt proqramı qurulmayıb, ona görə məktub açılmadı. Ünvanı kopyalayın və veb-poçtdan yazın.</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Ünvanı kopyala</translation>
+    </message>
+    <message>
+        <source>%1 is copied. Paste it into your web mail.</source>
+        <translation>%1 kopyalandı. Onu veb-poçtda yapışdırın.</translation>
+    </message>
+    <message>
+        <source>Contact saved to %1</source>
+        <translation>Kontakt saxlanıldı: %1</translation>
+    </message>
     <message>
         <source>‹ Back</source>
         <translation>‹ Geri</translation>

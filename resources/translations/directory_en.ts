@@ -38,18 +38,80 @@
         <translation>The directory could not be read. Try again.</translation>
     </message>
     <message>
+        <source>vCard 3.0, for Outlook and phones (*.vcf)</source>
+        <translation>vCard 3.0, for Outlook and phones (*.vcf)</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (*.vcf)</source>
+        <translation>vCard 4.0 (*.vcf)</translation>
+    </message>
+    <message>
         <source>Save contact</source>
         <translation>Save contact</translation>
     </message>
     <message>
-        <source>vCard files (*.vcf)</source>
-        <translation>vCard files (*.vcf)</translation>
+        <source>The file could not be saved to %1:
+%2</source>
+        <translation>The file could not be saved to %1:
+%2</translation>
     </message>
     <message>
-        <source>The contact could not be saved to %1:
-%2</source>
-        <translation>The contact could not be saved to %1:
-%2</translation>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>Work phone</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>%1 - phone list</source>
+        <translation>%1 - phone list</translation>
+    </message>
+    <message>
+        <source>Export phone list</source>
+        <translation>Export phone list</translation>
+    </message>
+    <message>
+        <source>CSV files for Excel (*.csv)</source>
+        <translation>CSV files for Excel (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people of %1 exported to %2</source>
+        <translation>
+            <numerusform>%n person of %1 exported to %2</numerusform>
+            <numerusform>%n people of %1 exported to %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print phone list</source>
+        <translation>Print phone list</translation>
+    </message>
+    <message>
+        <source>Phone list, %1</source>
+        <translation>Phone list, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The phone list of %1 (%n people) is printed.</source>
+        <translation>
+            <numerusform>The phone list of %1 (%n person) is printed.</numerusform>
+            <numerusform>The phone list of %1 (%n people) is printed.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search by name, position, phone or email (Ctrl+F)</source>
@@ -68,12 +130,67 @@
         <translation>People</translation>
     </message>
     <message>
+        <source>Export phone list…</source>
+        <translation>Export phone list…</translation>
+    </message>
+    <message>
+        <source>Export the department&apos;s phone list</source>
+        <translation>Export the department&apos;s phone list</translation>
+    </message>
+    <message>
+        <source>Save the chosen department&apos;s phone list as a CSV file for Excel</source>
+        <translation>Save the chosen department&apos;s phone list as a CSV file for Excel</translation>
+    </message>
+    <message>
+        <source>Print phone list…</source>
+        <translation>Print phone list…</translation>
+    </message>
+    <message>
+        <source>Print the department&apos;s phone list</source>
+        <translation>Print the department&apos;s phone list</translation>
+    </message>
+    <message>
+        <source>Print the chosen department&apos;s phone list</source>
+        <translation>Print the chosen department&apos;s phone list</translation>
+    </message>
+    <message>
         <source>Whole ministry</source>
         <translation>Whole ministry</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Close this message</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
     </message>
 </context>
 <context>
     <name>PersonCardView</name>
+    <message>
+        <source>No mail program is set up on this computer, so the message could not be opened. Copy the address and write from your web mail.</source>
+        <translation>No mail program is set up on this computer, so the message could not be opened. Copy the address and write from your web mail.</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Copy address</translation>
+    </message>
+    <message>
+        <source>%1 is copied. Paste it into your web mail.</source>
+        <translation>%1 is copied. Paste it into your web mail.</translation>
+    </message>
+    <message>
+        <source>Contact saved to %1</source>
+        <translation>Contact saved to %1</translation>
+    </message>
     <message>
         <source>‹ Back</source>
         <translation>‹ Back</translation>

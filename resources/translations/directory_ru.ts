@@ -39,18 +39,82 @@
         <translation>Не удалось прочитать список сотрудников. Попробуйте ещё раз.</translation>
     </message>
     <message>
+        <source>vCard 3.0, for Outlook and phones (*.vcf)</source>
+        <translation>vCard 3.0 для Outlook и телефонов (*.vcf)</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (*.vcf)</source>
+        <translation>vCard 4.0 (*.vcf)</translation>
+    </message>
+    <message>
         <source>Save contact</source>
         <translation>Сохранить контакт</translation>
     </message>
     <message>
-        <source>vCard files (*.vcf)</source>
-        <translation>Файлы vCard (*.vcf)</translation>
+        <source>The file could not be saved to %1:
+%2</source>
+        <translation>Не удалось сохранить файл в %1:
+%2</translation>
     </message>
     <message>
-        <source>The contact could not be saved to %1:
-%2</source>
-        <translation>Не удалось сохранить контакт в файл %1:
-%2</translation>
+        <source>Name</source>
+        <translation>Фамилия, имя</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>Рабочий телефон</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Мобильный</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Кабинет</translation>
+    </message>
+    <message>
+        <source>%1 - phone list</source>
+        <translation>%1 - список телефонов</translation>
+    </message>
+    <message>
+        <source>Export phone list</source>
+        <translation>Экспорт списка телефонов</translation>
+    </message>
+    <message>
+        <source>CSV files for Excel (*.csv)</source>
+        <translation>Файлы CSV для Excel (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people of %1 exported to %2</source>
+        <translation>
+            <numerusform>%1: %n сотрудник выгружен в %2</numerusform>
+            <numerusform>%1: %n сотрудника выгружены в %2</numerusform>
+            <numerusform>%1: %n сотрудников выгружены в %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print phone list</source>
+        <translation>Печать списка телефонов</translation>
+    </message>
+    <message>
+        <source>Phone list, %1</source>
+        <translation>Список телефонов, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The phone list of %1 (%n people) is printed.</source>
+        <translation>
+            <numerusform>Список телефонов «%1» (%n сотрудник) отправлен на печать.</numerusform>
+            <numerusform>Список телефонов «%1» (%n сотрудника) отправлен на печать.</numerusform>
+            <numerusform>Список телефонов «%1» (%n сотрудников) отправлен на печать.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search by name, position, phone or email (Ctrl+F)</source>
@@ -69,12 +133,67 @@
         <translation>Сотрудники</translation>
     </message>
     <message>
+        <source>Export phone list…</source>
+        <translation>Экспорт списка телефонов…</translation>
+    </message>
+    <message>
+        <source>Export the department&apos;s phone list</source>
+        <translation>Экспортировать список телефонов подразделения</translation>
+    </message>
+    <message>
+        <source>Save the chosen department&apos;s phone list as a CSV file for Excel</source>
+        <translation>Сохранить список телефонов выбранного подразделения в файл CSV для Excel</translation>
+    </message>
+    <message>
+        <source>Print phone list…</source>
+        <translation>Печать списка телефонов…</translation>
+    </message>
+    <message>
+        <source>Print the department&apos;s phone list</source>
+        <translation>Распечатать список телефонов подразделения</translation>
+    </message>
+    <message>
+        <source>Print the chosen department&apos;s phone list</source>
+        <translation>Распечатать список телефонов выбранного подразделения</translation>
+    </message>
+    <message>
         <source>Whole ministry</source>
         <translation>Всё министерство</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Руководитель</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Закрыть сообщение</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
     </message>
 </context>
 <context>
     <name>PersonCardView</name>
+    <message>
+        <source>No mail program is set up on this computer, so the message could not be opened. Copy the address and write from your web mail.</source>
+        <translation>На этом компьютере не настроена почтовая программа, поэтому письмо не открылось. Скопируйте адрес и напишите из веб-почты.</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Скопировать адрес</translation>
+    </message>
+    <message>
+        <source>%1 is copied. Paste it into your web mail.</source>
+        <translation>%1 скопирован. Вставьте его в веб-почте.</translation>
+    </message>
+    <message>
+        <source>Contact saved to %1</source>
+        <translation>Контакт сохранён: %1</translation>
+    </message>
     <message>
         <source>‹ Back</source>
         <translation>‹ Назад</translation>

@@ -10,7 +10,14 @@ import sqlite_utils
 from cache import RecordStore, az_fold, az_sort_key
 from cache import search as search_module
 from cache.folding import AZ_ALPHABET, az_search_text, sort_key_prefixes
-from cache.search import query_words, search_people, search_records
+from cache.search import (
+    Term,
+    query_terms,
+    query_words,
+    search_people,
+    search_records,
+    term_sort_prefixes,
+)
 
 from .conftest import person
 
@@ -184,6 +191,20 @@ def test_family_name_prefix_first_then_azerbaijani_order(people_db: sqlite_utils
         "_",
         "%",
         "a%b",
+        '"Мамедов',
+        "Мамедов OR",
+        "Алиев*",
+        "NEAR(Алиев",
+        "@",
+        "@@",
+        "a@b@c",
+        '"@"',
+        "mailto:",
+        "+",
+        "+()",
+        "+994 (",
+        "я" * 300,
+        "ә ғ һ ө ү ҹ ј ҝ",
     ],
 )
 def test_hostile_input_never_raises(people_db: sqlite_utils.Database, query: str) -> None:
@@ -248,15 +269,18 @@ def test_index_follows_updates_and_deletes(people_db: sqlite_utils.Database) -> 
 
 def _reference(db: sqlite_utils.Database, query: str, limit: int) -> list[str]:
     """The ranking rule, by brute force in Python."""
-    words = query_words(query)
+    words = query_terms(query)
     if not words:
         return []
     rows = db.execute("SELECT rid, id, search_text, sort_key FROM people").fetchall()
-    prefixes = tuple(sort_key_prefixes(words[0]) or ())
 
-    def matches(text: str, needed: list[str]) -> bool:
+    def matches(text: str, needed: list[Term]) -> bool:
         tokens = text.split()
-        return all(any(token.startswith(word) for token in tokens) for word in needed)
+        return all(any(token.startswith(w) for token in tokens for w in term) for term in needed)
+
+    if not any(matches(r[2], words) for r in rows):
+        words = query_terms(query, respell=True)
+    prefixes = tuple(term_sort_prefixes(words[0]) or ())
 
     first = (
         [r for r in rows if r[3].startswith(prefixes) and matches(r[2], words[1:])]
@@ -370,3 +394,152 @@ def test_documents_and_registry_rows_are_searchable(db: sqlite_utils.Database) -
     assert [h["id"] for h in search_records(db, "registry_rows", "qizil")] == ["r1"]
     with pytest.raises(ValueError, match="no full-text index"):
         search_records(db, "rooms", "x")
+
+
+# --- phone numbers, e-mail addresses and Russian spellings, as people type them (issue 15) ---
+
+TYPED = [
+    person(
+        "t1",
+        "Cəfərli",
+        "Turanə",
+        email="turane.ceferli@health.gov.az",
+        phone="+994 12 558 61 84",
+        mobile="+994 50 123 45 67",
+    ),
+    person("t2", "Məmmədov", "Elçin", phone="+994 12 558 61 85"),
+    person("t3", "Əliyev", "Rəşad", email="resad.aliyev@health.gov.az"),
+    person("t4", "İsmayılov", "Tural"),
+    person("t5", "Hüseynova", "Gülnarə"),
+    person("t6", "Иванов", "Сергей"),
+    person("t7", "Abbasov", "Məmməd"),
+]
+
+
+@pytest.fixture
+def typed_db(db: sqlite_utils.Database) -> sqlite_utils.Database:
+    RecordStore(db).apply_page("people", TYPED, [], "c1")
+    return db
+
+
+PHONE_FORMS = [
+    "5586184",
+    "558 61 84",
+    "558-61-84",
+    "012 558 61 84",
+    "(012) 558-61-84",
+    "+994 12 558 61 84",
+    "+994125586184",
+    "994 12 558 61 84",
+    "12 558 61 84",
+]
+
+
+def test_a_phone_number_in_any_grouping_finds_its_person(typed_db: sqlite_utils.Database) -> None:
+    found = {query: _ids(typed_db, query) for query in PHONE_FORMS}
+    assert found == {key: ["t1"] for key in PHONE_FORMS}
+    # The start of a number finds everyone whose number starts so.
+    assert set(_ids(typed_db, "558 61")) == {"t1", "t2"}
+    assert _ids(typed_db, "558 61 85") == ["t2"]
+
+
+def test_a_mobile_number_finds_its_person(typed_db: sqlite_utils.Database) -> None:
+    for query in ("0501234567", "050 123 45 67", "+994 50 123 45 67", "1234567"):
+        assert _ids(typed_db, query) == ["t1"], query
+
+
+ADDRESS_FORMS = [
+    "turane.ceferli@health.gov.az",
+    "TURANE.CEFERLI@HEALTH.GOV.AZ",
+    "ceferli@health",
+    "ceferli@health.gov.az",
+    "turane.ceferli@",
+    "<turane.ceferli@health.gov.az>",
+    "mailto:turane.ceferli@health.gov.az",
+    "Turanə Cəfərli <turane.ceferli@health.gov.az>",
+]
+
+
+def test_a_pasted_email_address_finds_its_person_and_the_domain_alone_no_one(
+    typed_db: sqlite_utils.Database,
+) -> None:
+    found = {query: _ids(typed_db, query) for query in ADDRESS_FORMS}
+    assert found == {key: ["t1"] for key in ADDRESS_FORMS}
+    for domain in ("health.gov.az", "@health.gov.az", "@health", "health", "gov"):
+        assert _ids(typed_db, domain) == [], domain
+    assert _ids(typed_db, "turane.ceferli@gmail.com") == []  # another address
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Мамедов", ["t2"]),
+        ("мамедов", ["t2"]),
+        ("МАМЕДОВ", ["t2"]),
+        ("Алиев", ["t3"]),
+        ("Алиев Рашад", ["t3"]),
+        ("Исмайлов", ["t4"]),
+        ("Исмаилов", ["t4"]),
+        ("Гусейнова", ["t5"]),
+        ("Гусейнова Гюльнара", ["t5"]),
+        ("Джафарли", ["t1"]),
+        ("Иванов", ["t6"]),
+    ],
+)
+def test_cyrillic_queries_find_the_azerbaijani_spelling(
+    typed_db: sqlite_utils.Database, query: str, expected: list[str]
+) -> None:
+    assert _ids(typed_db, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Mamedov", ["t2"]),
+        ("Aliev", ["t3"]),
+        ("Ismailov", ["t4"]),
+        ("Guseynova", ["t5"]),
+        ("Dzhafarli", ["t1"]),
+        ("Ivanov", ["t6"]),
+        ("Sergey", ["t6"]),
+    ],
+)
+def test_russian_style_latin_finds_the_azerbaijani_and_the_cyrillic_spelling(
+    typed_db: sqlite_utils.Database, query: str, expected: list[str]
+) -> None:
+    assert _ids(typed_db, query) == expected
+
+
+def test_a_latin_query_that_finds_someone_is_not_respelled(typed_db: sqlite_utils.Database) -> None:
+    # "memmed" finds Məmmədov and Abbasov Məmməd as typed: no Russian reading is added
+    # (it would add no one here, but must not even be tried: "ali" is no "алі").
+    assert _ids(typed_db, "memmed") == ["t2", "t7"]
+    assert query_terms("memmed") == [("memmed",)]
+
+
+def test_a_family_name_typed_in_cyrillic_ranks_first(typed_db: sqlite_utils.Database) -> None:
+    # Мамед: Məmmədov by family name first, then Abbasov Məmməd by given name.
+    assert _ids(typed_db, "Мамед") == ["t2", "t7"]
+
+
+def test_a_version_2_cache_finds_numbers_and_addresses_after_migrating() -> None:
+    """An existing cache (schema 2, people indexed the old way) is reindexed by the
+    migration: no re-sync needed."""
+    from cache.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
+    from cache.sqlcipher_compat import dbapi2
+
+    conn = dbapi2.connect(":memory:", isolation_level=None)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    assert migrate(db, MIGRATIONS[:2]) == 2
+    RecordStore(db).apply_page("people", TYPED, [], "c1")
+    old_text = "cefarli turane cafarli turana turane ceferli 994 12 558 61 84 994 50 123 45 67"
+    db.execute("UPDATE people SET search_text = ? WHERE id = 't1'", (old_text,))
+    assert _ids(db, "5586184") == _ids(db, "ceferli@health") == []  # as version 2 had it
+    assert migrate(db) == SCHEMA_VERSION == user_version(db)
+    assert _ids(db, "5586184") == _ids(db, "ceferli@health") == ["t1"]
+    assert _ids(db, "cefer") == ["t1"]
+    db.execute("INSERT INTO people_fts (people_fts) VALUES ('integrity-check')")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    RecordStore(db).apply_page("people", [person("t1", "Rzayeva", "Turanə", version=2)], [], "c2")
+    assert _ids(db, "cefer") == [] and _ids(db, "rzayeva") == ["t1"]  # the trigger is back
+    conn.close()

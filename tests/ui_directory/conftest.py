@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import sqlite_utils
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from cache.keywrap import Argon2Params
 from client.session import Session, SignIn
@@ -123,7 +123,9 @@ def close_tab(tab: DirectoryTab, tasks: TaskRunner) -> None:
     QCoreApplication.processEvents()
 
 
-def make_harness(session: Session, tasks: TaskRunner | None = None) -> TabHarness:
+def make_harness(
+    session: Session, tasks: TaskRunner | None = None, preferences: QSettings | None = None
+) -> TabHarness:
     statements = StatementLog()
     tasks = tasks or TaskRunner(max_threads=2)
     events = DataEvents()
@@ -132,6 +134,7 @@ def make_harness(session: Session, tasks: TaskRunner | None = None) -> TabHarnes
         tasks=tasks,
         events=events,
         user=session.user,
+        preferences=preferences,
     )
     tab = DirectoryTab(context)
     tab.resize(1300, 800)

@@ -3,6 +3,8 @@ checked against a brute-force reading of the same tables."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import Counter
 from typing import Any
@@ -13,14 +15,16 @@ import sqlite_utils
 from cache.directory import (
     DirectoryQuery,
     PageCursor,
+    PhoneListEntry,
     _Planner,
     count_people,
     department_tree,
     people_page,
     person_card,
+    phone_list,
+    phone_list_csv,
 )
-from cache.folding import sort_key_prefixes
-from cache.search import query_words, search_people
+from cache.search import Term, query_terms, search_people, term_sort_prefixes
 
 HOSTILE = [
     '"',
@@ -68,16 +72,19 @@ def everyone(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 def reference(
     db: sqlite_utils.Database, text: str, departments: tuple[str, ...] | None
 ) -> list[str]:
-    """The list the directory must show, by brute force: family-name matches first."""
-    words = query_words(text)
+    """The list the directory must show, by brute force: family-name matches first; a
+    Latin query that finds no one in the list is read respelled the Russian way."""
+    words = query_terms(text)
     people = [p for p in everyone(db) if departments is None or p["dep"] in departments]
     if not words:
         return [p["id"] for p in sorted(people, key=lambda p: (p["sort_key"], p["rid"]))]
 
-    def matches(person: dict[str, Any], some: list[str]) -> bool:
-        return all(any(w.startswith(q) for w in person["words"]) for q in some)
+    def matches(person: dict[str, Any], some: list[Term]) -> bool:
+        return all(any(w.startswith(q) for w in person["words"] for q in term) for term in some)
 
-    prefixes = sort_key_prefixes(words[0]) or []
+    if not any(matches(p, words) for p in people):  # no one in the list as typed
+        words = query_terms(text, respell=True)
+    prefixes = term_sort_prefixes(words[0]) or []
     first, other = [], []
     for person in people:
         if not matches(person, words):
@@ -251,3 +258,155 @@ def test_a_long_list_of_reports_is_cut_but_counted(db: sqlite_utils.Database) ->
     ).fetchone()[0]
     card = person_card(db, minister, reports_limit=5)
     assert card is not None and len(card.reports) == 5 and card.reports_total > 5
+
+
+def test_the_list_finds_a_person_by_number_address_and_russian_spelling(
+    db: sqlite_utils.Database,
+) -> None:
+    """The directory's own pages and counts, on the demo data (issue 15, items 6-8)."""
+    person_id, phone, email, family = db.conn.execute(
+        "SELECT id, phone, email, family_name FROM people WHERE family_name LIKE 'M_mm_dov%' "
+        "AND phone LIKE '+994 12 %' ORDER BY rid LIMIT 1"
+    ).fetchone()
+    digits = "".join(c for c in phone if c.isdigit())  # 994 12 xxx xx xx
+    national, local = digits[3:], digits[5:]
+    spaced = f"{local[:3]} {local[3:5]} {local[5:]}"
+    local_part, domain = email.split("@")
+    for typed in (local, spaced, "0" + national, phone, "+" + digits,
+                  email, f"{local_part.split('.')[-1]}@{domain.split('.')[0]}"):  # fmt: skip
+        query = DirectoryQuery(typed)
+        ids = [row.id for row in people_page(db, query).rows]
+        assert person_id in ids, typed
+        assert count_people(db, query) == len(ids) < 5, typed
+    assert people_page(db, DirectoryQuery(domain)).rows == []
+    russian = "Мамедова" if family.endswith("a") else "Мамедов"
+    rows = people_page(db, DirectoryQuery(russian)).rows
+    assert person_id in [row.id for row in rows]
+    assert all(row.family_name.startswith("Məmmədov") for row in rows)
+    assert count_people(db, DirectoryQuery(russian)) == len(rows)
+
+
+@pytest.mark.parametrize("text", ["Алиев", "Исмайлов", "Mamedov", "Aliev", "Ismailov", "Гусейн"])
+def test_russian_spellings_page_like_the_brute_force_reading(
+    db: sqlite_utils.Database, text: str
+) -> None:
+    for department in (None, "Müalicə-profilaktika şöbəsi"):
+        departments = subtree_of(db, department)
+        query = DirectoryQuery(text, departments)
+        expected = reference(db, text, departments)
+        assert all_pages(db, query, 7) == expected
+        assert count_people(db, query) == len(expected)
+    assert reference(db, text, None), "the demo has such people"
+
+
+# --- a department's head first; its phone list (issue 15, item 15) ----------------------------
+
+
+def _heads(db: sqlite_utils.Database) -> dict[str, str]:
+    """department id -> head's person id, for the departments that have one."""
+    rows = db.conn.execute(
+        "SELECT id, head_person_id FROM departments WHERE head_person_id IS NOT NULL"
+    ).fetchall()
+    return {row[0]: row[1] for row in rows}
+
+
+def test_a_departments_head_leads_its_list_marked_as_head(db: sqlite_utils.Database) -> None:
+    tree = department_tree(db)
+    heads = _heads(db)
+    assert len(heads) > 10
+    for department, head in heads.items():
+        below = tree.subtree(department)
+        query = DirectoryQuery("", below, head_of=department)
+        plain = reference(db, "", below)
+        expected = [head, *[person for person in plain if person != head]]
+        for limit in (1, 2, 7, 200):
+            assert all_pages(db, query, limit) == expected, (department, limit)
+        first = people_page(db, query).rows[0]
+        assert first.id == head and first.is_head
+        assert count_people(db, query) == len(plain)
+    (chosen,) = [d.id for d in tree.departments.values() if d.name.startswith("Müalicə-prof")]
+    first = people_page(db, DirectoryQuery("", tree.subtree(chosen), head_of=chosen)).rows[0]
+    assert first.display_name == "İsmayılov Rəşad Elçin oğlu"
+
+
+def test_every_head_is_marked_and_no_one_else(db: sqlite_utils.Database) -> None:
+    heads = set(_heads(db).values())
+    rows = people_page(db, DirectoryQuery(), None, 500).rows
+    assert {row.id for row in rows if row.is_head} == heads
+
+
+def test_a_typed_search_in_a_department_keeps_its_own_order(db: sqlite_utils.Database) -> None:
+    tree = department_tree(db)
+    (chosen,) = [d.id for d in tree.departments.values() if d.name.startswith("Müalicə-prof")]
+    below = tree.subtree(chosen)
+    for text in ("a", "ism", "resad"):
+        query = DirectoryQuery(text, below, head_of=chosen)
+        assert all_pages(db, query, 7) == reference(db, text, below)
+
+
+def test_the_phone_list_has_the_head_first_then_heads_then_everyone(
+    db: sqlite_utils.Database,
+) -> None:
+    tree = department_tree(db)
+    (chosen,) = [d.id for d in tree.departments.values() if d.name.startswith("Müalicə-prof")]
+    below = tree.subtree(chosen)
+    entries = phone_list(db, below, head_of=chosen)
+    assert len(entries) == count_people(db, DirectoryQuery("", below))
+    assert entries[0].name == "İsmayılov Rəşad Elçin oğlu" and entries[0].is_head
+    flags = [entry.is_head for entry in entries]
+    assert flags == sorted(flags, reverse=True)  # heads, then the others
+    assert sum(flags) == len([d for d in below if d in _heads(db)])
+    record = json.loads(
+        db.conn.execute(
+            "SELECT record FROM people WHERE full_name = 'İsmayılov Rəşad Elçin oğlu'"
+        ).fetchone()[0]
+    )
+    head = entries[0]
+    assert (head.position, head.phone, head.mobile, head.email, head.office) == (
+        record["position"],
+        record["phone"],
+        record["mobile"],
+        record["email"],
+        record["office"],
+    )
+    assert phone_list(db, ()) == []
+
+
+HEADERS = ("Ad", "Vəzifə", "Telefon", "Mobil", "E-poçt", "Otaq")
+
+
+def test_the_phone_list_csv_opens_in_excel_and_runs_no_formula() -> None:
+    entries = [
+        PhoneListEntry(
+            "Məmmədova Gülnarə Şahin qızı",
+            "Baş məsləhətçi, sektor",
+            "+994 12 558 61 84",
+            "+994 50 123 45 67",
+            "g.m@health.gov.az",
+            'Bina A, otaq "305"',
+            "Ümumi şöbə",
+            True,
+        ),
+        PhoneListEntry(
+            "Иванов Сергей", '=HYPERLINK("http://x")', "-1+1", "", "@SUM(A1)", "\tx", "", False
+        ),
+    ]
+    data = phone_list_csv(entries, HEADERS, delimiter=";")
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert rows[0] == list(HEADERS)
+    assert rows[1] == [
+        "Məmmədova Gülnarə Şahin qızı",
+        "Baş məsləhətçi, sektor",
+        "'+994 12 558 61 84",
+        "'+994 50 123 45 67",
+        "g.m@health.gov.az",
+        'Bina A, otaq "305"',
+    ]
+    formulas = ['\'=HYPERLINK("http://x")', "'-1+1", "", "'@SUM(A1)", "'\tx"]
+    assert rows[2] == ["Иванов Сергей", *formulas]
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    with pytest.raises(ValueError, match="six columns"):
+        phone_list_csv(entries, HEADERS[:5])

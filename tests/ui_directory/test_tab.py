@@ -354,15 +354,17 @@ def test_save_contact_writes_a_vcard_named_after_the_person(
     asked: list[str] = []
     target = tmp_path / "chosen.vcf"
 
-    def choose(_parent: Any, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+    def choose(
+        _parent: Any, _title: str, suggested: str, _filters: str, selected: str
+    ) -> tuple[str, str]:
         asked.append(suggested)
-        return str(target), _filter
+        return str(target), selected  # the filter offered first: vCard 3.0
 
     monkeypatch.setattr("ui.directory.tab.QFileDialog.getSaveFileName", choose)
     qtbot.mouseClick(tab.card.save_contact, Qt.MouseButton.LeftButton)
     assert Path(asked[0]).name == f"{HEAD}.vcf"
     harness.tasks.wait_for_done()
-    properties = parse_vcard(target.read_bytes())
+    properties = parse_vcard(target.read_bytes(), version="3.0")
     assert properties["FN"][0][1] == [HEAD]
     assert properties["N"][0][1] == ["İsmayılov", "Rəşad", "Elçin oğlu", "", ""]
     assert properties["TITLE"][0][1] == ["Şöbə müdiri"]

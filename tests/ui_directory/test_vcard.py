@@ -1,13 +1,23 @@
-"""The vCard 4.0 of a person (RFC 6350), parsed back by an independent reader here."""
+"""The vCard of a person: 4.0 (RFC 6350) parsed back by a strict reader written here, and
+3.0 (RFC 2426, the default) and 4.0 both by ``vobject``, a parser nobody here wrote."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 import sqlite_utils
+import vobject
 
-from cache.directory import PersonCard, contact_file_name, person_card, person_vcard
+from cache.directory import (
+    VCARD_3,
+    VCARD_4,
+    PersonCard,
+    contact_file_name,
+    person_card,
+    person_vcard,
+)
 
 Property = tuple[dict[str, str], list[str]]
 
@@ -33,7 +43,7 @@ def unescape(value: str) -> str:
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
-def parse_vcard(data: bytes) -> dict[str, list[Property]]:
+def parse_vcard(data: bytes, version: str = VCARD_4) -> dict[str, list[Property]]:
     """Checks the transport rules (UTF-8, CRLF only, lines of at most 75 octets, folding
     never inside a character) and returns each property's parameters and components."""
     assert data.endswith(b"\r\n")
@@ -48,7 +58,7 @@ def parse_vcard(data: bytes) -> dict[str, list[Property]]:
             logical[-1] += line[1:]
         else:
             logical.append(line)
-    assert logical[0] == "BEGIN:VCARD" and logical[1] == "VERSION:4.0"
+    assert logical[0] == "BEGIN:VCARD" and logical[1] == f"VERSION:{version}"
     assert logical[-1] == "END:VCARD"
     properties: dict[str, list[Property]] = {}
     for line in logical[2:-1]:
@@ -83,7 +93,7 @@ def card(**changes: object) -> PersonCard:
 
 
 def test_the_required_properties_and_the_person() -> None:
-    properties = parse_vcard(person_vcard(card()))
+    properties = parse_vcard(person_vcard(card(), version=VCARD_4))
     assert properties["FN"] == [({}, ["Məmmədova Gülnarə Şahin qızı"])]
     assert properties["N"] == [({}, ["Məmmədova", "Gülnarə", "Şahin qızı", "", ""])]
     assert properties["ORG"] == [({}, ["Səhiyyə Nazirliyi", "Ümumi şöbə"])]
@@ -100,7 +110,9 @@ def test_the_required_properties_and_the_person() -> None:
 
 def test_commas_semicolons_backslashes_and_newlines_are_escaped() -> None:
     tricky = "Əliyev; Bəy, \\ Jr.\nII"
-    data = person_vcard(card(full_name=tricky, family_name="Ə;li,yev\\", office="a\r\nb"))
+    data = person_vcard(
+        card(full_name=tricky, family_name="Ə;li,yev\\", office="a\r\nb"), version=VCARD_4
+    )
     text = data.decode("utf-8")
     assert "FN:Əliyev\\; Bəy\\, \\\\ Jr.\\nII\r\n" in text
     properties = parse_vcard(data)
@@ -111,7 +123,7 @@ def test_commas_semicolons_backslashes_and_newlines_are_escaped() -> None:
 
 def test_long_lines_are_folded_at_75_octets_between_characters() -> None:
     office = "Şəki-Zaqatala regional səhiyyə idarəsi, inzibati bina, " * 4
-    data = person_vcard(card(office=office, position="ə" * 100))
+    data = person_vcard(card(office=office, position="ə" * 100), version=VCARD_4)
     assert max(len(line) for line in data.split(b"\r\n")) == 75
     properties = parse_vcard(data)  # checks every physical line decodes on its own
     assert properties["TITLE"][0][1] == ["ə" * 100]
@@ -120,14 +132,15 @@ def test_long_lines_are_folded_at_75_octets_between_characters() -> None:
 
 def test_missing_fields_leave_their_properties_out() -> None:
     data = person_vcard(
-        card(phone="", mobile="", email="", office="", position="", department_path=[])
+        card(phone="", mobile="", email="", office="", position="", department_path=[]),
+        version=VCARD_4,
     )
     properties = parse_vcard(data)
     assert set(properties) == {"KIND", "FN", "N", "UID"}
 
 
 def test_a_number_that_is_no_tel_uri_stays_text() -> None:
-    properties = parse_vcard(person_vcard(card(phone="12-34 (daxili 5)")))
+    properties = parse_vcard(person_vcard(card(phone="12-34 (daxili 5)"), version=VCARD_4))
     assert properties["TEL"][0] == ({"TYPE": "work,voice"}, ["12-34 (daxili 5)"])
 
 
@@ -135,7 +148,7 @@ def test_a_real_person_from_the_cache(db: sqlite_utils.Database) -> None:
     person = db.conn.execute("SELECT id FROM people WHERE manager_id IS NOT NULL").fetchone()[0]
     found = person_card(db, person)
     assert found is not None
-    properties = parse_vcard(person_vcard(found))
+    properties = parse_vcard(person_vcard(found, version=VCARD_4))
     assert properties["FN"][0][1] == [found.full_name]
     assert properties["ORG"][0][1] == [name for _, name in found.department_path]
 
@@ -162,3 +175,60 @@ def test_contact_file_names_are_safe(name: str, expected: str) -> None:
 def test_a_long_name_is_cut() -> None:
     name = contact_file_name("Ə" * 500)
     assert name.endswith(".vcf") and len(name) <= 124
+
+
+# --- both versions through vobject, a parser nobody on this project wrote (issue 15) -------------
+
+
+def _by_vobject(data: bytes) -> Any:
+    parsed = vobject.readOne(data.decode("utf-8"))
+    assert parsed.name == "VCARD"
+    return parsed
+
+
+FULL = card(
+    full_name="Məmmədova Gülnarə Şahin qızı",
+    position="Baş məsləhətçi, sektor müdiri; əvəz edən",
+    office="Bina A, 3-cü mərtəbə, otaq 305",
+    department_path=[
+        ("dep-001", "Səhiyyə Nazirliyi"),
+        ("dep-002", "Müalicə-profilaktika şöbəsi"),
+        ("dep-003", "Ana və uşaq sağlamlığı sektoru, Bakı"),
+    ],
+)
+
+
+@pytest.mark.parametrize("version", [VCARD_3, VCARD_4])
+def test_every_field_round_trips_through_vobject(version: str) -> None:
+    parsed = _by_vobject(person_vcard(FULL, version=version))
+    assert parsed.version.value == version
+    assert parsed.fn.value == FULL.full_name
+    name = parsed.n.value
+    assert (name.family, name.given, name.additional) == (
+        "Məmmədova",
+        "Gülnarə",
+        "Şahin qızı",
+    )
+    assert parsed.org.value == [unit for _, unit in FULL.department_path]
+    assert parsed.title.value == FULL.position
+    assert parsed.email.value == FULL.email
+    assert parsed.adr.value.extended == FULL.office
+    phones = {tuple(sorted(t.params["TYPE"])): t.value for t in parsed.tel_list}
+    if version == VCARD_3:  # the number as written: Outlook shows it as it is
+        assert phones == {("VOICE", "WORK"): FULL.phone, ("CELL", "WORK"): FULL.mobile}
+        assert sorted(parsed.email.params["TYPE"]) == ["INTERNET", "WORK"]
+        assert "kind" not in parsed.contents
+    else:  # a tel: URI of the same number
+        assert phones == {
+            ("voice", "work"): "tel:" + FULL.phone.replace(" ", "-"),
+            ("cell", "work"): "tel:" + FULL.mobile.replace(" ", "-"),
+        }
+    assert parsed.uid.value.startswith("urn:uuid:")
+
+
+def test_the_default_is_version_3_and_an_unknown_version_is_refused() -> None:
+    data = person_vcard(FULL)
+    assert b"\r\nVERSION:3.0\r\n" in data and b"VALUE=uri" not in data
+    parse_vcard(data, version=VCARD_3)  # the transport rules hold for 3.0 too
+    with pytest.raises(ValueError, match=r"2\.1"):
+        person_vcard(FULL, version="2.1")

@@ -35,6 +35,7 @@ from ui.directory.delegate import PersonDelegate, initials, paint_avatar
 from ui.directory.i18n import with_number
 from ui.directory.icons import copy_icon
 from ui.directory.models import PERSON_ROLE, PeopleListModel
+from ui.directory.notice import Notice
 
 PATH_SEPARATOR = " › "
 MAX_VISIBLE_REPORTS = 8
@@ -262,6 +263,8 @@ class PersonCardView(QWidget):
         actions.addWidget(self.save_contact)
         actions.addStretch(1)
         outer.addLayout(actions)
+        self.notice = Notice(body)
+        outer.addWidget(self.notice)
 
         self.reports_label = QLabel(body)
         self.reports_label.setStyleSheet("font-weight: 600;")
@@ -293,6 +296,8 @@ class PersonCardView(QWidget):
         self._stack.setCurrentWidget(self.placeholder)
 
     def show_card(self, card: PersonCard, can_go_back: bool = False) -> None:
+        if self.card is None or self.card.id != card.id:
+            self.notice.clear()  # it spoke of the person shown before
         self.card, self._missing = card, False
         self.back.setVisible(can_go_back)
         name = card.full_name or " ".join(
@@ -343,13 +348,37 @@ class PersonCardView(QWidget):
         if self.card is not None and self.card.manager is not None:
             self.personRequested.emit(self.card.manager.id)
 
-    def open_email(self) -> None:
-        """A new message in the user's mail program (mailto:)."""
+    def open_email(self) -> bool:
+        """A new message in the user's mail program (mailto:). Where none is set up (Qt
+        cannot open the link), say so here and offer to copy the address."""
+        if self.card is None or not self.card.email:
+            return False
+        url = QUrl()
+        url.setScheme("mailto")
+        url.setPath(self.card.email)
+        if QDesktopServices.openUrl(url):
+            return True
+        self.notice.show_message(
+            self.tr(
+                "No mail program is set up on this computer, so the message could not be "
+                "opened. Copy the address and write from your web mail."
+            ),
+            self.tr("Copy address"),
+            self.copy_email,
+        )
+        return False
+
+    def copy_email(self) -> None:
+        """The address to the clipboard, and a word that it is there."""
         if self.card is not None and self.card.email:
-            url = QUrl()
-            url.setScheme("mailto")
-            url.setPath(self.card.email)
-            QDesktopServices.openUrl(url)
+            QGuiApplication.clipboard().setText(self.card.email)
+            self.notice.show_message(
+                self.tr("%1 is copied. Paste it into your web mail.").replace("%1", self.card.email)
+            )
+
+    def show_saved(self, path: str) -> None:
+        """Where "Save contact" put the file."""
+        self.notice.show_message(self.tr("Contact saved to %1").replace("%1", path))
 
     def _save(self) -> None:
         if self.card is not None:

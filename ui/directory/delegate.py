@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from cache.directory import PersonRow
-from ui.directory.models import PERSON_ROLE
+from ui.directory.models import HEAD_ROLE, PERSON_ROLE
 
 AVATAR_COLOURS = (
     "#1565C0", "#2E7D32", "#AD1457", "#6A1B9A", "#00695C", "#C62828",
@@ -130,10 +130,17 @@ class PersonDelegate(QStyledItemDelegate):
         name_font.setBold(True)
         painter.setFont(name_font)
         painter.setPen(main_colour)
+        mark = index.data(HEAD_ROLE)
+        name_width = width
+        if isinstance(mark, str) and mark:
+            badge = self._paint_badge(painter, option, mark, left + width, top, line, selected)
+            name_width = max(0, width - badge - self.PADDING)
+            painter.setFont(name_font)
+            painter.setPen(main_colour)
         name = QFontMetrics(name_font).elidedText(
-            person.display_name, Qt.TextElideMode.ElideRight, width
+            person.display_name, Qt.TextElideMode.ElideRight, name_width
         )
-        painter.drawText(QRect(left, top, width, line), Qt.AlignmentFlag.AlignVCenter, name)
+        painter.drawText(QRect(left, top, name_width, line), Qt.AlignmentFlag.AlignVCenter, name)
         painter.setFont(option.font)
         painter.setPen(second_colour)
         parts = [person.position]
@@ -146,6 +153,39 @@ class PersonDelegate(QStyledItemDelegate):
             metrics.elidedText(detail, Qt.TextElideMode.ElideRight, width),
         )
         painter.restore()
+
+    @staticmethod
+    def _paint_badge(
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        text: str,
+        right: int,
+        top: int,
+        line: int,
+        selected: bool,
+    ) -> int:
+        """A rounded mark ("Head") at the right end of the name line; its width."""
+        font = QFont(option.font)
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        width = metrics.horizontalAdvance(text) + 12
+        rect = QRect(right - width, top + 1, width, line - 2)
+        palette = option.palette
+        fill = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+        )
+        ink = palette.color(
+            QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.HighlightedText
+        )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setFont(font)
+        painter.setPen(ink)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        return width
 
 
 class SpacedDelegate(QStyledItemDelegate):

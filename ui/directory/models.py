@@ -17,6 +17,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -45,6 +46,14 @@ PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 """The ``PersonRow`` of a list row."""
 DEPARTMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 """The department id of a tree item (None for the whole ministry)."""
+HEAD_ROLE = Qt.ItemDataRole.UserRole + 4
+"""For a department head: the translated mark the list shows ("Head"); else None."""
+
+
+def head_mark() -> str:
+    """The word beside a department head's name, in the current language."""
+    return QCoreApplication.translate("DirectoryTab", "Head")
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -313,10 +322,14 @@ def _person_data(
     if not index.isValid() or not 0 <= index.row() < len(rows):
         return None
     row = rows[index.row()]
-    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+    if role == Qt.ItemDataRole.DisplayRole:
         return row.display_name
+    if role == Qt.ItemDataRole.AccessibleTextRole:
+        return f"{row.display_name}, {head_mark()}" if row.is_head else row.display_name
     if role == PERSON_ROLE:
         return row
+    if role == HEAD_ROLE:
+        return head_mark() if row.is_head else None
     if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
         return tooltip(row)
     return None

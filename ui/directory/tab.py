@@ -5,6 +5,11 @@ Every read goes through ``context.tasks`` to a worker with its own connection
 (150 ms) and results of an older query are dropped by the model. Keyboard: Ctrl+F
 searches, Down goes from the box to the list, arrows move, Enter opens the card
 (and puts the focus in it), Escape goes back.
+
+With a department chosen, its head leads the list, and its phone list can be exported
+(CSV for Excel) or printed: the list is read on a worker, the file written there too;
+printing paints on the GUI thread. Files start in the folder last used (remembered in
+``context.preferences``), else Documents; where a file went is said in the window.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QDate,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -21,10 +27,13 @@ from PySide6.QtCore import (
     QStandardPaths,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +41,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -40,33 +50,56 @@ from PySide6.QtWidgets import (
 )
 
 from cache.directory import (
+    VCARD_3,
+    VCARD_4,
     DepartmentTree,
     DirectoryQuery,
     PersonCard,
+    PhoneListEntry,
     contact_file_name,
     department_tree,
     person_card,
     person_vcard,
+    phone_list,
+    phone_list_csv,
 )
 from ui.context import TabContext
 from ui.directory.card import PersonCardView
 from ui.directory.connections import ThreadConnections
 from ui.directory.delegate import PersonDelegate, SpacedDelegate
-from ui.directory.i18n import with_number
+from ui.directory.i18n import directory_locale, with_number
 from ui.directory.icons import search_icon
-from ui.directory.models import DEPARTMENT_ROLE, PERSON_ROLE, DepartmentModel, PeopleModel, guarded
+from ui.directory.models import (
+    DEPARTMENT_ROLE,
+    PERSON_ROLE,
+    DepartmentModel,
+    PeopleModel,
+    guarded,
+    head_mark,
+)
+from ui.directory.notice import Notice
+from ui.directory.phone_list import phone_list_document, print_document
 
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 150
 CARD_DEBOUNCE_MS = 80
 WATCHED_COLLECTIONS = frozenset({"people", "departments"})
+SAVE_FOLDER_KEY = "directory/save_folder"
+"""Where the user last saved a contact or a phone list (``context.preferences``)."""
 
 
 class DirectoryTab(QWidget):
     """The staff directory. Contract with the shell: ``DirectoryTab(context, parent)``,
     ``DirectoryTab.title()``; it refreshes on ``context.events.changed`` and
     retranslates on ``LanguageChange``."""
+
+    contactSaved = Signal(str)
+    """The path a contact was saved to."""
+    phoneListExported = Signal(str)
+    """The path a phone list was exported to."""
+    phoneListPrinted = Signal(int)
+    """How many people a printed phone list held."""
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,7 +169,24 @@ class DirectoryTab(QWidget):
         self.people_model.queryFinished.connect(self._on_query_finished)
         self.people_model.countChanged.connect(self._show_count)
         self.people_model.failed.connect(self._on_query_failed)
-        self.list_stack = QStackedWidget(self.splitter)
+        self.list_panel = QWidget(self.splitter)
+        panel = QVBoxLayout(self.list_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.setSpacing(4)
+        department_actions = QHBoxLayout()
+        department_actions.setContentsMargins(0, 0, 0, 0)
+        self.export_button = QPushButton(self.list_panel)
+        self.export_button.clicked.connect(self._export_phone_list)
+        self.print_button = QPushButton(self.list_panel)
+        self.print_button.clicked.connect(self._print_phone_list)
+        department_actions.addStretch(1)
+        department_actions.addWidget(self.export_button)
+        department_actions.addWidget(self.print_button)
+        panel.addLayout(department_actions)
+        self.list_notice = Notice(self.list_panel)
+        panel.addWidget(self.list_notice)
+        self.list_stack = QStackedWidget(self.list_panel)
+        panel.addWidget(self.list_stack, 1)
         self.people = QListView(self.list_stack)
         self.people.setModel(self.people_model)
         self.people.setItemDelegate(PersonDelegate())
@@ -163,7 +213,7 @@ class DirectoryTab(QWidget):
         self.card.saveRequested.connect(self._save_contact)
 
         self.splitter.addWidget(self.departments)
-        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -203,6 +253,7 @@ class DirectoryTab(QWidget):
         department = current.data(DEPARTMENT_ROLE) if current.isValid() else None
         if department != self._department:
             self._department = department
+            self._update_department_actions()
             self._apply_query()
 
     def current_query(self) -> DirectoryQuery:
@@ -212,7 +263,7 @@ class DirectoryTab(QWidget):
             departments = (
                 tree.subtree(self._department) if tree is not None else (self._department,)
             )
-        return DirectoryQuery(self.search.text(), departments)
+        return DirectoryQuery(self.search.text(), departments, head_of=self._department)
 
     def _apply_query(self) -> None:
         self._search_timer.stop()
@@ -272,6 +323,7 @@ class DirectoryTab(QWidget):
             self.department_model.set_tree(tree)
             if self._department is not None and self._department not in tree.departments:
                 self._department = None
+                self._update_department_actions()
                 self._apply_query()
             index = self.department_model.index_of(self._department)
             selection.setCurrentIndex(
@@ -355,31 +407,179 @@ class DirectoryTab(QWidget):
     def _focus_list(self) -> None:
         self.people.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # --- files: contact, phone list ----------------------------------------------------
+
+    def save_folder(self) -> Path:
+        """Where a save dialog starts: the folder last used, else Documents, else home."""
+        preferences = self._context.preferences
+        remembered = preferences.value(SAVE_FOLDER_KEY) if preferences is not None else None
+        if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
+            return Path(remembered)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents else Path.home()
+
+    def _remember_folder(self, folder: Path) -> None:
+        preferences = self._context.preferences
+        if preferences is not None:
+            preferences.setValue(SAVE_FOLDER_KEY, str(folder))
+            preferences.sync()
+
+    def _vcard_filters(self) -> tuple[str, str]:
+        return (
+            self.tr("vCard 3.0, for Outlook and phones (*.vcf)"),
+            self.tr("vCard 4.0 (*.vcf)"),
+        )
+
     def _save_contact(self, card: PersonCard) -> None:
-        """Ask where, then write the vCard on a worker (it may be a network drive)."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder or Path.home()) / contact_file_name(card.full_name))
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save contact"), suggested, self.tr("vCard files (*.vcf)")
+        """Ask where (and which vCard version: 3.0 unless 4.0 is chosen), then write the
+        file on a worker (it may be a network drive) and say where it went."""
+        suggested = str(self.save_folder() / contact_file_name(card.full_name))
+        version_3, version_4 = self._vcard_filters()
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save contact"), suggested, f"{version_3};;{version_4}", version_3
         )
         if not path:
             return
-        data = person_vcard(card)
+        data = person_vcard(card, version=VCARD_4 if chosen == version_4 else VCARD_3)
         target = Path(path)
         self._context.tasks.run(
             lambda: target.write_bytes(data),
-            None,
-            guarded(self, lambda error: self._save_failed(target, error)),
+            guarded(self, lambda _size: self._contact_saved(target)),
+            guarded(self, lambda error: self._write_failed(self.tr("Save contact"), target, error)),
         )
 
-    def _save_failed(self, target: Path, error: BaseException) -> None:
+    def _contact_saved(self, target: Path) -> None:
+        self._remember_folder(target.parent)
+        self.card.show_saved(str(target))
+        self.contactSaved.emit(str(target))
+
+    def _write_failed(self, title: str, target: Path, error: BaseException) -> None:
         QMessageBox.warning(
             self,
-            self.tr("Save contact"),
-            self.tr("The contact could not be saved to %1:\n%2")
+            title,
+            self.tr("The file could not be saved to %1:\n%2")
             .replace("%1", str(target))
             .replace("%2", getattr(error, "strerror", None) or type(error).__name__),
         )
+
+    def _phone_list_headers(self) -> tuple[str, str, str, str, str, str]:
+        return (
+            self.tr("Name"),
+            self.tr("Position"),
+            self.tr("Work phone"),
+            self.tr("Mobile"),
+            self.tr("Email"),
+            self.tr("Office"),
+        )
+
+    def _chosen_department(self) -> tuple[str, str, tuple[str, ...]] | None:
+        """(id, name, subtree) of the department chosen in the tree, if any."""
+        tree = self.department_model.tree
+        if self._department is None or tree is None or self._department not in tree.departments:
+            return None
+        department = tree.departments[self._department]
+        return department.id, department.name, tree.subtree(department.id)
+
+    def _export_phone_list(self) -> None:
+        """The chosen department's phone list as a CSV file Excel opens as it is."""
+        chosen = self._chosen_department()
+        if chosen is None:
+            return
+        name = chosen[1]
+        suggested = self.save_folder() / contact_file_name(
+            self.tr("%1 - phone list").replace("%1", name), ".csv"
+        )
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export phone list"),
+            str(suggested),
+            self.tr("CSV files for Excel (*.csv)"),
+        )
+        if path:
+            self.export_phone_list(Path(path))
+
+    def export_phone_list(self, target: Path) -> None:
+        """Read the chosen department's list, write it to ``target`` (on a worker)."""
+        chosen = self._chosen_department()
+        if chosen is None:
+            return
+        department_id, name, departments = chosen
+        headers = self._phone_list_headers()
+        # Excel splits a CSV at the list separator of its locale: ";" where the decimal
+        # mark is a comma (Azerbaijani, Russian), "," elsewhere.
+        delimiter = ";" if directory_locale().decimalPoint() == "," else ","
+        connections = self._connections
+
+        def write() -> int:
+            entries = connections.run(lambda db: phone_list(db, departments, department_id))
+            target.write_bytes(phone_list_csv(entries, headers, delimiter))
+            return len(entries)
+
+        self._context.tasks.run(
+            write,
+            guarded(self, lambda count: self._phone_list_exported(target, name, count)),
+            guarded(
+                self,
+                lambda error: self._write_failed(self.tr("Export phone list"), target, error),
+            ),
+        )
+
+    def _phone_list_exported(self, target: Path, name: str, count: int) -> None:
+        self._remember_folder(target.parent)
+        self.list_notice.show_message(
+            with_number(self.tr("%n people of %1 exported to %2", "", count), count)
+            .replace("%1", name)
+            .replace("%2", str(target))
+        )
+        self.phoneListExported.emit(str(target))
+
+    def _print_phone_list(self) -> None:
+        """The print dialog, then the chosen department's phone list on that printer."""
+        if self._chosen_department() is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print phone list"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_phone_list(printer)
+
+    def print_phone_list(self, printer: QPrinter) -> None:
+        """Read the chosen department's list on a worker, then print it on ``printer``."""
+        chosen = self._chosen_department()
+        if chosen is None:
+            return
+        department_id, name, departments = chosen
+        connections = self._connections
+        self._context.tasks.run(
+            lambda: connections.run(lambda db: phone_list(db, departments, department_id)),
+            guarded(self, lambda entries: self._print_entries(printer, name, entries)),
+            guarded(self, lambda error: log.warning("phone list: %r", error)),
+        )
+
+    def _print_entries(self, printer: QPrinter, name: str, entries: list[PhoneListEntry]) -> None:
+        today = directory_locale().toString(QDate.currentDate(), "d MMMM yyyy")
+        document = phone_list_document(
+            name,
+            self.tr("Phone list, %1").replace("%1", today),
+            self._phone_list_headers(),
+            entries,
+            head_mark(),
+        )
+        print_document(document, printer)
+        self.list_notice.show_message(
+            with_number(
+                self.tr("The phone list of %1 (%n people) is printed.", "", len(entries)),
+                len(entries),
+            ).replace("%1", name)
+        )
+        self.phoneListPrinted.emit(len(entries))
+
+    def _update_department_actions(self) -> None:
+        chosen = self._department is not None
+        for button in (self.export_button, self.print_button):
+            button.setEnabled(chosen)
 
     # --- keyboard -----------------------------------------------------------------------------
 
@@ -442,6 +642,15 @@ class DirectoryTab(QWidget):
         self.search.setAccessibleName(self.tr("Search the directory"))
         self.departments.setAccessibleName(self.tr("Departments"))
         self.people.setAccessibleName(self.tr("People"))
+        self.export_button.setText(self.tr("Export phone list…"))
+        self.export_button.setAccessibleName(self.tr("Export the department's phone list"))
+        self.export_button.setToolTip(
+            self.tr("Save the chosen department's phone list as a CSV file for Excel")
+        )
+        self.print_button.setText(self.tr("Print phone list…"))
+        self.print_button.setAccessibleName(self.tr("Print the department's phone list"))
+        self.print_button.setToolTip(self.tr("Print the chosen department's phone list"))
+        self._update_department_actions()
         self.department_model.set_root_text(self.tr("Whole ministry"))
         self.department_model.refresh_numbers()
         if self.people_model.count is not None:
