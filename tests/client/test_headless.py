@@ -120,7 +120,7 @@ def test_failures_exit_non_zero_with_one_line(demo_server: ServerThread, tmp_pat
     wrong = run_main(profile, *args, password="not-the-password")
     assert wrong.returncode == 1
     assert wrong.stderr.strip().count("\n") == 0 and wrong.stderr.startswith("error: ")
-    assert "invalid_credentials" in wrong.stderr
+    assert "username or password is incorrect" in wrong.stderr  # a sentence, not a code
     assert not any(profile.rglob("cache.db"))  # nothing was created
 
     unreachable = run_main(profile, "sync", "--server", "http://127.0.0.1:9", "--username", "staff")
