@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, select
 
 from server.context import Principal
 from server.db import folder_members, folders, registries, shares
@@ -84,11 +84,12 @@ class Visibility:
         return self._visible_folders
 
     def shared_documents(self) -> frozenset[str]:
+        """Documents shared *with* the user. Sending a share grants the sender nothing:
+        they read the document through its folder, for as long as they may."""
         if self._shared_documents is None:
-            me = self.principal.user_id
             rows = self.conn.execute(
                 select(shares.c.document_id).where(
-                    shares.c.deleted.is_(False), or_(shares.c.to_id == me, shares.c.from_id == me)
+                    shares.c.deleted.is_(False), shares.c.to_id == self.principal.user_id
                 )
             )
             self._shared_documents = frozenset(r[0] for r in rows)

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import json
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -19,7 +23,7 @@ from fastapi.responses import Response
 from sqlalchemy import Connection, Table, func, select
 
 from server.access import Visibility, access_fingerprint
-from server.context import Principal, PrincipalDep, ServicesDep
+from server.context import Principal, PrincipalDep, Services, ServicesDep
 from server.db import COLLECTION_TABLES, collection_floors, registries
 from server.errors import ApiError, validation_error
 from server.schemas import RECORD_MODELS, Strict, SyncHeads
@@ -33,24 +37,63 @@ _ACCESS_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def encode_cursor(collection: str, scope: str, seq: int, fingerprint: str) -> str:
-    raw = f"1|{collection}|{scope}|{seq}|{fingerprint}".encode()
+CURSOR_KEY_LABEL = "cursor-v1"
+_SEQ = re.compile(r"[0-9]{1,19}")
+_MAC_HEX_CHARS = 32
+
+
+def _b64(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
 
 
-def decode_cursor(cursor: str) -> tuple[str, str, int, str]:
-    """(collection, scope, seq, fingerprint); a cursor we cannot read is a client error."""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        parts = base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8").split("|")
-        if len(parts) != 5 or parts[0] != "1":
-            raise ValueError("unknown cursor format")
-        seq = int(parts[3])
-        if seq < 0:
-            raise ValueError("negative sequence")
-    except (ValueError, UnicodeError, binascii.Error) as error:
-        raise validation_error("since", "not a cursor this server issued") from error
-    return parts[1], parts[2], seq, parts[4]
+@dataclass(frozen=True)
+class CursorCodec:
+    """Cursors of one user, signed with HMAC-SHA256 under the server's cursor key.
+
+    The signature covers the cursor's fields and the user it was issued to, so a cursor
+    cannot be edited (to an older sequence, say), forged, or used by another user; one
+    the server did not sign answers 410 and the client syncs that collection afresh.
+    """
+
+    key: bytes
+    user_id: str
+
+    @classmethod
+    def for_user(cls, services: Services, principal: Principal) -> CursorCodec:
+        return cls(services.keys.derive(CURSOR_KEY_LABEL), principal.user_id)
+
+    def _mac(self, payload: str) -> str:
+        message = f"{self.user_id}\n{payload}".encode()
+        return hmac.new(self.key, message, hashlib.sha256).hexdigest()[:_MAC_HEX_CHARS]
+
+    def encode(self, collection: str, scope: str, seq: int, fingerprint: str) -> str:
+        payload = f"2|{collection}|{scope}|{seq}|{fingerprint}"
+        return _b64(f"{payload}|{self._mac(payload)}".encode())
+
+    def decode(self, cursor: str, collection: str, scope: str) -> tuple[int, str]:
+        """(seq, fingerprint) of a cursor of ``collection`` and ``scope`` that this server
+        signed for this user. Unreadable, or of another collection: 422; readable but
+        not signed by us for this user (altered, forged, or from before cursors were
+        signed): 410."""
+        try:
+            padded = cursor + "=" * (-len(cursor) % 4)
+            text = base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8")
+        except (ValueError, UnicodeError, binascii.Error) as error:
+            raise validation_error("since", "not a cursor this server issued") from error
+        parts = text.split("|")
+        if len(parts) == 5 and parts[0] == "1":  # unsigned, as issued before signing
+            parts.append("")
+        elif len(parts) != 6 or parts[0] != "2":
+            raise validation_error("since", "not a cursor this server issued")
+        _version, c_collection, c_scope, seq_text, fingerprint, mac = parts
+        if not _SEQ.fullmatch(seq_text):
+            raise validation_error("since", "not a cursor this server issued")
+        if (c_collection, c_scope) != (collection, scope):
+            raise validation_error("since", "this cursor belongs to another collection")
+        payload = text[: len(text) - len(mac) - 1] if mac else ""
+        if not mac or not hmac.compare_digest(mac, self._mac(payload)):
+            raise cursor_expired("This cursor was not issued to you by this server; sync afresh.")
+        return int(seq_text), fingerprint
 
 
 def cursor_expired(detail: str) -> ApiError:
@@ -87,6 +130,7 @@ def _check_registry(conn: Connection, visibility: Visibility, registry_id: str) 
 
 def sync_page(
     conn: Connection,
+    cursors: CursorCodec,
     principal: Principal,
     collection: str,
     since: str | None,
@@ -103,9 +147,7 @@ def sync_page(
 
     since_seq = 0
     if since:
-        c_collection, c_scope, since_seq, c_fingerprint = decode_cursor(since)
-        if (c_collection, c_scope) != (collection, scope):
-            raise validation_error("since", "this cursor belongs to another collection")
+        since_seq, c_fingerprint = cursors.decode(since, collection, scope)
         if c_fingerprint != fingerprint:
             raise cursor_expired("Your access changed since this cursor; sync from the start.")
         if since_seq < _floor(conn, collection):
@@ -133,7 +175,7 @@ def sync_page(
         elif report_deletions:
             deleted.append(row.id)
     last_seq = rows[-1].seq if rows else since_seq
-    cursor = encode_cursor(collection, scope, last_seq, fingerprint)
+    cursor = cursors.encode(collection, scope, last_seq, fingerprint)
     return (
         f'{{"collection":{json.dumps(collection)},"items":[{",".join(items)}],'
         f'"deleted":{json.dumps(deleted)},"cursor":{json.dumps(cursor)},'
@@ -144,6 +186,7 @@ def sync_page(
 @router.get("/sync", response_model=SyncHeads)
 def sync_heads(principal: PrincipalDep, services: ServicesDep) -> dict[str, Any]:
     """The newest cursor of every collection, so a sync with nothing new is one request."""
+    cursors = CursorCodec.for_user(services, principal)
     with services.db.read() as conn:
         visibility = Visibility.load(conn, principal)
         heads: dict[str, str] = {}
@@ -151,11 +194,11 @@ def sync_heads(principal: PrincipalDep, services: ServicesDep) -> dict[str, Any]
             if name == "registry_rows":
                 continue
             fingerprint = access_fingerprint(name, principal, visibility.member_of)
-            heads[name] = encode_cursor(name, "", _head(conn, table, None), fingerprint)
+            heads[name] = cursors.encode(name, "", _head(conn, table, None), fingerprint)
         rows_fp = access_fingerprint("registry_rows", principal, visibility.member_of)
         table = COLLECTION_TABLES["registry_rows"]
         per_registry = {
-            registry_id: encode_cursor(
+            registry_id: cursors.encode(
                 "registry_rows", registry_id, _head(conn, table, registry_id), rows_fp
             )
             for registry_id in sorted(visibility.readable_registries())
@@ -228,7 +271,7 @@ def _register(collection: str) -> None:
 
 
 def _answer(
-    services: Any,
+    services: Services,
     principal: Principal,
     collection: str,
     since: str | None,
@@ -238,7 +281,10 @@ def _answer(
     settings = services.settings
     size = min(limit or settings.sync_default_limit, settings.sync_max_limit)
     with services.db.read() as conn:
-        body = sync_page(conn, principal, collection, since, size, registry_id)
+        body = sync_page(
+            conn, CursorCodec.for_user(services, principal), principal, collection, since, size,
+            registry_id,
+        )
     return Response(body, media_type="application/json")
 
 

@@ -17,6 +17,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 
 from server.blobs import BlobStore
 from server.errors import ApiError, validation_error
+from server.text import unsafe_character_problem
 
 MAX_FILENAME_CHARS = 200
 MAX_FILENAME_BYTES = 255
@@ -37,8 +38,9 @@ def check_filename(name: str) -> str:
         raise validation_error("filename", "must not be empty")
     if len(name) > MAX_FILENAME_CHARS or len(name.encode("utf-8")) > MAX_FILENAME_BYTES:
         raise validation_error("filename", f"at most {MAX_FILENAME_CHARS} characters")
-    if any(ord(c) < 32 or ord(c) == 127 for c in name):
-        raise validation_error("filename", "control characters are not allowed")
+    problem = unsafe_character_problem(name)
+    if problem is not None:
+        raise validation_error("filename", problem)
     if any(c in _FORBIDDEN_CHARS for c in name):
         raise validation_error("filename", 'path separators and :*?"<>| are not allowed')
     if name in (".", "..") or name != name.strip() or name.endswith("."):
