@@ -29,6 +29,8 @@ _RESERVED_STEMS = (
 )
 _MIME = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$")
 _MULTIPART_OVERHEAD = 64 * 1024
+# RFC 2046 lets an epilogue follow the closing boundary; clients send a CRLF at most.
+_EPILOGUE_BYTES = 1024
 
 
 def check_filename(name: str) -> str:
@@ -99,6 +101,10 @@ class _PartCollector:
         self._hasher = hashlib.sha256()
         self._size = 0
         self._pending = ("", "")
+        self.ended = False
+
+    def on_end(self) -> None:
+        self.ended = True
 
     def on_part_begin(self) -> None:
         self._headers = {}
@@ -192,13 +198,14 @@ async def receive_upload(
     boundary = options.get(b"boundary")
     if media != b"multipart/form-data" or not boundary:
         raise ApiError(415, "unsupported_media_type", "Send multipart/form-data with a boundary.")
+    body_limit = max_file + max_field + _MULTIPART_OVERHEAD
     declared_length = request.headers.get("content-length")
     if declared_length is not None:
         try:
             length = int(declared_length)
         except ValueError as error:
             raise ApiError(400, "bad_request", "Content-Length is not a number.") from error
-        if length > max_file + max_field + _MULTIPART_OVERHEAD:
+        if length > body_limit:
             raise too_large(max_file)
     collector = _PartCollector(blobs, max_file, max_field)
     parser = MultipartParser(
@@ -211,12 +218,29 @@ async def receive_upload(
             "on_header_value": collector.on_header_value,
             "on_header_end": collector.on_header_end,
             "on_headers_finished": collector.on_headers_finished,
+            "on_end": collector.on_end,
         },
     )
+    received = after_end = 0
     try:
         async for chunk in request.stream():
+            received += len(chunk)
+            if received > body_limit:
+                raise too_large(max_file)
+            if collector.ended:
+                after_end += len(chunk)
+                if after_end > _EPILOGUE_BYTES:
+                    raise ApiError(
+                        400,
+                        "bad_request",
+                        "The body goes on after the multipart closing boundary.",
+                        headers={"Connection": "close"},
+                    )
+                continue
             parser.write(chunk)
         parser.finalize()
+        if not collector.ended:
+            raise validation_error("body", "the multipart body ends before its closing boundary")
     except MultipartParseError as error:
         collector.close()
         collector.result.discard()
