@@ -66,12 +66,14 @@ class CursorCodec:
         message = f"{self.user_id}\n{payload}".encode()
         return hmac.new(self.key, message, hashlib.sha256).hexdigest()[:_MAC_HEX_CHARS]
 
-    def encode(self, collection: str, scope: str, seq: int, fingerprint: str) -> str:
-        payload = f"2|{collection}|{scope}|{seq}|{fingerprint}"
+    def encode(
+        self, collection: str, scope: str, seq: int, fingerprint: str, first_sync_head: int = 0
+    ) -> str:
+        payload = f"2|{collection}|{scope}|{seq}|{fingerprint}|{first_sync_head}"
         return _b64(f"{payload}|{self._mac(payload)}".encode())
 
-    def decode(self, cursor: str, collection: str, scope: str) -> tuple[int, str]:
-        """(seq, fingerprint) of a cursor of ``collection`` and ``scope`` that this server
+    def decode(self, cursor: str, collection: str, scope: str) -> tuple[int, str, int]:
+        """(seq, fingerprint, first_sync_head) of a cursor of ``collection`` and ``scope`` that this server
         signed for this user. Unreadable, or of another collection: 422; readable but
         not signed by us for this user (altered, forged, or from before cursors were
         signed): 410."""
@@ -82,18 +84,18 @@ class CursorCodec:
             raise validation_error("since", "not a cursor this server issued") from error
         parts = text.split("|")
         if len(parts) == 5 and parts[0] == "1":  # unsigned, as issued before signing
-            parts.append("")
-        elif len(parts) != 6 or parts[0] != "2":
+            parts += ["0", ""]
+        elif len(parts) != 7 or parts[0] != "2":
             raise validation_error("since", "not a cursor this server issued")
-        _version, c_collection, c_scope, seq_text, fingerprint, mac = parts
-        if not _SEQ.fullmatch(seq_text):
+        _version, c_collection, c_scope, seq_text, fingerprint, head_text, mac = parts
+        if not (_SEQ.fullmatch(seq_text) and _SEQ.fullmatch(head_text)):
             raise validation_error("since", "not a cursor this server issued")
         if (c_collection, c_scope) != (collection, scope):
             raise validation_error("since", "this cursor belongs to another collection")
         payload = text[: len(text) - len(mac) - 1] if mac else ""
         if not mac or not hmac.compare_digest(mac, self._mac(payload)):
             raise cursor_expired("This cursor was not issued to you by this server; sync afresh.")
-        return int(seq_text), fingerprint
+        return int(seq_text), fingerprint, int(head_text)
 
 
 def cursor_expired(detail: str) -> ApiError:
@@ -137,7 +139,13 @@ def sync_page(
     limit: int,
     registry_id: str | None,
 ) -> str:
-    """One page of ``collection`` as JSON text."""
+    """One page of ``collection`` as JSON text.
+
+    ``deleted`` lists a row the user may not see (or a tombstone) only when the user may
+    have received the record before: never on a first page, and, while a first sync is
+    paging, never for a row untouched since that sync began (its cursors carry the head
+    it began at): the user has received nothing past their cursor, so such a row is
+    news to them and its id is not theirs to learn."""
     table = COLLECTION_TABLES[collection]
     visibility = Visibility.load(conn, principal)
     scope = registry_id or ""
@@ -147,13 +155,15 @@ def sync_page(
 
     since_seq = 0
     if since:
-        since_seq, c_fingerprint = cursors.decode(since, collection, scope)
+        since_seq, c_fingerprint, first_sync_head = cursors.decode(since, collection, scope)
         if c_fingerprint != fingerprint:
             raise cursor_expired("Your access changed since this cursor; sync from the start.")
         if since_seq < _floor(conn, collection):
             raise cursor_expired("History this old was pruned; sync from the start.")
         if since_seq > _head(conn, table, registry_id):
             raise cursor_expired("This cursor is ahead of the server's data; sync from the start.")
+    else:
+        first_sync_head = _head(conn, table, registry_id)
 
     extra = [table.c[name] for name in _ACCESS_COLUMNS.get(collection, ())]
     query = select(table.c.id, table.c.seq, table.c.deleted, table.c.body, *extra).where(
@@ -167,15 +177,16 @@ def sync_page(
 
     items: list[str] = []
     deleted: list[str] = []
-    # On a first sync there is nothing to delete on the client: tombstones are skipped.
-    report_deletions = since_seq > 0
     for row in rows:
         if not row.deleted and visibility.row_visible(collection, row):
             items.append(row.body)
-        elif report_deletions:
+        elif since_seq > 0 and row.seq > first_sync_head:
             deleted.append(row.id)
     last_seq = rows[-1].seq if rows else since_seq
-    cursor = cursors.encode(collection, scope, last_seq, fingerprint)
+    # Until a first sync is complete its cursors carry the head it began at; the last
+    # page's cursor drops it, so that it equals the head GET /sync reports.
+    carried_head = first_sync_head if has_more else 0
+    cursor = cursors.encode(collection, scope, last_seq, fingerprint, carried_head)
     return (
         f'{{"collection":{json.dumps(collection)},"items":[{",".join(items)}],'
         f'"deleted":{json.dumps(deleted)},"cursor":{json.dumps(cursor)},'
