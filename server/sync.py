@@ -73,10 +73,10 @@ class CursorCodec:
         return _b64(f"{payload}|{self._mac(payload)}".encode())
 
     def decode(self, cursor: str, collection: str, scope: str) -> tuple[int, str, int]:
-        """(seq, fingerprint, first_sync_head) of a cursor of ``collection`` and ``scope`` that this server
-        signed for this user. Unreadable, or of another collection: 422; readable but
-        not signed by us for this user (altered, forged, or from before cursors were
-        signed): 410."""
+        """(seq, fingerprint, first_sync_head) of a cursor of ``collection`` and ``scope``
+        that this server signed for this user. Unreadable, or of another collection:
+        422; readable but not signed by us for this user (altered, forged, or from
+        before cursors were signed): 410."""
         try:
             padded = cursor + "=" * (-len(cursor) % 4)
             text = base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8")
@@ -293,7 +293,12 @@ def _answer(
     size = min(limit or settings.sync_default_limit, settings.sync_max_limit)
     with services.db.read() as conn:
         body = sync_page(
-            conn, CursorCodec.for_user(services, principal), principal, collection, since, size,
+            conn,
+            CursorCodec.for_user(services, principal),
+            principal,
+            collection,
+            since,
+            size,
             registry_id,
         )
     return Response(body, media_type="application/json")
