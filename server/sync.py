@@ -22,7 +22,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from sqlalchemy import Connection, Table, func, select
 
-from server.access import Visibility, access_fingerprint
+from server.access import Visibility, access_fingerprint, exits_since
 from server.context import Principal, PrincipalDep, Services, ServicesDep
 from server.db import COLLECTION_TABLES, collection_floors, registries
 from server.errors import ApiError, validation_error
@@ -32,8 +32,10 @@ router = APIRouter(tags=["sync"])
 
 # Columns each scan needs to judge visibility, beyond id, seq, deleted and body.
 _ACCESS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "folders": ("access", "department_id"),
     "documents": ("folder_id",),
     "shares": ("from_id", "to_id"),
+    "registries": ("personal_data",),
 }
 
 
@@ -142,10 +144,11 @@ def sync_page(
     """One page of ``collection`` as JSON text.
 
     ``deleted`` lists a row the user may not see (or a tombstone) only when the user may
-    have received the record before: never on a first page, and, while a first sync is
+    have received the record before: never on a first page; while a first sync is
     paging, never for a row untouched since that sync began (its cursors carry the head
-    it began at): the user has received nothing past their cursor, so such a row is
-    news to them and its id is not theirs to learn."""
+    it began at: the user has received nothing past their cursor); and otherwise only
+    if the user could see the record as it was at their cursor (see record_exit). The
+    id of a record the user never could see is not theirs to learn."""
     table = COLLECTION_TABLES[collection]
     visibility = Visibility.load(conn, principal)
     scope = registry_id or ""
@@ -176,12 +179,26 @@ def sync_page(
     rows = rows[:limit]
 
     items: list[str] = []
-    deleted: list[str] = []
+    gone: list[Any] = []
     for row in rows:
         if not row.deleted and visibility.row_visible(collection, row):
             items.append(row.body)
         elif since_seq > 0 and row.seq > first_sync_head:
-            deleted.append(row.id)
+            gone.append(row)
+    # Who may see a record can change with the record (a document moved, a folder made
+    # restricted): such a change notes the state it left, and a record out of the user's
+    # sight is listed only if they could see it then, or as it was when deleted.
+    exits = (
+        exits_since(conn, collection, [r.id for r in gone], since_seq)
+        if gone and collection in _ACCESS_COLUMNS
+        else {}
+    )
+    deleted = [
+        row.id
+        for row in gone
+        if (row.deleted and visibility.row_visible(collection, row))
+        or any(visibility.scope_visible(scope) for scope in exits.get(row.id, ()))
+    ]
     last_seq = rows[-1].seq if rows else since_seq
     # Until a first sync is complete its cursors carry the head it began at; the last
     # page's cursor drops it, so that it equals the head GET /sync reports.
