@@ -160,3 +160,72 @@ def test_a_shared_document_moved_out_of_the_senders_sight_leaves_their_sync(
     assert staff.get(f"/documents/{doc['id']}/content").status_code == 404
     outsider = world.sign_in("outsider")
     assert outsider.get(f"/documents/{doc['id']}/content").status_code == 200
+
+
+# --- item 8: delta sync names only what the user may have held ----------------------
+
+
+def _full_sync(api: Api, collections: tuple[str, ...]) -> dict[str, str]:
+    return {c: api.sync_all(c)[2] for c in collections}
+
+
+WATCHED = ("folders", "documents", "shares", "registries")
+
+
+def _deleted_since(api: Api, cursors: dict[str, str]) -> dict[str, list[str]]:
+    return {c: api.sync_all(c, since=cursor)[1] for c, cursor in cursors.items()}
+
+
+def test_a_delta_sync_never_lists_records_the_user_never_could_see(world: World) -> None:
+    """Others' records change, move between places staff cannot see, are shared and
+    unshared between others, and go away: staff's delta sync names none of them."""
+    admin, head = world.sign_in("admin"), world.sign_in("head")
+    it_doc, it_doc_moved = upload(admin, "f-it"), upload(admin, "f-it")
+    hr_doc = upload(head, "f-hr")
+    with world.db.write() as conn:
+        maintenance.add_folder_member(conn, "f-secret", "p-admin")
+    staff = world.sign_in("staff")
+    cursors = _full_sync(staff, WATCHED)
+    assert admin.patch(f"/documents/{it_doc['id']}", 1, json={"title": "Yeni"}).status_code == 200
+    moved = admin.patch(f"/documents/{it_doc_moved['id']}", 1, json={"folder_id": "f-secret"})
+    assert moved.status_code == 200, moved.text
+    upload(admin, "f-it")
+    _share(head, hr_doc["id"], "p-outsider")
+    with world.db.write() as conn:
+        maintenance.update_record(conn, "registries", "reg-personal", row_count=3)
+        maintenance.set_folder_access(conn, "f-it", "restricted")
+        maintenance.delete_record(conn, "documents", it_doc["id"])
+        share_id = next(
+            r[0] for r in conn.exec_driver_sql("SELECT id FROM shares WHERE to_id = 'p-outsider'")
+        )
+        maintenance.delete_record(conn, "shares", share_id)
+    assert _deleted_since(staff, cursors) == {c: [] for c in WATCHED}
+
+
+def test_what_the_user_could_see_still_leaves_their_sync_as_deletions(world: World) -> None:
+    head = world.sign_in("head")
+    kept, deleted_doc, moved_doc = (upload(head, "f-hr") for _ in range(3))
+    shared = upload(head, "f-secret")
+    _share(head, shared["id"], "p-staff")
+    staff = world.sign_in("staff")
+    cursors = _full_sync(staff, WATCHED)
+    assert shared["id"] in staff.sync_all("documents")[0]
+    assert (
+        head.patch(f"/documents/{moved_doc['id']}", 1, json={"folder_id": "f-secret"}).status_code
+        == 200
+    )
+    with world.db.write() as conn:
+        maintenance.delete_record(conn, "documents", deleted_doc["id"])
+        share_id = next(
+            r[0] for r in conn.exec_driver_sql("SELECT id FROM shares WHERE to_id = 'p-staff'")
+        )
+        maintenance.delete_record(conn, "shares", share_id)
+        maintenance.update_record(conn, "registries", "reg-open", personal_data=True)
+        maintenance.delete_record(conn, "folders", "f-hr")
+    deleted = {c: sorted(ids) for c, ids in _deleted_since(staff, cursors).items()}
+    assert deleted == {
+        "folders": ["f-hr"],
+        "documents": sorted([kept["id"], deleted_doc["id"], moved_doc["id"], shared["id"]]),
+        "shares": [share_id],
+        "registries": ["reg-open"],
+    }
