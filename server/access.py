@@ -12,13 +12,23 @@ a user who may no longer see them receives them as deletions.
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, insert, select
 
 from server.context import Principal
-from server.db import folder_members, folders, registries, shares
+from server.db import (
+    COLLECTION_TABLES,
+    folder_members,
+    folders,
+    registries,
+    shares,
+    visibility_exits,
+)
 
 PERSONAL_DATA_ROLES = ("analyst", "admin")
 FOLDER_WRITE_ROLES_FOR_MINISTRY = ("department_head", "admin")
@@ -84,11 +94,12 @@ class Visibility:
         return self._visible_folders
 
     def shared_documents(self) -> frozenset[str]:
+        """Documents shared *with* the user. Sending a share grants the sender nothing:
+        they read the document through its folder, for as long as they may."""
         if self._shared_documents is None:
-            me = self.principal.user_id
             rows = self.conn.execute(
                 select(shares.c.document_id).where(
-                    shares.c.deleted.is_(False), or_(shares.c.to_id == me, shares.c.from_id == me)
+                    shares.c.deleted.is_(False), shares.c.to_id == self.principal.user_id
                 )
             )
             self._shared_documents = frozenset(r[0] for r in rows)
@@ -106,17 +117,75 @@ class Visibility:
         return folder_id in self.visible_folders() or document_id in self.shared_documents()
 
     def row_visible(self, collection: str, row: Any) -> bool:
-        """Whether the user may see one row of a sync scan (columns as in server.db)."""
+        """Whether the user may see one row of a sync scan (columns as in server.db),
+        judged on the row's own access columns: for a tombstone, whether the user could
+        see the record as it was when deleted."""
         if collection == "folders":
-            return bool(row.id in self.visible_folders())
+            return folder_visible(self.principal, self.member_of, row)
         if collection == "documents":
             return self.document_visible(row.id, row.folder_id)
         if collection == "shares":
             me = self.principal.user_id
             return me in (row.to_id, row.from_id)
         if collection == "registries":
-            return bool(row.id in self.readable_registries())
+            return not row.personal_data or may_read_personal_data(self.principal)
         return True
+
+    def scope_visible(self, scope: dict[str, Any]) -> bool:
+        """Whether the user could see a record in an access state it left (record_exit).
+        The user's own access is the cursor's (the fingerprint holds it fixed)."""
+        kind = scope.get("kind")
+        if kind == "folder":
+            return folder_visible(self.principal, self.member_of, SimpleNamespace(**scope))
+        if kind == "registry":
+            return not scope["personal_data"] or may_read_personal_data(self.principal)
+        if kind == "share":
+            return bool(scope["to_id"] == self.principal.user_id)
+        return True  # an unknown scope: assume the user held it (never hide a deletion)
+
+
+def folder_scope(folder_id: str, access: str, department_id: str | None) -> dict[str, Any]:
+    """The access state of a folder, as record_exit keeps it."""
+    return {"kind": "folder", "id": folder_id, "access": access, "department_id": department_id}
+
+
+def record_exit(
+    conn: Connection, collection: str, record_ids: Iterable[str], scope: dict[str, Any]
+) -> None:
+    """Note, after a change that gave records a new seq, the access state they left:
+    delta sync then tells the users who could see them in it (and must drop them) from
+    those who never could (and must not even learn their ids)."""
+    table = COLLECTION_TABLES[collection]
+    ids = list(record_ids)
+    if not ids:
+        return
+    rows = conn.execute(select(table.c.id, table.c.seq).where(table.c.id.in_(ids))).all()
+    conn.execute(
+        insert(visibility_exits),
+        [
+            {"collection": collection, "record_id": r.id, "seq": r.seq, "scope": json.dumps(scope)}
+            for r in rows
+        ],
+    )
+
+
+def exits_since(
+    conn: Connection, collection: str, record_ids: list[str], since_seq: int
+) -> dict[str, list[dict[str, Any]]]:
+    """The access states each record left after ``since_seq``."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    if not record_ids:
+        return found
+    rows = conn.execute(
+        select(visibility_exits.c.record_id, visibility_exits.c.scope).where(
+            visibility_exits.c.collection == collection,
+            visibility_exits.c.record_id.in_(record_ids),
+            visibility_exits.c.seq > since_seq,
+        )
+    )
+    for row in rows:
+        found.setdefault(row.record_id, []).append(json.loads(row.scope))
+    return found
 
 
 def access_fingerprint(collection: str, principal: Principal, member_of: frozenset[str]) -> str:

@@ -18,6 +18,7 @@ from server.db import Database, sqlite_url_for
 from server.device_secrets import DeviceSecretBox, seal_clear_secrets
 from server.errors import PROBLEM_JSON, ApiError, install_error_handlers, problem_response
 from server.keys import ServerKeys
+from server.limits import BodyLimitMiddleware, BodyLimits
 from server.login_throttle import PasswordCheckGate
 from server.private_files import make_private_dir
 from server.schemas import Problem
@@ -28,16 +29,17 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 # Error statuses every operation may answer, and those only some do.
 _COMMON_ERRORS = (400, 401, 403, 404, 422)
 _EXTRA_ERRORS: dict[str, tuple[int, ...]] = {
-    "login": (429, 503),
-    "refresh": (429,),
-    "create_booking": (409, 429),
-    "change_booking": (409, 412, 428),
+    "login": (413, 429, 503),
+    "refresh": (413, 429),
+    "logout": (413,),
+    "create_booking": (409, 413, 429),
+    "change_booking": (409, 412, 413, 428),
     "cancel_booking": (412, 428),
     "upload_document": (409, 413, 415),
     "upload_version": (409, 412, 413, 415, 428),
-    "change_document": (412, 428),
+    "change_document": (412, 413, 428),
     "download_content": (416,),
-    "create_shares": (409,),
+    "create_shares": (409, 413),
 }
 _PUBLIC_OPERATIONS = {"login", "refresh"}
 _REQUIRED_HEADERS = {
@@ -126,6 +128,8 @@ def _customise_openapi(app: FastAPI) -> dict[str, Any]:
         for operation in path_item.values():
             base = operation.get("operationId", "")
             statuses = set(_COMMON_ERRORS) | set(_EXTRA_ERRORS.get(base, ()))
+            if base.startswith("sync_"):
+                statuses.add(410)  # cursor_expired
             if base in _PUBLIC_OPERATIONS:
                 statuses.discard(403)
                 statuses.discard(404)
@@ -185,6 +189,8 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     install_error_handlers(app)
     for module in (auth, sync, bookings, documents, shares):
         app.include_router(module.router, prefix=API_PREFIX)
+    limits = BodyLimits(API_PREFIX, settings.max_json_bytes)
+    app.add_middleware(BodyLimitMiddleware, limit_for=limits.for_request)
     app.add_middleware(RefuseNulMiddleware)
     app.add_middleware(RequestIdMiddleware)
     app.openapi = lambda: _customise_openapi(app)  # type: ignore[method-assign]

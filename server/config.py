@@ -31,6 +31,8 @@ class Settings:
     refresh_token_seconds: int = 14 * 24 * 3600
     max_upload_bytes: int = 100 * 1024 * 1024
     max_metadata_bytes: int = 64 * 1024
+    # The largest JSON body any other operation reads (sign-in reads at most 16 KiB).
+    max_json_bytes: int = 64 * 1024
     # Login throttling (server/login_throttle.py, docs/security.md): attempts per username
     # whether or not the user exists, per enrolled device, and per client address.
     login_failures_allowed: int = 5

@@ -146,6 +146,21 @@ folder_members = Table(
     Index("ix_folder_members_person", "person_id"),
 )
 
+# Where a record left some readers' sight without leaving the collection (a document
+# moved to another folder, a folder made restricted, a share withdrawn): the access state
+# it left and the record's seq after the change. Delta sync lists a record a user may no
+# longer see in `deleted` only if that user may have held it, which this tells.
+visibility_exits = Table(
+    "visibility_exits",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("collection", String(32), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("scope", Text, nullable=False),  # JSON, see server.access.record_exit
+    Index("ix_visibility_exits_record", "collection", "record_id", "seq"),
+)
+
 document_versions = Table(
     "document_versions",
     metadata,

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, select
 
 from server import records
-from server.access import Visibility, folder_writable
+from server.access import Visibility, folder_scope, folder_writable, record_exit
 from server.context import Principal, PrincipalDep, Services, ServicesDep
 from server.db import document_versions, folders
 from server.errors import ApiError, validation_error
@@ -275,11 +275,20 @@ def change_document(
         record = load_visible_document(conn, principal, document_id)
         _require_writable_folder(conn, principal, record["folder_id"])
         check_version(record, expected)
-        if "folder_id" in changes and changes["folder_id"] != record["folder_id"]:
+        moved = "folder_id" in changes and changes["folder_id"] != record["folder_id"]
+        if moved:
             _require_writable_folder(conn, principal, changes["folder_id"])
         if "tags" in changes:
             changes["tags"] = list(dict.fromkeys(changes["tags"]))
         saved = records.replace_record(conn, "documents", {**record, **changes})
+        if moved:
+            left = _folder(conn, record["folder_id"])
+            record_exit(
+                conn,
+                "documents",
+                [document_id],
+                folder_scope(left.id, left.access, left.department_id),
+            )
     return JSONResponse(saved, headers={"ETag": etag(saved)})
 
 

@@ -63,6 +63,17 @@ def validation_error(field: str, message: str) -> ApiError:
     )
 
 
+def body_too_large(limit: int) -> ApiError:
+    """413: the body passed the operation's limit; the server read no further."""
+    return ApiError(
+        413,
+        "too_large",
+        f"The request body is larger than this operation accepts ({limit} bytes).",
+        headers={"Connection": "close"},
+        limit_bytes=limit,
+    )
+
+
 _HTTP_CODES = {
     400: "bad_request",
     401: "unauthorized",
@@ -111,6 +122,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def on_http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
+        limit = getattr(exc, "limit", None)
+        if exc.status_code == 413 and isinstance(limit, int):  # server.limits.BodyTooLarge
+            return problem_response(body_too_large(limit))
         code = _HTTP_CODES.get(exc.status_code, "error")
         headers = dict(exc.headers or {})
         if exc.status_code == 405:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from server import records
+from server.access import folder_scope, record_exit
 from server.db import (
     COLLECTION_TABLES,
     collection_floors,
@@ -18,7 +19,22 @@ from server.db import (
     logins,
     tokens,
     users,
+    visibility_exits,
 )
+
+
+def _access_scope(collection: str, record: dict[str, Any]) -> dict[str, Any] | None:
+    """The part of a record that decides who may see it (None: everyone may)."""
+    if collection == "folders":
+        return folder_scope(record["id"], record["access"], record.get("department_id"))
+    if collection == "registries":
+        return {"kind": "registry", "personal_data": bool(record.get("personal_data"))}
+    return None
+
+
+def _documents_in(conn: Connection, folder_id: str) -> list[str]:
+    query = select(documents.c.id).where(documents.c.folder_id == folder_id)
+    return [r[0] for r in conn.execute(query)]
 
 
 def update_record(
@@ -27,11 +43,34 @@ def update_record(
     found = records.load(conn, collection, record_id)
     if found is None or found[1]:
         raise KeyError(record_id)
-    return records.replace_record(conn, collection, {**found[0], **changes})
+    before = _access_scope(collection, found[0])
+    saved = records.replace_record(conn, collection, {**found[0], **changes})
+    after = _access_scope(collection, {**found[0], **changes})
+    if before is not None and before != after:
+        record_exit(conn, collection, [record_id], before)
+        if collection == "folders":  # its documents are seen through it
+            ids = _documents_in(conn, record_id)
+            records.touch(conn, "documents", ids)
+            record_exit(conn, "documents", ids, before)
+    return saved
 
 
 def delete_record(conn: Connection, collection: str, record_id: str) -> None:
+    """A tombstone; what was seen only through the record (a folder's documents, a
+    shared document) is re-judged by delta sync too."""
+    found = records.load(conn, collection, record_id)
     records.delete_record(conn, collection, record_id)
+    if found is None or found[1]:
+        return
+    record = found[0]
+    if collection == "folders":
+        ids = _documents_in(conn, record_id)
+        records.touch(conn, "documents", ids)
+        record_exit(conn, "documents", ids, _access_scope("folders", record) or {})
+    elif collection == "shares":
+        records.touch(conn, "documents", [record["document_id"]])
+        scope = {"kind": "share", "to_id": record["to_id"]}
+        record_exit(conn, "documents", [record["document_id"]], scope)
 
 
 def set_folder_access(
@@ -42,10 +81,6 @@ def set_folder_access(
     if department_id is not None:
         changes["department_id"] = department_id
     update_record(conn, "folders", folder_id, **changes)
-    ids = [
-        r[0] for r in conn.execute(select(documents.c.id).where(documents.c.folder_id == folder_id))
-    ]
-    records.touch(conn, "documents", ids)
 
 
 def add_folder_member(conn: Connection, folder_id: str, person_id: str) -> None:
@@ -99,6 +134,12 @@ def prune_tombstones(conn: Connection, collection: str) -> int:
     if newest is None:
         return 0
     removed = conn.execute(delete(table).where(table.c.deleted.is_(True))).rowcount
+    # A cursor at or below the floor answers 410, so exits there can no longer matter.
+    conn.execute(
+        delete(visibility_exits).where(
+            visibility_exits.c.collection == collection, visibility_exits.c.seq <= newest
+        )
+    )
     conn.execute(delete(collection_floors).where(collection_floors.c.collection == collection))
     conn.execute(insert(collection_floors).values(collection=collection, min_seq=int(newest)))
     return int(removed)

@@ -4,10 +4,11 @@ and describe responses in the OpenAPI document the client and Schemathesis read.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     BeforeValidator,
@@ -17,7 +18,11 @@ from pydantic import (
     model_validator,
 )
 
-_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")
+from server.text import free_text, single_line
+
+_RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", re.ASCII
+)
 
 
 def _rfc3339_string(value: Any) -> Any:
@@ -29,9 +34,26 @@ def _rfc3339_string(value: Any) -> Any:
     return value
 
 
-Rfc3339 = Annotated[AwareDatetime, BeforeValidator(_rfc3339_string)]
+def _representable_in_utc(value: datetime) -> datetime:
+    """A moment whose UTC form falls outside years 1-9999 (0001-01-01T00:00:00+01:00)
+    cannot be converted or compared by the server: a clear 422, not a crash."""
+    try:
+        value.astimezone(UTC)
+    except OverflowError as error:
+        raise ValueError("is outside the range of dates this server handles") from error
+    return value
+
+
+Rfc3339 = Annotated[
+    AwareDatetime, BeforeValidator(_rfc3339_string), AfterValidator(_representable_in_utc)
+]
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64)]
-Text1 = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
+# A title or name: one line, nothing that hides or reorders what a reader sees.
+Text1 = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=300, strip_whitespace=True),
+    AfterValidator(single_line),
+]
 
 
 def _without_nul(value: Any) -> Any:
@@ -280,27 +302,32 @@ class BookingPatch(Strict):
     attendee_ids: Annotated[list[Id], Field(max_length=200)] | None = None
 
 
-Tag = Annotated[str, StringConstraints(min_length=1, max_length=50, strip_whitespace=True)]
+Tag = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=50, strip_whitespace=True),
+    AfterValidator(single_line),
+]
+Description = Annotated[str, StringConstraints(max_length=5000), AfterValidator(free_text)]
 
 
 class DocumentMetadata(Strict):
     folder_id: Id
     title: Text1
-    description: Annotated[str, StringConstraints(max_length=5000)] = ""
+    description: Description = ""
     tags: Annotated[list[Tag], Field(max_length=20)] = []
 
 
 class DocumentPatch(Strict):
     folder_id: Id | None = None
     title: Text1 | None = None
-    description: Annotated[str, StringConstraints(max_length=5000)] | None = None
+    description: Description | None = None
     tags: Annotated[list[Tag], Field(max_length=20)] | None = None
 
 
 class ShareCreate(Strict):
     document_id: Id
     to_ids: Annotated[list[Id], Field(min_length=1, max_length=50)]
-    message: Annotated[str, StringConstraints(max_length=2000)] = ""
+    message: Annotated[str, StringConstraints(max_length=2000), AfterValidator(free_text)] = ""
 
 
 # --- errors --------------------------------------------------------------------

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import json
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from sqlalchemy import Connection, Table, func, select
 
-from server.access import Visibility, access_fingerprint
-from server.context import Principal, PrincipalDep, ServicesDep
+from server.access import Visibility, access_fingerprint, exits_since
+from server.context import Principal, PrincipalDep, Services, ServicesDep
 from server.db import COLLECTION_TABLES, collection_floors, registries
 from server.errors import ApiError, validation_error
 from server.schemas import RECORD_MODELS, Strict, SyncHeads
@@ -28,29 +32,72 @@ router = APIRouter(tags=["sync"])
 
 # Columns each scan needs to judge visibility, beyond id, seq, deleted and body.
 _ACCESS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "folders": ("access", "department_id"),
     "documents": ("folder_id",),
     "shares": ("from_id", "to_id"),
+    "registries": ("personal_data",),
 }
 
 
-def encode_cursor(collection: str, scope: str, seq: int, fingerprint: str) -> str:
-    raw = f"1|{collection}|{scope}|{seq}|{fingerprint}".encode()
+CURSOR_KEY_LABEL = "cursor-v1"
+_SEQ = re.compile(r"[0-9]{1,19}")
+_MAC_HEX_CHARS = 32
+
+
+def _b64(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
 
 
-def decode_cursor(cursor: str) -> tuple[str, str, int, str]:
-    """(collection, scope, seq, fingerprint); a cursor we cannot read is a client error."""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        parts = base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8").split("|")
-        if len(parts) != 5 or parts[0] != "1":
-            raise ValueError("unknown cursor format")
-        seq = int(parts[3])
-        if seq < 0:
-            raise ValueError("negative sequence")
-    except (ValueError, UnicodeError, binascii.Error) as error:
-        raise validation_error("since", "not a cursor this server issued") from error
-    return parts[1], parts[2], seq, parts[4]
+@dataclass(frozen=True)
+class CursorCodec:
+    """Cursors of one user, signed with HMAC-SHA256 under the server's cursor key.
+
+    The signature covers the cursor's fields and the user it was issued to, so a cursor
+    cannot be edited (to an older sequence, say), forged, or used by another user; one
+    the server did not sign answers 410 and the client syncs that collection afresh.
+    """
+
+    key: bytes
+    user_id: str
+
+    @classmethod
+    def for_user(cls, services: Services, principal: Principal) -> CursorCodec:
+        return cls(services.keys.derive(CURSOR_KEY_LABEL), principal.user_id)
+
+    def _mac(self, payload: str) -> str:
+        message = f"{self.user_id}\n{payload}".encode()
+        return hmac.new(self.key, message, hashlib.sha256).hexdigest()[:_MAC_HEX_CHARS]
+
+    def encode(
+        self, collection: str, scope: str, seq: int, fingerprint: str, first_sync_head: int = 0
+    ) -> str:
+        payload = f"2|{collection}|{scope}|{seq}|{fingerprint}|{first_sync_head}"
+        return _b64(f"{payload}|{self._mac(payload)}".encode())
+
+    def decode(self, cursor: str, collection: str, scope: str) -> tuple[int, str, int]:
+        """(seq, fingerprint, first_sync_head) of a cursor of ``collection`` and ``scope``
+        that this server signed for this user. Unreadable, or of another collection:
+        422; readable but not signed by us for this user (altered, forged, or from
+        before cursors were signed): 410."""
+        try:
+            padded = cursor + "=" * (-len(cursor) % 4)
+            text = base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8")
+        except (ValueError, UnicodeError, binascii.Error) as error:
+            raise validation_error("since", "not a cursor this server issued") from error
+        parts = text.split("|")
+        if len(parts) == 5 and parts[0] == "1":  # unsigned, as issued before signing
+            parts += ["0", ""]
+        elif len(parts) != 7 or parts[0] != "2":
+            raise validation_error("since", "not a cursor this server issued")
+        _version, c_collection, c_scope, seq_text, fingerprint, head_text, mac = parts
+        if not (_SEQ.fullmatch(seq_text) and _SEQ.fullmatch(head_text)):
+            raise validation_error("since", "not a cursor this server issued")
+        if (c_collection, c_scope) != (collection, scope):
+            raise validation_error("since", "this cursor belongs to another collection")
+        payload = text[: len(text) - len(mac) - 1] if mac else ""
+        if not mac or not hmac.compare_digest(mac, self._mac(payload)):
+            raise cursor_expired("This cursor was not issued to you by this server; sync afresh.")
+        return int(seq_text), fingerprint, int(head_text)
 
 
 def cursor_expired(detail: str) -> ApiError:
@@ -87,13 +134,21 @@ def _check_registry(conn: Connection, visibility: Visibility, registry_id: str) 
 
 def sync_page(
     conn: Connection,
+    cursors: CursorCodec,
     principal: Principal,
     collection: str,
     since: str | None,
     limit: int,
     registry_id: str | None,
 ) -> str:
-    """One page of ``collection`` as JSON text."""
+    """One page of ``collection`` as JSON text.
+
+    ``deleted`` lists a row the user may not see (or a tombstone) only when the user may
+    have received the record before: never on a first page; while a first sync is
+    paging, never for a row untouched since that sync began (its cursors carry the head
+    it began at: the user has received nothing past their cursor); and otherwise only
+    if the user could see the record as it was at their cursor (see record_exit). The
+    id of a record the user never could see is not theirs to learn."""
     table = COLLECTION_TABLES[collection]
     visibility = Visibility.load(conn, principal)
     scope = registry_id or ""
@@ -103,15 +158,15 @@ def sync_page(
 
     since_seq = 0
     if since:
-        c_collection, c_scope, since_seq, c_fingerprint = decode_cursor(since)
-        if (c_collection, c_scope) != (collection, scope):
-            raise validation_error("since", "this cursor belongs to another collection")
+        since_seq, c_fingerprint, first_sync_head = cursors.decode(since, collection, scope)
         if c_fingerprint != fingerprint:
             raise cursor_expired("Your access changed since this cursor; sync from the start.")
         if since_seq < _floor(conn, collection):
             raise cursor_expired("History this old was pruned; sync from the start.")
         if since_seq > _head(conn, table, registry_id):
             raise cursor_expired("This cursor is ahead of the server's data; sync from the start.")
+    else:
+        first_sync_head = _head(conn, table, registry_id)
 
     extra = [table.c[name] for name in _ACCESS_COLUMNS.get(collection, ())]
     query = select(table.c.id, table.c.seq, table.c.deleted, table.c.body, *extra).where(
@@ -124,16 +179,31 @@ def sync_page(
     rows = rows[:limit]
 
     items: list[str] = []
-    deleted: list[str] = []
-    # On a first sync there is nothing to delete on the client: tombstones are skipped.
-    report_deletions = since_seq > 0
+    gone: list[Any] = []
     for row in rows:
         if not row.deleted and visibility.row_visible(collection, row):
             items.append(row.body)
-        elif report_deletions:
-            deleted.append(row.id)
+        elif since_seq > 0 and row.seq > first_sync_head:
+            gone.append(row)
+    # Who may see a record can change with the record (a document moved, a folder made
+    # restricted): such a change notes the state it left, and a record out of the user's
+    # sight is listed only if they could see it then, or as it was when deleted.
+    exits = (
+        exits_since(conn, collection, [r.id for r in gone], since_seq)
+        if gone and collection in _ACCESS_COLUMNS
+        else {}
+    )
+    deleted = [
+        row.id
+        for row in gone
+        if (row.deleted and visibility.row_visible(collection, row))
+        or any(visibility.scope_visible(scope) for scope in exits.get(row.id, ()))
+    ]
     last_seq = rows[-1].seq if rows else since_seq
-    cursor = encode_cursor(collection, scope, last_seq, fingerprint)
+    # Until a first sync is complete its cursors carry the head it began at; the last
+    # page's cursor drops it, so that it equals the head GET /sync reports.
+    carried_head = first_sync_head if has_more else 0
+    cursor = cursors.encode(collection, scope, last_seq, fingerprint, carried_head)
     return (
         f'{{"collection":{json.dumps(collection)},"items":[{",".join(items)}],'
         f'"deleted":{json.dumps(deleted)},"cursor":{json.dumps(cursor)},'
@@ -144,6 +214,7 @@ def sync_page(
 @router.get("/sync", response_model=SyncHeads)
 def sync_heads(principal: PrincipalDep, services: ServicesDep) -> dict[str, Any]:
     """The newest cursor of every collection, so a sync with nothing new is one request."""
+    cursors = CursorCodec.for_user(services, principal)
     with services.db.read() as conn:
         visibility = Visibility.load(conn, principal)
         heads: dict[str, str] = {}
@@ -151,11 +222,11 @@ def sync_heads(principal: PrincipalDep, services: ServicesDep) -> dict[str, Any]
             if name == "registry_rows":
                 continue
             fingerprint = access_fingerprint(name, principal, visibility.member_of)
-            heads[name] = encode_cursor(name, "", _head(conn, table, None), fingerprint)
+            heads[name] = cursors.encode(name, "", _head(conn, table, None), fingerprint)
         rows_fp = access_fingerprint("registry_rows", principal, visibility.member_of)
         table = COLLECTION_TABLES["registry_rows"]
         per_registry = {
-            registry_id: encode_cursor(
+            registry_id: cursors.encode(
                 "registry_rows", registry_id, _head(conn, table, registry_id), rows_fp
             )
             for registry_id in sorted(visibility.readable_registries())
@@ -228,7 +299,7 @@ def _register(collection: str) -> None:
 
 
 def _answer(
-    services: Any,
+    services: Services,
     principal: Principal,
     collection: str,
     since: str | None,
@@ -238,7 +309,15 @@ def _answer(
     settings = services.settings
     size = min(limit or settings.sync_default_limit, settings.sync_max_limit)
     with services.db.read() as conn:
-        body = sync_page(conn, principal, collection, since, size, registry_id)
+        body = sync_page(
+            conn,
+            CursorCodec.for_user(services, principal),
+            principal,
+            collection,
+            since,
+            size,
+            registry_id,
+        )
     return Response(body, media_type="application/json")
 
 

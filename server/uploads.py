@@ -17,6 +17,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 
 from server.blobs import BlobStore
 from server.errors import ApiError, validation_error
+from server.text import unsafe_character_problem
 
 MAX_FILENAME_CHARS = 200
 MAX_FILENAME_BYTES = 255
@@ -28,6 +29,8 @@ _RESERVED_STEMS = (
 )
 _MIME = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$")
 _MULTIPART_OVERHEAD = 64 * 1024
+# RFC 2046 lets an epilogue follow the closing boundary; clients send a CRLF at most.
+_EPILOGUE_BYTES = 1024
 
 
 def check_filename(name: str) -> str:
@@ -37,8 +40,9 @@ def check_filename(name: str) -> str:
         raise validation_error("filename", "must not be empty")
     if len(name) > MAX_FILENAME_CHARS or len(name.encode("utf-8")) > MAX_FILENAME_BYTES:
         raise validation_error("filename", f"at most {MAX_FILENAME_CHARS} characters")
-    if any(ord(c) < 32 or ord(c) == 127 for c in name):
-        raise validation_error("filename", "control characters are not allowed")
+    problem = unsafe_character_problem(name)
+    if problem is not None:
+        raise validation_error("filename", problem)
     if any(c in _FORBIDDEN_CHARS for c in name):
         raise validation_error("filename", 'path separators and :*?"<>| are not allowed')
     if name in (".", "..") or name != name.strip() or name.endswith("."):
@@ -97,6 +101,10 @@ class _PartCollector:
         self._hasher = hashlib.sha256()
         self._size = 0
         self._pending = ("", "")
+        self.ended = False
+
+    def on_end(self) -> None:
+        self.ended = True
 
     def on_part_begin(self) -> None:
         self._headers = {}
@@ -190,13 +198,14 @@ async def receive_upload(
     boundary = options.get(b"boundary")
     if media != b"multipart/form-data" or not boundary:
         raise ApiError(415, "unsupported_media_type", "Send multipart/form-data with a boundary.")
+    body_limit = max_file + max_field + _MULTIPART_OVERHEAD
     declared_length = request.headers.get("content-length")
     if declared_length is not None:
         try:
             length = int(declared_length)
         except ValueError as error:
             raise ApiError(400, "bad_request", "Content-Length is not a number.") from error
-        if length > max_file + max_field + _MULTIPART_OVERHEAD:
+        if length > body_limit:
             raise too_large(max_file)
     collector = _PartCollector(blobs, max_file, max_field)
     parser = MultipartParser(
@@ -209,12 +218,29 @@ async def receive_upload(
             "on_header_value": collector.on_header_value,
             "on_header_end": collector.on_header_end,
             "on_headers_finished": collector.on_headers_finished,
+            "on_end": collector.on_end,
         },
     )
+    received = after_end = 0
     try:
         async for chunk in request.stream():
+            received += len(chunk)
+            if received > body_limit:
+                raise too_large(max_file)
+            if collector.ended:
+                after_end += len(chunk)
+                if after_end > _EPILOGUE_BYTES:
+                    raise ApiError(
+                        400,
+                        "bad_request",
+                        "The body goes on after the multipart closing boundary.",
+                        headers={"Connection": "close"},
+                    )
+                continue
             parser.write(chunk)
         parser.finalize()
+        if not collector.ended:
+            raise validation_error("body", "the multipart body ends before its closing boundary")
     except MultipartParseError as error:
         collector.close()
         collector.result.discard()
