@@ -180,6 +180,7 @@ CALLS: dict[str, Call] = {
     "directory.people_by_ids": lambda c: directory.people_by_ids(c.db, [1]),
     "directory.people_page": lambda c: directory.people_page(c.db, DirectoryQuery()),
     "directory.person_card": lambda c: directory.person_card(c.db, "p-1"),
+    "directory.phone_list": lambda c: directory.phone_list(c.db, ["d-1"], head_of="d-1"),
     "migrations.check_version": lambda c: migrations.check_version(c.db),
     "migrations.migrate": lambda c: migrations.migrate(c.db),
     "migrations.user_version": lambda c: migrations.user_version(c.db),
