@@ -69,6 +69,18 @@
         <translation>Сотрудники</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Очистить поиск</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Отдел</translation>
+    </message>
+    <message>
         <source>Whole ministry</source>
         <translation>Всё министерство</translation>
     </message>
@@ -126,6 +138,14 @@
     <message>
         <source>Open the manager&apos;s card</source>
         <translation>Открыть карточку руководителя</translation>
+    </message>
+    <message>
+        <source>Person card</source>
+        <translation>Карточка сотрудника</translation>
+    </message>
+    <message>
+        <source>Direct reports</source>
+        <translation>Непосредственные подчинённые</translation>
     </message>
     <message>
         <source>Copy the work phone</source>

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -107,10 +107,11 @@ class DirectoryTab(QWidget):
         self.search.setMaxLength(200)
         self.search.textChanged.connect(self._on_text_changed)
         self.search.installEventFilter(self)
-        self.search.addAction(
+        self.search_icon = self.search.addAction(
             search_icon(self.palette().color(QPalette.ColorRole.PlaceholderText)),
             QLineEdit.ActionPosition.LeadingPosition,
         )
+        self.search_icon.triggered.connect(self.focus_search)  # a click on it: type here
         self.count_label = QLabel(self)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label.setMinimumWidth(120)
@@ -442,6 +443,13 @@ class DirectoryTab(QWidget):
         self.search.setAccessibleName(self.tr("Search the directory"))
         self.departments.setAccessibleName(self.tr("Departments"))
         self.people.setAccessibleName(self.tr("People"))
+        self.search_icon.setText(self.tr("Search"))  # its button's name for screen readers
+        clear = self.search.findChild(QAction, "_q_qlineeditclearaction")
+        if clear is not None:  # Qt's own clear button has no name of its own
+            clear.setText(self.tr("Clear the search"))
+        self.department_model.setHorizontalHeaderLabels(
+            [self.tr("Department"), self.tr("People")]  # read as column headers
+        )
         self.department_model.set_root_text(self.tr("Whole ministry"))
         self.department_model.refresh_numbers()
         if self.people_model.count is not None:
