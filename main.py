@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING
 
 from cache.errors import CacheError
 from client.errors import DeviceRevoked, IntranetError
-from client.session import DeviceIdentity, Session, SignIn, wipe_profile
-from client.sync import SyncProgress
-from client.validation import COLLECTIONS
 
 if TYPE_CHECKING:
+    from client.session import Session
+    from client.sync import SyncProgress
     from ui.app import Prefill
+
+# The window comes first: the modules a command or the app needs load inside the
+# functions, after ``ui.startup`` has put the first window up (docs/startup.md).
 
 DEMO_PORT = 48765  # fixed, so the demo's offline cache (keyed by the address) is found again
 
@@ -61,6 +63,8 @@ def _password(from_stdin: bool) -> str:
 
 
 def _print_counts(session: Session) -> None:
+    from client.validation import COLLECTIONS  # noqa: PLC0415 - see the top
+
     records = session.cache.records
     for collection in COLLECTIONS:
         print(f"{collection:<20}{records.count(collection):>10}")
@@ -72,6 +76,8 @@ def _progress(update: SyncProgress) -> None:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from client.session import DeviceIdentity, SignIn, wipe_profile  # noqa: PLC0415
+
     sign_in = SignIn(args.server, profile_dir=args.profile_dir, ca_bundle=args.ca_bundle)
     password = _password(args.password_stdin)
     started = time.monotonic()
@@ -148,9 +154,16 @@ def _demo_server(running: list[object]) -> Callable[[], Prefill]:
 
 def run_gui(args: argparse.Namespace) -> int:
     from client.logs import setup_logging  # noqa: PLC0415
-    from ui.app import AppOptions, StartupProbe, run  # noqa: PLC0415
+    from ui.startup import show_first_window  # noqa: PLC0415 - PySide6 and light modules
 
     setup_logging(verbose=args.verbose, console=args.verbose)
+    first = show_first_window(
+        args.profile_dir, demo=args.demo, argv=sys.argv[:1], probe=args.startup_probe
+    )
+    if first is None:
+        return 0  # another instance of this profile was asked to come forward
+    from ui.app import AppOptions, StartupProbe, run  # noqa: PLC0415 - the rest, now
+
     running: list[object] = []
     probe = StartupProbe() if args.startup_probe else None
     try:
@@ -158,6 +171,7 @@ def run_gui(args: argparse.Namespace) -> int:
             AppOptions(profile_dir=args.profile_dir),
             demo=_demo_server(running) if args.demo else None,
             startup_probe=probe,
+            first=first,
         )
     finally:
         for server in running:

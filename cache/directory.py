@@ -34,6 +34,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .folding import sort_key_prefixes
 from .search import fts_match_expression, query_words
 

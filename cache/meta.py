@@ -14,6 +14,8 @@ from typing import Any
 
 import sqlite_utils
 
+from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
+
 __all__ = ["CLOCK_SKEW_TOLERANCE", "Meta", "offline_grace_days", "remember_allowed"]
 
 CLOCK_SKEW_TOLERANCE = timedelta(days=1)

@@ -32,6 +32,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .folding import az_words, sort_key_prefixes
 from .schema import CollectionSpec, collection_spec, quote
 from .store import update_search_index

@@ -16,12 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QLabel,
     QMenuBar,
     QMessageBox,
     QWidget,
@@ -40,12 +38,18 @@ from client.session import DeviceIdentity, Session, SignIn
 from ui import messages
 from ui.about import AboutFacts
 from ui.context import DataEvents, TabContext
-from ui.i18n import Languages, system_language
+from ui.i18n import Languages
 from ui.main_window import Leave, MainWindow, WindowParts
 from ui.menus import Menus
 from ui.settings import UserSettings
 from ui.signin import SignInDialog, SignInRequest, SignInResult
-from ui.single_instance import SingleInstance, instance_name
+from ui.startup import (
+    FirstWindow,
+    StartupSplash,
+    app_icon,
+    load_style,
+    show_first_window,
+)
 from ui.status import StatusPanel
 from ui.sync_controller import SYNC_INTERVAL_MS, SyncController
 from ui.tabs import TabSpec, available_tabs
@@ -53,7 +57,7 @@ from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+__all__ = ["AppOptions", "Prefill", "ShellApp", "StartupProbe", "app_icon", "load_style", "run"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,14 @@ class ShellApp(QObject):
         self.session: Session | None = None
         self._window_tasks: TaskRunner | None = None
         self._closing = False
+        self.splash: StartupSplash | None = None  # up until the first dialog or window
+
+    def _replace_splash(self) -> None:
+        """A window is up: the splash may go (never before, or Qt would see no window)."""
+        if self.splash is not None:
+            self.splash.close()
+            self.splash.deleteLater()
+            self.splash = None
 
     # --- what applies -----------------------------------------------------------------
 
@@ -188,6 +200,7 @@ class ShellApp(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        self._replace_splash()
 
     def _dialog_rejected(self) -> None:
         if self.window is None and self.session is None:
@@ -260,6 +273,7 @@ class ShellApp(QObject):
         window.leave_requested.connect(self._leave)
         self.window = window
         window.show()
+        self._replace_splash()
         if session.reenrolled:
             window.show_message(messages.reenrolled, 0)
             window.inform(messages.reenrolled())
@@ -348,22 +362,6 @@ class ShellApp(QObject):
         target.activateWindow()
 
 
-def app_icon() -> QIcon:
-    return QIcon(str(RESOURCES / "icons" / "intranet.svg"))
-
-
-def load_style(qapp: QApplication) -> None:
-    path = RESOURCES / "styles" / "ministry.qss"
-    try:
-        qapp.setStyleSheet(path.read_text(encoding="utf-8"))
-    except OSError:
-        log.warning("style sheet missing: %s", path.name)
-
-
-def initial_language(policy: MachinePolicy, settings: UserSettings) -> str:
-    return policy.language or settings.language or system_language()
-
-
 class StartupProbe:
     """``--startup-probe`` (bench/startup.py): once the main window is up with every
     visible list filled, paint it, print the wall-clock time and the memory, and quit."""
@@ -409,47 +407,49 @@ def run(
     demo: Callable[[], Prefill] | None = None,
     startup_probe: StartupProbe | None = None,
     argv: list[str] | None = None,
+    first: FirstWindow | None = None,
 ) -> int:
     """The GUI: one instance per user; ``demo`` starts the embedded server (on a worker,
-    it may seed data first) and says which account to fill in."""
-    QApplication.setApplicationName("MinistryIntranet")
-    QApplication.setOrganizationName("MinistryIntranet")
-    qapp = QApplication(argv if argv is not None else sys.argv[:1])
-    qapp.setWindowIcon(app_icon())
-    instance = SingleInstance(instance_name(options.profile_dir))
-    if not instance.claim():
-        log.info("another instance is running: asked it to come forward")
-        return 0
-    load_style(qapp)
-    settings = UserSettings.open(options.profile_dir, demo=demo is not None)
-    languages = Languages(qapp)
-    policy = options.machine_policy or load_machine_policy()
-    options.machine_policy = policy
+    it may seed data first) and says which account to fill in. ``first``: the splash
+    ``main.py`` put up before loading this module (``ui.startup``)."""
+    if first is None:
+        first = show_first_window(
+            options.profile_dir,
+            demo=demo is not None,
+            machine_policy=options.machine_policy,
+            argv=argv if argv is not None else sys.argv[:1],
+        )
+        if first is None:
+            return 0
+    qapp, instance, settings, languages = (
+        first.qapp,
+        first.instance,
+        first.settings,
+        first.languages,
+    )
+    options.machine_policy = first.policy
     for spec in options.tabs():
         if spec.install_translations is not None:
-            languages.add_installer(spec.install_translations)
-    languages.switch(initial_language(policy, settings))
+            languages.add_installer(spec.install_translations)  # the current language too
     shell = ShellApp(qapp, options, settings, languages)
+    shell.splash = first.splash
     instance.activated.connect(shell.bring_to_front)
     if startup_probe is not None:
         startup_probe.watch(shell)
     if demo is None:
         shell.start()
     else:
-        splash = QLabel(QApplication.translate("ShellApp", "Preparing the demonstration server…"))
-        splash.setObjectName("demoSplash")
-        splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        splash.setMinimumSize(420, 120)
-        splash.setWindowTitle("Intranet")
-        splash.show()
+        first.splash.set_message(
+            QApplication.translate("ShellApp", "Preparing the demonstration server…")
+        )
 
         def ready(prefill: Prefill) -> None:
-            splash.close()
+            first.splash.set_message("")
             options.prefill = prefill
             shell.start()
 
         def failed(error: BaseException) -> None:
-            splash.close()
+            shell._replace_splash()
             log.error("the demonstration server did not start: %r", error)
             QMessageBox.critical(
                 None,
