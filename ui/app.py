@@ -9,6 +9,7 @@ shows the sign-in dialog again with a sentence saying why.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -300,7 +301,18 @@ class ShellApp(QObject):
         window = self.window
         if window is None:
             return
-        window.shutdown(lambda: self._tear_down(reason))
+        # Sign-out and removal need the sync ended (they talk to the server, delete
+        # files); a quit does not: session.close() then abandons what is in flight.
+        window.shutdown(lambda: self._tear_down(reason), wait_for_sync=reason is not Leave.QUIT)
+
+    def quit(self) -> None:
+        """Quit as the menu's Quit does, from whatever is on screen (SIGTERM, Ctrl+C)."""
+        if self.window is not None:
+            self.window.leave(Leave.QUIT)
+        elif self.dialog is not None and not self.dialog.busy:
+            self.dialog.reject()
+        elif self.dialog is None:
+            self.quit_app()
 
     def _tear_down(self, reason: Leave) -> None:
         """The sync has stopped: end the session on a worker, then go where ``reason`` says."""
@@ -401,6 +413,22 @@ def _rss_mb() -> float:
     return float(psutil.Process().memory_info().rss) / (1024 * 1024)
 
 
+def _quit_on_signals(shell: ShellApp) -> None:
+    """SIGTERM (the desktop session ends, ``kill``) and Ctrl+C quit as the menu's Quit
+    does: layout kept, cache closed. Python runs its handlers between byte-codes only,
+    so a timer gives it a moment while Qt waits for events."""
+
+    def ask(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, shell.quit)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, ask)
+    wake = QTimer(shell)
+    wake.setInterval(200)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+
+
 def run(
     options: AppOptions,
     *,
@@ -432,6 +460,7 @@ def run(
         if spec.install_translations is not None:
             languages.add_installer(spec.install_translations)  # the current language too
     shell = ShellApp(qapp, options, settings, languages)
+    _quit_on_signals(shell)
     shell.splash = first.splash
     instance.activated.connect(shell.bring_to_front)
     if startup_probe is not None:

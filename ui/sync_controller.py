@@ -120,6 +120,7 @@ class SyncController(QObject):
         self._halted = False  # no automatic syncs (sign-in ended)
         self._cancel = threading.Event()
         self._after_stop: list[Callable[[], None]] = []
+        self._abandoned = False  # quitting left the running sync behind: ignore its end
         self.state = Connection.OFFLINE if session.offline else Connection.ONLINE
         self._settled = self.state
         self.last_error: BaseException | None = None
@@ -154,19 +155,26 @@ class SyncController(QObject):
         self._cancel = threading.Event()
         self._set_state(Connection.SYNCING)
         cancel = self._cancel
-        self._tasks.run(lambda: self._work(cancel), self._finished, self._failed)
+        # A thread nothing waits for: a server that never answers cannot hold up a quit.
+        self._tasks.run_detached(lambda: self._work(cancel), self._finished, self._failed)
 
     def cancel(self) -> None:
         self._cancel.set()
 
-    def stop(self, then: Callable[[], None] | None = None) -> None:
-        """No more syncs; cancel the running one; ``then`` runs once it has ended."""
+    def stop(self, then: Callable[[], None] | None = None, *, wait: bool = True) -> None:
+        """No more syncs; cancel the running one; ``then`` runs once it has ended, or at
+        once with ``wait=False`` (quitting): a request in flight is then abandoned, not
+        waited for (its changes stay in the outbox and are sent at the next start)."""
         self._stopping = True
         self._timer.stop()
         self._retry.stop()
         self._cancel.set()
         if then is not None:
             self._after_stop.append(then)
+        if self._running and not wait:
+            log.info("quitting: the running sync is abandoned")
+            self._abandoned = True
+            self._running = False
         if not self._running:
             self._drain()
 
@@ -217,6 +225,8 @@ class SyncController(QObject):
         self._pulling = collection
 
     def _finished(self, outcome: SyncOutcome) -> None:
+        if self._abandoned:
+            return
         self._running = False
         self._pulling = None
         self._failures = 0
@@ -236,6 +246,8 @@ class SyncController(QObject):
         self._after_run()
 
     def _failed(self, error: BaseException) -> None:
+        if self._abandoned:
+            return
         self._running = False
         if self._pulling not in (None, "outbox"):
             self._events.changed.emit({self._pulling})  # its pages so far are kept

@@ -9,6 +9,7 @@ destroyed meanwhile delivers nothing.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -73,6 +74,35 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         self._pool.start(_Job(self._relay, work, on_done, on_error))
+
+    def run_detached(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Like ``run``, for work that may hang on the network (the sync): a daemon
+        thread that nothing waits for, neither ``wait_for_done`` nor the process's exit,
+        so quitting never waits for a server that does not answer."""
+        relay = self._relay
+
+        def deliver(signal: Any, callback: Any, value: Any) -> None:
+            try:
+                signal.emit(callback, value)
+            except RuntimeError:  # the runner was deleted meanwhile: nobody to tell
+                log.debug("a detached task ended after its owner")
+
+        def body() -> None:
+            try:
+                result = work()
+            except BaseException as error:
+                if on_error is None:
+                    log.exception("background task failed")
+                deliver(relay.failed, on_error, error)
+                return
+            deliver(relay.done, on_done, result)
+
+        threading.Thread(target=body, name="detached-task", daemon=True).start()
 
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Tests and shutdown: wait until every queued task has finished."""

@@ -11,6 +11,8 @@ same by calling them on its root widget.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -62,9 +64,7 @@ def _is_interactive(widget: QWidget) -> bool:
         return False  # not a Tab stop; announced by the view it scrolls
     if widget.focusProxy() is not None and not isinstance(widget, _INTERACTIVE):
         return False  # focus goes to its proxy (a tab widget's tab bar), walked apart
-    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or isinstance(
-        widget, _INTERACTIVE
-    )
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or isinstance(widget, _INTERACTIVE)
 
 
 def _inside_combo_popup(widget: QWidget, root: QWidget) -> bool:
@@ -142,7 +142,7 @@ def tab_order_breaks(root: QWidget) -> list[str]:
     (left-to-right languages: a row is read from the left)."""
     stops = tab_stops(root)
     breaks = []
-    for before, after in zip(stops, stops[1:], strict=False):
+    for before, after in itertools.pairwise(stops):
         first, second = _rect_in(before, root), _rect_in(after, root)
         same_row = first.top() < second.bottom() and second.top() < first.bottom()
         if same_row and second.right() <= first.left():
