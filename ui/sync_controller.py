@@ -219,6 +219,8 @@ class SyncController(QObject):
     def _on_progress(self, update: SyncProgress) -> None:
         """A collection is complete when the sync moves on to the next one: the tabs may
         show it now, not only when the whole sync ends (a first sync takes a while)."""
+        if self._stopping:
+            return  # the window is going: no more refreshes
         collection = update.collection.split(":", 1)[0]
         if self._pulling not in (None, "outbox", collection):
             self._events.changed.emit({self._pulling})

@@ -52,9 +52,16 @@ class _Job(QRunnable):
         except BaseException as error:
             if self.on_error is None:
                 log.exception("background task failed")
-            self.relay.failed.emit(self.on_error, error)
+            _deliver(self.relay.failed, self.on_error, error)
             return
-        self.relay.done.emit(self.on_done, result)
+        _deliver(self.relay.done, self.on_done, result)
+
+
+def _deliver(signal: Any, callback: Any, value: Any) -> None:
+    try:
+        signal.emit(callback, value)
+    except RuntimeError:  # the runner was deleted meanwhile: nobody to tell
+        log.debug("a task ended after its owner")
 
 
 class TaskRunner(QObject):
@@ -86,21 +93,15 @@ class TaskRunner(QObject):
         so quitting never waits for a server that does not answer."""
         relay = self._relay
 
-        def deliver(signal: Any, callback: Any, value: Any) -> None:
-            try:
-                signal.emit(callback, value)
-            except RuntimeError:  # the runner was deleted meanwhile: nobody to tell
-                log.debug("a detached task ended after its owner")
-
         def body() -> None:
             try:
                 result = work()
             except BaseException as error:
                 if on_error is None:
                     log.exception("background task failed")
-                deliver(relay.failed, on_error, error)
+                _deliver(relay.failed, on_error, error)
                 return
-            deliver(relay.done, on_done, result)
+            _deliver(relay.done, on_done, result)
 
         threading.Thread(target=body, name="detached-task", daemon=True).start()
 
