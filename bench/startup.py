@@ -20,7 +20,10 @@ then stays in the credential store of the session the bench runs in.
 
 The first start compiles the byte-code (into a temporary ``PYTHONPYCACHEPREFIX``, even
 where ``PYTHONDONTWRITEBYTECODE`` is set) and is reported apart: an installed app ships
-its byte-code, so the later starts are the ones that count.
+its byte-code, so the later starts are the ones that count. ``--cold-runs N`` adds N
+starts without any byte-code (an empty ``PYTHONPYCACHEPREFIX`` and
+``PYTHONDONTWRITEBYTECODE=1``: every module, the standard library's too, is compiled),
+which is what an install without compiled byte-code pays (docs/startup.md).
 
 It needs a working credential store (Secret Service): run it as above, like scripts/test.
 """
@@ -87,6 +90,18 @@ def sync(server: ServerThread, profile: Path, env: dict[str, str]) -> None:
     )
 
 
+def _kept_port(profile: Path) -> int | None:
+    """The server port a kept profile was synced from (its settings say), if any."""
+    found = re.search(
+        r"^url=http://127\.0\.0\.1:(\d+)$",
+        (profile / "MinistryIntranet.ini").read_text(encoding="utf-8")
+        if (profile / "MinistryIntranet.ini").exists()
+        else "",
+        re.MULTILINE,
+    )
+    return int(found.group(1)) if found else None
+
+
 def write_settings(profile: Path, server_url: str, language: str) -> None:
     """What the app keeps after a sign-in with "remember me" (ui.settings.UserSettings)."""
     (profile / "MinistryIntranet.ini").write_text(
@@ -122,10 +137,12 @@ def start_once(profile: Path, env: dict[str, str]) -> tuple[float, float, float]
         process.kill()
         raise SystemExit("the app did not show its window within 2 minutes") from None
     found, first = PROBE.search(out), FIRST_WINDOW.search(out)
-    if found is None or first is None:
+    if found is None:
         raise SystemExit(f"no probe line from the app:\n{out}\n{err}")
     painted = float(found.group(1)) - started
-    return float(first.group(1)) - started, painted, float(found.group(2))
+    # An app without a splash (before 2026-11) has its main window as its first window.
+    first_at = float(first.group(1)) - started if first else painted
+    return first_at, painted, float(found.group(2))
 
 
 def main() -> int:
@@ -135,6 +152,7 @@ def main() -> int:
     parser.add_argument("--language", default="az")
     parser.add_argument("--size", choices=("large", "demo"), default="large")
     parser.add_argument("--profile-dir", type=Path, help="keep the synced profile here, reuse it")
+    parser.add_argument("--cold-runs", type=int, default=0, help="starts without byte-code")
     args = parser.parse_args()
     if isinstance(keyring.get_keyring(), fail.Keyring):
         print("no credential store: run this under dbus-run-session with gnome-keyring "
@@ -144,9 +162,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as temporary:
         scratch = Path(temporary)
         settings = seed(args.data_dir or scratch / "server", args.size)
-        server = ServerThread(settings).start()
+        profile = args.profile_dir or scratch / "profile"
+        kept_port = _kept_port(profile) if args.profile_dir else None
+        # A profile belongs to one server address: a kept one needs the same port again.
+        server = ServerThread(settings, port=kept_port or 0).start()
         try:
-            profile = args.profile_dir or scratch / "profile"
             env = {
                 **os.environ,
                 "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
@@ -155,7 +175,7 @@ def main() -> int:
                 "PYTHONPYCACHEPREFIX": str(scratch / "pycache"),
             }
             env.pop("PYTHONDONTWRITEBYTECODE", None)
-            if args.profile_dir is None or not (profile / "MinistryIntranet.ini").exists():
+            if kept_port is None:
                 sync(server, profile, env)
             else:
                 print(f"reusing the synced profile in {profile}")
@@ -163,9 +183,25 @@ def main() -> int:
             cold = start_once(profile, env)  # also leaves the byte-code for the next runs
             bare_once(env)  # PySide6's own byte-code, for the bare window
             runs = [(bare_once(env), start_once(profile, env)) for _ in range(args.runs)]
+            no_bytecode = []
+            for index in range(args.cold_runs):
+                empty = scratch / f"no-pycache-{index}"
+                empty.mkdir()
+                bare_env = {**env, "PYTHONPYCACHEPREFIX": str(empty),
+                            "PYTHONDONTWRITEBYTECODE": "1"}  # fmt: skip
+                no_bytecode.append((bare_once(env), start_once(profile, bare_env)))
         finally:
             server.stop()
     report(cold, runs, env["QT_QPA_PLATFORM"])
+    if no_bytecode:
+        print("\nwithout byte-code (nothing compiled, nothing written):")
+        for index, (bare, (first, painted, _rss)) in enumerate(no_bytecode, start=1):
+            print(f"  run {index}: bare (with byte-code) {bare * 1000:6.0f} ms   first window "
+                  f"{first * 1000:6.0f} ms   main window {painted * 1000:6.0f} ms")  # fmt: skip
+        first = statistics.median(r[0] for _, r in no_bytecode)
+        painted = statistics.median(r[1] for _, r in no_bytecode)
+        print(f"median without byte-code: first window {first * 1000:.0f} ms, "
+              f"main window {painted * 1000:.0f} ms")  # fmt: skip
     return 0
 
 
