@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +52,7 @@ from server.runner import SeedSize, ServerThread, seed_if_empty  # noqa: E402
 
 PROBE = re.compile(r"startup-probe painted-at=([\d.]+) rss-mb=([\d.na]+)")
 FIRST_WINDOW = re.compile(r"startup-probe first-window-at=([\d.]+)")
+CPU = re.compile(r"cpu-s=([\d.]+)")
 
 BARE_WINDOW = """
 import sys, time
@@ -60,7 +62,7 @@ label = QLabel("Intranet")
 label.resize(420, 120)
 label.show()
 label.repaint()
-print(f"bare painted-at={time.time():.3f}", flush=True)
+print(f"bare painted-at={time.time():.3f} cpu-s={time.process_time():.3f}", flush=True)
 """
 
 
@@ -111,7 +113,23 @@ def write_settings(profile: Path, server_url: str, language: str) -> None:
     )
 
 
-def bare_once(env: dict[str, str]) -> float:
+@dataclass(frozen=True)
+class Start:
+    """One start, in seconds from process creation (``cpu``: the process's CPU time at
+    the paint, all threads: what the start cost, less sensitive to a busy machine)."""
+
+    first_window: float
+    painted: float
+    cpu: float
+    rss_mb: float
+
+
+def _cpu(out: str) -> float:
+    found = CPU.search(out)
+    return float(found.group(1)) if found else float("nan")
+
+
+def bare_once(env: dict[str, str]) -> Start:
     """Process start to the first paint of a bare PySide6 window (the floor)."""
     started = time.time()
     done = subprocess.run(
@@ -121,11 +139,12 @@ def bare_once(env: dict[str, str]) -> float:
     found = re.search(r"bare painted-at=([\d.]+)", done.stdout)
     if found is None:
         raise SystemExit(f"no line from the bare window:\n{done.stdout}\n{done.stderr}")
-    return float(found.group(1)) - started
+    painted = float(found.group(1)) - started
+    return Start(painted, painted, _cpu(done.stdout), float("nan"))
 
 
-def start_once(profile: Path, env: dict[str, str]) -> tuple[float, float, float]:
-    """Seconds to the first window, to the main window painted; resident MB then."""
+def start_once(profile: Path, env: dict[str, str]) -> Start:
+    """The app with the kept profile: its splash, then its main window, painted."""
     started = time.time()
     process = subprocess.Popen(
         [sys.executable, "main.py", "--profile-dir", str(profile), "--startup-probe"],
@@ -142,7 +161,7 @@ def start_once(profile: Path, env: dict[str, str]) -> tuple[float, float, float]
     painted = float(found.group(1)) - started
     # An app without a splash (before 2026-11) has its main window as its first window.
     first_at = float(first.group(1)) - started if first else painted
-    return first_at, painted, float(found.group(2))
+    return Start(first_at, painted, _cpu(out), float(found.group(2)))
 
 
 def main() -> int:
@@ -195,38 +214,46 @@ def main() -> int:
     report(cold, runs, env["QT_QPA_PLATFORM"])
     if no_bytecode:
         print("\nwithout byte-code (nothing compiled, nothing written):")
-        for index, (bare, (first, painted, _rss)) in enumerate(no_bytecode, start=1):
-            print(f"  run {index}: bare (with byte-code) {bare * 1000:6.0f} ms   first window "
-                  f"{first * 1000:6.0f} ms   main window {painted * 1000:6.0f} ms")  # fmt: skip
-        first = statistics.median(r[0] for _, r in no_bytecode)
-        painted = statistics.median(r[1] for _, r in no_bytecode)
-        print(f"median without byte-code: first window {first * 1000:.0f} ms, "
-              f"main window {painted * 1000:.0f} ms")  # fmt: skip
+        print_runs(no_bytecode)
+        print_medians(no_bytecode)
     return 0
 
 
-def report(
-    cold: tuple[float, float, float],
-    runs: list[tuple[float, tuple[float, float, float]]],
-    platform: str,
-) -> None:
-    def ms(seconds: float) -> str:
-        return f"{seconds * 1000:6.0f} ms"
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:6.0f} ms"
 
+
+def print_runs(runs: list[tuple[Start, Start]]) -> None:
+    for index, (bare, app) in enumerate(runs, start=1):
+        print(f"  run {index}: bare {_ms(bare.painted)} (cpu {_ms(bare.cpu)})   first window "
+              f"{_ms(app.first_window)}   main window {_ms(app.painted)} (cpu {_ms(app.cpu)})"
+              f"   {app.rss_mb:5.0f} MB")  # fmt: skip
+
+
+def print_medians(runs: list[tuple[Start, Start]]) -> None:
+    def median(values: list[float]) -> float:
+        return statistics.median(values)
+
+    bare = median([b.painted for b, _ in runs])
+    bare_cpu = median([b.cpu for b, _ in runs])
+    first = median([a.first_window for _, a in runs])
+    painted = median([a.painted for _, a in runs])
+    cpu = median([a.cpu for _, a in runs])
+    print(f"median: bare window {_ms(bare)}; first window {_ms(first)} (target < 500 ms; "
+          f"{first / bare:.1f}x bare); main window {_ms(painted)} (target < 1000 ms; "
+          f"{painted / bare:.1f}x bare)")  # fmt: skip
+    rss = median([a.rss_mb for _, a in runs])
+    print(f"        CPU time to the paint: bare {_ms(bare_cpu)}, main window {_ms(cpu)} "
+          f"({cpu / bare_cpu:.1f}x); memory {rss:.0f} MB")  # fmt: skip
+
+
+def report(cold: Start, runs: list[tuple[Start, Start]], platform: str) -> None:
     print(f"\nstart to first paint ({platform}); bare PySide6 window, app's first window, "
           "app's main window with the directory filled:")  # fmt: skip
-    print(f"  first start (byte-code compiled): first window {ms(cold[0])}, "
-          f"main window {ms(cold[1])}, {cold[2]:5.0f} MB")  # fmt: skip
-    for index, (bare, (first, painted, rss)) in enumerate(runs, start=1):
-        print(f"  run {index}: bare {ms(bare)}   first window {ms(first)}   "
-              f"main window {ms(painted)}   {rss:5.0f} MB")  # fmt: skip
-    bare = statistics.median(b for b, _ in runs)
-    first = statistics.median(r[0] for _, r in runs)
-    painted = statistics.median(r[1] for _, r in runs)
-    rss = statistics.median(r[2] for _, r in runs)
-    print(f"median: bare window {ms(bare)}; first window {ms(first)} (target < 500 ms, "
-          f"{first / bare:.1f}x bare); main window {ms(painted)} (target < 1000 ms, "
-          f"{painted / bare:.1f}x bare); memory {rss:.0f} MB")  # fmt: skip
+    print(f"  first start (byte-code compiled): first window {_ms(cold.first_window)}, "
+          f"main window {_ms(cold.painted)}, {cold.rss_mb:5.0f} MB")  # fmt: skip
+    print_runs(runs)
+    print_medians(runs)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from client.policy import MachinePolicy, load_machine_policy
 from ui.i18n import Languages, system_language
@@ -46,8 +46,9 @@ def initial_language(policy: MachinePolicy, settings: UserSettings) -> str:
 
 
 class StartupSplash(QWidget):
-    """The emblem, the product's name and a busy bar, while the app loads and opens the
-    cache (or starts the demo server: ``set_message``)."""
+    """The emblem and the product's name while the app loads and opens the cache (or
+    starts the demo server: ``set_message``). No busy bar: its animation would take CPU
+    from the start it stands for."""
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.SplashScreen)
@@ -64,18 +65,13 @@ class StartupSplash(QWidget):
         self.message.setObjectName("demoSplash")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        bar = QProgressBar(self)
-        bar.setRange(0, 0)  # indeterminate
-        bar.setTextVisible(False)
-        bar.setFixedHeight(6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(12)
         layout.addWidget(emblem)
         layout.addWidget(self._title)
         layout.addWidget(self.message)
-        layout.addWidget(bar)
-        self.setMinimumSize(420, 160)
+        self.setMinimumSize(420, 140)
         self._retranslate()
 
     def set_message(self, text: str) -> None:
