@@ -28,7 +28,14 @@ if TYPE_CHECKING:
 # keyring (0.1 s to import, its backends included) loads when a store is first used, on
 # a worker: the first window does not wait for it (docs/startup.md).
 
-__all__ = ["LOCAL_MACHINE", "SERVICE", "CredentialStore", "KeyStorage", "prefer_local_machine"]
+__all__ = [
+    "LOCAL_MACHINE",
+    "SERVICE",
+    "CredentialStore",
+    "KeyStorage",
+    "prefer_local_machine",
+    "system_backend",
+]
 
 SERVICE = "MinistryIntranet"
 LOCAL_MACHINE = "local machine"
@@ -74,15 +81,39 @@ def prefer_local_machine(backend: KeyringBackend) -> None:
             leaf.persist = LOCAL_MACHINE
 
 
+def system_backend() -> KeyringBackend:
+    """The system's credential store, as keyring would choose it.
+
+    To choose, keyring imports every backend it knows and asks each whether it works:
+    on Linux that includes the macOS one, whose library lookup runs ``ldconfig`` (and
+    ``gcc`` where installed), about 70 ms at each start. Where neither the user nor the
+    administrator configured keyring (``PYTHON_KEYRING_BACKEND``, ``keyringrc.cfg``), a
+    working Secret Service (GNOME Keyring, KWallet, KeePassXC) is what keyring would
+    take on Linux: it is tried first; anything else goes through keyring's own choice.
+    """
+    import keyring  # noqa: PLC0415 - see above
+
+    if sys.platform.startswith("linux"):
+        from keyring.core import load_config, load_env  # noqa: PLC0415
+
+        configured = load_env() or load_config()
+        if configured is not None:
+            return configured
+        try:
+            from keyring.backends import SecretService  # noqa: PLC0415
+
+            if SecretService.Keyring.priority > 0:  # raises where there is none
+                return SecretService.Keyring()
+        except Exception as error:  # keyring reports an unusable backend so
+            log.debug("no Secret Service: %s", type(error).__name__)
+    return keyring.get_keyring()
+
+
 class CredentialStore:
     """Secrets of this app in one keyring backend (by default the system's)."""
 
     def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE) -> None:
-        if backend is None:
-            import keyring  # noqa: PLC0415 - see above
-
-            backend = keyring.get_keyring()
-        self._backend = backend
+        self._backend = system_backend() if backend is None else backend
         self._service = service
         prefer_local_machine(self._backend)
 

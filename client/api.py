@@ -13,6 +13,7 @@ import binascii
 import json
 import logging
 import ssl
+import sys
 import threading
 import time
 import uuid
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import truststore
@@ -40,8 +42,11 @@ from client.validation import check_heads, check_page
 if TYPE_CHECKING:
     import httpx
 
-# httpx (0.2 s to import: it loads rich and click for its command line when they are
-# installed) loads with the first request, on the sync's worker, after the window is up.
+# httpx loads with the first request, on the sync's worker, after the window is up. Its
+# package imports its command line (``httpx._main``: click, rich and pygments, 0.1 s)
+# wherever those are installed; this app never runs it, so that module is a blank here
+# (httpx then defines a ``main`` that says the command line is not installed).
+sys.modules.setdefault("httpx._main", ModuleType("httpx._main"))
 
 log = logging.getLogger(__name__)
 
