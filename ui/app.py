@@ -52,7 +52,7 @@ from ui.startup import (
     show_first_window,
 )
 from ui.status import StatusPanel
-from ui.sync_controller import SYNC_INTERVAL_MS, SyncController
+from ui.sync_controller import FIRST_SYNC_DELAY_MS, SYNC_INTERVAL_MS, SyncController
 from ui.tabs import TabSpec, available_tabs
 from ui.tasks import TaskRunner
 
@@ -79,6 +79,7 @@ class AppOptions:
     vault_options: dict[str, Any] = field(default_factory=dict)  # tests: a cheap KDF
     engine_options: dict[str, Any] = field(default_factory=dict)  # tests: page size
     sync_interval_ms: int = SYNC_INTERVAL_MS
+    first_sync_delay_ms: int = FIRST_SYNC_DELAY_MS
     idle_timeout_ms: int | None = None  # None: the policy's idle_lock_minutes
     tabs: Callable[[], list[TabSpec]] = available_tabs
 
@@ -242,6 +243,7 @@ class ShellApp(QObject):
             tasks,
             events,
             interval_ms=self.options.sync_interval_ms,
+            first_delay_ms=self.options.first_sync_delay_ms,
             engine_options=dict(self.options.engine_options),
         )
         menu_bar = QMenuBar()

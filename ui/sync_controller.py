@@ -47,6 +47,9 @@ from ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000
+# The window first paints what the cache holds; then the first sync (its network code
+# loads then too: docs/startup.md).
+FIRST_SYNC_DELAY_MS = 1000
 RETRY_FIRST_MS = 30 * 1000
 RETRY_CAP_MS = 5 * 60 * 1000
 
@@ -102,6 +105,7 @@ class SyncController(QObject):
         events: DataEvents,
         *,
         interval_ms: int = SYNC_INTERVAL_MS,
+        first_delay_ms: int = FIRST_SYNC_DELAY_MS,
         retry_first_ms: int = RETRY_FIRST_MS,
         retry_cap_ms: int = RETRY_CAP_MS,
         engine_options: dict[str, Any] | None = None,
@@ -130,6 +134,10 @@ class SyncController(QObject):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self.sync_now)
+        self._first = QTimer(self)
+        self._first.setSingleShot(True)
+        self._first.setInterval(first_delay_ms)
+        self._first.timeout.connect(self.sync_now)
         self._pulling: str | None = None  # the collection the running sync is on
         self.progress.connect(self._on_progress)
         self._watch_network()
@@ -141,10 +149,14 @@ class SyncController(QObject):
         return self._running
 
     def start(self) -> None:
-        """The first sync (and the facts the status bar shows until it ends)."""
+        """The first sync, ``first_delay_ms`` later (and now the facts the status bar
+        shows until it ends)."""
         self._timer.start()
         self.refresh_facts()
-        self.sync_now()
+        if self._first.interval() > 0:
+            self._first.start()
+        else:
+            self.sync_now()
 
     def sync_now(self) -> None:
         if self._running or self._stopping:
@@ -168,6 +180,7 @@ class SyncController(QObject):
         self._stopping = True
         self._timer.stop()
         self._retry.stop()
+        self._first.stop()
         self._cancel.set()
         if then is not None:
             self._after_stop.append(then)
