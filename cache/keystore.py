@@ -103,7 +103,8 @@ def system_backend() -> KeyringBackend:
             from keyring.backends import SecretService  # noqa: PLC0415
 
             if SecretService.Keyring.priority > 0:  # raises where there is none
-                return SecretService.Keyring()
+                backend: KeyringBackend = SecretService.Keyring()  # type: ignore[no-untyped-call]
+                return backend
         except Exception as error:  # keyring reports an unusable backend so
             log.debug("no Secret Service: %s", type(error).__name__)
     return keyring.get_keyring()
