@@ -35,12 +35,14 @@ from client.errors import (
     RateLimited,
     ServerUnavailable,
 )
-from client.session import DeviceIdentity, Session, SignIn, wipe_profile
-from client.sync import SyncProgress
-from client.validation import COLLECTIONS
 
 if TYPE_CHECKING:
+    from client.session import Session
+    from client.sync import SyncProgress
     from ui.app import Prefill
+
+# The window comes first: the modules a command or the app needs load inside the
+# functions, after ``ui.startup`` has put the first window up (docs/startup.md).
 
 DEMO_PORT = 48765  # fixed, so the demo's offline cache (keyed by the address) is found again
 
@@ -80,6 +82,8 @@ def _password(from_stdin: bool) -> str:
 
 
 def _print_counts(session: Session) -> None:
+    from client.validation import COLLECTIONS  # noqa: PLC0415 - see the top
+
     records = session.cache.records
     for collection in COLLECTIONS:
         print(f"{collection:<20}{records.count(collection):>10}")
@@ -127,6 +131,8 @@ def plain_sentence(error: Exception, server: str) -> str:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from client.session import DeviceIdentity, SignIn, wipe_profile  # noqa: PLC0415
+
     args.server = complete_server_url(args.server)
     sign_in = SignIn(args.server, profile_dir=args.profile_dir, ca_bundle=args.ca_bundle)
     password = _password(args.password_stdin)
@@ -211,9 +217,16 @@ def _demo_server(
 
 def run_gui(args: argparse.Namespace) -> int:
     from client.logs import setup_logging  # noqa: PLC0415
-    from ui.app import AppOptions, StartupProbe, WindowReport, run  # noqa: PLC0415
+    from ui.startup import show_first_window  # noqa: PLC0415 - PySide6 and light modules
 
     log_file = setup_logging(verbose=args.verbose, console=args.verbose)
+    first = show_first_window(
+        args.profile_dir, demo=args.demo, argv=sys.argv[:1], probe=args.startup_probe
+    )
+    if first is None:
+        return 0  # another instance of this profile was asked to come forward
+    from ui.app import AppOptions, StartupProbe, WindowReport, run  # noqa: PLC0415 - the rest, now
+
     running: list[object] = []
     probe = StartupProbe() if args.startup_probe else None
     try:
@@ -225,6 +238,7 @@ def run_gui(args: argparse.Namespace) -> int:
             demo=_demo_server(running, args.profile_dir, args.demo_port) if args.demo else None,
             startup_probe=probe,
             window_report=WindowReport() if args.report_windows else None,
+            first=first,
         )
     finally:
         for server in running:

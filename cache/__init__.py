@@ -1,40 +1,96 @@
 """The encrypted local store of the client: keys, schema, records, outbox, search.
 
 The bottom layer: imports neither Qt nor ``client``/``ui``/``server``.
-Importing the package makes sqlite-utils catch sqlcipher3's errors
-(``sqlcipher_compat.apply``) before any database is opened.
+The names below load on first use (PEP 562), so that importing one light module
+(``cache.errors``, ``cache.profile``) does not load sqlite-utils, keyring and the
+cryptography: the app's first window is on screen before they load (docs/startup.md).
+``cache.sqlcipher_compat`` makes sqlite-utils catch sqlcipher3's errors when it is
+imported, which every module that opens or writes a database does first.
 """
 
-from . import sqlcipher_compat
+from __future__ import annotations
 
-sqlcipher_compat.apply()
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from .errors import (  # noqa: E402 - after the patch, on purpose
-    CacheError,
-    CacheTooNew,
-    CacheUnrecoverable,
-    KeyfileDamaged,
-    KeyNotRemembered,
-    MalformedPage,
-    NoCredentialStore,
-    OfflineGraceExpired,
-    PasswordRequired,
-    PlaintextCacheRefused,
-    ProfileMismatch,
-    ProfileNotFound,
-    WrongKeyOrCorrupt,
-    WrongPassword,
-)
-from .folding import az_fold, az_sort_key  # noqa: E402
-from .keystore import CredentialStore, KeyStorage  # noqa: E402
-from .keywrap import Argon2Params  # noqa: E402
-from .outbox import Outbox, OutboxEntry, OutboxState  # noqa: E402
-from .profile import Profile  # noqa: E402
-from .schema import COLLECTIONS, SyncState  # noqa: E402
-from .search import search_people, search_records  # noqa: E402
-from .session import CacheSession  # noqa: E402
-from .store import PageResult, RecordStore, StoredRecord  # noqa: E402
-from .vault import Backoff, Vault  # noqa: E402
+if TYPE_CHECKING:
+    from .errors import (
+        CacheError,
+        CacheTooNew,
+        CacheUnrecoverable,
+        KeyfileDamaged,
+        KeyNotRemembered,
+        MalformedPage,
+        NoCredentialStore,
+        OfflineGraceExpired,
+        PasswordRequired,
+        PlaintextCacheRefused,
+        ProfileMismatch,
+        ProfileNotFound,
+        WrongKeyOrCorrupt,
+        WrongPassword,
+    )
+    from .folding import az_fold, az_sort_key
+    from .keystore import CredentialStore, KeyStorage
+    from .keywrap import Argon2Params
+    from .outbox import Outbox, OutboxEntry, OutboxState
+    from .profile import Profile
+    from .schema import COLLECTIONS, SyncState
+    from .search import search_people, search_records
+    from .session import CacheSession
+    from .store import PageResult, RecordStore, StoredRecord
+    from .vault import Backoff, Vault
+
+_WHERE = {
+    **dict.fromkeys(
+        [
+            "CacheError",
+            "CacheTooNew",
+            "CacheUnrecoverable",
+            "KeyfileDamaged",
+            "KeyNotRemembered",
+            "MalformedPage",
+            "NoCredentialStore",
+            "OfflineGraceExpired",
+            "PasswordRequired",
+            "PlaintextCacheRefused",
+            "ProfileMismatch",
+            "ProfileNotFound",
+            "WrongKeyOrCorrupt",
+            "WrongPassword",
+        ],
+        "errors",
+    ),
+    "az_fold": "folding",
+    "az_sort_key": "folding",
+    "CredentialStore": "keystore",
+    "KeyStorage": "keystore",
+    "Argon2Params": "keywrap",
+    "Outbox": "outbox",
+    "OutboxEntry": "outbox",
+    "OutboxState": "outbox",
+    "Profile": "profile",
+    "COLLECTIONS": "schema",
+    "SyncState": "schema",
+    "search_people": "search",
+    "search_records": "search",
+    "CacheSession": "session",
+    "PageResult": "store",
+    "RecordStore": "store",
+    "StoredRecord": "store",
+    "Backoff": "vault",
+    "Vault": "vault",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "COLLECTIONS",

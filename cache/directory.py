@@ -41,6 +41,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .search import (
     Term,
     fts_match_expression,

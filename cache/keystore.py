@@ -15,27 +15,40 @@ only, so the backend is switched to ``CRED_PERSIST_LOCAL_MACHINE``.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from enum import StrEnum
-
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
-from keyring.backends.chainer import ChainerBackend
-from keyring.backends.Windows import WinVaultKeyring
-from keyring.errors import KeyringError, PasswordDeleteError
+from typing import TYPE_CHECKING
 
 from .errors import NoCredentialStore
 
-__all__ = ["LOCAL_MACHINE", "SERVICE", "CredentialStore", "KeyStorage", "prefer_local_machine"]
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring (0.1 s to import, its backends included) loads when a store is first used, on
+# a worker: the first window does not wait for it (docs/startup.md).
+
+__all__ = [
+    "LOCAL_MACHINE",
+    "SERVICE",
+    "CredentialStore",
+    "KeyStorage",
+    "prefer_local_machine",
+    "system_backend",
+]
 
 SERVICE = "MinistryIntranet"
 LOCAL_MACHINE = "local machine"
 """keyring's name for ``win32cred.CRED_PERSIST_LOCAL_MACHINE`` (see ``Windows.Persistence``)."""
 
-# What a broken or absent store raises: keyring's own errors (NoKeyringError
-# is also a RuntimeError), and OS-level failures of the D-Bus or Win32 calls.
-_STORE_ERRORS = (KeyringError, RuntimeError, OSError)
+
+def _store_errors() -> tuple[type[BaseException], ...]:
+    """What a broken or absent store raises: keyring's own errors (NoKeyringError
+    is also a RuntimeError), and OS-level failures of the D-Bus or Win32 calls."""
+    from keyring.errors import KeyringError  # noqa: PLC0415 - see above
+
+    return (KeyringError, RuntimeError, OSError)
+
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +62,8 @@ class KeyStorage(StrEnum):
 
 
 def _leaves(backend: KeyringBackend) -> Iterator[KeyringBackend]:
+    from keyring.backends.chainer import ChainerBackend  # noqa: PLC0415 - see above
+
     if isinstance(backend, ChainerBackend):
         yield from backend.backends
     else:
@@ -57,16 +72,49 @@ def _leaves(backend: KeyringBackend) -> Iterator[KeyringBackend]:
 
 def prefer_local_machine(backend: KeyringBackend) -> None:
     """Make a Windows Credential Manager backend keep secrets on this machine only."""
+    if sys.platform != "win32" and "keyring.backends.Windows" not in sys.modules:
+        return  # no Credential Manager here (and keyring did not load its module)
+    from keyring.backends.Windows import WinVaultKeyring  # noqa: PLC0415 - see above
+
     for leaf in _leaves(backend):
         if isinstance(leaf, WinVaultKeyring):
             leaf.persist = LOCAL_MACHINE
+
+
+def system_backend() -> KeyringBackend:
+    """The system's credential store, as keyring would choose it.
+
+    To choose, keyring imports every backend it knows and asks each whether it works:
+    on Linux that includes the macOS one, whose library lookup runs ``ldconfig`` (and
+    ``gcc`` where installed), about 70 ms at each start. Where neither the user nor the
+    administrator configured keyring (``PYTHON_KEYRING_BACKEND``, ``keyringrc.cfg``), a
+    working Secret Service (GNOME Keyring, KWallet, KeePassXC) is what keyring would
+    take on Linux: it is tried first; anything else goes through keyring's own choice.
+    """
+    import keyring  # noqa: PLC0415 - see above
+
+    if sys.platform.startswith("linux"):
+        from keyring.core import load_config, load_env  # noqa: PLC0415
+
+        configured = load_env() or load_config()
+        if configured is not None:
+            return configured
+        try:
+            from keyring.backends import SecretService  # noqa: PLC0415
+
+            if SecretService.Keyring.priority > 0:  # raises where there is none
+                backend: KeyringBackend = SecretService.Keyring()  # type: ignore[no-untyped-call]
+                return backend
+        except Exception as error:  # keyring reports an unusable backend so
+            log.debug("no Secret Service: %s", type(error).__name__)
+    return keyring.get_keyring()
 
 
 class CredentialStore:
     """Secrets of this app in one keyring backend (by default the system's)."""
 
     def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE) -> None:
-        self._backend = keyring.get_keyring() if backend is None else backend
+        self._backend = system_backend() if backend is None else backend
         self._service = service
         prefer_local_machine(self._backend)
 
@@ -77,6 +125,8 @@ class CredentialStore:
     @property
     def available(self) -> bool:
         """False when keyring found no usable backend at all."""
+        from keyring.backends import fail  # noqa: PLC0415 - see above
+
         leaves = list(_leaves(self._backend))
         return bool(leaves) and not all(isinstance(leaf, fail.Keyring) for leaf in leaves)
 
@@ -86,7 +136,7 @@ class CredentialStore:
             return KeyStorage.NO_CREDENTIAL_STORE
         try:
             self._backend.set_password(self._service, entry, secret)
-        except _STORE_ERRORS as error:
+        except _store_errors() as error:
             log.warning("credential store refused the key: %s", type(error).__name__)
             return KeyStorage.NO_CREDENTIAL_STORE
         return KeyStorage.REMEMBERED
@@ -97,7 +147,7 @@ class CredentialStore:
             raise NoCredentialStore("no credential store: the password will be asked at each start")
         try:
             return self._backend.get_password(self._service, entry)
-        except _STORE_ERRORS as error:
+        except _store_errors() as error:
             raise NoCredentialStore(
                 f"the credential store does not answer ({type(error).__name__}): "
                 "the password will be asked at each start"
@@ -107,11 +157,13 @@ class CredentialStore:
         """Remove a secret if present; False when absent or the store does not work."""
         if not self.available:
             return False
+        from keyring.errors import PasswordDeleteError  # noqa: PLC0415 - see above
+
         try:
             self._backend.delete_password(self._service, entry)
         except PasswordDeleteError:
             return False
-        except _STORE_ERRORS as error:
+        except _store_errors() as error:
             log.warning("credential store did not delete the key: %s", type(error).__name__)
             return False
         return True

@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .transaction import transactional
 
 __all__ = ["CLOCK_SKEW_TOLERANCE", "Meta", "offline_grace_days", "remember_allowed"]

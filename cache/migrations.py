@@ -43,6 +43,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .errors import CacheTooNew
 from .schema import COLLECTIONS, SYNC_STATES, CollectionSpec, quote
 from .store import recompute_search_text

@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .clock import Clock, utc_now
 from .schema import SyncState, collection_spec, quote
 from .store import RecordStore, record_json

@@ -47,6 +47,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .folding import ADDRESS_MARK, az_words, national_number, sort_key_prefixes
 from .schema import CollectionSpec, collection_spec, quote
 from .store import update_search_index

@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .clock import Clock, utc_now
 from .database import close_quietly, open_database
 from .keystore import KeyStorage

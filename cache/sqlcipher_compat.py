@@ -5,9 +5,10 @@ implement ``insert(..., alter=True)``, ``create_index(find_unique_name=True)``,
 ``drop(ignore=True)`` and more. sqlcipher3 raises its own classes, which are not
 subclasses of those, so these features raise instead of recovering. Pointing
 ``sqlite_utils.db.sqlite3`` and ``sqlite_utils.db.OperationalError`` at
-sqlcipher3's module fixes every such place at once. Applied when the ``cache``
-package is imported; nothing in this project uses sqlite-utils with the
-standard library's driver.
+sqlcipher3's module fixes every such place at once. Applied when this module is
+imported, which every module of ``cache`` that opens or writes a database does
+(``database``, ``store``, ``migrations``, ``search``, ...); nothing in this project
+uses sqlite-utils with the standard library's driver.
 """
 
 from __future__ import annotations
@@ -32,3 +33,6 @@ def apply() -> None:
 def is_applied() -> bool:
     """True when sqlite-utils catches sqlcipher3's errors."""
     return bool(_target.sqlite3 is dbapi2 and _target.OperationalError is dbapi2.OperationalError)
+
+
+apply()

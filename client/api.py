@@ -13,17 +13,17 @@ import binascii
 import json
 import logging
 import ssl
+import sys
 import threading
 import time
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-import httpx
 import truststore
 
 from cache.store import decode_page
@@ -39,9 +39,18 @@ from client.errors import (
 )
 from client.validation import check_heads, check_page
 
+if TYPE_CHECKING:
+    import httpx
+
+# httpx loads with the first request, on the sync's worker, after the window is up. Its
+# package imports its command line (``httpx._main``: click, rich and pygments, 0.1 s)
+# wherever those are installed; this app never runs it, so that module is a blank here
+# (httpx then defines a ``main`` that says the command line is not installed).
+sys.modules.setdefault("httpx._main", ModuleType("httpx._main"))
+
 log = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
+DEFAULT_TIMEOUTS = {"connect": 10.0, "read": 60.0, "write": 60.0, "pool": 10.0}  # seconds
 MAX_JSON_BYTES = 32 * 1024 * 1024  # a sync page of 5 000 rows is a few MB
 USER_AGENT = "MinistryIntranet/0.1"
 
@@ -74,6 +83,10 @@ def tls_context(ca_bundle: Path | None = None) -> ssl.SSLContext:
 
 def system_proxy(server_url: str) -> str | None:
     """The proxy the system sets for this server (on Windows, from the registry)."""
+    import urllib.request  # noqa: PLC0415 - 50 ms, needed only for the first request
+
+    import httpx  # noqa: PLC0415 - see above
+
     scheme = httpx.URL(server_url).scheme
     host = httpx.URL(server_url).host
     if urllib.request.proxy_bypass(host):
@@ -102,7 +115,7 @@ class ApiClient:
         server_url: str,
         *,
         ca_bundle: Path | None = None,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: httpx.Timeout | None = None,
         token_sink: TokenSink | None = None,
         transport: httpx.BaseTransport | None = None,
         max_json_bytes: int = MAX_JSON_BYTES,
@@ -113,19 +126,41 @@ class ApiClient:
         self._access_token: str | None = None
         self._refresh_token: str | None = None
         self._refresh_lock = threading.Lock()
-        proxy = system_proxy(self.server_url) if transport is None else None
-        self._http = httpx.Client(
-            base_url=f"{self.server_url}/api/v1",
-            verify=tls_context(ca_bundle),
-            timeout=timeout,
-            transport=transport,
-            proxy=proxy,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-            follow_redirects=False,
-        )
+        self._ca_bundle = ca_bundle
+        self._timeout = timeout
+        self._transport = transport
+        self._client: httpx.Client | None = None  # made by the first request
+        self._client_lock = threading.Lock()
+        self._closed = False
+
+    @property
+    def _http(self) -> httpx.Client:
+        with self._client_lock:
+            if self._closed:
+                raise NetworkError("The connection to the server was closed.")
+            if self._client is None:
+                import httpx  # noqa: PLC0415 - see above
+
+                transport = self._transport
+                self._client = httpx.Client(
+                    base_url=f"{self.server_url}/api/v1",
+                    verify=tls_context(self._ca_bundle),
+                    timeout=self._timeout or httpx.Timeout(**DEFAULT_TIMEOUTS),
+                    transport=transport,
+                    proxy=system_proxy(self.server_url) if transport is None else None,
+                    headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+                    follow_redirects=False,
+                )
+            return self._client
 
     def close(self) -> None:
-        self._http.close()
+        """Close the connections; any thread may call it, and a request still in flight
+        on another thread is abandoned: no new request starts after this."""
+        with self._client_lock:
+            self._closed = True
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
 
     def __enter__(self) -> ApiClient:
         return self
@@ -332,6 +367,8 @@ class ApiClient:
         files: dict[str, Any] | None,
     ) -> tuple[int, bytes, float | None]:
         """Send one request; read at most ``max_json_bytes`` of the (decoded) answer."""
+        import httpx  # noqa: PLC0415 - loaded by now (self._http); see above
+
         request = self._http.build_request(
             method,
             path,
@@ -410,6 +447,8 @@ class _StreamContext:
         self.response: httpx.Response | None = None
 
     def __enter__(self) -> httpx.Response:
+        import httpx  # noqa: PLC0415 - see above
+
         for attempt in (1, 2):
             request = self.api._http.build_request(
                 self.method, self.path, headers=self.api._headers(self.headers, True)

@@ -9,6 +9,7 @@ shows the sign-in dialog again with a sentence saying why.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -16,12 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QLabel,
     QMenuBar,
     QMessageBox,
     QWidget,
@@ -46,22 +45,26 @@ from client.session import DeviceIdentity, Session, SignIn
 from ui import messages
 from ui.about import AboutFacts
 from ui.context import DataEvents, TabContext
-from ui.i18n import Languages, system_language
+from ui.i18n import Languages
 from ui.main_window import Leave, MainWindow, WindowParts
 from ui.menus import Menus
 from ui.settings import UserSettings
 from ui.signin import SignInDialog, SignInRequest, SignInResult
-from ui.single_instance import SingleInstance, instance_name
+from ui.startup import (
+    FirstWindow,
+    StartupSplash,
+    app_icon,
+    load_style,
+    show_first_window,
+)
 from ui.status import StatusPanel
-from ui.sync_controller import SYNC_INTERVAL_MS, SyncController
+from ui.sync_controller import FIRST_SYNC_DELAY_MS, SYNC_INTERVAL_MS, SyncController
 from ui.tabs import TabSpec, available_tabs
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-
-ALREADY_RUNNING = "Intranet is already running for this profile: its window was brought forward."
+__all__ = ["AppOptions", "Prefill", "ShellApp", "StartupProbe", "app_icon", "load_style", "run"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class AppOptions:
     vault_options: dict[str, Any] = field(default_factory=dict)  # tests: a cheap KDF
     engine_options: dict[str, Any] = field(default_factory=dict)  # tests: page size
     sync_interval_ms: int = SYNC_INTERVAL_MS
+    first_sync_delay_ms: int = FIRST_SYNC_DELAY_MS
     idle_timeout_ms: int | None = None  # None: the policy's idle_lock_minutes
     tabs: Callable[[], list[TabSpec]] = available_tabs
     log_folder: Path | None = None  # where setup_logging writes; None: the default
@@ -114,6 +118,14 @@ class ShellApp(QObject):
         self._window_tasks: TaskRunner | None = None
         self._closing = False
         self._store_works: bool | None = None  # the credential store, once asked
+        self.splash: StartupSplash | None = None  # up until the first dialog or window
+
+    def _replace_splash(self) -> None:
+        """A window is up: the splash may go (never before, or Qt would see no window)."""
+        if self.splash is not None:
+            self.splash.close()
+            self.splash.deleteLater()
+            self.splash = None
 
     # --- what applies -----------------------------------------------------------------
 
@@ -203,6 +215,7 @@ class ShellApp(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        self._replace_splash()
         self.shown.emit(dialog)
         self._offer_remember_where_it_works(dialog)
 
@@ -268,6 +281,7 @@ class ShellApp(QObject):
             tasks,
             events,
             interval_ms=self.options.sync_interval_ms,
+            first_delay_ms=self.options.first_sync_delay_ms,
             engine_options=dict(self.options.engine_options),
         )
         menu_bar = QMenuBar()
@@ -301,6 +315,7 @@ class ShellApp(QObject):
         window.leave_requested.connect(self._leave)
         self.window = window
         window.show()
+        self._replace_splash()
         self.shown.emit(window)
         if session.reenrolled:
             window.show_message(messages.reenrolled, 0)
@@ -328,7 +343,18 @@ class ShellApp(QObject):
         window = self.window
         if window is None:
             return
-        window.shutdown(lambda: self._tear_down(reason))
+        # Sign-out and removal need the sync ended (they talk to the server, delete
+        # files); a quit does not: session.close() then abandons what is in flight.
+        window.shutdown(lambda: self._tear_down(reason), wait_for_sync=reason is not Leave.QUIT)
+
+    def quit(self) -> None:
+        """Quit as the menu's Quit does, from whatever is on screen (SIGTERM, Ctrl+C)."""
+        if self.window is not None:
+            self.window.leave(Leave.QUIT)
+        elif self.dialog is not None and not self.dialog.busy:
+            self.dialog.reject()
+        elif self.dialog is None:
+            self.quit_app()
 
     def _tear_down(self, reason: Leave) -> None:
         """The sync has stopped: end the session on a worker, then go where ``reason`` says."""
@@ -390,22 +416,6 @@ class ShellApp(QObject):
         target.activateWindow()
 
 
-def app_icon() -> QIcon:
-    return QIcon(str(RESOURCES / "icons" / "intranet.svg"))
-
-
-def load_style(qapp: QApplication) -> None:
-    path = RESOURCES / "styles" / "ministry.qss"
-    try:
-        qapp.setStyleSheet(path.read_text(encoding="utf-8"))
-    except OSError:
-        log.warning("style sheet missing: %s", path.name)
-
-
-def initial_language(policy: MachinePolicy, settings: UserSettings) -> str:
-    return policy.language or settings.language or system_language()
-
-
 class StartupProbe:
     """``--startup-probe`` (bench/startup.py): once the main window is up with every
     visible list filled, paint it, print the wall-clock time and the memory, and quit."""
@@ -427,8 +437,10 @@ class StartupProbe:
                 return
             timer.stop()
             window.repaint()  # the frame with the data, painted now
+            painted_cpu = time.process_time()  # the process's, all threads
             print(
-                f"startup-probe painted-at={time.time():.3f} rss-mb={_rss_mb():.1f}",
+                f"startup-probe painted-at={time.time():.3f} rss-mb={_rss_mb():.1f} "
+                f"cpu-s={painted_cpu:.3f}",
                 flush=True,
             )
             QTimer.singleShot(0, lambda: window.leave(Leave.QUIT))
@@ -462,6 +474,22 @@ def _rss_mb() -> float:
     return float(psutil.Process().memory_info().rss) / (1024 * 1024)
 
 
+def _quit_on_signals(shell: ShellApp) -> None:
+    """SIGTERM (the desktop session ends, ``kill``) and Ctrl+C quit as the menu's Quit
+    does: layout kept, cache closed. Python runs its handlers between byte-codes only,
+    so a timer gives it a moment while Qt waits for events."""
+
+    def ask(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, shell.quit)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, ask)
+    wake = QTimer(shell)
+    wake.setInterval(200)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+
+
 def run(
     options: AppOptions,
     *,
@@ -469,29 +497,33 @@ def run(
     startup_probe: StartupProbe | None = None,
     window_report: WindowReport | None = None,
     argv: list[str] | None = None,
+    first: FirstWindow | None = None,
 ) -> int:
     """The GUI: one instance per user; ``demo`` starts the embedded server (on a worker,
-    it may seed data first) and says which account to fill in."""
-    QApplication.setApplicationName("MinistryIntranet")
-    QApplication.setOrganizationName("MinistryIntranet")
-    qapp = QApplication(argv if argv is not None else sys.argv[:1])
-    qapp.setWindowIcon(app_icon())
-    qapp.setQuitOnLastWindowClosed(False)  # the app quits when the user says so, only
-    instance = SingleInstance(instance_name(options.profile_dir))
-    if not instance.claim():
-        log.info("another instance is running: asked it to come forward")
-        print(ALREADY_RUNNING, flush=True)
-        return 0
-    load_style(qapp)
-    settings = UserSettings.open(options.profile_dir, demo=demo is not None)
-    languages = Languages(qapp)
-    policy = options.machine_policy or load_machine_policy()
-    options.machine_policy = policy
+    it may seed data first) and says which account to fill in. ``first``: the splash
+    ``main.py`` put up before loading this module (``ui.startup``)."""
+    if first is None:
+        first = show_first_window(
+            options.profile_dir,
+            demo=demo is not None,
+            machine_policy=options.machine_policy,
+            argv=argv if argv is not None else sys.argv[:1],
+        )
+        if first is None:
+            return 0
+    qapp, instance, settings, languages = (
+        first.qapp,
+        first.instance,
+        first.settings,
+        first.languages,
+    )
+    options.machine_policy = first.policy
     for spec in options.tabs():
         if spec.install_translations is not None:
-            languages.add_installer(spec.install_translations)
-    languages.switch(initial_language(policy, settings))
+            languages.add_installer(spec.install_translations)  # the current language too
     shell = ShellApp(qapp, options, settings, languages)
+    _quit_on_signals(shell)
+    shell.splash = first.splash
     instance.activated.connect(shell.bring_to_front)
     if startup_probe is not None:
         startup_probe.watch(shell)
@@ -500,22 +532,17 @@ def run(
     if demo is None:
         shell.start()
     else:
-        splash = QLabel(QApplication.translate("ShellApp", "Preparing the demonstration server…"))
-        splash.setObjectName("demoSplash")
-        splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        splash.setMinimumSize(420, 120)
-        splash.setWindowTitle("Intranet")
-        splash.show()
-        # The splash stays until the shell shows its first window (the remembered
-        # unlock takes a moment too): never a moment without a window.
-        shell.shown.connect(lambda _window: splash.close())
+        first.splash.set_message(
+            QApplication.translate("ShellApp", "Preparing the demonstration server…")
+        )
 
         def ready(prefill: Prefill) -> None:
+            first.splash.set_message("")
             options.prefill = prefill
             shell.start()
 
         def failed(error: BaseException) -> None:
-            splash.close()
+            shell._replace_splash()
             log.error("the demonstration server did not start: %r", error)
             QMessageBox.critical(
                 None,

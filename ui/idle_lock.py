@@ -165,6 +165,7 @@ class LockOverlay(QFrame):
         self.unlock_button.setText(self.tr("Checking…") if self._checking else self.tr("Unlock"))
         self.sign_out_button.setText(self.tr("Sign out"))
         self.password.setPlaceholderText(self.tr("Password"))
+        self.password.setAccessibleName(self.tr("Password"))
         self.message.setText(self.tr("The password is incorrect.") if self._wrong else "")
         self.message.setVisible(self._wrong)
 

@@ -168,13 +168,14 @@ class MainWindow(QMainWindow):
         log.info("leaving the main window: %s", reason.value)
         self.leave_requested.emit(reason)
 
-    def shutdown(self, then: Callable[[], None]) -> None:
-        """Stop syncing and watching; keep the layout; ``then`` once the sync has ended."""
+    def shutdown(self, then: Callable[[], None], *, wait_for_sync: bool = True) -> None:
+        """Stop syncing and watching; keep the layout; ``then`` once the sync has ended
+        (or at once, without ``wait_for_sync``: quitting never waits on the network)."""
         self._leaving = True
         self.idle_lock.stop()
         self._settings.save_window(self, WINDOW_KEY)
         self._settings.sync()
-        self.parts.sync.stop(then)
+        self.parts.sync.stop(then, wait=wait_for_sync)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._leaving:

@@ -124,6 +124,8 @@ class SignInDialog(QDialog):
         self._language.currentIndexChanged.connect(
             lambda _i: self.language_chosen.emit(self._language.currentData())
         )
+        self._language_label = QLabel(self)  # Orca reads a combo's label from its buddy
+        self._language_label.setBuddy(self._language)
 
         self.server = QLineEdit(server_url, self)
         self.server.setObjectName("serverField")
@@ -172,6 +174,9 @@ class SignInDialog(QDialog):
         self._server_label = QLabel(self)
         self._username_label = QLabel(self)
         self._password_label = QLabel(self)
+        self._server_label.setBuddy(self.server)  # the label names the field for screen readers
+        self._username_label.setBuddy(self.username)
+        self._password_label.setBuddy(self.password)
         self._form.addRow(self._server_label, self.server)
         self._form.addRow(self._username_label, self.username)
         self._form.addRow(self._password_label, self.password)
@@ -189,6 +194,7 @@ class SignInDialog(QDialog):
         titles.addWidget(self._ministry)
         titles.addWidget(self._product)
         header.addLayout(titles, 1)
+        header.addWidget(self._language_label, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self._language, 0, Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -202,6 +208,8 @@ class SignInDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self._busy_bar)
         layout.addLayout(buttons)
+        QWidget.setTabOrder(self.remember, self.cancel_button)  # Quit is shown left of Sign in
+        QWidget.setTabOrder(self.cancel_button, self.sign_in_button)
         self.setMinimumWidth(520)
         self._retranslate()
         (self.password if username else self.username).setFocus()
@@ -227,6 +235,7 @@ class SignInDialog(QDialog):
         )
         self._update_button()
         self.cancel_button.setText(self.tr("Quit"))
+        self._language_label.setText(self.tr("Language:"))
         if self._message is not None:
             self.message.setText(self._message())
         self._fit()

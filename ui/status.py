@@ -157,6 +157,7 @@ class StatusPanel(QWidget):
         self.waiting.setText(self.tr("%n change(s) waiting to be sent", "", waiting))
         self.waiting.setVisible(waiting > 0)
         self.cancel.setToolTip(self.tr("Stop the synchronisation"))
+        self.cancel.setAccessibleName(self.tr("Stop the synchronisation"))
         self._show_progress()
 
     def _show_progress(self) -> None:

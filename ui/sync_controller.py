@@ -50,6 +50,9 @@ from ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000
+# The window first paints what the cache holds; then the first sync (its network code
+# loads then too: docs/startup.md).
+FIRST_SYNC_DELAY_MS = 1000
 RETRY_FIRST_MS = 30 * 1000
 RETRY_CAP_MS = 5 * 60 * 1000
 
@@ -106,6 +109,7 @@ class SyncController(QObject):
         events: DataEvents,
         *,
         interval_ms: int = SYNC_INTERVAL_MS,
+        first_delay_ms: int = FIRST_SYNC_DELAY_MS,
         retry_first_ms: int = RETRY_FIRST_MS,
         retry_cap_ms: int = RETRY_CAP_MS,
         engine_options: dict[str, Any] | None = None,
@@ -124,6 +128,7 @@ class SyncController(QObject):
         self._halted = False  # no automatic syncs (sign-in ended)
         self._cancel = threading.Event()
         self._after_stop: list[Callable[[], None]] = []
+        self._abandoned = False  # quitting left the running sync behind: ignore its end
         self.state = Connection.OFFLINE if session.offline else Connection.ONLINE
         self._settled = self.state
         self.last_error: BaseException | None = None
@@ -133,6 +138,10 @@ class SyncController(QObject):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self.sync_now)
+        self._first = QTimer(self)
+        self._first.setSingleShot(True)
+        self._first.setInterval(first_delay_ms)
+        self._first.timeout.connect(self.sync_now)
         self._pulling: str | None = None  # the collection the running sync is on
         self.progress.connect(self._on_progress)
         self._watch_network()
@@ -144,10 +153,14 @@ class SyncController(QObject):
         return self._running
 
     def start(self) -> None:
-        """The first sync (and the facts the status bar shows until it ends)."""
+        """The first sync, ``first_delay_ms`` later (and now the facts the status bar
+        shows until it ends)."""
         self._timer.start()
         self.refresh_facts()
-        self.sync_now()
+        if self._first.interval() > 0:
+            self._first.start()
+        else:
+            self.sync_now()
 
     def sync_now(self) -> None:
         if self._running or self._stopping:
@@ -161,19 +174,27 @@ class SyncController(QObject):
         else:
             self._set_state(Connection.SYNCING)
         cancel = self._cancel
-        self._tasks.run(lambda: self._work(cancel), self._finished, self._failed)
+        # A thread nothing waits for: a server that never answers cannot hold up a quit.
+        self._tasks.run_detached(lambda: self._work(cancel), self._finished, self._failed)
 
     def cancel(self) -> None:
         self._cancel.set()
 
-    def stop(self, then: Callable[[], None] | None = None) -> None:
-        """No more syncs; cancel the running one; ``then`` runs once it has ended."""
+    def stop(self, then: Callable[[], None] | None = None, *, wait: bool = True) -> None:
+        """No more syncs; cancel the running one; ``then`` runs once it has ended, or at
+        once with ``wait=False`` (quitting): a request in flight is then abandoned, not
+        waited for (its changes stay in the outbox and are sent at the next start)."""
         self._stopping = True
         self._timer.stop()
         self._retry.stop()
+        self._first.stop()
         self._cancel.set()
         if then is not None:
             self._after_stop.append(then)
+        if self._running and not wait:
+            log.info("quitting: the running sync is abandoned")
+            self._abandoned = True
+            self._running = False
         if not self._running:
             self._drain()
 
@@ -218,6 +239,8 @@ class SyncController(QObject):
     def _on_progress(self, update: SyncProgress) -> None:
         """A collection is complete when the sync moves on to the next one: the tabs may
         show it now, not only when the whole sync ends (a first sync takes a while)."""
+        if self._stopping:
+            return  # the window is going: no more refreshes
         if self._running and self.state != Connection.SYNCING:
             self.next_try.emit(None)
             self._set_state(Connection.SYNCING)  # the server answered: real work
@@ -227,6 +250,8 @@ class SyncController(QObject):
         self._pulling = collection
 
     def _finished(self, outcome: SyncOutcome) -> None:
+        if self._abandoned:
+            return
         self._running = False
         self._pulling = None
         self._failures = 0
@@ -247,6 +272,8 @@ class SyncController(QObject):
         self._after_run()
 
     def _failed(self, error: BaseException) -> None:
+        if self._abandoned:
+            return
         self._running = False
         if self._pulling not in (None, "outbox"):
             self._events.changed.emit({self._pulling})  # its pages so far are kept

@@ -9,6 +9,7 @@ destroyed meanwhile delivers nothing.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -51,9 +52,16 @@ class _Job(QRunnable):
         except BaseException as error:
             if self.on_error is None:
                 log.exception("background task failed")
-            self.relay.failed.emit(self.on_error, error)
+            _deliver(self.relay.failed, self.on_error, error)
             return
-        self.relay.done.emit(self.on_done, result)
+        _deliver(self.relay.done, self.on_done, result)
+
+
+def _deliver(signal: Any, callback: Any, value: Any) -> None:
+    try:
+        signal.emit(callback, value)
+    except RuntimeError:  # the runner was deleted meanwhile: nobody to tell
+        log.debug("a task ended after its owner")
 
 
 class TaskRunner(QObject):
@@ -73,6 +81,29 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         self._pool.start(_Job(self._relay, work, on_done, on_error))
+
+    def run_detached(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Like ``run``, for work that may hang on the network (the sync): a daemon
+        thread that nothing waits for, neither ``wait_for_done`` nor the process's exit,
+        so quitting never waits for a server that does not answer."""
+        relay = self._relay
+
+        def body() -> None:
+            try:
+                result = work()
+            except BaseException as error:
+                if on_error is None:
+                    log.exception("background task failed")
+                _deliver(relay.failed, on_error, error)
+                return
+            _deliver(relay.done, on_done, result)
+
+        threading.Thread(target=body, name="detached-task", daemon=True).start()
 
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Tests and shutdown: wait until every queued task has finished."""

@@ -154,6 +154,18 @@
         <translation>Seçilmiş şöbənin telefon siyahısını çap et</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Axtarış</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Axtarışı təmizlə</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Şöbə</translation>
+    </message>
+    <message>
         <source>Whole ministry</source>
         <translation>Bütün nazirlik</translation>
     </message>
@@ -242,6 +254,14 @@
     <message>
         <source>Open the manager&apos;s card</source>
         <translation>Rəhbərin kartını aç</translation>
+    </message>
+    <message>
+        <source>Person card</source>
+        <translation>Əməkdaşın kartı</translation>
+    </message>
+    <message>
+        <source>Direct reports</source>
+        <translation>Birbaşa tabeliyində olanlar</translation>
     </message>
     <message>
         <source>Copy the work phone</source>

@@ -154,6 +154,18 @@
         <translation>Print the chosen department&apos;s phone list</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
         <source>Whole ministry</source>
         <translation>Whole ministry</translation>
     </message>
@@ -242,6 +254,14 @@
     <message>
         <source>Open the manager&apos;s card</source>
         <translation>Open the manager&apos;s card</translation>
+    </message>
+    <message>
+        <source>Person card</source>
+        <translation>Person card</translation>
+    </message>
+    <message>
+        <source>Direct reports</source>
+        <translation>Direct reports</translation>
     </message>
     <message>
         <source>Copy the work phone</source>

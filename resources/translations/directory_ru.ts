@@ -157,6 +157,18 @@
         <translation>Распечатать список телефонов выбранного подразделения</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Очистить поиск</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Отдел</translation>
+    </message>
+    <message>
         <source>Whole ministry</source>
         <translation>Всё министерство</translation>
     </message>
@@ -245,6 +257,14 @@
     <message>
         <source>Open the manager&apos;s card</source>
         <translation>Открыть карточку руководителя</translation>
+    </message>
+    <message>
+        <source>Person card</source>
+        <translation>Карточка сотрудника</translation>
+    </message>
+    <message>
+        <source>Direct reports</source>
+        <translation>Непосредственные подчинённые</translation>
     </message>
     <message>
         <source>Copy the work phone</source>

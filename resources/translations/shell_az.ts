@@ -387,6 +387,10 @@
         <translation>Çıxış</translation>
     </message>
     <message>
+        <source>Language:</source>
+        <translation>Dil:</translation>
+    </message>
+    <message>
         <source>Enter the server address, e.g. https://intranet.health.gov.az.</source>
         <translation>Server ünvanını daxil edin, məsələn: https://intranet.health.gov.az.</translation>
     </message>

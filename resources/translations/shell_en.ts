@@ -387,6 +387,10 @@
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
         <source>Enter the server address, e.g. https://intranet.health.gov.az.</source>
         <translation>Enter the server address, e.g. https://intranet.health.gov.az.</translation>
     </message>

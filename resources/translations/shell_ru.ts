@@ -391,6 +391,10 @@
         <translation>Выход</translation>
     </message>
     <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
         <source>Enter the server address, e.g. https://intranet.health.gov.az.</source>
         <translation>Введите адрес сервера, например: https://intranet.health.gov.az.</translation>
     </message>

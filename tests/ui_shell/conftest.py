@@ -160,6 +160,7 @@ def make_shell(
             machine_policy=MachinePolicy(),
             vault_options={"kdf": CHEAP_KDF, "sleeper": lambda _s: None},
             sync_interval_ms=10 * 60_000,
+            first_sync_delay_ms=0,
             tabs=probe_tabs,
         )
         for name, value in overrides.items():

@@ -12,8 +12,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from cache.profile import default_profiles_root
-from ui.app import ALREADY_RUNNING
 from ui.single_instance import SingleInstance, instance_name
+from ui.startup import ALREADY_RUNNING
 
 ROOT = Path(__file__).resolve().parents[2]
 

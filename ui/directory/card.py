@@ -430,6 +430,8 @@ class PersonCardView(QWidget):
         self.save_contact.setText(self.tr("Save contact"))
         self.save_contact.setToolTip(self.tr("Save as a vCard file for Outlook or a phone"))
         self.manager.setToolTip(self.tr("Open the manager's card"))
+        self.scroll.setAccessibleName(self.tr("Person card"))
+        self.reports.setAccessibleName(self.tr("Direct reports"))
         for row, what in (
             (self.phone, self.tr("Copy the work phone")),
             (self.mobile, self.tr("Copy the mobile number")),

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -140,10 +140,11 @@ class DirectoryTab(QWidget):
         self.search.setMaxLength(200)
         self.search.textChanged.connect(self._on_text_changed)
         self.search.installEventFilter(self)
-        self.search.addAction(
+        self.search_icon = self.search.addAction(
             search_icon(self.palette().color(QPalette.ColorRole.PlaceholderText)),
             QLineEdit.ActionPosition.LeadingPosition,
         )
+        self.search_icon.triggered.connect(self.focus_search)  # a click on it: type here
         self.count_label = QLabel(self)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label.setMinimumWidth(120)
@@ -651,6 +652,13 @@ class DirectoryTab(QWidget):
         self.print_button.setAccessibleName(self.tr("Print the department's phone list"))
         self.print_button.setToolTip(self.tr("Print the chosen department's phone list"))
         self._update_department_actions()
+        self.search_icon.setText(self.tr("Search"))  # its button's name for screen readers
+        clear = self.search.findChild(QAction, "_q_qlineeditclearaction")
+        if clear is not None:  # Qt's own clear button has no name of its own
+            clear.setText(self.tr("Clear the search"))
+        self.department_model.setHorizontalHeaderLabels(
+            [self.tr("Department"), self.tr("People")]  # read as column headers
+        )
         self.department_model.set_root_text(self.tr("Whole ministry"))
         self.department_model.refresh_numbers()
         if self.people_model.count is not None:
