@@ -93,6 +93,9 @@ def system_backend() -> KeyringBackend:
     """
     import keyring  # noqa: PLC0415 - see above
 
+    chosen = getattr(keyring.core, "_keyring_backend", None)
+    if chosen is not None:  # already chosen, or set by the program (keyring.set_keyring)
+        return keyring.get_keyring()
     if sys.platform.startswith("linux"):
         from keyring.core import load_config, load_env  # noqa: PLC0415
 
