@@ -45,6 +45,33 @@ def test_the_shell_and_every_tab_package_are_found(tmp_path: Path) -> None:
     assert {"shell", "directory"} <= {unit.name for unit in UNITS}
 
 
+def test_an_entry_not_ready_to_ship_is_named(tmp_path: Path) -> None:
+    ts = tmp_path / "x_ru.ts"
+    ts.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS><TS version="2.1" language="ru"><context><name>Tab</name>
+<message><source>Ready</source><translation>Готово</translation></message>
+<message><source>New</source><translation type="unfinished"></translation></message>
+<message><source>Blank</source><translation> </translation></message>
+<message><source>Open %1</source><translation>Открыть</translation></message>
+<message><source>%n rows</source><translation>%n строк</translation></message>
+<message numerus="yes"><source>%n files</source><translation>
+<numerusform>%n файл</numerusform><numerusform>%n файла</numerusform><numerusform></numerusform>
+</translation></message>
+</context></TS>""",
+        encoding="utf-8",
+    )
+    assert problems(ts) == [
+        "unfinished: Tab: 'New'",
+        "empty: Tab: 'New'",
+        "empty: Tab: 'Blank'",
+        "lost %1: Tab: 'Open %1'",
+        "not a plural (use self.tr(text, '', n)): Tab: '%n rows'",
+        "empty: Tab: '%n files'",
+        "lost %n: Tab: '%n files'",
+    ]
+
+
 @pytest.mark.parametrize(("unit", "language"), CASES)
 def test_every_string_is_translated(unit: Unit, language: str) -> None:
     ts = unit.ts(language)
