@@ -39,6 +39,7 @@ from client.errors import (
 if TYPE_CHECKING:
     from client.session import Session
     from client.sync import SyncProgress
+    from server.runner import ServerThread
     from ui.app import Prefill
 
 # The window comes first: the modules a command or the app needs load inside the
@@ -183,7 +184,7 @@ def _sync_session(args: argparse.Namespace, session: Session) -> int:
 
 
 def _demo_server(
-    running: list[object], profile_dir: Path | None = None, port: int = DEMO_PORT
+    running: list[ServerThread], profile_dir: Path | None = None, port: int = DEMO_PORT
 ) -> Callable[[], Prefill]:
     """Starts the reference server on loopback, seeding the demo data on first use, with
     its data in the per-user data folder (in ``profile_dir/demo-server`` when one is
@@ -227,7 +228,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 0  # another instance of this profile was asked to come forward
     from ui.app import AppOptions, StartupProbe, WindowReport, run  # noqa: PLC0415 - the rest, now
 
-    running: list[object] = []
+    running: list[ServerThread] = []
     probe = StartupProbe() if args.startup_probe else None
     try:
         return run(
@@ -242,7 +243,7 @@ def run_gui(args: argparse.Namespace) -> int:
         )
     finally:
         for server in running:
-            server.stop()  # type: ignore[attr-defined]
+            server.stop()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

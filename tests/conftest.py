@@ -3,3 +3,5 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+pytest_plugins = ["tests.demo"]  # the synced demo cache, for tests/cache and tests/ui_directory

@@ -20,13 +20,8 @@ from server import maintenance, records
 from server.config import Settings
 from server.runner import ServerThread
 from server.seed import DEMO_PASSWORD
-from tests.ui_directory.conftest import (
-    USERNAME,
-    close_tab,
-    make_harness,
-    sign_in_for,
-    synced_session,
-)
+from tests.demo import USERNAME, sign_in_for, synced_session
+from tests.ui_directory.conftest import close_tab, make_harness
 from tests.ui_directory.test_tab import HEAD, open_card, search, shown, wait_ready
 from ui.directory import DirectoryTab
 from ui.directory.models import DepartmentModel

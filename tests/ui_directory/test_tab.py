@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 
 from cache.directory import DirectoryQuery, department_tree, people_page
 from client.session import Session
+from tests.cache.test_directory import HOSTILE
 from tests.ui_directory.conftest import TabHarness, close_tab, make_harness
-from tests.ui_directory.test_queries import HOSTILE
 from tests.ui_directory.test_vcard import parse_vcard
 from ui.directory import DirectoryTab, install_directory_translations
 from ui.directory.connections import QueryOnGuiThread, ThreadConnections

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from server.seed import DEMO_PASSWORD
-from tests.ui_directory.conftest import DemoServer, demo_server, demo_settings  # noqa: F401
+from tests.demo import DemoServer
 from tests.ui_shell.accessibility import (
     accessible_name,
     tab_order_breaks,
@@ -71,7 +71,7 @@ def _open_head_card(qtbot: Any, tab: DirectoryTab) -> None:
 
 def test_main_window_lock_about_and_questions_name_every_control(
     make_shell: MakeShell,
-    demo_server: DemoServer,  # noqa: F811 - the fixture imported above
+    demo_server: DemoServer,
 ) -> None:
     app = make_shell(tabs=available_tabs, prefill=Prefill(demo_server.url))
     try:

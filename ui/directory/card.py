@@ -172,15 +172,15 @@ class PersonCardView(QWidget):
         self.placeholder.setMargin(24)
         self._stack.addWidget(self.placeholder)
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(self.scroll_area)
         body.setMaximumWidth(CARD_MAX_WIDTH)  # copy buttons stay near their values
-        self.scroll.setWidget(body)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self._stack.addWidget(self.scroll)
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._stack.addWidget(self.scroll_area)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(16, 12, 16, 16)
         outer.setSpacing(10)
@@ -328,8 +328,8 @@ class PersonCardView(QWidget):
         self.reports_label.setVisible(has_reports)
         self.reports.setVisible(has_reports)
         self._retranslate_card()
-        self._stack.setCurrentWidget(self.scroll)
-        self.scroll.verticalScrollBar().setValue(0)
+        self._stack.setCurrentWidget(self.scroll_area)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _show_row(self, label: QLabel, field: QWidget, visible: bool) -> None:
         self.form.setRowVisible(field, visible)
@@ -340,7 +340,7 @@ class PersonCardView(QWidget):
             if widget.isVisibleTo(self) and widget.isEnabled():
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
-        self.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -430,7 +430,7 @@ class PersonCardView(QWidget):
         self.save_contact.setText(self.tr("Save contact"))
         self.save_contact.setToolTip(self.tr("Save as a vCard file for Outlook or a phone"))
         self.manager.setToolTip(self.tr("Open the manager's card"))
-        self.scroll.setAccessibleName(self.tr("Person card"))
+        self.scroll_area.setAccessibleName(self.tr("Person card"))
         self.reports.setAccessibleName(self.tr("Direct reports"))
         for row, what in (
             (self.phone, self.tr("Copy the work phone")),

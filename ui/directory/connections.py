@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import sqlite_utils
 
@@ -57,10 +57,9 @@ class ThreadConnections:
         finally:
             self._release(ident, db)
 
-    def _acquire(self, ident: int) -> Any:
+    def _acquire(self, ident: int) -> sqlite_utils.Database:
         with self._lock:
-            if self._closed:
-                raise RuntimeError("the directory's connections are closed")
+            self._refuse_if_closed()
             db = self._idle.pop(ident, None)
             if db is not None:
                 self._busy[ident] = db
@@ -73,11 +72,17 @@ class ThreadConnections:
         db = self._connect()  # outside the lock: opening takes a moment
         with self._lock:
             self.opened += 1
-            if self._closed:
-                close_quietly(db)
-                raise RuntimeError("the directory's connections are closed")
+            self._refuse_if_closed(db)
             self._busy[ident] = db
         return db
+
+    def _refuse_if_closed(self, opened: sqlite_utils.Database | None = None) -> None:
+        """Under ``_lock``: raise once ``close()`` has run, on any thread (so a check here
+        is never known in advance), closing the connection just ``opened`` first."""
+        if self._closed:
+            if opened is not None:
+                close_quietly(opened)
+            raise RuntimeError("the directory's connections are closed")
 
     def _release(self, ident: int, db: sqlite_utils.Database) -> None:
         with self._lock:

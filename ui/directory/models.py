@@ -222,14 +222,6 @@ class PeopleListModel(QAbstractListModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         return _person_data(self._rows, index, role, lambda r: r.position)
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row.display_name
-        if role == PERSON_ROLE:
-            return row
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return row.position
-        return None
 
     def person(self, row: int) -> PersonRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -72,7 +72,8 @@ class Notice(QFrame):
 
     def _apply_palette(self) -> None:
         palette = self.palette()
-        base = self.parentWidget().palette() if self.parentWidget() else palette
+        parent = self.parentWidget()
+        base = parent.palette() if parent is not None else palette
         colour = base.color(QPalette.ColorRole.AlternateBase)
         palette.setColor(QPalette.ColorRole.Window, colour)
         self.setPalette(palette)

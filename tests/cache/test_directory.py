@@ -1,5 +1,8 @@
 """``cache.directory`` over the synced demo cache: pages, counts, departments, the card,
-checked against a brute-force reading of the same tables."""
+checked against a brute-force reading of the same tables.
+
+Here ``db`` is the demo cache synced from a real server (tests/demo.py), not the empty
+cache of tests/cache/conftest.py."""
 
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from cache.directory import (
     phone_list_csv,
 )
 from cache.search import Term, query_terms, search_people, term_sort_prefixes
+from client.session import Session
 
 HOSTILE = [
     '"',
@@ -51,6 +55,11 @@ HOSTILE = [
     "\x00",
     "💉",
 ]
+
+
+@pytest.fixture
+def db(synced: Session) -> sqlite_utils.Database:
+    return synced.cache.db
 
 
 def everyone(db: sqlite_utils.Database) -> list[dict[str, Any]]:
