@@ -31,11 +31,11 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class Task:
         self._owner = owner
         self._key = key
         self._relay = relay
-        self._watch: _OwnerWatch | None = None  # the owner's bookkeeping, if any
+        self._state: _OwnerState | None = None  # the owner's bookkeeping, if any
         self._live = True  # False once superseded or the owner is gone: drop the result
         self._finished = False
         self.control = TaskControl(self._emit_progress)
@@ -182,32 +182,12 @@ class _Job(QRunnable):
         _emit(task._relay.finished, task, task._execute())
 
 
-class _OwnerWatch(QObject):
-    """A child of an owner: the owner's pending tasks and its latest task per key.
+@dataclass
+class _OwnerState:
+    """An owner's pending tasks and its latest task per key (GUI thread only)."""
 
-    It dies with the owner, so nothing here keeps a closed tab alive; the owner's
-    ``destroyed`` (emitted before its children go) drops every pending task."""
-
-    NAME = "ui.tasks.owner-watch"
-
-    def __init__(self, owner: QObject) -> None:
-        super().__init__(owner)
-        self.setObjectName(self.NAME)
-        self.pending: set[Task] = set()
-        self.latest: dict[Hashable, Task] = {}
-        owner.destroyed.connect(self._owner_destroyed)
-
-    @classmethod
-    def of(cls, owner: QObject) -> _OwnerWatch:
-        found = owner.findChild(cls, cls.NAME, Qt.FindChildOption.FindDirectChildrenOnly)
-        return found if isinstance(found, _OwnerWatch) else cls(owner)
-
-    @Slot()
-    def _owner_destroyed(self) -> None:
-        for task in self.pending:
-            task._drop()
-        self.pending.clear()
-        self.latest.clear()
+    pending: set[Task] = field(default_factory=set)
+    latest: dict[Hashable, Task] = field(default_factory=dict)
 
 
 class TaskRunner(QObject):
@@ -230,6 +210,9 @@ class TaskRunner(QObject):
         self._pools[Priority.INTERACTIVE].setMaxThreadCount(max_threads)
         self._pools[Priority.BACKGROUND].setMaxThreadCount(background_threads)
         self._latest: dict[Hashable, Task] = {}  # tasks without an owner
+        # Keyed by the owner's C++ address, removed when it is destroyed (so an address
+        # reused later starts afresh); nothing here holds the owner itself.
+        self._owners: dict[int, _OwnerState] = {}
 
     def run(
         self,
@@ -265,9 +248,9 @@ class TaskRunner(QObject):
         callbacks = _Callbacks(on_done, on_error, on_progress, on_cancelled)
         task = Task(work, callbacks, owner, key, self._relay)
         if owner is not None:
-            watch = task._watch = _OwnerWatch.of(owner)
-            watch.pending.add(task)
-            latest = watch.latest
+            state = task._state = self._state_of(owner)
+            state.pending.add(task)
+            latest = state.latest
         else:
             latest = self._latest
         if key is not None:
@@ -333,13 +316,30 @@ class TaskRunner(QObject):
         owner = task._owner
         return task._live and (owner is None or shiboken6.isValid(owner))
 
+    def _state_of(self, owner: QObject) -> _OwnerState:
+        address = int(shiboken6.getCppPointer(owner)[0])
+        state = self._owners.get(address)
+        if state is None:
+            state = self._owners[address] = _OwnerState()
+            # A plain callable, not a slot of an object of ours: it still runs while a
+            # garbage-collected owner is being deleted.
+            owner.destroyed.connect(lambda *_: self._owner_destroyed(address))
+        return state
+
+    def _owner_destroyed(self, address: int) -> None:
+        """The owner is gone: its tasks deliver nothing and are asked to stop."""
+        state = self._owners.pop(address, None)
+        if state is not None:
+            for task in state.pending:
+                task._drop()
+            state.pending.clear()
+            state.latest.clear()
+
     def _forget(self, task: Task) -> None:
-        watch = task._watch
-        if watch is not None:
-            if not shiboken6.isValid(watch):
-                return  # it went with its owner
-            watch.pending.discard(task)
-            latest = watch.latest
+        state = task._state
+        if state is not None:
+            state.pending.discard(task)
+            latest = state.latest
         else:
             latest = self._latest
         if task._key is not None and latest.get(task._key) is task:
