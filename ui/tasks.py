@@ -271,7 +271,11 @@ class TaskRunner(QObject):
         thread that nothing waits for, neither ``wait_for_done`` nor the process's exit,
         so quitting never waits for a server that does not answer."""
         task = Task(lambda _control: work(), _Callbacks(on_done, on_error), None, None, self._relay)
-        body = _Job(task).run
+        relay = self._relay
+
+        def body() -> None:
+            _emit(relay.finished, task, task._execute())
+
         threading.Thread(target=body, name="detached-task", daemon=True).start()
 
     def wait_for_done(self, msecs: int = 30000) -> bool:
