@@ -23,7 +23,7 @@ from tests.ui_directory.test_vcard import parse_vcard
 from ui.directory import DirectoryTab, install_directory_translations
 from ui.directory.connections import QueryOnGuiThread, ThreadConnections
 from ui.directory.models import PERSON_ROLE
-from ui.tasks import TaskRunner
+from ui.tasks import Task, TaskRunner
 
 HEAD = "İsmayılov Rəşad Elçin oğlu"
 TIMEOUT = 10_000
@@ -121,18 +121,32 @@ def test_typing_filters_the_list_with_azerbaijani_folding(
 
 class HeldTasks(TaskRunner):
     """Holds each job until the test releases it, so results can arrive out of order.
-    Released jobs still run on the real pool's worker threads."""
+    Each job reaches the runner at once (its keys see the order the tab asked in) and
+    waits on one of the real pool's worker threads until it is released."""
 
     def __init__(self) -> None:
-        super().__init__(max_threads=2)
-        self.held: list[tuple[Callable[[], Any], Any, Any]] = []
+        super().__init__(max_threads=8)
+        self.held: list[threading.Event] = []
 
-    def run(self, work: Callable[[], Any], on_done: Any = None, on_error: Any = None) -> None:
-        self.held.append((work, on_done, on_error))
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Any = None,
+        on_error: Any = None,
+        **options: Any,
+    ) -> Task:
+        gate = threading.Event()
+        self.held.append(gate)
+
+        def held_work() -> Any:
+            gate.wait()
+            return work()
+
+        return super().run(held_work, on_done, on_error, **options)
 
     def release(self, *numbers: int) -> None:
         for number in numbers:
-            super().run(*self.held[number])
+            self.held[number].set()
 
 
 def test_results_of_an_older_query_are_dropped(

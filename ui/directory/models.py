@@ -3,9 +3,10 @@
 ``PeopleModel`` keeps the rows of the pages loaded so far (and an id index), not the
 50 000 people: the view asks for more when it scrolls to the end
 (``canFetchMore``/``fetchMore``) and the next page is read on a worker, after a
-cursor, like Anki's browser table model keeps ids and fills rows lazily. Every query
-carries a generation number: a result from an older query (the user typed on, picked
-another department) is dropped when it arrives.
+cursor, like Anki's browser table model keeps ids and fills rows lazily. The reads
+run under ``TaskRunner`` keys owned by the model (latest wins): a page or count of an
+older query (the user typed on, picked another department) is dropped when it arrives,
+and nothing arrives once the model is gone.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
@@ -57,16 +57,9 @@ def head_mark() -> str:
 
 Index = QModelIndex | QPersistentModelIndex
 
-
-def guarded(owner: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:
-    """``callback`` unless ``owner`` was deleted meanwhile (a result arriving after the
-    tab closed must not touch a dead widget)."""
-
-    def call(value: Any) -> None:
-        if shiboken6.isValid(owner):
-            callback(value)
-
-    return call
+_PAGE = "people-page"
+"""The key of the list's page reads (first and next): a newer read wins."""
+_COUNT = "people-count"
 
 
 class PeopleModel(QAbstractListModel):
@@ -86,7 +79,6 @@ class PeopleModel(QAbstractListModel):
         self._row_of: dict[str, int] = {}
         self._cursor: PageCursor | None = None
         self._query = DirectoryQuery()
-        self._generation = 0
         self._fetching = False
         self.count: int | None = None
         self.loaded_once = False
@@ -100,9 +92,8 @@ class PeopleModel(QAbstractListModel):
     def set_query(self, query: DirectoryQuery, keep_rows: int = 0) -> None:
         """Show ``query``'s people: the first page (or ``keep_rows`` of them, to keep the
         scroll position after a sync) replaces the list when it arrives."""
-        self._generation += 1
-        generation = self._generation
         self._fetching = False
+        self._cursor = None  # no next page of the old query may follow the new first one
         self.count = None
         limit = max(PAGE_SIZE, keep_rows)
         connections = self._connections
@@ -115,22 +106,18 @@ class PeopleModel(QAbstractListModel):
 
         self._tasks.run(
             first_page,
-            guarded(self, lambda page: self._first_page_arrived(generation, query, page)),
-            guarded(self, lambda error: self._query_failed(generation, error)),
+            lambda page: self._first_page_arrived(query, page),
+            self._query_failed,
+            owner=self,
+            key=_PAGE,
         )
-        self._tasks.run(
-            how_many,
-            guarded(self, lambda count: self._count_arrived(generation, count)),
-            guarded(self, lambda error: self._query_failed(generation, error)),
-        )
+        self._tasks.run(how_many, self._count_arrived, self._query_failed, owner=self, key=_COUNT)
 
     def refresh(self) -> None:
         """The cache changed: read the same query again, as many rows as were shown."""
         self.set_query(self._query, keep_rows=len(self._rows))
 
-    def _first_page_arrived(self, generation: int, query: DirectoryQuery, page: Page) -> None:
-        if generation != self._generation:
-            return  # an older query: the user has typed on
+    def _first_page_arrived(self, query: DirectoryQuery, page: Page) -> None:
         self.beginResetModel()
         self._query = query
         self._rows = list(page.rows)
@@ -140,16 +127,14 @@ class PeopleModel(QAbstractListModel):
         self.loaded_once = True
         self.queryFinished.emit(query)
 
-    def _count_arrived(self, generation: int, count: int) -> None:
-        if generation == self._generation:
-            self.count = count
-            self.countChanged.emit(count)
+    def _count_arrived(self, count: int) -> None:
+        self.count = count
+        self.countChanged.emit(count)
 
-    def _query_failed(self, generation: int, error: BaseException) -> None:
+    def _query_failed(self, error: BaseException) -> None:
         log.warning("directory query failed: %s", type(error).__name__, exc_info=error)
-        if generation == self._generation:
-            self._fetching = False
-            self.failed.emit(str(error))
+        self._fetching = False
+        self.failed.emit(str(error))
 
     # --- fetch more on scroll ---------------------------------------------------------
 
@@ -160,21 +145,18 @@ class PeopleModel(QAbstractListModel):
         if not self.canFetchMore(parent):
             return
         self._fetching = True
-        generation, query, cursor = self._generation, self._query, self._cursor
+        query, cursor = self._query, self._cursor
         connections = self._connections
 
         def next_page() -> Page:
             return connections.run(lambda db: people_page(db, query, cursor))
 
+        # The same key as the first page: a new query supersedes a next page in flight.
         self._tasks.run(
-            next_page,
-            guarded(self, lambda page: self._next_page_arrived(generation, page)),
-            guarded(self, lambda error: self._query_failed(generation, error)),
+            next_page, self._next_page_arrived, self._query_failed, owner=self, key=_PAGE
         )
 
-    def _next_page_arrived(self, generation: int, page: Page) -> None:
-        if generation != self._generation:
-            return
+    def _next_page_arrived(self, page: Page) -> None:
         self._fetching = False
         self._cursor = page.next
         rows = [row for row in page.rows if row.id not in self._row_of]

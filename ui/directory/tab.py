@@ -1,8 +1,9 @@
 """The Directory tab: search box, department tree, people list and person card.
 
 Every read goes through ``context.tasks`` to a worker with its own connection
-(``ThreadConnections``); the GUI thread only shows results. Typing is debounced
-(150 ms) and results of an older query are dropped by the model. Keyboard: Ctrl+F
+(``ThreadConnections``), owned by the tab or its model (nothing arrives once they are
+gone); the GUI thread only shows results. Typing is debounced (150 ms); the tree, the
+card and the list pages run under latest-wins keys, so an older result is dropped. Keyboard: Ctrl+F
 searches, Down goes from the box to the list, arrows move, Enter opens the card
 (and puts the focus in it), Escape goes back.
 
@@ -74,11 +75,11 @@ from ui.directory.models import (
     PERSON_ROLE,
     DepartmentModel,
     PeopleModel,
-    guarded,
     head_mark,
 )
 from ui.directory.notice import Notice
 from ui.directory.phone_list import phone_list_document, print_document
+from ui.tasks import Priority
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +110,6 @@ class DirectoryTab(QWidget):
         connections = self._connections
         self.destroyed.connect(lambda *_: connections.close())
         self._department: str | None = None
-        self._card_generation = 0
-        self._tree_generation = 0
         self._card_person: str | None = None
         self._history: list[str] = []
         self._focus_card_on_load = False
@@ -306,18 +305,16 @@ class DirectoryTab(QWidget):
     # --- departments ----------------------------------------------------------------------
 
     def _load_tree(self) -> None:
-        self._tree_generation += 1
-        generation = self._tree_generation
         connections = self._connections
         self._context.tasks.run(
             lambda: connections.run(department_tree),
-            guarded(self, lambda tree: self._tree_arrived(generation, tree)),
-            guarded(self, lambda error: log.warning("department tree: %r", error)),
+            self._tree_arrived,
+            lambda error: log.warning("department tree: %r", error),
+            owner=self,
+            key="department-tree",
         )
 
-    def _tree_arrived(self, generation: int, tree: DepartmentTree) -> None:
-        if generation != self._tree_generation:
-            return
+    def _tree_arrived(self, tree: DepartmentTree) -> None:
         selection = self.departments.selectionModel()
         selection.blockSignals(True)
         try:
@@ -373,20 +370,18 @@ class DirectoryTab(QWidget):
 
     def load_card(self, person_id: str, focus: bool = False) -> None:
         """Show ``person_id``'s card once it is read (on a worker)."""
-        self._card_generation += 1
-        generation = self._card_generation
         self._card_person = person_id
         self._focus_card_on_load = focus
         connections = self._connections
         self._context.tasks.run(
             lambda: connections.run(lambda db: person_card(db, person_id)),
-            guarded(self, lambda card: self._card_arrived(generation, card)),
-            guarded(self, lambda error: log.warning("person card: %r", error)),
+            self._card_arrived,
+            lambda error: log.warning("person card: %r", error),
+            owner=self,
+            key="person-card",
         )
 
-    def _card_arrived(self, generation: int, card: PersonCard | None) -> None:
-        if generation != self._card_generation:
-            return
+    def _card_arrived(self, card: PersonCard | None) -> None:
         if card is None:
             self.card.show_missing()
             return
@@ -447,8 +442,10 @@ class DirectoryTab(QWidget):
         target = Path(path)
         self._context.tasks.run(
             lambda: target.write_bytes(data),
-            guarded(self, lambda _size: self._contact_saved(target)),
-            guarded(self, lambda error: self._write_failed(self.tr("Save contact"), target, error)),
+            lambda _size: self._contact_saved(target),
+            lambda error: self._write_failed(self.tr("Save contact"), target, error),
+            owner=self,
+            priority=Priority.BACKGROUND,  # a network drive may take its time
         )
 
     def _contact_saved(self, target: Path) -> None:
@@ -520,11 +517,10 @@ class DirectoryTab(QWidget):
 
         self._context.tasks.run(
             write,
-            guarded(self, lambda count: self._phone_list_exported(target, name, count)),
-            guarded(
-                self,
-                lambda error: self._write_failed(self.tr("Export phone list"), target, error),
-            ),
+            lambda count: self._phone_list_exported(target, name, count),
+            lambda error: self._write_failed(self.tr("Export phone list"), target, error),
+            owner=self,
+            priority=Priority.BACKGROUND,
         )
 
     def _phone_list_exported(self, target: Path, name: str, count: int) -> None:
@@ -555,8 +551,9 @@ class DirectoryTab(QWidget):
         connections = self._connections
         self._context.tasks.run(
             lambda: connections.run(lambda db: phone_list(db, departments, department_id)),
-            guarded(self, lambda entries: self._print_entries(printer, name, entries)),
-            guarded(self, lambda error: log.warning("phone list: %r", error)),
+            lambda entries: self._print_entries(printer, name, entries),
+            lambda error: log.warning("phone list: %r", error),
+            owner=self,
         )
 
     def _print_entries(self, printer: QPrinter, name: str, entries: list[PhoneListEntry]) -> None:
