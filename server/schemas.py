@@ -367,9 +367,7 @@ class PersonPatch(Strict):
         description="Work phone: digits, spaces, + - ( ), at most 32 characters; "
         "cannot be removed.",
     )
-    mobile: ClearablePhone | None = Field(
-        default=None, description='As phone; "" removes it.'
-    )
+    mobile: ClearablePhone | None = Field(default=None, description='As phone; "" removes it.')
     office: Office | None = Field(
         default=None, description='One line, at most 64 characters; "" removes it.'
     )

@@ -246,9 +246,7 @@ def test_a_well_formed_page_passes() -> None:
 
 
 def test_a_malformed_answer_to_patch_person_is_a_clear_error() -> None:
-    with fake_api(200, b'{"id": "p-staff", "version": 2}') as api, pytest.raises(
-        MalformedResponse
-    ):
+    with fake_api(200, b'{"id": "p-staff", "version": 2}') as api, pytest.raises(MalformedResponse):
         api.patch_person("p-staff", 1, {"phone": "1"})
 
 
