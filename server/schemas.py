@@ -324,6 +324,55 @@ class DocumentPatch(Strict):
     tags: Annotated[list[Tag], Field(max_length=20)] | None = None
 
 
+# A person's own contact details (PATCH /people/{id}). Trimmed first; the lengths count
+# what is left. A work phone may be changed, never removed; mobile and office are
+# cleared with "".
+PHONE_MAX_CHARS, OFFICE_MAX_CHARS = 32, 64
+_PHONE_CHARACTERS = re.compile(r"[0-9 +()\-]*", re.ASCII)
+
+
+def _phone_number(value: str) -> str:
+    """Digits and the usual separators only: what a desk phone or a mobile can dial."""
+    single_line(value)  # control and bidirectional characters: the common message
+    if not _PHONE_CHARACTERS.fullmatch(value):
+        raise ValueError("may contain only digits, spaces, +, -, ( and )")
+    if value and not any(character.isdigit() for character in value):
+        raise ValueError("must contain at least one digit")
+    return value
+
+
+WorkPhone = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=PHONE_MAX_CHARS, strip_whitespace=True),
+    AfterValidator(_phone_number),
+]
+ClearablePhone = Annotated[
+    str,
+    StringConstraints(max_length=PHONE_MAX_CHARS, strip_whitespace=True),
+    AfterValidator(_phone_number),
+]
+Office = Annotated[
+    str,
+    StringConstraints(max_length=OFFICE_MAX_CHARS, strip_whitespace=True),
+    AfterValidator(single_line),
+]
+
+
+class PersonPatch(Strict):
+    """The fields of a person that person may change (an administrator: anyone's)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+    phone: WorkPhone | None = Field(
+        default=None,
+        description="Work phone: digits, spaces, + - ( ), at most 32 characters; "
+        "cannot be removed.",
+    )
+    mobile: ClearablePhone | None = Field(default=None, description='As phone; "" removes it.')
+    office: Office | None = Field(
+        default=None, description='One line, at most 64 characters; "" removes it.'
+    )
+
+
 class ShareCreate(Strict):
     document_id: Id
     to_ids: Annotated[list[Id], Field(min_length=1, max_length=50)]

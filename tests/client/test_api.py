@@ -24,6 +24,7 @@ from client.api import ApiClient
 from client.errors import (
     CursorExpired,
     DeviceRevoked,
+    Forbidden,
     InvalidCredentials,
     MalformedResponse,
     NetworkError,
@@ -115,6 +116,30 @@ def test_problems_map_to_their_classes(world: World) -> None:
             with world.db.write() as conn:
                 conn.exec_driver_sql("DELETE FROM people")
             api.sync_page("people", world_cursor, 1000)
+
+
+def test_patch_person_changes_ones_own_card_and_maps_refusals(world: World) -> None:
+    with signed_in(world) as api:
+        saved = api.patch_person("p-staff", 1, {"phone": " 012 555 01 23 ", "office": "A-204"})
+        assert saved["id"] == "p-staff" and saved["version"] == 2
+        assert saved["phone"] == "012 555 01 23" and saved["office"] == "A-204"
+        synced = {i["id"]: i for i in api.sync_page("people", None, 1000)["items"]}
+        assert synced["p-staff"] == saved
+        cleared = api.patch_person("p-staff", 2, {"office": ""})
+        assert cleared["office"] is None and cleared["version"] == 3
+
+        with pytest.raises(VersionMismatch) as stale:
+            api.patch_person("p-staff", 2, {"mobile": "050 000 00 00"})
+        assert stale.value.current is not None and stale.value.current["version"] == 3
+        with pytest.raises(Forbidden):
+            api.patch_person("p-colleague", 1, {"phone": "1"})
+        with pytest.raises(ValidationFailed) as invalid:
+            api.patch_person("p-staff", 3, {"phone": "x" * 300})
+        assert invalid.value.body["errors"][0]["field"] == "body.phone"
+        with pytest.raises(ValueError):
+            api.patch_person("..", 3, {"phone": "1"})
+    with signed_in(world, "admin") as admin:
+        assert admin.patch_person("p-colleague", 1, {"mobile": "+994 50 1"})["version"] == 2
 
 
 def test_an_unreachable_server_is_a_network_error() -> None:
@@ -218,6 +243,11 @@ def test_a_malformed_page_is_a_clear_error(body: bytes) -> None:
 def test_a_well_formed_page_passes() -> None:
     with fake_api(200, page()) as api:
         assert api.sync_page("rooms", None, 100)["items"][0]["id"] == "r"
+
+
+def test_a_malformed_answer_to_patch_person_is_a_clear_error() -> None:
+    with fake_api(200, b'{"id": "p-staff", "version": 2}') as api, pytest.raises(MalformedResponse):
+        api.patch_person("p-staff", 1, {"phone": "1"})
 
 
 def test_a_50_mb_page_is_refused_without_reading_it_all() -> None:

@@ -34,6 +34,7 @@ def test_openapi_is_published_and_lists_every_operation(world: World) -> None:
         ("GET", "/api/v1/documents/{document_id}/content"),
         ("POST", "/api/v1/shares"),
         ("POST", "/api/v1/shares/{share_id}/read"),
+        ("PATCH", "/api/v1/people/{person_id}"),
     }
     sync = {
         ("GET", f"/api/v1/sync/{c}")
@@ -83,6 +84,7 @@ def test_schemathesis_finds_no_server_error_and_no_answer_off_the_schema(
         "ST_BOOKING_ID": booking["id"],
         "ST_SHARE_ID": share["id"],
         "ST_REGISTRY_ID": "reg-open",
+        "ST_PERSON_ID": head.login["user"]["id"],
     }
     command = [
         sys.executable,
