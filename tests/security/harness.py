@@ -32,7 +32,7 @@ from server.db import Database, folder_members, sqlite_url_for
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "demo"
 FIXED_USERS = ("admin", "analyst", "head", "staff")
-EXAMPLES_SHOWN = 5
+EXAMPLES_SHOWN = 8
 _LISTENING = re.compile(r"Listening on (http://127\.0\.0\.1:\d+)")
 
 
