@@ -58,6 +58,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--seed", type=int, help="random seed (default: a fresh one, printed)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--verbose", action="store_true", help="print every failure")
     return parser.parse_args(argv)
 
 
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in names:
             class_started = time.monotonic()
             tally = run_class(name, template, work, args.quick, seed)
-            print(tally.report(), flush=True)
+            print(tally.report(every=args.verbose), flush=True)
             print(f"    ({time.monotonic() - class_started:.0f} s)", file=sys.stderr, flush=True)
             failed = failed or bool(tally.failures)
     finally:

@@ -19,8 +19,8 @@ from sqlalchemy import select, update
 from server.config import Settings
 from server.db import logins, tokens, users
 from tests.security.harness import (
-    FIXED_USERS,
     DEMO_PASSWORD,
+    FIXED_USERS,
     Attack,
     Truth,
     User,
@@ -139,9 +139,7 @@ def _revoked_device(attack: Attack, user: User, admin: User, http: httpx.Client)
     attack.tally.check(
         answer.status_code == 401, f"refresh from a revoked device: {status_text(answer)}"
     )
-    answer = http.post(
-        "/auth/login", json=login_body(user.username, DEMO_PASSWORD, user.device_id)
-    )
+    answer = http.post("/auth/login", json=login_body(user.username, DEMO_PASSWORD, user.device_id))
     attack.tally.check(
         answer.status_code == 401, f"sign-in from a revoked device: {status_text(answer)}"
     )

@@ -222,8 +222,7 @@ def _probe_registries(attack: Attack, user: User, account: Account, truth: Truth
         answer = user.request("GET", "/sync/registry_rows", params={"registry": registry_id})
         attack.tally.check(
             _refused(answer, None),
-            f"sync/registry_rows?registry={registry_id} as {user.username}: "
-            f"{status_text(answer)}",
+            f"sync/registry_rows?registry={registry_id} as {user.username}: {status_text(answer)}",
         )
 
 

@@ -37,21 +37,32 @@ _LISTENING = re.compile(r"Listening on (http://127\.0\.0\.1:\d+)")
 
 
 class Tally:
-    """Attempts and failures of one class; thread-safe, keeps every failure's text."""
+    """Attempts and failures of one class; thread-safe. A failure has a text and a kind
+    (the text itself unless given), so the report shows one example of each kind."""
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.attempts = 0
-        self.failures: list[str] = []
+        self.failures: list[tuple[str, str]] = []  # (kind, text)
         self.notes: list[str] = []
         self._lock = threading.Lock()
+        self._kind = threading.local()
+
+    @contextmanager
+    def kind(self, kind: str) -> Iterator[None]:
+        """Failures in this block, on this thread, are of ``kind``."""
+        self._kind.value = kind
+        try:
+            yield
+        finally:
+            self._kind.value = None
 
     def check(self, ok: bool, what: str) -> bool:
         """One attempt; ``what`` says what failed when ``ok`` is false."""
         with self._lock:
             self.attempts += 1
-            if not ok:
-                self.failures.append(what)
+        if not ok:
+            self.fail(what)
         return ok
 
     def tried(self, count: int = 1) -> None:
@@ -59,23 +70,29 @@ class Tally:
             self.attempts += count
 
     def fail(self, what: str) -> None:
+        kind = getattr(self._kind, "value", None) or what
         with self._lock:
-            self.failures.append(what)
+            self.failures.append((kind, what))
 
     def note(self, text: str) -> None:
         with self._lock:
             self.notes.append(text)
 
-    def report(self) -> str:
+    def report(self, every: bool = False) -> str:
         lines = [f"{self.name}: {self.attempts} attempts, {len(self.failures)} failures"]
         lines += [f"    note: {n}" for n in self.notes]
-        seen: dict[str, int] = {}
-        for failure in self.failures:
-            seen[failure] = seen.get(failure, 0) + 1
-        for text, count in list(seen.items())[:EXAMPLES_SHOWN]:
-            lines.append(f"    - {text}" + (f" (x{count})" if count > 1 else ""))
-        if len(seen) > EXAMPLES_SHOWN:
-            lines.append(f"    ... and {len(seen) - EXAMPLES_SHOWN} more kinds")
+        if every:
+            return "\n".join(lines + [f"    - {text}" for _kind, text in self.failures])
+        kinds: dict[str, list[str]] = {}
+        for kind, text in self.failures:
+            kinds.setdefault(kind, []).append(text)
+        for kind, texts in list(kinds.items())[:EXAMPLES_SHOWN]:
+            if len(texts) == 1 and texts[0] == kind:
+                lines.append(f"    - {kind}")
+            else:
+                lines.append(f"    - {kind}: {len(texts)}, e.g. {texts[0]}")
+        if len(kinds) > EXAMPLES_SHOWN:
+            lines.append(f"    ... and {len(kinds) - EXAMPLES_SHOWN} more kinds (--verbose)")
         return "\n".join(lines)
 
 
@@ -205,7 +222,12 @@ class User:
 
     def request(self, method: str, path: str, **kw: Any) -> httpx.Response:
         headers = {**self.auth, **kw.pop("headers", {})}
-        return self.http.request(method, path, headers=headers, **kw)
+        try:
+            return self.http.request(method, path, headers=headers, **kw)
+        except (httpx.RemoteProtocolError, httpx.ReadError):
+            # The server closes a connection after a 500; the pool may hand it out once
+            # more. Resending is safe: creates carry their Idempotency-Key, changes If-Match.
+            return self.http.request(method, path, headers=headers, **kw)
 
     def create(self, path: str, **kw: Any) -> httpx.Response:
         """A POST that creates, with a fresh Idempotency-Key."""
