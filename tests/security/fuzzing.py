@@ -93,7 +93,7 @@ def run(attack: Attack) -> None:
         check=False,
     )
     cases, failures = _counts(report)
-    if '"stop_reason": "max_time"' in report.read_text(encoding="utf-8", errors="replace"):
+    if report.exists() and '"max_time"' in report.read_text(encoding="utf-8", errors="replace"):
         attack.tally.note("stopped at its time budget")
     attack.tally.tried(cases)
     for failure in failures:
