@@ -167,7 +167,8 @@ def _deactivated(attack: Attack, user: User, http: httpx.Client) -> None:
 def _throttle_race(attack: Attack, username: str, guesses: int, allowed: int) -> None:
     """Issue #7 item 2: however many wrong guesses arrive at once, at most ``allowed`` are
     judged (401); the rest must be refused unjudged (429). Then the owner, from a device
-    the server knows, still signs in (ASVS 5.0 V6.3: lockout must not deny the owner)."""
+    the server knows, still signs in (issue #7 item 3; ASVS 5.0 V6: a lockout that others
+    trigger must not deny the owner)."""
     known_device = new_device_id()
     owner = attack.sign_in(username, known_device)
     owner.request("POST", "/auth/logout")
