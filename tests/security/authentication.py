@@ -235,15 +235,24 @@ def run(attack: Attack) -> None:
     names = iter(_plain_accounts(attack, rng))
     http = attack.client()
     admin = attack.sign_in("admin")
-    _bad_tokens(attack, attack.sign_in(next(names)), http)
-    _expired(attack, attack.sign_in(next(names)), http)
-    for _ in range(2 if attack.quick else 5):
-        _reused_refresh(attack, attack.sign_in(next(names)), http)
-    _logged_out(attack, attack.sign_in(next(names)), http)
+    tally = attack.tally
+    with tally.kind("a bad token accepted or mishandled"):
+        _bad_tokens(attack, attack.sign_in(next(names)), http)
+    with tally.kind("an expired token accepted"):
+        _expired(attack, attack.sign_in(next(names)), http)
+    with tally.kind("refresh reuse or logout not ending the login"):
+        for _ in range(2 if attack.quick else 5):
+            _reused_refresh(attack, attack.sign_in(next(names)), http)
+        _logged_out(attack, attack.sign_in(next(names)), http)
     for _ in range(1 if attack.quick else 3):
-        _revoked_device(attack, attack.sign_in(next(names)), admin, http)
-        _deactivated(attack, attack.sign_in(next(names)), http)
-    _enumeration(attack, [next(names) for _ in range(5 if attack.quick else 10)], http)
-    for _ in range(1 if attack.quick else 2):
-        _throttle_race(attack, next(names), 30, allowed)
-    _spray(attack, [next(names) for _ in range(100)])
+        with tally.kind("a revoked device still served"):
+            _revoked_device(attack, attack.sign_in(next(names)), admin, http)
+        with tally.kind("a deactivated user still served (item 7)"):
+            _deactivated(attack, attack.sign_in(next(names)), http)
+    with tally.kind("sign-in answers tell users apart"):
+        _enumeration(attack, [next(names) for _ in range(5 if attack.quick else 10)], http)
+    with tally.kind("the login throttle raced (item 2), or its owner locked out (item 3)"):
+        for _ in range(1 if attack.quick else 2):
+            _throttle_race(attack, next(names), 30, allowed)
+    with tally.kind("password spraying across usernames (item 3)"):
+        _spray(attack, [next(names) for _ in range(100)])

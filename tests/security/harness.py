@@ -87,8 +87,8 @@ class Tally:
         for kind, text in self.failures:
             kinds.setdefault(kind, []).append(text)
         for kind, texts in list(kinds.items())[:EXAMPLES_SHOWN]:
-            if len(texts) == 1 and texts[0] == kind:
-                lines.append(f"    - {kind}")
+            if all(text == kind for text in texts):
+                lines.append(f"    - {kind}" + (f" (x{len(texts)})" if len(texts) > 1 else ""))
             else:
                 lines.append(f"    - {kind}: {len(texts)}, e.g. {texts[0]}")
         if len(kinds) > EXAMPLES_SHOWN:
