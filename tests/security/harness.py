@@ -51,11 +51,12 @@ class Tally:
     @contextmanager
     def kind(self, kind: str) -> Iterator[None]:
         """Failures in this block, on this thread, are of ``kind``."""
+        outer = getattr(self._kind, "value", None)
         self._kind.value = kind
         try:
             yield
         finally:
-            self._kind.value = None
+            self._kind.value = outer
 
     def check(self, ok: bool, what: str) -> bool:
         """One attempt; ``what`` says what failed when ``ok`` is false."""
