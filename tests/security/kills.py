@@ -290,7 +290,7 @@ def run(attack: Attack) -> None:
     )
     rng.shuffle(plain)
     rooms = sorted(admin.sync_all("rooms")[0])
-    sync_target, push_target = (6, 6) if attack.quick else (50, 50)
+    sync_target, push_target = (5, 5) if attack.quick else (50, 50)
     sync_users = ["staff", "head", plain[0]] if not attack.quick else ["staff"]
     for i, username in enumerate(sync_users):
         share = sync_target * (i + 1) // len(sync_users)
