@@ -66,7 +66,7 @@ def run(attack: Attack) -> None:
         "--max-examples",
         "5" if attack.quick else "20",
         "--max-time",
-        "30" if attack.quick else "120",
+        "30" if attack.quick else "90",
         "--seed",
         str(seed),
         "--workers",

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -278,8 +279,11 @@ def _conflict_keeps_the_sync(killer: Killer, username: str, work: Path, admin: U
 
 
 def run(attack: Attack) -> None:
-    rng = random.Random(f"{attack.seed}-kills")
-    killer = Killer(attack, rng)
+    """Two lanes at once, each with its own client processes: first syncs killed, and
+    pushes killed. They book different years, so they never clash with each other."""
+    seed = attack.seed
+    syncing = Killer(attack, random.Random(f"{seed}-kills-sync"))
+    pushing = Killer(attack, random.Random(f"{seed}-kills-push"), _slot=100_000)
     work = attack.work_dir / "kill-profiles"
     admin = attack.sign_in("admin")
     truth = Truth.read(attack.server.db)
@@ -288,18 +292,26 @@ def run(attack: Attack) -> None:
         for a in truth.accounts.values()
         if a.active and a.roles == frozenset({"staff"}) and a.username != "staff"
     )
-    rng.shuffle(plain)
-    rooms = sorted(admin.sync_all("rooms")[0])
+    random.Random(f"{seed}-kills").shuffle(plain)
+    room = sorted(admin.sync_all("rooms")[0])[-1]
     sync_target, push_target = (5, 5) if attack.quick else (50, 50)
-    sync_users = ["staff", "head", plain[0]] if not attack.quick else ["staff"]
-    for i, username in enumerate(sync_users):
-        share = sync_target * (i + 1) // len(sync_users)
-        _sync_kills(killer, username, share, work, admin)
-    push_users = plain[1:4] if not attack.quick else plain[1:2]
-    for i, username in enumerate(push_users):
-        share = push_target * (i + 1) // len(push_users)
-        _push_kills(killer, username, share, work, admin, rooms[-1])
-    _conflict_keeps_the_sync(killer, plain[5], work, admin)
+    sync_users = ["staff"] if attack.quick else ["staff", "head", plain[0]]
+    push_users = plain[1:2] if attack.quick else plain[1:4]
+
+    def sync_lane() -> None:
+        for i, username in enumerate(sync_users):
+            share = sync_target * (i + 1) // len(sync_users)
+            _sync_kills(syncing, username, share, work, admin)
+
+    def push_lane() -> None:
+        for i, username in enumerate(push_users):
+            share = push_target * (i + 1) // len(push_users)
+            _push_kills(pushing, username, share, work, admin, room)
+
+    with ThreadPoolExecutor(2) as lanes:
+        for lane in [lanes.submit(sync_lane), lanes.submit(push_lane)]:
+            lane.result()
+    _conflict_keeps_the_sync(pushing, plain[5], work, admin)
     attack.tally.note(
-        f"{killer.kills['sync']} kills during sync, {killer.kills['push']} during push"
+        f"{syncing.kills['sync']} kills during sync, {pushing.kills['push']} during push"
     )
