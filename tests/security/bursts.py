@@ -12,34 +12,18 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from tests.security.harness import DEMO_PASSWORD, Attack, login_body, new_device_id
+from tests.security.harness import (
+    DEMO_PASSWORD,
+    Attack,
+    MemoryWatch,
+    login_body,
+    new_device_id,
+)
 
 WAVE = 40
 WAVES = 3
 GROWTH_LIMIT_MIB = 600
 SIGN_IN_PATIENCE = 20.0  # seconds a real sign-in may wait, Retry-After included
-
-
-class MemoryWatch:
-    """Samples the server's resident memory every few milliseconds until stopped."""
-
-    def __init__(self, attack: Attack) -> None:
-        self.attack = attack
-        self.peak = attack.server.rss_mib()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-
-    def _watch(self) -> None:
-        while not self._stop.wait(0.01):
-            self.peak = max(self.peak, self.attack.server.rss_mib())
-
-    def __enter__(self) -> MemoryWatch:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def _real_sign_in(attack: Attack, device: str) -> tuple[int, float]:
@@ -79,7 +63,7 @@ def run(attack: Attack) -> None:
     device = new_device_id()
     attack.sign_in("staff", device)  # the device is known from here on
     baseline = attack.server.rss_mib()
-    with MemoryWatch(attack) as watch:
+    with MemoryWatch(attack.server) as watch:
         for wave in range(2 if attack.quick else WAVES):
             statuses, status, waited = _wave(attack, device)
             attack.tally.tried(len(statuses))

@@ -187,6 +187,29 @@ class ServerProcess:
                 self.process.wait(10)
 
 
+class MemoryWatch:
+    """Samples a server's resident memory every few milliseconds while in the block."""
+
+    def __init__(self, server: ServerProcess) -> None:
+        self.server = server
+        self.start = self.peak = server.rss_mib()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.01):
+            self.peak = max(self.peak, self.server.rss_mib())
+
+    def __enter__(self) -> MemoryWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self.server.rss_mib())
+
+
 def new_device_id() -> str:
     return f"attack-{uuid.uuid4().hex[:16]}"
 
