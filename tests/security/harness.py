@@ -27,7 +27,16 @@ import httpx
 import psutil
 from sqlalchemy import select
 
-from server.db import Database, folder_members, sqlite_url_for
+from server.db import (
+    Database,
+    documents,
+    folder_members,
+    folders,
+    registries,
+    shares,
+    sqlite_url_for,
+    users,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "demo"
@@ -328,8 +337,6 @@ class Truth:
 
     @classmethod
     def read(cls, db: Database) -> Truth:
-        from server.db import documents, folders, registries, shares, users
-
         with db.read() as conn:
             accounts = {
                 r.username: Account(
