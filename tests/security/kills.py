@@ -186,7 +186,7 @@ def _sync_kills(killer: Killer, username: str, target: int, work: Path, churn: U
         episode += 1
         profile = work / f"sync-{username}-{episode}"
         for _ in range(8):  # a profile is killed until its sync completes, at most 8 times
-            if not killer.run_and_kill(profile, username, "pull", killer.rng.randint(1, 14)):
+            if not killer.run_and_kill(profile, username, "pull", killer.rng.randint(1, 8)):
                 break
             killer.kills["sync"] += 1
             killer.attack.tally.tried()
