@@ -3,8 +3,8 @@
 Each class gets its own real server (``python -m server``) on 127.0.0.1 over a fresh
 copy of the demo data, so one class's lockouts or writes never blind another. Every
 class prints one line, ``<class>: <attempts> attempts, <failures> failures``, followed
-by the first few failures; the run exits 1 if any class failed. Bounded: the full run
-takes a few minutes on two cores, ``--quick`` about a minute and a half.
+by the first few failures; the run exits 1 if any class failed. Bounded in attempts
+(Schemathesis also in time); ``--quick`` makes fewer.
 
 Not collected by pytest (no ``test_`` prefix): it is long, and it is meant to be run
 whole by a reviewer or by CI in its quick form.
