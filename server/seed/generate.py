@@ -12,8 +12,9 @@ from typing import Any, Literal
 from server.accounts import insert_users
 from server.blobs import BlobStore
 from server.db import Database, document_versions, folder_members
-from server.records import bulk_insert, iso
+from server.records import iso
 from server.seed import geography, indicators, registries
+from server.seed.bulk import BulkWriter
 from server.seed.directory import build_directory
 from server.seed.documents import BlobMaker, build_documents, build_folders, build_shares
 from server.seed.rooms import bookings, build_rooms
@@ -92,9 +93,10 @@ def seed(db: Database, blobs: BlobStore, size: Size, today: date) -> SeedSummary
 
     counts: dict[str, int] = {}
     with db.write() as conn:
+        writer = BulkWriter(conn, updated_at)
 
         def put(collection: str, records: Iterable[dict[str, Any]]) -> None:
-            counts[collection] = bulk_insert(conn, collection, records, updated_at=updated_at)
+            counts[collection] = writer.records(collection, records)
 
         put("departments", (d.record() for d in directory.departments))
         put("people", directory.people)
@@ -120,9 +122,9 @@ def seed(db: Database, blobs: BlobStore, size: Size, today: date) -> SeedSummary
             if f.access == "restricted"
             for p in f.members
         ]
-        conn.execute(folder_members.insert(), members)
+        writer.dicts(folder_members, members)
         put("documents", (d.record for d in documents))
-        conn.execute(document_versions.insert(), [v for d in documents for v in d.versions])
+        writer.dicts(document_versions, [v for d in documents for v in d.versions])
         put("shares", build_shares(_rng(size, "shares"), directory, documents, plan.shares, stamp))
         put("registries", (r.record(row_counts[r.id]) for r in registries.REGISTRIES))
         registry_rng = _rng(size, "registry-rows")
