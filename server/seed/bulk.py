@@ -25,8 +25,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
-from server.records import BULK_BATCH, COLUMN_EXTRACTORS, PRIVATE_FIELDS, dumps
 from server.db import COLLECTION_TABLES, next_seq
+from server.records import BULK_BATCH, COLUMN_EXTRACTORS, PRIVATE_FIELDS, dumps
 
 Row = tuple[Any, ...]
 

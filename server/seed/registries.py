@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from server.seed.geography import DISTRICTS, ECONOMIC_REGIONS, District
 from server.seed.draws import Draws, Weighted
+from server.seed.geography import DISTRICTS, ECONOMIC_REGIONS, District
 from server.seed.names import drawn_name
 
 Record = dict[str, Any]
@@ -320,8 +320,7 @@ class _Rows:
     def phone(self, district: District) -> str:
         below = self.draws.below
         return (
-            f"+994 {AREA_CODES[district.code]} {200 + below(400)} {below(100):02d} "
-            f"{below(100):02d}"
+            f"+994 {AREA_CODES[district.code]} {200 + below(400)} {below(100):02d} {below(100):02d}"
         )
 
 
