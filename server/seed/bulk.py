@@ -103,8 +103,13 @@ class BulkWriter:
             return
         names = ", ".join(columns)
         if self.is_postgresql:
-            cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-            with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            # psycopg's own cursor on the connection (so in its transaction): COPY sends the
+            # rows as one stream, with values adapted from their Python types.
+            driver = self.conn.connection.driver_connection
+            with (
+                driver.cursor() as cursor,  # type: ignore[union-attr]
+                cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy,
+            ):
                 for row in rows:
                     copy.write_row(row)
             return
