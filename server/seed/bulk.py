@@ -19,7 +19,7 @@ record with ``version`` and ``updated_at`` appended and the private fields left 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Any
 
@@ -29,6 +29,7 @@ from server.db import COLLECTION_TABLES, next_seq
 from server.records import BULK_BATCH, COLUMN_EXTRACTORS, PRIVATE_FIELDS, dumps
 
 Row = tuple[Any, ...]
+EncodedBatch = tuple[tuple[str, ...], list[Row]]  # extra column names, (id, body, *extras)
 
 
 def _compact_json_encoder() -> Callable[[Any], str]:
@@ -60,41 +61,57 @@ def _compact_json_encoder() -> Callable[[Any], str]:
     return encode_compact
 
 
-class BulkWriter:
-    """Inserts new records (version 1) and plain rows on one connection, in its transaction."""
+class RecordEncoder:
+    """Turns a collection's new records into encoded rows, batch by batch: ``(extra column
+    names, [(id, body, *extra values), ...])``. Everything but ``seq``, which the writer
+    assigns, so encoding can happen ahead of writing (and in another process)."""
 
-    def __init__(self, conn: Connection, updated_at: str) -> None:
-        self.conn = conn
+    def __init__(self, collection: str, updated_at: str) -> None:
+        self.extract = COLUMN_EXTRACTORS[collection]
+        self.hidden = PRIVATE_FIELDS.get(collection, frozenset())
         self.updated_at = updated_at
         self.encode = _compact_json_encoder()
-        self.is_postgresql = conn.dialect.name == "postgresql"
-        self.placeholder = "?" if conn.dialect.paramstyle == "qmark" else "%s"
 
-    def records(self, collection: str, records: Iterable[Mapping[str, Any]]) -> int:
-        """Write a collection's new records; returns how many were written."""
-        table = COLLECTION_TABLES[collection]
-        extract = COLUMN_EXTRACTORS[collection]
-        hidden = PRIVATE_FIELDS.get(collection, frozenset())
-        encode = self.encode
-        stamp = self.updated_at
-        columns: list[str] | None = None
-        count = 0
+    def batches(self, records: Iterable[Mapping[str, Any]]) -> Iterator[EncodedBatch]:
+        extract, hidden, encode, stamp = self.extract, self.hidden, self.encode, self.updated_at
+        columns: tuple[str, ...] = ()
         iterator = iter(records)
         while batch := list(islice(iterator, BULK_BATCH)):
-            seq = next_seq(self.conn, len(batch))
             rows: list[Row] = []
             append = rows.append
             for record in batch:
                 full = {**record, "version": 1, "updated_at": stamp}
                 public = {k: v for k, v in full.items() if k not in hidden} if hidden else full
                 extra = extract(full)
-                if columns is None:
-                    columns = ["id", "seq", "version", "deleted", "body", *extra]
-                append((full["id"], seq, 1, False, encode(public), *extra.values()))
-                seq += 1
-            assert columns is not None
+                columns = tuple(extra)
+                append((full["id"], encode(public), *extra.values()))
+            yield columns, rows
+
+
+class BulkWriter:
+    """Inserts new records (version 1) and plain rows on one connection, in its transaction."""
+
+    def __init__(self, conn: Connection, updated_at: str) -> None:
+        self.conn = conn
+        self.updated_at = updated_at
+        self.is_postgresql = conn.dialect.name == "postgresql"
+        self.placeholder = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+    def records(self, collection: str, records: Iterable[Mapping[str, Any]]) -> int:
+        """Write a collection's new records; returns how many were written."""
+        encoder = RecordEncoder(collection, self.updated_at)
+        return self.encoded(collection, encoder.batches(records))
+
+    def encoded(self, collection: str, batches: Iterable[EncodedBatch]) -> int:
+        """Write batches from ``RecordEncoder``, numbering them from the ``seq`` counter."""
+        table = COLLECTION_TABLES[collection]
+        count = 0
+        for extra_columns, encoded in batches:
+            seq = next_seq(self.conn, len(encoded))
+            columns = ["id", "seq", "version", "deleted", "body", *extra_columns]
+            rows = [(row[0], seq + n, 1, False, *row[1:]) for n, row in enumerate(encoded)]
             self.rows(table, columns, rows)
-            count += len(batch)
+            count += len(rows)
         return count
 
     def rows(self, table: Table, columns: Sequence[str], rows: Sequence[Row]) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import chain
@@ -15,9 +16,10 @@ from server.blobs import BlobStore
 from server.db import Database, document_versions, folder_members, users
 from server.records import iso
 from server.seed import geography, indicators, registries
-from server.seed.bulk import BulkWriter
+from server.seed.bulk import BulkWriter, EncodedBatch
 from server.seed.directory import build_directory, user_rows
 from server.seed.documents import BlobMaker, build_documents, build_folders, build_shares
+from server.seed.producer import RegistryRowProducer
 from server.seed.rooms import bookings, build_rooms
 
 Size = Literal["demo", "large"]
@@ -73,6 +75,8 @@ class Sink(Protocol):
 
     def records(self, collection: str, records: Iterable[Mapping[str, Any]]) -> int: ...
 
+    def encoded(self, collection: str, batches: Iterable[EncodedBatch]) -> int: ...
+
     def dicts(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> None: ...
 
 
@@ -81,17 +85,57 @@ def updated_at_for(today: date) -> str:
     return iso(datetime.combine(today, time(0, 0), tzinfo=UTC))
 
 
-def seed(db: Database, blobs: BlobStore, size: Size, today: date) -> SeedSummary:
+def seed(
+    db: Database, blobs: BlobStore, size: Size, today: date, *, parallel: bool | None = None
+) -> SeedSummary:
     """Fill an empty database and blob store with the ``demo`` or ``large`` data set.
 
     The same ``size`` and ``today`` always give the same records, bytes and files.
+    ``parallel``: registry rows from a child process (``server.seed.producer``); by
+    default for ``large`` only.
     """
-    with db.write() as conn:
-        return generate(BulkWriter(conn, updated_at_for(today)), blobs, size, today)
+    if parallel is None:
+        parallel = size == "large"
+    updated_at = updated_at_for(today)
+    with ExitStack() as stack:
+        producer = (
+            stack.enter_context(RegistryRowProducer(size, today, updated_at)) if parallel else None
+        )
+        conn = stack.enter_context(db.write())
+        return generate(
+            BulkWriter(conn, updated_at),
+            blobs,
+            size,
+            today,
+            registry_rows=None if producer is None else producer.batches(),
+        )
 
 
-def generate(sink: Sink, blobs: BlobStore, size: Size, today: date) -> SeedSummary:
-    """Generate the data set into ``sink``, collection by collection (blobs into ``blobs``)."""
+def registry_row_records(size: Size, today: date) -> Iterator[dict[str, Any]]:
+    """The registry rows, registry by registry, from their own random streams."""
+    plan = PLANS[size]
+    institutions = registries.institution_identities(_rng(size, "institutions"), plan.institutions)
+    registry_rng = _rng(size, "registry-rows")
+    return chain(
+        registries.institution_rows(registry_rng, today, institutions),
+        registries.worker_rows(registry_rng, today, plan.health_workers, institutions),
+        registries.medicine_rows(registry_rng, today, plan.medicines),
+        registries.pharmacy_rows(registry_rng, today, plan.pharmacies),
+    )
+
+
+def generate(
+    sink: Sink,
+    blobs: BlobStore,
+    size: Size,
+    today: date,
+    *,
+    registry_rows: Iterable[EncodedBatch] | None = None,
+) -> SeedSummary:
+    """Generate the data set into ``sink``, collection by collection (blobs into ``blobs``).
+
+    ``registry_rows``: the registry rows already encoded (by ``RegistryRowProducer``);
+    without it they are generated here."""
     plan = PLANS[size]
     stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
 
@@ -102,7 +146,6 @@ def generate(sink: Sink, blobs: BlobStore, size: Size, today: date) -> SeedSumma
     documents = build_documents(
         _rng(size, "documents"), directory, folders, plan.documents, today, maker
     )
-    institutions = registries.institution_identities(_rng(size, "institutions"), plan.institutions)
     row_counts = {
         registries.INSTITUTIONS.id: plan.institutions,
         registries.HEALTH_WORKERS.id: plan.health_workers,
@@ -144,16 +187,10 @@ def generate(sink: Sink, blobs: BlobStore, size: Size, today: date) -> SeedSumma
     sink.dicts(document_versions, [v for d in documents for v in d.versions])
     put("shares", build_shares(_rng(size, "shares"), directory, documents, plan.shares, stamp))
     put("registries", (r.record(row_counts[r.id]) for r in registries.REGISTRIES))
-    registry_rng = _rng(size, "registry-rows")
-    put(
-        "registry_rows",
-        chain(
-            registries.institution_rows(registry_rng, today, institutions),
-            registries.worker_rows(registry_rng, today, plan.health_workers, institutions),
-            registries.medicine_rows(registry_rng, today, plan.medicines),
-            registries.pharmacy_rows(registry_rng, today, plan.pharmacies),
-        ),
-    )
+    if registry_rows is None:
+        put("registry_rows", registry_row_records(size, today))
+    else:
+        counts["registry_rows"] = sink.encoded("registry_rows", registry_rows)
     put("regions", geography.region_records())
     put("indicators", (i.record() for i in indicators.INDICATORS))
     put("indicator_values", indicators.indicator_values(_rng(size, "indicators"), today))

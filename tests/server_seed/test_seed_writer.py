@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from server.blobs import BlobStore
 from server.db import COLLECTION_TABLES, Database, metadata, sqlite_url_for
@@ -19,6 +19,7 @@ from server.records import bulk_insert
 from server.seed import seed
 from server.seed.bulk import BulkWriter
 from server.seed.draws import Draws, Weighted
+from server.seed.producer import RegistryRowProducer
 
 TODAY = date(2026, 11, 25)
 STAMP = "2026-11-25T00:00:00+00:00"
@@ -89,6 +90,18 @@ def test_demo_database_is_what_the_seed_wrote_before_it_was_made_fast(
 ) -> None:
     db, root = demo_db
     assert content_digest(db, root / "blobs") == DEMO_CONTENT_BEFORE_THE_FAST_PATH
+
+
+def test_registry_rows_from_a_child_process_give_the_same_database(tmp_path: Path) -> None:
+    """The large set's path (``RegistryRowProducer``), run on the demo set."""
+    db = Database(sqlite_url_for(tmp_path))
+    try:
+        db.create_schema()
+        summary = seed(db, BlobStore(tmp_path / "blobs"), "demo", TODAY, parallel=True)
+        assert summary.counts["registry_rows"] == 20_000
+        assert content_digest(db, tmp_path / "blobs") == DEMO_CONTENT_BEFORE_THE_FAST_PATH
+    finally:
+        db.dispose()
 
 
 def test_a_few_rows_read_as_before(demo_db: tuple[Database, Path]) -> None:
@@ -192,11 +205,15 @@ def _records(collection: str) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("collection", ["registries", "bookings", "indicator_values"])
 def test_bulk_writer_writes_the_rows_bulk_insert_writes(tmp_path: Path, collection: str) -> None:
     table = COLLECTION_TABLES[collection]
+
+    def plain(conn: Connection, records: list[dict[str, Any]]) -> int:
+        return bulk_insert(conn, collection, records, updated_at=STAMP)
+
+    def fast(conn: Connection, records: list[dict[str, Any]]) -> int:
+        return BulkWriter(conn, STAMP).records(collection, records)
+
     written = []
-    for name, write in [
-        ("plain", lambda conn, records: bulk_insert(conn, collection, records, updated_at=STAMP)),
-        ("fast", lambda conn, records: BulkWriter(conn, STAMP).records(collection, records)),
-    ]:
+    for name, write in [("plain", plain), ("fast", fast)]:
         root = tmp_path / name
         root.mkdir()
         db = Database(sqlite_url_for(root))
@@ -205,8 +222,19 @@ def test_bulk_writer_writes_the_rows_bulk_insert_writes(tmp_path: Path, collecti
             with db.write() as conn:
                 assert write(conn, _records(collection)) == 7
             with db.read() as conn:
-                written.append([tuple(r) for r in conn.execute(select(table).order_by(table.c.seq))])
+                written.append(
+                    [tuple(r) for r in conn.execute(select(table).order_by(table.c.seq))]
+                )
         finally:
             db.dispose()
     assert written[1] == written[0]
     assert len(written[0]) == 7
+
+
+def test_a_failing_child_process_fails_the_seed_with_its_traceback() -> None:
+    with (
+        RegistryRowProducer("no-such-size", TODAY, STAMP) as producer,  # type: ignore[arg-type]
+        pytest.raises(RuntimeError, match="KeyError: 'no-such-size'"),
+    ):
+        list(producer.batches())
+    assert producer.process.exitcode not in (None, 0)
