@@ -1,11 +1,13 @@
 """Seed the ``large`` data set into a temporary folder and time it against two anchors.
 
-    uv run --locked python bench/seed_large.py [--runs 3] [--keep DIR] [--today YYYY-MM-DD]
+    uv run --locked python bench/seed_large.py [--runs 3] [--in-process] [--keep DIR]
+        [--today YYYY-MM-DD]
 
 Each run, in this process, one after the other:
 
 - *seed*: ``server.seed.seed`` into a fresh SQLite data dir (what ``python -m server
-  --seed large`` does before it listens), wall and CPU time;
+  --seed large`` does before it listens), wall and CPU time (its child process's
+  included; ``--in-process`` seeds without the child);
 - *generate only*: ``server.seed.generate`` into a sink that only counts, the same records
   built in Python (blobs into a scratch folder) but neither encoded nor written;
 - *raw executemany*: every ``(id, body)`` the seed wrote, read back (not timed) and
@@ -41,6 +43,7 @@ from sqlalchemy import Table
 from server.blobs import BlobStore
 from server.db import COLLECTION_TABLES, Database, sqlite_url_for
 from server.seed import SeedSummary, Size, seed
+from server.seed.bulk import EncodedBatch
 from server.seed.generate import generate
 
 RAW_BATCH = 5000
@@ -51,6 +54,9 @@ class CountingSink:
 
     def records(self, collection: str, records: Iterable[Mapping[str, Any]]) -> int:
         return sum(1 for _ in records)
+
+    def encoded(self, collection: str, batches: Iterable[EncodedBatch]) -> int:
+        return sum(len(rows) for _columns, rows in batches)
 
     def dicts(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
         pass
@@ -100,17 +106,20 @@ def time_raw_executemany(seeded: Path, scratch: Path) -> tuple[float, int]:
     return spent, rows
 
 
-def one_run(size: Size, today: datetime.date, keep: Path | None) -> tuple[Run, SeedSummary, Path]:
+def one_run(
+    size: Size, today: datetime.date, keep: Path | None, in_process: bool
+) -> tuple[Run, SeedSummary, Path]:
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="seed-large-") as scratch:
         root = keep or Path(scratch) / "data"
         root.mkdir(parents=True, exist_ok=True)
         db = Database(sqlite_url_for(root))
         db.create_schema()
-        started, cpu_started = time.perf_counter(), time.process_time()
-        summary = seed(db, BlobStore(root / "blobs"), size, today)
+        started, cpu_started = time.perf_counter(), cpu_s()
+        parallel = False if in_process else None  # None: the seed's default for the size
+        summary = seed(db, BlobStore(root / "blobs"), size, today, parallel=parallel)
         seed_s = time.perf_counter() - started
-        seed_cpu_s = time.process_time() - cpu_started
+        seed_cpu_s = cpu_s() - cpu_started
         db.dispose()
         print(f"  seed           {seed_s:6.1f} s  (CPU {seed_cpu_s:.1f} s)", flush=True)
 
@@ -131,6 +140,15 @@ def one_run(size: Size, today: datetime.date, keep: Path | None) -> tuple[Run, S
     return run, summary, root
 
 
+def cpu_s() -> float:
+    """CPU seconds of this process and its finished children (the registry row producer)."""
+    usages = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return sum(u.ru_utime + u.ru_stime for u in usages)
+
+
 def report_sizes(root: Path) -> None:
     size_mb = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) / 1e6
     blobs = sum(1 for p in (root / "blobs").rglob("*") if p.is_file())
@@ -143,6 +161,9 @@ def main() -> None:
     parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today())
     parser.add_argument("--size", choices=("demo", "large"), default="large")
     parser.add_argument("--runs", type=int, default=1, help="report the median of this many")
+    parser.add_argument(
+        "--in-process", action="store_true", help="no child process for the registry rows"
+    )
     args = parser.parse_args()
     if args.keep and args.runs != 1:
         parser.error("--keep seeds once: use it with --runs 1")
@@ -151,11 +172,12 @@ def main() -> None:
     summary: SeedSummary | None = None
     for number in range(1, args.runs + 1):
         print(f"run {number}/{args.runs}: seeding {args.size!r} for {args.today}", flush=True)
-        run, summary, _root = one_run(args.size, args.today, args.keep)
+        run, summary, _root = one_run(args.size, args.today, args.keep, args.in_process)
         runs.append(run)
     assert summary is not None
 
-    print(f"\n{args.size!r}, {len(runs)} run(s), cpu count {os.cpu_count()}:")
+    mode = "in one process" if args.in_process else "registry rows from a child process"
+    print(f"\n{args.size!r}, {len(runs)} run(s), {mode}, cpu count {os.cpu_count()}:")
     for collection, count in summary.counts.items():
         print(f"  {collection:<18}{count:>10,}")
     print(f"  {'users':<18}{summary.users:>10,}")
