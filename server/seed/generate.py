@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import chain
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
-from server.accounts import insert_users
+from sqlalchemy import Table
+
 from server.blobs import BlobStore
-from server.db import Database, document_versions, folder_members
-from server.records import bulk_insert, iso
+from server.db import Database, document_versions, folder_members, users
+from server.records import iso
 from server.seed import geography, indicators, registries
-from server.seed.directory import build_directory
+from server.seed.bulk import BulkWriter, EncodedBatch
+from server.seed.directory import build_directory, user_rows
 from server.seed.documents import BlobMaker, build_documents, build_folders, build_shares
+from server.seed.producer import RegistryRowProducer
 from server.seed.rooms import bookings, build_rooms
 
 Size = Literal["demo", "large"]
@@ -66,14 +70,74 @@ def _rng(size: str, stream: str) -> random.Random:
     return random.Random(f"ministry-intranet/{size}/{stream}")
 
 
-def seed(db: Database, blobs: BlobStore, size: Size, today: date) -> SeedSummary:
+class Sink(Protocol):
+    """Where generated data goes: ``BulkWriter`` (the database), or a benchmark's counter."""
+
+    def records(self, collection: str, records: Iterable[Mapping[str, Any]]) -> int: ...
+
+    def encoded(self, collection: str, batches: Iterable[EncodedBatch]) -> int: ...
+
+    def dicts(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> None: ...
+
+
+def updated_at_for(today: date) -> str:
+    """Every seeded record's ``updated_at``: midnight UTC of ``today``."""
+    return iso(datetime.combine(today, time(0, 0), tzinfo=UTC))
+
+
+def seed(
+    db: Database, blobs: BlobStore, size: Size, today: date, *, parallel: bool | None = None
+) -> SeedSummary:
     """Fill an empty database and blob store with the ``demo`` or ``large`` data set.
 
     The same ``size`` and ``today`` always give the same records, bytes and files.
+    ``parallel``: registry rows from a child process (``server.seed.producer``); by
+    default for ``large`` only.
     """
+    if parallel is None:
+        parallel = size == "large"
+    updated_at = updated_at_for(today)
+    with ExitStack() as stack:
+        producer = (
+            stack.enter_context(RegistryRowProducer(size, today, updated_at)) if parallel else None
+        )
+        conn = stack.enter_context(db.write())
+        return generate(
+            BulkWriter(conn, updated_at),
+            blobs,
+            size,
+            today,
+            registry_rows=None if producer is None else producer.batches(),
+        )
+
+
+def registry_row_records(size: Size, today: date) -> Iterator[dict[str, Any]]:
+    """The registry rows, registry by registry, from their own random streams."""
+    plan = PLANS[size]
+    institutions = registries.institution_identities(_rng(size, "institutions"), plan.institutions)
+    registry_rng = _rng(size, "registry-rows")
+    return chain(
+        registries.institution_rows(registry_rng, today, institutions),
+        registries.worker_rows(registry_rng, today, plan.health_workers, institutions),
+        registries.medicine_rows(registry_rng, today, plan.medicines),
+        registries.pharmacy_rows(registry_rng, today, plan.pharmacies),
+    )
+
+
+def generate(
+    sink: Sink,
+    blobs: BlobStore,
+    size: Size,
+    today: date,
+    *,
+    registry_rows: Iterable[EncodedBatch] | None = None,
+) -> SeedSummary:
+    """Generate the data set into ``sink``, collection by collection (blobs into ``blobs``).
+
+    ``registry_rows``: the registry rows already encoded (by ``RegistryRowProducer``);
+    without it they are generated here."""
     plan = PLANS[size]
     stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
-    updated_at = iso(stamp)
 
     directory = build_directory(_rng(size, "people"), plan.people, plan.district_units)
     rooms = build_rooms(_rng(size, "rooms"), plan.rooms)
@@ -82,7 +146,6 @@ def seed(db: Database, blobs: BlobStore, size: Size, today: date) -> SeedSummary
     documents = build_documents(
         _rng(size, "documents"), directory, folders, plan.documents, today, maker
     )
-    institutions = registries.institution_identities(_rng(size, "institutions"), plan.institutions)
     row_counts = {
         registries.INSTITUTIONS.id: plan.institutions,
         registries.HEALTH_WORKERS.id: plan.health_workers,
@@ -91,51 +154,44 @@ def seed(db: Database, blobs: BlobStore, size: Size, today: date) -> SeedSummary
     }
 
     counts: dict[str, int] = {}
-    with db.write() as conn:
 
-        def put(collection: str, records: Iterable[dict[str, Any]]) -> None:
-            counts[collection] = bulk_insert(conn, collection, records, updated_at=updated_at)
+    def put(collection: str, records: Iterable[dict[str, Any]]) -> None:
+        counts[collection] = sink.records(collection, records)
 
-        put("departments", (d.record() for d in directory.departments))
-        put("people", directory.people)
-        insert_users(conn, directory.users)
-        put("rooms", (r.record for r in rooms))
-        put(
-            "bookings",
-            bookings(
-                _rng(size, "bookings"),
-                rooms,
-                directory,
-                today - timedelta(days=plan.booking_days_before),
-                None
-                if plan.booking_days_after is None
-                else today + timedelta(days=plan.booking_days_after),
-                plan.booking_limit,
-            ),
-        )
-        put("folders", (f.record() for f in folders))
-        members = [
-            {"folder_id": f.id, "person_id": p}
-            for f in folders
-            if f.access == "restricted"
-            for p in f.members
-        ]
-        conn.execute(folder_members.insert(), members)
-        put("documents", (d.record for d in documents))
-        conn.execute(document_versions.insert(), [v for d in documents for v in d.versions])
-        put("shares", build_shares(_rng(size, "shares"), directory, documents, plan.shares, stamp))
-        put("registries", (r.record(row_counts[r.id]) for r in registries.REGISTRIES))
-        registry_rng = _rng(size, "registry-rows")
-        put(
-            "registry_rows",
-            chain(
-                registries.institution_rows(registry_rng, today, institutions),
-                registries.worker_rows(registry_rng, today, plan.health_workers, institutions),
-                registries.medicine_rows(registry_rng, today, plan.medicines),
-                registries.pharmacy_rows(registry_rng, today, plan.pharmacies),
-            ),
-        )
-        put("regions", geography.region_records())
-        put("indicators", (i.record() for i in indicators.INDICATORS))
-        put("indicator_values", indicators.indicator_values(_rng(size, "indicators"), today))
+    put("departments", (d.record() for d in directory.departments))
+    put("people", directory.people)
+    sink.dicts(users, user_rows(directory.users))
+    put("rooms", (r.record for r in rooms))
+    put(
+        "bookings",
+        bookings(
+            _rng(size, "bookings"),
+            rooms,
+            directory,
+            today - timedelta(days=plan.booking_days_before),
+            None
+            if plan.booking_days_after is None
+            else today + timedelta(days=plan.booking_days_after),
+            plan.booking_limit,
+        ),
+    )
+    put("folders", (f.record() for f in folders))
+    members = [
+        {"folder_id": f.id, "person_id": p}
+        for f in folders
+        if f.access == "restricted"
+        for p in f.members
+    ]
+    sink.dicts(folder_members, members)
+    put("documents", (d.record for d in documents))
+    sink.dicts(document_versions, [v for d in documents for v in d.versions])
+    put("shares", build_shares(_rng(size, "shares"), directory, documents, plan.shares, stamp))
+    put("registries", (r.record(row_counts[r.id]) for r in registries.REGISTRIES))
+    if registry_rows is None:
+        put("registry_rows", registry_row_records(size, today))
+    else:
+        counts["registry_rows"] = sink.encoded("registry_rows", registry_rows)
+    put("regions", geography.region_records())
+    put("indicators", (i.record() for i in indicators.INDICATORS))
+    put("indicator_values", indicators.indicator_values(_rng(size, "indicators"), today))
     return SeedSummary(counts=counts, users=len(directory.users))

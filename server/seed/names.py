@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 from typing import Literal
 
+from server.seed.draws import Draws
 from server.seed.text import slug
 
 Gender = Literal["m", "f"]
@@ -76,7 +77,15 @@ def person_name(given: str, family_masculine: str, father: str, gender: Gender) 
 
 def random_name(rng: random.Random, gender: Gender | None = None) -> PersonName:
     """A plausible name; about 55 % of the ministry's staff are women."""
-    sex: Gender = gender or ("f" if rng.random() < 0.55 else "m")
-    given = rng.choice(FEMALE_GIVEN if sex == "f" else MALE_GIVEN)
-    family = rng.choice(GENDERED_FAMILY) if rng.random() < 0.92 else rng.choice(NEUTRAL_FAMILY)
-    return person_name(given, family, rng.choice(MALE_GIVEN), sex)
+    return drawn_name(Draws(rng), gender)
+
+
+def drawn_name(draws: Draws, gender: Gender | None = None) -> PersonName:
+    """``random_name`` for callers that keep one ``Draws`` (the same draws, in order:
+    gender, given name, family name kind, family name, father's name)."""
+    sex: Gender = gender or ("f" if draws.random() < 0.55 else "m")
+    given = draws.choice(FEMALE_GIVEN if sex == "f" else MALE_GIVEN)
+    family = (
+        draws.choice(GENDERED_FAMILY) if draws.random() < 0.92 else draws.choice(NEUTRAL_FAMILY)
+    )
+    return person_name(given, family, draws.choice(MALE_GIVEN), sex)

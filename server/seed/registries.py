@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from server.seed.draws import Draws, Weighted
 from server.seed.geography import DISTRICTS, ECONOMIC_REGIONS, District
-from server.seed.names import random_name
+from server.seed.names import drawn_name
 
 Record = dict[str, Any]
 
@@ -274,13 +275,24 @@ PHARMACIES = Registry(
 REGISTRIES = (INSTITUTIONS, HEALTH_WORKERS, MEDICINE_REGISTRY, PHARMACIES)
 
 
+_DISTRICT = Weighted(DISTRICTS, DISTRICT_WEIGHTS)
+_SPECIALTY = Weighted(SPECIALTIES, SPECIALTY_WEIGHTS)
+_CATEGORY = Weighted(CATEGORIES, (2, 3, 3, 4))
+_MOBILE_PREFIXES = ("50", "51", "55", "70", "77")
+
+
 class _Rows:
-    """Shared helpers for row generators: row ids, dates, addresses and phones."""
+    """Shared helpers for row generators: row ids, dates, addresses and phones.
+
+    Draws go through ``Draws`` (the same numbers as ``rng.randint``/``choice``/``choices``,
+    see ``server.seed.draws``); each helper draws in the order the fields are written."""
 
     def __init__(self, rng: random.Random, registry: Registry, today: date) -> None:
         self.rng = rng
+        self.draws = Draws(rng)
         self.registry = registry
         self.today = today
+        self.today_ordinal = today.toordinal()
         self.prefix = f"rrow-{registry.code}-"
 
     def row(self, index: int, values: Record) -> Record:
@@ -292,22 +304,23 @@ class _Rows:
 
     def day(self, earliest: int, latest: int) -> str:
         """A date ``earliest``..``latest`` days from today (negative: in the past)."""
-        return (self.today + timedelta(days=self.rng.randint(earliest, latest))).isoformat()
+        offset = earliest + self.draws.below(latest - earliest + 1)
+        return date.fromordinal(self.today_ordinal + offset).isoformat()
 
     def district(self) -> District:
-        return self.rng.choices(DISTRICTS, DISTRICT_WEIGHTS)[0]
+        return _DISTRICT.pick(self.draws.random)
 
     def address(self, district: District) -> str:
-        street = f"{self.rng.choice(STREETS)} {self.rng.randint(1, 180)}"
+        below = self.draws.below
+        street = f"{STREETS[below(len(STREETS))]} {1 + below(180)}"
         if district.kind == "baku":
             return f"Bakı şəhəri, {district.short} rayonu, {street}"
         return f"{district.name}, {street}"
 
     def phone(self, district: District) -> str:
-        r = self.rng
+        below = self.draws.below
         return (
-            f"+994 {AREA_CODES[district.code]} {r.randint(200, 599)} {r.randint(0, 99):02d} "
-            f"{r.randint(0, 99):02d}"
+            f"+994 {AREA_CODES[district.code]} {200 + below(400)} {below(100):02d} {below(100):02d}"
         )
 
 
@@ -324,13 +337,14 @@ class Institution:
 def institution_identities(rng: random.Random, count: int) -> list[Institution]:
     """Names and districts of the institutions, numbered per district and type; the health
     workers' registry refers to them."""
-    weights = [t[2] for t in INSTITUTION_TYPES]
+    kinds = Weighted(INSTITUTION_TYPES, [t[2] for t in INSTITUTION_TYPES])
+    draws = Draws(rng)
     numbers: dict[tuple[str, str], int] = {}
     result = []
     for _ in range(count):
-        district = rng.choices(DISTRICTS, DISTRICT_WEIGHTS)[0]
-        kind = rng.choices(INSTITUTION_TYPES, weights)[0]
-        brand = rng.choice(BRANDS)
+        district = _DISTRICT.pick(draws.random)
+        kind = kinds.pick(draws.random)
+        brand = draws.choice(BRANDS)
         key = (district.code, kind[0] + brand * (kind[4] == "Özəl"))
         numbers[key] = numbers.get(key, 0) + 1
         name = kind[1].format(
@@ -344,6 +358,7 @@ def institution_rows(
     rng: random.Random, today: date, institutions: list[Institution]
 ) -> Iterator[Record]:
     rows = _Rows(rng, INSTITUTIONS, today)
+    draws = rows.draws
     for index, institution in enumerate(institutions, start=1):
         label, _pattern, _weight, (low, high), ownership = institution.kind
         district = institution.district
@@ -354,12 +369,12 @@ def institution_rows(
                 "type": label,
                 "district": district.name,
                 "ownership": ownership,
-                "beds": rng.randint(low, high) if high else 0,
+                "beds": draws.randint(low, high) if high else 0,
                 "address": rows.address(district),
                 "phone": rows.phone(district),
-                "license_no": f"TM-{rng.randint(2005, today.year)}-{index:06d}",
+                "license_no": f"TM-{draws.randint(2005, today.year)}-{index:06d}",
                 "opened": rows.day(-60 * 365, -200),
-                "accredited": rng.random() < 0.72,
+                "accredited": draws.random() < 0.72,
             },
         )
 
@@ -368,16 +383,20 @@ def worker_rows(
     rng: random.Random, today: date, count: int, institutions: list[Institution]
 ) -> Iterator[Record]:
     rows = _Rows(rng, HEALTH_WORKERS, today)
+    below, random_ = rows.draws.below, rows.draws.random
+    pick_specialty, pick_category = _SPECIALTY.pick, _CATEGORY.pick
+    today_ordinal = rows.today_ordinal
     fin_space = len(FIN_ALPHABET) ** 7
+    workplaces = len(institutions)
     for index in range(1, count + 1):
-        name = random_name(rng)
-        age = rng.randint(23, 68)
-        born = today - timedelta(days=age * 365 + rng.randint(0, 364))
-        workplace = rng.choice(institutions)
+        name = drawn_name(rows.draws)
+        age = 23 + below(46)  # randint(23, 68)
+        born = date.fromordinal(today_ordinal - age * 365 - below(365))
+        workplace = institutions[below(workplaces)]
         # A bijection of the index, so FİN codes are unique yet look random.
         code = (index * 2_654_435_761 + 97_531) % fin_space
         fin = "".join(FIN_ALPHABET[(code >> (5 * i)) & 31] for i in range(7))
-        r = rng.randint(200, 999)
+        r = 200 + below(800)  # randint(200, 999)
         yield rows.row(
             index,
             {
@@ -385,29 +404,35 @@ def worker_rows(
                 "fin": fin,
                 "gender": "Kişi" if name.gender == "m" else "Qadın",
                 "birth_date": born.isoformat(),
-                "specialty": rng.choices(SPECIALTIES, SPECIALTY_WEIGHTS)[0],
+                "specialty": pick_specialty(random_),
                 "institution": workplace.name,
                 "district": workplace.district.name,
-                "category": rng.choices(CATEGORIES, (2, 3, 3, 4))[0],
-                "experience_years": max(0, age - 23 - rng.randint(0, 8)),
+                "category": pick_category(random_),
+                "experience_years": max(0, age - 23 - below(9)),
                 "license_valid_until": rows.day(-60, 5 * 365),
-                "mobile": f"+994 {rng.choice(('50', '51', '55', '70', '77'))} {r} "
-                f"{rng.randint(0, 99):02d} {rng.randint(0, 99):02d}",
-                "active": rng.random() < 0.93,
+                "mobile": f"+994 {_MOBILE_PREFIXES[below(5)]} {r} "
+                f"{below(100):02d} {below(100):02d}",
+                "active": random_() < 0.93,
             },
         )
 
 
 def medicine_rows(rng: random.Random, today: date, count: int) -> Iterator[Record]:
     rows = _Rows(rng, MEDICINE_REGISTRY, today)
+    below, random_ = rows.draws.below, rows.draws.random
+    today_ordinal = rows.today_ordinal
     for index in range(1, count + 1):
-        inn, atc, forms, strengths, prescription = rng.choice(MEDICINES)
-        maker, country = rng.choice(MANUFACTURERS)
-        if rng.random() < 0.5:
+        inn, atc, forms, strengths, prescription = MEDICINES[below(len(MEDICINES))]
+        maker, country = MANUFACTURERS[below(len(MANUFACTURERS))]
+        if random_() < 0.5:
             trade = f"{inn.split()[0]}-{maker.split()[0]}"
         else:
-            trade = inn.split()[0][: rng.randint(3, 5)].rstrip("- ") + rng.choice(BRAND_ENDINGS)
-        registered = today - timedelta(days=rng.randint(30, 5 * 365 - 1))
+            trade = (
+                inn.split()[0][: 3 + below(3)].rstrip("- ")
+                + BRAND_ENDINGS[below(len(BRAND_ENDINGS))]
+            )
+        # randint(30, 5 * 365 - 1) days ago
+        registered = date.fromordinal(today_ordinal - 30 - below(5 * 365 - 30))
         valid_until = registered + timedelta(days=5 * 365)  # registrations last five years
         yield rows.row(
             index,
@@ -415,8 +440,8 @@ def medicine_rows(rng: random.Random, today: date, count: int) -> Iterator[Recor
                 "trade_name": trade,
                 "inn": inn,
                 "atc_code": atc,
-                "form": rng.choice(forms),
-                "strength": rng.choice(strengths),
+                "form": forms[below(len(forms))],
+                "strength": strengths[below(len(strengths))],
                 "manufacturer": maker,
                 "country": country,
                 "registration_no": f"DV-{registered.year}-{index:06d}",
@@ -428,10 +453,11 @@ def medicine_rows(rng: random.Random, today: date, count: int) -> Iterator[Recor
 
 def pharmacy_rows(rng: random.Random, today: date, count: int) -> Iterator[Record]:
     rows = _Rows(rng, PHARMACIES, today)
+    draws = rows.draws
     numbers: dict[str, int] = {}
     for index in range(1, count + 1):
         district = rows.district()
-        network = rng.choice(PHARMACY_NETWORKS) if rng.random() < 0.6 else INDEPENDENT
+        network = draws.choice(PHARMACY_NETWORKS) if draws.random() < 0.6 else INDEPENDENT
         key = network if network != INDEPENDENT else district.code
         numbers[key] = numbers.get(key, 0) + 1
         name = (
@@ -447,8 +473,8 @@ def pharmacy_rows(rng: random.Random, today: date, count: int) -> Iterator[Recor
                 "district": district.name,
                 "address": rows.address(district),
                 "phone": rows.phone(district),
-                "license_no": f"AP-{rng.randint(2010, today.year)}-{index:06d}",
+                "license_no": f"AP-{draws.randint(2010, today.year)}-{index:06d}",
                 "license_valid_until": rows.day(-30, 5 * 365),
-                "open_24h": rng.random() < 0.12,
+                "open_24h": draws.random() < 0.12,
             },
         )
