@@ -45,6 +45,7 @@ def run(attack: Attack) -> None:
         "ST_DOCUMENT_ID": document["id"],
         "ST_BOOKING_ID": booking["id"],
         "ST_SHARE_ID": share.json()[0]["id"],
+        "ST_PERSON_ID": head.login["user"]["id"],
         "ST_REGISTRY_ID": sorted(truth.readable_registries(truth.accounts["head"]))[0],
     }
     report = attack.work_dir / "schemathesis.json"
@@ -92,6 +93,7 @@ def run(attack: Attack) -> None:
         timeout=900,
         check=False,
     )
+    (attack.work_dir / "schemathesis-cli.txt").write_text(done.stdout + done.stderr)
     cases, failures = _counts(report)
     if report.exists() and '"max_time"' in report.read_text(encoding="utf-8", errors="replace"):
         attack.tally.note("stopped at its time budget")
@@ -115,7 +117,11 @@ def _counts(report: Path) -> tuple[int, list[str]]:
         for item in data.get("failures", [])
         if isinstance(item, dict)
     ]
-    failures += [f"error: {json.dumps(item)[:200]}" for item in data.get("errors", [])]
+    failures += [
+        f"error: {json.dumps(item)[:200]} (its output: schemathesis-cli.txt beside the report; "
+        "keep it with --keep)"
+        for item in data.get("errors", [])
+    ]
     unique = int(cases.get("unique_failures", 0) or 0)
     if unique > len(failures):
         failures += [f"a server error (see {report})"] * (unique - len(failures))
