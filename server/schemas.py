@@ -224,7 +224,10 @@ class LoginRequest(Strict):
     device_id: Annotated[
         str, StringConstraints(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9._:-]+$")
     ]
-    device_name: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    # Shown to administrators in device lists: the same rule as names and titles.
+    device_name: Annotated[
+        str, StringConstraints(min_length=1, max_length=255), AfterValidator(single_line)
+    ]
 
 
 class RefreshRequest(Strict):

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.server.conftest import Api, World
+from tests.server.conftest import PASSWORD, Api, World
 from tests.server.test_documents import TEXT, documents_on_server, leftover_temp_files, upload
 
 MiB = 1024 * 1024
@@ -443,3 +443,19 @@ def test_line_breaks_stay_allowed_in_descriptions_and_messages(world: World) -> 
         metadata={"folder_id": "f-hr", "title": "Отчёт تقرير"},
     )
     assert named.status_code == 201, named.text
+
+
+@pytest.mark.parametrize("name", ["laptop\u202egpj.exe", "PC\x07", "PC\x85x", "two\nlines"])
+def test_a_device_name_with_controls_is_refused(world: World, name: str) -> None:
+    """Device names are listed to administrators: no bidi or control characters."""
+    http = world.client()
+    body = {
+        "username": "staff",
+        "password": PASSWORD,
+        "device_id": f"dev-{uuid.uuid4().hex}",
+        "device_name": name,
+    }
+    refused = http.post("/auth/login", json=body)
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["code"] == "validation_error"
+    assert http.post("/auth/login", json={**body, "device_name": "Laptop 7"}).status_code == 200
