@@ -35,6 +35,12 @@ with each phone number's digit-only forms and each e-mail address's joined words
 (``store.PHONE_FIELDS``, ``store.LOCAL_PART_FIELDS``), and rebuilds their FTS
 index once, so an existing cache finds ``5586184`` or ``ceferli@health`` at once,
 without a re-sync.
+
+Migration 4 drops the row-by-row insert triggers of the people's and documents'
+external-content FTS indexes: ``RecordStore`` indexes the rows a transaction inserted
+with one ordered ``INSERT ... SELECT`` (``RecordStore._indexing_new_rows``), twice as
+fast for a page of 5 000 people. Their update and delete triggers stay. Any other code
+that inserts into these tables must do the same (only ``RecordStore`` does).
 """
 
 from __future__ import annotations
@@ -341,10 +347,22 @@ def _m003_phone_and_address_words(db: sqlite_utils.Database) -> None:
     db.execute(update_trigger)
 
 
+# --- version 4: new people and documents indexed in bulk, page by page --------------
+
+
+def _m004_bulk_indexed_inserts(db: sqlite_utils.Database) -> None:
+    """No row-by-row insert trigger on people and documents: ``RecordStore`` inserts a
+    transaction's new rows into the index with one ordered ``INSERT ... SELECT``. The
+    index itself is unchanged (nothing to rebuild, no re-sync)."""
+    for name in ("people", "documents"):
+        db.execute(f"DROP TRIGGER IF EXISTS {quote(name + '_fts_insert')}")
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_cheaper_writes,
     _m003_phone_and_address_words,
+    _m004_bulk_indexed_inserts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
