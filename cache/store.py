@@ -57,6 +57,7 @@ __all__ = [
     "StoredRecord",
     "decode_page",
     "index_text",
+    "indexed_text_sql",
     "record_json",
     "search_index_pending",
     "update_search_index",
@@ -419,7 +420,7 @@ def _has_pending(conn: dbapi2.Connection, spec: CollectionSpec) -> bool:
     return bool(row[0])
 
 
-def _indexed_text_sql(spec: CollectionSpec) -> str:
+def indexed_text_sql(spec: CollectionSpec) -> str:
     """SQL for the words of a row's search fields, read from its ``record``: every
     text and number in them (nested ones too), not booleans or nulls. SQLite's
     JSON functions do it without a Python object per row."""
@@ -447,7 +448,7 @@ def update_search_index(
         conn = db.conn
         if not _has_pending(conn, spec):
             continue
-        table, fts, text = quote(spec.name), quote(spec.fts_table), _indexed_text_sql(spec)
+        table, fts, text = quote(spec.name), quote(spec.fts_table), indexed_text_sql(spec)
         while limit is None or done < limit:
             batch = INDEX_BATCH if limit is None else min(INDEX_BATCH, limit - done)
             with _relaxed_sync(conn), write_transaction(db, immediate=True):
