@@ -59,11 +59,25 @@ class SyncAlreadyRunning(IntranetError):
 
 @dataclass(frozen=True)
 class SyncProgress:
-    """Reported after every page and outbox entry; ``total`` is None when not known."""
+    """Reported after every page and outbox entry; ``total`` is None when not known.
+    ``still_to_come``: the collections this sync pulls after this one (the status bar
+    says what is still coming while the directory is already usable)."""
 
     collection: str
     done: int
     total: int | None
+    still_to_come: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class _Reporting:
+    """A progress callback that adds what is still to come to each report."""
+
+    notify: Callable[[SyncProgress], None]
+    still_to_come: tuple[str, ...]
+
+    def __call__(self, update: SyncProgress) -> None:
+        self.notify(SyncProgress(update.collection, update.done, update.total, self.still_to_come))
 
 
 @dataclass
@@ -219,21 +233,30 @@ class SyncEngine:
 
     def _pull(self, report: SyncReport, notify: ProgressCallback, stop: threading.Event) -> None:
         heads = self._with_retries(self.api.sync_heads, report)
-        for collection in PULLED_COLLECTIONS:
-            head = heads.collections.get(collection)
-            if head is not None and head != self.records.cursor(collection):
-                self._pull_collection(collection, None, None, report, notify, stop)
+        due = [
+            collection
+            for collection in PULLED_COLLECTIONS
+            if (head := heads.collections.get(collection)) is not None
+            and head != self.records.cursor(collection)
+        ]
         wanted = set(self._offline_registries())
+        registries = [
+            registry_id
+            for registry_id in sorted(wanted.intersection(heads.registry_rows))
+            if heads.registry_rows[registry_id] != self.records.cursor("registry_rows", registry_id)
+        ]
+        still = due + (["registry_rows"] if registries else [])
+        for collection in due:
+            still.remove(collection)
+            step = _Reporting(notify, tuple(still))
+            self._pull_collection(collection, None, None, report, step, stop)
         kept = self.records.scopes("registry_rows")
         for registry_id in sorted(kept - wanted.intersection(heads.registry_rows)):
             # No longer chosen, or no longer readable: its rows leave this computer.
             self.records.reset_collection("registry_rows", registry_id)
-        for registry_id in sorted(wanted.intersection(heads.registry_rows)):
-            if heads.registry_rows[registry_id] != self.records.cursor(
-                "registry_rows", registry_id
-            ):
-                total = self._row_count(registry_id)
-                self._pull_collection("registry_rows", registry_id, total, report, notify, stop)
+        for registry_id in registries:
+            total = self._row_count(registry_id)
+            self._pull_collection("registry_rows", registry_id, total, report, notify, stop)
 
     def index_for_search(
         self,

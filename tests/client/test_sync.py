@@ -317,10 +317,13 @@ def test_search_indexing_after_the_sync_reports_progress_resumes_and_cancels(
 
 
 def test_the_directory_is_pulled_first(world: World, session: Session) -> None:
-    seen: list[str] = []
-    session.sync_engine().run(progress=lambda update: seen.append(update.collection))
-    pulled = list(dict.fromkeys(seen))
+    seen: list[SyncProgress] = []
+    session.sync_engine().run(progress=seen.append)
+    pulled = list(dict.fromkeys(update.collection for update in seen))
     assert pulled[:2] == ["departments", "people"] and len(pulled) > 2
+    # Each report says what is still to come: the status bar shows it.
+    people = [update for update in seen if update.collection == "people"]
+    assert people[-1].still_to_come == tuple(pulled[2:])
 
 
 def test_the_next_page_is_fetched_while_this_one_is_stored(world: World, session: Session) -> None:
