@@ -78,7 +78,7 @@ from keyring.backends import fail  # noqa: E402
 import client.api  # noqa: E402
 from cache.database import CACHE_SIZE_KIB, WAL_SIZE_LIMIT, open_database  # noqa: E402
 from cache.keystore import CredentialStore  # noqa: E402
-from cache.migrations import FTS_PREFIXES, FTS_TOKENIZER  # noqa: E402
+from cache.migrations import FTS_PREFIXES, FTS_TOKENIZER, REGISTRY_FTS_PREFIXES  # noqa: E402
 from cache.schema import collection_spec, quote  # noqa: E402
 from cache.search import search_records  # noqa: E402
 from cache.sqlcipher_compat import dbapi2  # noqa: E402
@@ -357,9 +357,11 @@ def measure_fts_build(source: Any, collection: str, plain: Any) -> Spent:
     """One FTS5 build of a collection's search text, as the cache's index is defined."""
     texts = search_texts(source, collection)
     table = quote(f"raw_{collection}_fts")
+    deferred = collection_spec(collection).deferred_search
+    prefixes = REGISTRY_FTS_PREFIXES if deferred else FTS_PREFIXES
     plain.execute(
         f"CREATE VIRTUAL TABLE {table} USING fts5(search_text, content='', "
-        f"tokenize='{FTS_TOKENIZER}', prefix='{FTS_PREFIXES}')"
+        f"tokenize='{FTS_TOKENIZER}', prefix='{prefixes}')"
     )
     spent = Spent()
     with timed(spent):

@@ -42,7 +42,7 @@ VARIANTS = {
     "none, prefix 1 2": "prefix='1 2', detail=none",
     "none, no prefix": "detail=none",
 }
-QUERIES = ("bakı", "sağlam", "cərrah qadın", "aptek 24", "xəstəxana", "zz", "b", "aᦰb")
+QUERIES = ("bakı", "sağlam", "cərrah qadın", "aptek 24", "xəstəxana", "zz", "b", "ba", "sa", "aᦰb")
 
 
 def atoms(value: Any) -> Iterator[str]:
@@ -108,6 +108,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--only", nargs="*", type=int, help="variant numbers (0-5) to build")
     args = parser.parse_args()
     texts = read_texts(args.data_dir, args.rows)
     print(f"{len(texts):,} registry rows, {sum(len(t) for _, t in texts) / 1e6:.0f} MB of text")
@@ -118,11 +119,14 @@ def main() -> int:
     conn.execute("PRAGMA synchronous = NORMAL")
     print(f"{'variant':<26}{'wall s':>8}{'CPU s':>7}{'MB':>6}  " + "  ".join(QUERIES) + "  (ms)")
     for number, (label, options) in enumerate(VARIANTS.items()):
+        if args.only and number not in args.only:
+            continue
         name = f"v{number}"
         wall, cpu = build(conn, name, options, texts)
         size = sum(
-            conn.execute(f"SELECT coalesce(sum(length({column})), 0) FROM {name}_{table}")
-            .fetchone()[0]
+            conn.execute(
+                f"SELECT coalesce(sum(length({column})), 0) FROM {name}_{table}"
+            ).fetchone()[0]
             for table, column in (("data", "block"), ("idx", "term"), ("docsize", "sz"))
         )
         times = "  ".join(search_ms(conn, name, query) for query in QUERIES)

@@ -356,3 +356,27 @@ def test_a_page_waits_for_a_write_of_another_connection(tmp_path: Path) -> None:
     assert RecordStore(ui_db).count("people") == 1
     sync_db.close()
     ui_db.close()
+
+
+def test_a_version_3_cache_gets_the_cheaper_registry_index_without_a_resync() -> None:
+    conn = dbapi2.connect(":memory:", isolation_level=None)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    assert migrate(db, MIGRATIONS[:3]) == 3
+    store = RecordStore(db)
+    store.apply_page("registry_rows", [row(f"r{n}", name=f"Aptek {n}") for n in range(3)], [], "c")
+    assert update_search_index(db) == 3
+    assert migrate(db) == SCHEMA_VERSION == user_version(db)
+    definition = db.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'registry_rows_fts'"
+    ).fetchone()[0]
+    assert "prefix='2'" in definition and "contentless_delete=1" in definition
+    assert search_index_pending(db) == 3  # emptied, to be filled again in the background
+    found = search_records(db, "registry_rows", "apt")
+    assert len(found) == 3 and not found.index_complete  # found meanwhile, by a scan
+    assert update_search_index(db) == 3
+    found = search_records(db, "registry_rows", "a")
+    assert len(found) == 3 and found.index_complete
+    store.apply_page("registry_rows", [], ["r1"], "c2")
+    assert _hits(db, "aptek") == ["r0", "r2"]
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
