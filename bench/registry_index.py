@@ -35,8 +35,8 @@ from cache.sqlcipher_compat import dbapi2  # noqa: E402
 from cache.store import INDEX_BATCH, index_text  # noqa: E402
 
 VARIANTS = {
-    "full, prefix 1 2 (kept)": "prefix='1 2'",
-    "full, prefix 2": "prefix='2'",
+    "full, prefix 1 2 (before)": "prefix='1 2'",
+    "full, prefix 2 (kept)": "prefix='2'",
     "full, no prefix": "",
     "column, prefix 1 2": "prefix='1 2', detail=column",
     "none, prefix 1 2": "prefix='1 2', detail=none",
