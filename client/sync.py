@@ -4,6 +4,12 @@ It runs wherever it is called (the UI calls it on a worker thread) and talks to 
 cache only through the objects it is given, all on one connection. Pushing comes first,
 so a page never brings back a record the user has changed and not yet sent; the outbox
 keeps local changes over server pages anyway (see ``cache.store``).
+
+Pulling: departments and people first (the directory is usable once they are in),
+each collection's pages fetched a couple ahead on a helper thread while this one
+stores them (the cache's connection never leaves this thread). The registry rows'
+search index is not built by the sync: ``index_for_search`` does it afterwards (the
+window runs it on a worker), and searches answer meanwhile (``cache.search``).
 """
 
 from __future__ import annotations
