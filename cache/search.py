@@ -353,7 +353,7 @@ def _deferred_rids(searcher: _Searcher, words: list[Term], limit: int) -> list[i
     if not waiting:
         return rids
     searcher.index_complete = False
-    conn.create_function(SCAN_WORDS_FUNCTION, 1, _scan_words, deterministic=True)
+    conn.create_function(SCAN_WORDS_FUNCTION, 1, _FoldedText(), deterministic=True)
     condition, patterns = like_condition(
         words, f"{SCAN_WORDS_FUNCTION}({indexed_text_sql(searcher.spec)})"
     )
@@ -365,8 +365,19 @@ def _deferred_rids(searcher: _Searcher, words: list[Term], limit: int) -> list[i
     return sorted(rids + [hit[0] for hit in scanned])[:limit]
 
 
-def _scan_words(text: object) -> str:
-    return az_search_text(text) if isinstance(text, str) else ""
+class _FoldedText:
+    """``az_search_text`` for the scan, remembering the last text: each LIKE alternative
+    of a query tests the same row's text, which is then folded once, not once each."""
+
+    def __init__(self) -> None:
+        self._text: object = None
+        self._folded = ""
+
+    def __call__(self, text: object) -> str:
+        if text != self._text:
+            self._text = text
+            self._folded = az_search_text(text) if isinstance(text, str) else ""
+        return self._folded
 
 
 def search_people(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[dict[str, Any]]:
