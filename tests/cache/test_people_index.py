@@ -7,11 +7,9 @@ from __future__ import annotations
 import sqlite_utils
 
 from cache import Outbox, RecordStore
-from cache.folding import az_search_text, email_search_words, phone_digits
 from cache.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
 from cache.search import search_people
 from cache.sqlcipher_compat import dbapi2
-from cache.store import _email_text
 
 from .conftest import person
 
@@ -97,32 +95,3 @@ def test_a_version_3_cache_migrates_without_a_resync() -> None:
     assert _ids(db, "rzayev") == ["p1"] and _ids(db, "cafarov") == []
     assert _index_is_consistent(db)
     conn.close()
-
-
-def _reference_email_text(address: str) -> str:
-    """What the index held for an address before the fast path (folding's functions)."""
-    local = az_search_text(address.partition("@")[0])
-    return " ".join([local, *email_search_words(address)]).strip()
-
-
-def test_folding_e_mail_addresses_faster_gives_the_same_words() -> None:
-    addresses = [
-        "turane.ceferli@health.gov.az",
-        "Turanə.Cəfərli@Health.gov.az",
-        "İSMAYIL.oğlu_2@health.gov.az",
-        " ramil.m@health.gov.az ",
-        "no-at-sign",
-        "a@b@c.az",
-        "@health.gov.az",
-        "x.y@",
-        "",
-        "Мамедов.Али@health.gov.az",
-    ]
-    for address in addresses:
-        assert _email_text(address) == _reference_email_text(address), address
-
-
-def test_phone_digits_are_the_digits_of_the_leading_number() -> None:
-    assert phone_digits("+994 (12) 558-61-84 ext. 7") == "994125586184"
-    assert phone_digits("  012/558.61.84") == "0125586184"
-    assert phone_digits("tel 123") == ""
