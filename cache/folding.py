@@ -105,6 +105,9 @@ def az_search_text(text: str) -> str:
 # --- phone numbers and e-mail addresses ---------------------------------------------
 
 _PHONE_START = re.compile(r"\s*([+(]*[0-9][0-9 ()./\-]*)")
+# Everything _PHONE_START's group may hold besides digits: deleting it leaves the digits
+# (str.translate runs at C speed; apply_page folds two numbers per person).
+_PHONE_PUNCTUATION = str.maketrans("", "", "+() ./-")
 COUNTRY_CODE = "994"
 """Azerbaijan: +994, then a 2-digit area or operator code and a 7-digit subscriber number."""
 SUBSCRIBER_DIGITS = 7
@@ -115,7 +118,7 @@ def phone_digits(text: str) -> str:
     """The digits of the number a text starts with (``+994 (12) 558-61-84`` gives
     ``994125586184``); empty when it does not start with one."""
     found = _PHONE_START.match(text)
-    return re.sub(r"[^0-9]", "", found.group(1)) if found else ""
+    return found.group(1).translate(_PHONE_PUNCTUATION) if found else ""
 
 
 def national_number(digits: str) -> str:

@@ -35,6 +35,14 @@ with each phone number's digit-only forms and each e-mail address's joined words
 (``store.PHONE_FIELDS``, ``store.LOCAL_PART_FIELDS``), and rebuilds their FTS
 index once, so an existing cache finds ``5586184`` or ``ceferli@health`` at once,
 without a re-sync.
+
+Migration 4 drops the row-by-row insert triggers of the people's and documents'
+external-content FTS indexes: ``RecordStore`` indexes the rows a transaction inserted
+with one ordered ``INSERT ... SELECT`` (``RecordStore._indexing_new_rows``), twice as
+fast for a page of 5 000 people. Their update and delete triggers stay. Any other code
+that inserts into these tables must do the same (only ``RecordStore`` does). It also
+gives the registry rows' index two-letter prefixes only (``REGISTRY_FTS_PREFIXES``):
+the index is emptied and rebuilt in the background, not re-synced.
 """
 
 from __future__ import annotations
@@ -342,10 +350,43 @@ def _m003_phone_and_address_words(db: sqlite_utils.Database) -> None:
     db.execute(update_trigger)
 
 
+# --- version 4: new people and documents indexed in bulk, page by page --------------
+
+
+REGISTRY_FTS_PREFIXES = "2"
+"""The registry rows' index keeps two-letter prefixes only (``bench/registry_index.py``:
+a third cheaper to build and a quarter smaller than ``1 2``; a one-letter query, the
+only one slower, still answers in tens of milliseconds on a million rows)."""
+
+
+def _m004_bulk_indexed_inserts(db: sqlite_utils.Database) -> None:
+    """No row-by-row insert trigger on people and documents: ``RecordStore`` inserts a
+    transaction's new rows into the index with one ordered ``INSERT ... SELECT`` (their
+    index is unchanged: nothing to rebuild, no re-sync). The registry rows' index gets
+    its cheaper shape: emptied here, it is filled again in the background after the
+    next sync (``update_search_index``); searches scan meanwhile."""
+    for name in ("people", "documents"):
+        db.execute(f"DROP TRIGGER IF EXISTS {quote(name + '_fts_insert')}")
+    for spec in COLLECTIONS.values():
+        if not spec.deferred_search:
+            continue
+        fts = quote(spec.fts_table)
+        db.execute(f"DROP TABLE {fts}")  # its triggers name it: the new one takes its place
+        db.execute(
+            f"CREATE VIRTUAL TABLE {fts} USING fts5(search_text, content='', "
+            f"contentless_delete=1, tokenize='{FTS_TOKENIZER}', prefix='{REGISTRY_FTS_PREFIXES}')"
+        )
+        db.execute(
+            "UPDATE search_index_state SET indexed_upto = 0 WHERE collection = ?", (spec.name,)
+        )
+        db.execute("DELETE FROM search_backlog WHERE collection = ?", (spec.name,))
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_cheaper_writes,
     _m003_phone_and_address_words,
+    _m004_bulk_indexed_inserts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

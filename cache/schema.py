@@ -78,6 +78,12 @@ class CollectionSpec:
         return bool(self.search_fields)
 
     @property
+    def derived_search(self) -> bool:
+        """Searchable through a ``search_text`` column folded when the row is written
+        (people, documents), not indexed later (``deferred_search``)."""
+        return bool(self.search_fields) and not self.deferred_search
+
+    @property
     def fts_table(self) -> str:
         return f"{self.name}_fts"
 

@@ -34,9 +34,14 @@ which a word of the row must start with one. A Latin query that finds nothing
 as typed is tried once more respelled the Russian way (``Mamedov``, ``Aliev``;
 ``respelled_terms``): only then, so a query that finds people costs nothing more.
 
-Registry rows (``deferred_search``) are indexed in bulk after they are stored;
-a search first indexes whatever is still waiting (``store.update_search_index``:
-nothing, and no write, once the sync engine has done it).
+Registry rows (``deferred_search``) are indexed in bulk after they are stored, in the
+background once a sync is done (``store.update_search_index``). A search never waits
+for that and never writes: rows the index does not cover yet (``rid`` above
+``indexed_upto``, and changed rows listed in ``search_backlog``, whose old words are
+still indexed) are scanned with the same LIKE test the people search uses, over their
+text folded by ``folding.az_search_text`` (a function registered on the connection).
+Slower, the same answers; ``SearchHits.index_complete`` is False then, for the caller
+to say so.
 """
 
 from __future__ import annotations
@@ -48,15 +53,16 @@ from typing import Any
 import sqlite_utils
 
 from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
-from .folding import ADDRESS_MARK, az_words, national_number, sort_key_prefixes
+from .folding import ADDRESS_MARK, az_search_text, az_words, national_number, sort_key_prefixes
 from .schema import CollectionSpec, collection_spec, quote
-from .store import update_search_index
+from .store import indexed_text_sql
 from .transaction import commits_before_returning
 from .transliteration import is_cyrillic, respellings
 
 __all__ = [
     "MAX_QUERY_WORDS",
     "MAX_WORD_CHARS",
+    "SearchHits",
     "Term",
     "fts_match_expression",
     "like_condition",
@@ -156,7 +162,9 @@ def fts_match_expression(words: Sequence[str | Term]) -> str:
     return " AND ".join(groups)
 
 
-def like_condition(words: Sequence[str | Term]) -> tuple[str, list[Any]]:
+def like_condition(
+    words: Sequence[str | Term], column: str = "search_text"
+) -> tuple[str, list[Any]]:
     """SQL true when, for every term, some word of ``search_text`` starts with one of its
     spellings: ``' ' || search_text LIKE '% word%'`` (single-spaced folded words, so this
     is exactly the FTS prefix query). Words hold only letters and digits: no LIKE
@@ -166,7 +174,7 @@ def like_condition(words: Sequence[str | Term]) -> tuple[str, list[Any]]:
         return "1", []
     parts, params = [], []
     for term in terms:
-        parts.append("(" + " OR ".join("(' ' || search_text) LIKE ?" for _ in term) + ")")
+        parts.append("(" + " OR ".join(f"(' ' || {column}) LIKE ?" for _ in term) + ")")
         params += [f"% {word}%" for word in term]
     return " AND ".join(parts), params
 
@@ -203,6 +211,7 @@ class _Searcher:
         self.fts = quote(spec.fts_table)
         self.sort_index = quote(spec.name + "_sort")
         self.rid_index = quote(spec.name + "_rid_sort")
+        self.index_complete = True  # False once a scan stood in for the index
 
     def is_broad(self, words: list[Term]) -> bool:
         """Whether the words match many rows: count FTS hits, up to a bound only."""
@@ -252,35 +261,49 @@ class _Searcher:
         return [by_rid[rid] for rid in rids if rid in by_rid]
 
 
+class SearchHits(list[dict[str, Any]]):
+    """The rows a search found. ``index_complete`` is False when part of the rows had
+    to be scanned because their search index is still being built (registry rows
+    right after a large sync): the answer is whole, it only took longer."""
+
+    index_complete: bool = True
+
+
+SCAN_WORDS_FUNCTION = "intranet_search_words"
+"""SQL name of ``folding.az_search_text`` on a searching connection (the scan fallback)."""
+
+
 @commits_before_returning
 def search_records(
     db: sqlite_utils.Database, collection: str, query: str, limit: int = 50
-) -> list[dict[str, Any]]:
+) -> SearchHits:
     """Rows of a searchable collection matching every word of ``query`` as a prefix.
 
     Returns the column values (``id``, ``version``, the spec's columns and
     ``sync_state``), ranked as the module says. An empty or punctuation-only
-    query returns nothing; no query raises.
+    query returns nothing; no query raises. Reads only.
     """
     spec = collection_spec(collection)
     if not spec.has_search:
         raise ValueError(f"{collection} has no full-text index")
+    found = SearchHits()
     if not query_words(query) or limit <= 0:
-        return []
-    if spec.deferred_search:  # rows stored since the last search are indexed first
-        update_search_index(db, collection)
+        return found
     searcher = _Searcher(db, spec)
     words = query_terms(query)
-    found = _search_terms(searcher, words, limit)
+    found += _search_terms(searcher, words, limit)
     if not found:  # no one as typed: perhaps typed the Russian way
         respelled = respelled_terms(query, words)
         if respelled is not None:
-            found = _search_terms(searcher, respelled, limit)
+            found += _search_terms(searcher, respelled, limit)
+    found.index_complete = searcher.index_complete
     return found
 
 
 def _search_terms(searcher: _Searcher, words: list[Term], limit: int) -> list[dict[str, Any]]:
     """``search_records`` for one set of terms."""
+    if searcher.spec.deferred_search:
+        return searcher.fetch(_deferred_rids(searcher, words, limit))
     if not searcher.spec.sort_fields:  # no order of its own: FTS order (rowid), cheap
         rows = searcher.conn.execute(
             f"SELECT rowid FROM {searcher.fts} WHERE {searcher.fts} MATCH ? ORDER BY rowid LIMIT ?",
@@ -306,6 +329,56 @@ def _search_terms(searcher: _Searcher, words: list[Term], limit: int) -> list[di
     taken = set(first)
     others = searcher.ordered_rids(where, params, limit + len(first), walk=broad)
     return searcher.fetch(first + [rid for rid in others if rid not in taken][: limit - len(first)])
+
+
+def _deferred_rids(searcher: _Searcher, words: list[Term], limit: int) -> list[int]:
+    """The first ``limit`` matching rows (rid order) of a bulk-indexed collection: from
+    its index where it is up to date, by a scan where it is not yet."""
+    conn, name = searcher.conn, searcher.spec.name
+    row = conn.execute(
+        "SELECT indexed_upto FROM search_index_state WHERE collection = ?", (name,)
+    ).fetchone()
+    upto = 0 if row is None else int(row[0])
+    backlog = "(SELECT rid FROM search_backlog WHERE collection = ?)"
+    indexed = conn.execute(
+        f"SELECT rowid FROM {searcher.fts} WHERE {searcher.fts} MATCH ? AND rowid <= ? "
+        f"AND rowid NOT IN {backlog} ORDER BY rowid LIMIT ?",
+        (fts_match_expression(words), upto, name, limit),
+    ).fetchall()
+    rids = [hit[0] for hit in indexed]
+    waiting = conn.execute(
+        f"SELECT EXISTS (SELECT 1 FROM {searcher.table} WHERE rid > ?) "
+        "OR EXISTS (SELECT 1 FROM search_backlog WHERE collection = ?)",
+        (upto, name),
+    ).fetchone()[0]
+    if not waiting:
+        return rids
+    searcher.index_complete = False
+    conn.create_function(SCAN_WORDS_FUNCTION, 1, _FoldedText(), deterministic=True)
+    condition, patterns = like_condition(
+        words, f"{SCAN_WORDS_FUNCTION}({indexed_text_sql(searcher.spec)})"
+    )
+    scanned = conn.execute(
+        f"SELECT rid FROM {searcher.table} WHERE (rid > ? OR rid IN {backlog}) "
+        f"AND {condition} ORDER BY rid LIMIT ?",
+        (upto, name, *patterns, limit),
+    ).fetchall()
+    return sorted(rids + [hit[0] for hit in scanned])[:limit]
+
+
+class _FoldedText:
+    """``az_search_text`` for the scan, remembering the last text: each LIKE alternative
+    of a query tests the same row's text, which is then folded once, not once each."""
+
+    def __init__(self) -> None:
+        self._text: object = None
+        self._folded = ""
+
+    def __call__(self, text: object) -> str:
+        if text != self._text:
+            self._text = text
+            self._folded = az_search_text(text) if isinstance(text, str) else ""
+        return self._folded
 
 
 def search_people(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[dict[str, Any]]:

@@ -4,16 +4,23 @@ It runs wherever it is called (the UI calls it on a worker thread) and talks to 
 cache only through the objects it is given, all on one connection. Pushing comes first,
 so a page never brings back a record the user has changed and not yet sent; the outbox
 keeps local changes over server pages anyway (see ``cache.store``).
+
+Pulling: departments and people first (the directory is usable once they are in),
+each collection's pages fetched a couple ahead on a helper thread while this one
+stores them (the cache's connection never leaves this thread). The registry rows'
+search index is not built by the sync: ``index_for_search`` does it afterwards (the
+window runs it on a worker), and searches answer meanwhile (``cache.search``).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import queue
 import random
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -38,7 +45,14 @@ from client.validation import COLLECTIONS
 log = logging.getLogger(__name__)
 
 INDEX_STEP = 20_000  # rows indexed for search between two checks for cancellation
-PULLED_COLLECTIONS = tuple(c for c in COLLECTIONS if c != "registry_rows")
+SEARCH_INDEX = "search_index"  # SyncProgress.collection while registry rows are indexed
+DIRECTORY_COLLECTIONS = ("departments", "people")
+"""Pulled first: the staff directory is usable as soon as they are in."""
+PULLED_COLLECTIONS = DIRECTORY_COLLECTIONS + tuple(
+    c for c in COLLECTIONS if c != "registry_rows" and c not in DIRECTORY_COLLECTIONS
+)
+PAGES_AHEAD = 2
+"""Pages fetched ahead while the cache stores the current one (bounded memory)."""
 
 
 class SyncCancelled(IntranetError):
@@ -51,11 +65,25 @@ class SyncAlreadyRunning(IntranetError):
 
 @dataclass(frozen=True)
 class SyncProgress:
-    """Reported after every page and outbox entry; ``total`` is None when not known."""
+    """Reported after every page and outbox entry; ``total`` is None when not known.
+    ``still_to_come``: the collections this sync pulls after this one (the status bar
+    says what is still coming while the directory is already usable)."""
 
     collection: str
     done: int
     total: int | None
+    still_to_come: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class _Reporting:
+    """A progress callback that adds what is still to come to each report."""
+
+    notify: Callable[[SyncProgress], None]
+    still_to_come: tuple[str, ...]
+
+    def __call__(self, update: SyncProgress) -> None:
+        self.notify(SyncProgress(update.collection, update.done, update.total, self.still_to_come))
 
 
 @dataclass
@@ -211,36 +239,59 @@ class SyncEngine:
 
     def _pull(self, report: SyncReport, notify: ProgressCallback, stop: threading.Event) -> None:
         heads = self._with_retries(self.api.sync_heads, report)
-        for collection in PULLED_COLLECTIONS:
-            head = heads.collections.get(collection)
-            if head is not None and head != self.records.cursor(collection):
-                self._pull_collection(collection, None, None, report, notify, stop)
+        due = [
+            collection
+            for collection in PULLED_COLLECTIONS
+            if (head := heads.collections.get(collection)) is not None
+            and head != self.records.cursor(collection)
+        ]
         wanted = set(self._offline_registries())
+        registries = [
+            registry_id
+            for registry_id in sorted(wanted.intersection(heads.registry_rows))
+            if heads.registry_rows[registry_id] != self.records.cursor("registry_rows", registry_id)
+        ]
+        still = due + (["registry_rows"] if registries else [])
+        for collection in due:
+            still.remove(collection)
+            step = _Reporting(notify, tuple(still))
+            self._pull_collection(collection, None, None, report, step, stop)
         kept = self.records.scopes("registry_rows")
         for registry_id in sorted(kept - wanted.intersection(heads.registry_rows)):
             # No longer chosen, or no longer readable: its rows leave this computer.
             self.records.reset_collection("registry_rows", registry_id)
-        for registry_id in sorted(wanted.intersection(heads.registry_rows)):
-            if heads.registry_rows[registry_id] != self.records.cursor(
-                "registry_rows", registry_id
-            ):
-                total = self._row_count(registry_id)
-                self._pull_collection("registry_rows", registry_id, total, report, notify, stop)
-        self._index_for_search(notify, stop)
+        for registry_id in registries:
+            total = self._row_count(registry_id)
+            self._pull_collection("registry_rows", registry_id, total, report, notify, stop)
 
-    def _index_for_search(self, notify: ProgressCallback, stop: threading.Event) -> None:
-        """Registry rows are indexed for search in bulk after they arrive (far faster
-        than row by row); done here, on the sync's thread, so a search never waits."""
-        waiting = self.records.search_index_pending()
-        done = 0
-        while done < waiting:
-            if stop.is_set():
-                raise SyncCancelled("Sync cancelled.")
-            indexed = self.records.update_search_index(limit=INDEX_STEP)
-            if indexed == 0:
-                return
-            done += indexed
-            notify(SyncProgress("search_index", done, waiting))
+    def index_for_search(
+        self,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> int:
+        """Index what the syncs stored for search in bulk (registry rows), after the
+        sync, so that the sync ends without waiting for it (a million rows take about
+        30 s). Resumable: each step commits, the next call goes on from there.
+        Cancellable between steps (``SyncCancelled``). Searches meanwhile still answer
+        (``cache.search``: a scan over what is not indexed yet). Returns rows indexed."""
+        notify = progress or (lambda _p: None)
+        stop = cancel or threading.Event()
+        if not self._running.acquire(blocking=False):
+            raise SyncAlreadyRunning("A sync is already running.")
+        try:
+            waiting = self.records.search_index_pending()
+            done = 0
+            while done < waiting:
+                if stop.is_set():
+                    raise SyncCancelled("Indexing cancelled.")
+                indexed = self.records.update_search_index(limit=INDEX_STEP)
+                if indexed == 0:
+                    break
+                done += indexed
+                notify(SyncProgress(SEARCH_INDEX, done, waiting))
+            return done
+        finally:
+            self._running.release()
 
     def _row_count(self, registry_id: str) -> int | None:
         stored = self.records.get("registries", registry_id)
@@ -256,42 +307,52 @@ class SyncEngine:
         notify: ProgressCallback,
         stop: threading.Event,
     ) -> None:
+        """Pages are fetched on a thread of their own, a few ahead, while this one
+        stores them: the sync takes about as long as the slower of the two, not the
+        sum. The cache's connection stays on this thread."""
         cursor = self.records.cursor(collection, scope)
         restarted = False
         done = 0
         label = collection if scope is None else f"{collection}:{scope}"
+
+        def fetch(since: str | None) -> dict[str, Any]:
+            call = functools.partial(self.api.sync_page, collection, since, self._page_size, scope)
+            page: dict[str, Any] = self._with_retries(call, report)
+            return page
+
         while True:
             if stop.is_set():
                 raise SyncCancelled("Sync cancelled.")
             try:
-                page = self._with_retries(
-                    functools.partial(
-                        self.api.sync_page, collection, cursor, self._page_size, scope
-                    ),
-                    report,
-                )
+                with _PageFetcher(fetch, cursor, stop) as pages:
+                    for page in pages:
+                        if stop.is_set():
+                            raise SyncCancelled("Sync cancelled.")
+                        self._apply(collection, scope, page, report)
+                        done += len(page["items"])
+                        notify(SyncProgress(label, done, total))
+                        cursor = page["cursor"]
+                return
             except CursorExpired:
                 if restarted:
                     raise
                 log.info("cursor of %s expired: syncing it from the start", label)
                 self.records.reset_collection(collection, scope)
                 cursor, restarted, done = None, True, 0
-                continue
-            try:
-                result = self.records.apply_page(
-                    collection, page["items"], page["deleted"], page["cursor"], scope=scope
-                )
-            except MalformedPage as error:
-                raise MalformedResponse(
-                    f"The server sent a page the cache cannot take: {error}"
-                ) from error
-            report.pulled[collection] = report.pulled.get(collection, 0) + result.upserted
-            report.deleted[collection] = report.deleted.get(collection, 0) + result.deleted
-            done += len(page["items"])
-            notify(SyncProgress(label, done, total))
-            cursor = page["cursor"]
-            if not page["has_more"]:
-                return
+
+    def _apply(
+        self, collection: str, scope: str | None, page: dict[str, Any], report: SyncReport
+    ) -> None:
+        try:
+            result = self.records.apply_page(
+                collection, page["items"], page["deleted"], page["cursor"], scope=scope
+            )
+        except MalformedPage as error:
+            raise MalformedResponse(
+                f"The server sent a page the cache cannot take: {error}"
+            ) from error
+        report.pulled[collection] = report.pulled.get(collection, 0) + result.upserted
+        report.deleted[collection] = report.deleted.get(collection, 0) + result.deleted
 
     def _with_retries(self, call: Callable[[], Any], report: SyncReport) -> Any:
         for attempt in range(1, self._retry.page_attempts + 1):
@@ -305,6 +366,72 @@ class SyncEngine:
                 log.info("retrying in %.1f s after: %s", delay, error)
                 self._sleep(min(delay, 30.0))
         raise AssertionError("unreachable")
+
+
+_END = object()  # the fetcher's last item: no more pages
+
+
+class _PageFetcher:
+    """Fetches one collection's pages in order on its own thread, at most
+    ``PAGES_AHEAD`` ahead of the caller, who iterates over them. The fetch's own
+    exception (``CursorExpired``, a network error) is raised by the iteration where
+    the page would have been; a set ``stop`` ends it with ``SyncCancelled``. Leaving
+    the ``with`` block ends the thread (after the request under way)."""
+
+    def __init__(
+        self,
+        fetch: Callable[[str | None], dict[str, Any]],
+        cursor: str | None,
+        stop: threading.Event,
+    ) -> None:
+        self._fetch = fetch
+        self._cursor = cursor
+        self._stop = stop
+        self._quit = threading.Event()
+        self._pages: queue.Queue[Any] = queue.Queue(maxsize=PAGES_AHEAD)
+        self._thread = threading.Thread(target=self._run, name="sync-fetch", daemon=True)
+
+    def __enter__(self) -> _PageFetcher:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._quit.set()
+        self._thread.join()
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        while True:
+            item = self._pages.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def _run(self) -> None:
+        cursor = self._cursor
+        try:
+            while True:
+                if self._stop.is_set():
+                    self._put(SyncCancelled("Sync cancelled."))
+                    return
+                page = self._fetch(cursor)
+                if not self._put(page) or not page["has_more"]:
+                    self._put(_END)
+                    return
+                cursor = page["cursor"]
+        except BaseException as error:  # handed to the caller's thread, raised there
+            self._put(error)
+
+    def _put(self, item: Any) -> bool:
+        """Queue an item, waiting for room unless the caller has left; False if it has."""
+        while not self._quit.is_set():
+            try:
+                self._pages.put(item, timeout=0.1)
+            except queue.Full:
+                continue
+            return True
+        return False
 
 
 def _first_record(answer: Any) -> dict[str, Any] | None:

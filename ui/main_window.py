@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         menus.helpdesk.setVisible(parts.helpdesk is not None)
         sync.state_changed.connect(status.set_state)
         sync.progress.connect(status.set_progress)
+        sync.indexing_finished.connect(status.indexing_done)
         sync.next_try.connect(status.set_next_try)
         sync.facts_changed.connect(self._on_facts)
         sync.session_ended.connect(self._on_session_ended)

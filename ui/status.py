@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from client.sync import SyncProgress
+from client.sync import SEARCH_INDEX, SyncProgress
 from ui.sync_controller import CacheFacts, Connection
 
 # Names the user would recognise for the collections the sync reports progress on.
@@ -38,6 +38,7 @@ _COLLECTION_NAMES = {
     "regions": QT_TRANSLATE_NOOP("StatusPanel", "Regions"),
     "indicators": QT_TRANSLATE_NOOP("StatusPanel", "Indicators"),
     "indicator_values": QT_TRANSLATE_NOOP("StatusPanel", "Indicator values"),
+    SEARCH_INDEX: QT_TRANSLATE_NOOP("StatusPanel", "Preparing registry search"),
 }
 
 
@@ -61,6 +62,7 @@ class StatusPanel(QWidget):
         self._state = Connection.OFFLINE
         self._facts: CacheFacts | None = None
         self._progress: SyncProgress | None = None
+        self._indexing: SyncProgress | None = None  # the search index, after a sync
         self._next_try: int | None = None  # seconds; 0: trying now
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -121,7 +123,14 @@ class StatusPanel(QWidget):
         self._retranslate()
 
     def set_progress(self, update: SyncProgress) -> None:
-        self._progress = update
+        if update.collection == SEARCH_INDEX:
+            self._indexing = update
+        else:
+            self._progress = update
+        self._show_progress()
+
+    def indexing_done(self) -> None:
+        self._indexing = None
         self._show_progress()
 
     # --- texts --------------------------------------------------------------------------
@@ -162,27 +171,36 @@ class StatusPanel(QWidget):
 
     def _show_progress(self) -> None:
         syncing = self._state == Connection.SYNCING
-        self.bar.setVisible(syncing)
-        self.cancel.setVisible(syncing)
-        self.activity.setVisible(syncing)
-        if not syncing:
+        update = self._progress if syncing else self._indexing
+        busy = syncing or update is not None
+        self.bar.setVisible(busy)
+        self.cancel.setVisible(busy)
+        self.activity.setVisible(busy)
+        if not busy:
             return
-        update = self._progress
         if update is None:
             self.bar.setRange(0, 0)
             self.activity.setText(self.tr("Checking for changes…"))
             return
-        collection = update.collection.split(":", 1)[0]
-        name = _COLLECTION_NAMES.get(collection)
-        label = self.tr(str(name)) if name else collection
+        label = self._name(update.collection.split(":", 1)[0])
         if update.total:
             self.bar.setRange(0, update.total)
             self.bar.setValue(min(update.done, update.total))
         else:
             self.bar.setRange(0, 0)
-        self.activity.setText(
-            self.tr("%1: %2").replace("%1", label).replace("%2", QLocale().toString(update.done))
-        )
+        text = self.tr("%1: %2").replace("%1", label).replace("%2", QLocale().toString(update.done))
+        coming = [self._name(name) for name in dict.fromkeys(update.still_to_come)]
+        if coming:
+            text = (
+                self.tr("%1; still to come: %2")
+                .replace("%1", text)
+                .replace("%2", ", ".join(coming))
+            )
+        self.activity.setText(text)
+
+    def _name(self, collection: str) -> str:
+        name = _COLLECTION_NAMES.get(collection)
+        return self.tr(str(name)) if name else collection
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -6,7 +6,10 @@ every few minutes, on demand, and when the network returns. While the server can
 reached, attempts are retried with growing pauses (30 s doubling to 5 min, with jitter);
 such an attempt stays "offline" (``next_try`` says when the next one is) until the
 server answers with data: the busy state is for real work, not for knocking.
-After each sync the tabs hear ``DataEvents.changed``.
+After each sync the tabs hear ``DataEvents.changed``. Then the registry rows' search
+index is built on a worker of its own (``SyncEngine.index_for_search``): the sync does
+not wait for it, its progress goes to the status bar, cancel stops it, the next sync
+pauses it and it resumes after (searches meanwhile scan what is not indexed yet).
 
 A revoked device and an ended sign-in are not retried: the window is told
 (``device_revoked``, ``session_ended``) and decides.
@@ -38,6 +41,7 @@ from client.errors import (
 )
 from client.session import Session
 from client.sync import (
+    SEARCH_INDEX,
     SyncAlreadyRunning,
     SyncCancelled,
     SyncEngine,
@@ -101,6 +105,7 @@ class SyncController(QObject):
     device_revoked = Signal()
     stopped = Signal()
     next_try = Signal(object)  # seconds to the next attempt; 0: trying now; None: none due
+    indexing_finished = Signal()  # the search index worker ended (done, cancelled, failed)
 
     def __init__(
         self,
@@ -127,6 +132,9 @@ class SyncController(QObject):
         self._stopping = False
         self._halted = False  # no automatic syncs (sign-in ended)
         self._cancel = threading.Event()
+        self._indexing = False
+        self._index_again = False  # a sync ended while the index worker was still on
+        self._index_cancel = threading.Event()
         self._after_stop: list[Callable[[], None]] = []
         self._abandoned = False  # quitting left the running sync behind: ignore its end
         self.state = Connection.OFFLINE if session.offline else Connection.ONLINE
@@ -166,6 +174,7 @@ class SyncController(QObject):
         if self._running or self._stopping:
             return
         self._retry.stop()
+        self._index_cancel.set()  # the sync goes first; indexing resumes after it
         self._halted = False
         self._running = True
         self._cancel = threading.Event()
@@ -179,6 +188,7 @@ class SyncController(QObject):
 
     def cancel(self) -> None:
         self._cancel.set()
+        self._index_cancel.set()
 
     def stop(self, then: Callable[[], None] | None = None, *, wait: bool = True) -> None:
         """No more syncs; cancel the running one; ``then`` runs once it has ended, or at
@@ -189,13 +199,14 @@ class SyncController(QObject):
         self._retry.stop()
         self._first.stop()
         self._cancel.set()
+        self._index_cancel.set()
         if then is not None:
             self._after_stop.append(then)
         if self._running and not wait:
             log.info("quitting: the running sync is abandoned")
             self._abandoned = True
             self._running = False
-        if not self._running:
+        if not self._running and not self._indexing:
             self._drain()
 
     def refresh_facts(self) -> None:
@@ -241,6 +252,8 @@ class SyncController(QObject):
         show it now, not only when the whole sync ends (a first sync takes a while)."""
         if self._stopping:
             return  # the window is going: no more refreshes
+        if update.collection == SEARCH_INDEX:
+            return  # after the sync: no collection changes
         if self._running and self.state != Connection.SYNCING:
             self.next_try.emit(None)
             self._set_state(Connection.SYNCING)  # the server answered: real work
@@ -270,6 +283,7 @@ class SyncController(QObject):
         self._events.changed.emit(outcome.changed)
         self.synced.emit(outcome)
         self._after_run()
+        self._start_indexing()
 
     def _failed(self, error: BaseException) -> None:
         if self._abandoned:
@@ -306,8 +320,52 @@ class SyncController(QObject):
         self._after_run()
 
     def _after_run(self) -> None:
-        if self._stopping:
+        if self._stopping and not self._indexing:
             self._drain()
+
+    # --- the search index, after a sync ---------------------------------------------------
+
+    def _start_indexing(self) -> None:
+        if self._stopping or self._halted:
+            return
+        if self._indexing:  # cancelled for the sync that just ended, not stopped yet
+            self._index_again = True
+            return
+        self._indexing = True
+        self._index_cancel = threading.Event()
+        cancel = self._index_cancel
+        self._tasks.run(lambda: self._index(cancel), self._indexed, self._index_failed)
+
+    def _index(self, cancel: threading.Event) -> int:
+        """On a worker, with its own connection: what the syncs left to index."""
+        db = self._session.cache.connect()
+        try:
+            engine = SyncEngine(self._session.api, RecordStore(db), Outbox(db), Meta(db))
+            return engine.index_for_search(progress=self.progress.emit, cancel=cancel)
+        finally:
+            db.close()
+
+    def _indexed(self, rows: int) -> None:
+        if rows:
+            self._events.changed.emit({"registry_rows"})  # searches are complete now
+        self._index_ended()
+
+    def _index_failed(self, error: BaseException) -> None:
+        if isinstance(error, SyncCancelled | SyncAlreadyRunning):
+            log.info("search indexing paused")
+        else:
+            log.warning("search indexing failed: %s", type(error).__name__)
+        self._index_ended()
+
+    def _index_ended(self) -> None:
+        self._indexing = False
+        self.indexing_finished.emit()
+        if self._stopping:
+            if not self._running:
+                self._drain()
+        elif self._index_again and not self._running:
+            self._index_again = False
+            self._start_indexing()
 
     def _drain(self) -> None:
         callbacks, self._after_stop = self._after_stop, []

@@ -489,6 +489,10 @@
         <translation>Göstərici dəyərləri</translation>
     </message>
     <message>
+        <source>Preparing registry search</source>
+        <translation>Reyestr axtarışı hazırlanır</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>Onlayn</translation>
     </message>
@@ -541,6 +545,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1; still to come: %2</source>
+        <translation>%1; hələ gələcək: %2</translation>
     </message>
 </context>
 </TS>

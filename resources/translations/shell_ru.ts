@@ -494,6 +494,10 @@
         <translation>Значения показателей</translation>
     </message>
     <message>
+        <source>Preparing registry search</source>
+        <translation>Подготовка поиска по реестрам</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>В сети</translation>
     </message>
@@ -548,6 +552,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1; still to come: %2</source>
+        <translation>%1; ещё впереди: %2</translation>
     </message>
 </context>
 </TS>

@@ -58,8 +58,15 @@ def test_registry_rows_have_no_search_text_and_are_indexed_later(
     assert search_index_pending(db) == 5
     assert update_search_index(db, "registry_rows", limit=2) == 2
     assert search_index_pending(db, "registry_rows") == 3
-    assert _hits(db, "seki") == [f"r{n}" for n in range(5)]  # the search indexed the rest
+    # A search neither waits for the index nor builds it: it scans the rest, and says so.
+    found = search_records(db, "registry_rows", "seki")
+    assert sorted(hit["id"] for hit in found) == [f"r{n}" for n in range(5)]
+    assert not found.index_complete
+    assert search_index_pending(db, "registry_rows") == 3
+    assert update_search_index(db) == 3
     assert search_index_pending(db) == 0
+    found = search_records(db, "registry_rows", "seki")
+    assert len(found) == 5 and found.index_complete
     assert update_search_index(db) == 0
     assert store.update_search_index() == 0
 
@@ -101,6 +108,51 @@ def test_hostile_registry_searches_never_raise(
     search_records(db, "registry_rows", query)
 
 
+@pytest.mark.parametrize("indexed", [False, True])
+def test_registry_search_answers_the_same_before_and_after_indexing(
+    db: sqlite_utils.Database, store: RecordStore, indexed: bool
+) -> None:
+    rows = [
+        row("r1", diagnosis="Qızılça", age=7, confirmed=True),
+        row("r2", district="Şəki rayonu", open_24h=False),
+        row("r3", full_name="İsmayılov Rəşad", specialty="Cərrah", years=37),
+        row("r4", name="Qızıl Aptek", district="Şəki"),
+    ]
+    store.apply_page("registry_rows", rows, [], "c1", scope="R")
+    if indexed:
+        update_search_index(db)
+    answers = {
+        query: _hits(db, query)
+        for query in ("qizil", "saki", "şəki ray", "ismay", "37", "true", "qiz seki", '"')
+    }
+    assert answers == {
+        "qizil": ["r1", "r4"],
+        "saki": ["r2", "r4"],
+        "şəki ray": ["r2"],
+        "ismay": ["r3"],
+        "37": ["r3"],
+        "true": [],
+        "qiz seki": ["r4"],
+        '"': [],
+    }
+    assert search_records(db, "registry_rows", "qizil").index_complete is indexed
+
+
+def test_a_changed_row_is_found_by_its_new_words_before_it_is_indexed_again(
+    db: sqlite_utils.Database, store: RecordStore
+) -> None:
+    store.apply_page(
+        "registry_rows", [row(f"r{n}", name=f"Qızılça {n}") for n in range(4)], [], "c1"
+    )
+    update_search_index(db)
+    store.apply_page("registry_rows", [row("r1", version=2, name="Məxmərək")], [], "c2")
+    assert search_index_pending(db) == 1
+    found = search_records(db, "registry_rows", "qizil", limit=2)
+    assert [hit["id"] for hit in found] == ["r0", "r2"] and not found.index_complete
+    assert _hits(db, "mexmer") == ["r1"]
+    assert search_index_pending(db) == 1  # the search wrote nothing
+
+
 def test_index_text_leaves_case_and_diacritics_to_the_tokenizer() -> None:
     assert index_text("Qızılça") == "Qizilça"
     assert index_text("Şəki Əli") == "Şeki eli Şaki ali"
@@ -111,8 +163,10 @@ def test_updated_rows_are_indexed_again(db: sqlite_utils.Database, store: Record
         "registry_rows", [row("r1", name="Qızılça"), row("r2", name="Göyçay")], [], "c1"
     )
     assert _hits(db, "qizil") == ["r1"]
+    update_search_index(db)
     store.apply_page("registry_rows", [row("r1", version=2, name="Məxmərək")], [], "c2")
     assert search_index_pending(db) == 1
+    assert update_search_index(db) == 1
     assert _hits(db, "qizil") == []
     assert _hits(db, "mexmer") == ["r1"]
     assert _hits(db, "goycay") == ["r2"]
@@ -302,3 +356,27 @@ def test_a_page_waits_for_a_write_of_another_connection(tmp_path: Path) -> None:
     assert RecordStore(ui_db).count("people") == 1
     sync_db.close()
     ui_db.close()
+
+
+def test_a_version_3_cache_gets_the_cheaper_registry_index_without_a_resync() -> None:
+    conn = dbapi2.connect(":memory:", isolation_level=None)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    assert migrate(db, MIGRATIONS[:3]) == 3
+    store = RecordStore(db)
+    store.apply_page("registry_rows", [row(f"r{n}", name=f"Aptek {n}") for n in range(3)], [], "c")
+    assert update_search_index(db) == 3
+    assert migrate(db) == SCHEMA_VERSION == user_version(db)
+    definition = db.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'registry_rows_fts'"
+    ).fetchone()[0]
+    assert "prefix='2'" in definition and "contentless_delete=1" in definition
+    assert search_index_pending(db) == 3  # emptied, to be filled again in the background
+    found = search_records(db, "registry_rows", "apt")
+    assert len(found) == 3 and not found.index_complete  # found meanwhile, by a scan
+    assert update_search_index(db) == 3
+    found = search_records(db, "registry_rows", "a")
+    assert len(found) == 3 and found.index_complete
+    store.apply_page("registry_rows", [], ["r1"], "c2")
+    assert _hits(db, "aptek") == ["r0", "r2"]
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()

@@ -17,6 +17,7 @@ from client.api import ApiClient
 from client.errors import MalformedResponse, NetworkError
 from client.session import Session, SignIn
 from client.sync import (
+    SEARCH_INDEX,
     RetryPolicy,
     SyncAlreadyRunning,
     SyncCancelled,
@@ -99,10 +100,14 @@ def test_only_chosen_registries_are_kept_offline(world: World, tmp_path: Path) -
         analyst.cache.meta.offline_registries = ["reg-open", "reg-personal"]
         engine.run()
         assert len(local_ids(analyst, "registry_rows")) == 5
-        # The sync also built their search index: nothing waits, and rows are found.
+        # The sync ends without their search index; a search finds the rows anyway.
+        assert analyst.cache.records.search_index_pending() == 5
+        found = search_records(analyst.cache.db, "registry_rows", "drug 2")
+        assert [hit["id"] for hit in found] == ["row-open-2"] and not found.index_complete
+        assert engine.index_for_search() == 5
         assert analyst.cache.records.search_index_pending() == 0
         found = search_records(analyst.cache.db, "registry_rows", "drug 2")
-        assert [hit["id"] for hit in found] == ["row-open-2"]
+        assert [hit["id"] for hit in found] == ["row-open-2"] and found.index_complete
         analyst.cache.meta.offline_registries = ["reg-open"]
         engine.run()
         assert local_ids(analyst, "registry_rows") == {"row-open-0", "row-open-1", "row-open-2"}
@@ -281,3 +286,68 @@ def test_one_sync_at_a_time(world: World, session: Session) -> None:
         engine.run()
     release.set()
     first.join(10)
+
+
+def test_search_indexing_after_the_sync_reports_progress_resumes_and_cancels(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("client.sync.INDEX_STEP", 2)
+    analyst = sign_in_for(world, tmp_path).online("analyst", PASSWORD)
+    try:
+        analyst.cache.meta.offline_registries = ["reg-open", "reg-personal"]
+        engine = analyst.sync_engine()
+        engine.run()
+        stop = threading.Event()
+        seen: list[SyncProgress] = []
+
+        def on_progress(update: SyncProgress) -> None:
+            seen.append(update)
+            stop.set()  # cancel after the first step
+
+        with pytest.raises(SyncCancelled):
+            engine.index_for_search(progress=on_progress, cancel=stop)
+        assert seen == [SyncProgress(SEARCH_INDEX, 2, 5)]
+        assert analyst.cache.records.search_index_pending() == 3  # the step is kept
+        seen.clear()
+        assert engine.index_for_search(progress=seen.append) == 3
+        assert [update.done for update in seen] == [2, 3]
+        assert analyst.cache.records.search_index_pending() == 0
+    finally:
+        analyst.close()
+
+
+def test_the_directory_is_pulled_first(world: World, session: Session) -> None:
+    seen: list[SyncProgress] = []
+    session.sync_engine().run(progress=seen.append)
+    pulled = list(dict.fromkeys(update.collection for update in seen))
+    assert pulled[:2] == ["departments", "people"] and len(pulled) > 2
+    # Each report says what is still to come: the status bar shows it.
+    people = [update for update in seen if update.collection == "people"]
+    assert people[-1].still_to_come == tuple(pulled[2:])
+
+
+def test_the_next_page_is_fetched_while_this_one_is_stored(world: World, session: Session) -> None:
+    engine = session.sync_engine(page_size=2)
+    asked: list[str | None] = []
+    next_page_asked = threading.Event()
+    overlapped: list[bool] = []
+    fetch, apply = engine.api.sync_page, engine.records.apply_page
+
+    def watched_fetch(collection: str, since: str | None, *args: Any) -> dict[str, Any]:
+        if collection == "people":
+            asked.append(since)
+            if len(asked) == 2:
+                next_page_asked.set()
+        return fetch(collection, since, *args)
+
+    def waiting_apply(collection: str, *args: Any, **kwargs: Any) -> Any:
+        if collection == "people" and not overlapped:
+            # Storing the first page: the second is asked for meanwhile, not after.
+            overlapped.append(next_page_asked.wait(10))
+        return apply(collection, *args, **kwargs)
+
+    engine.api.sync_page = watched_fetch  # type: ignore[method-assign]
+    engine.records.apply_page = waiting_apply  # type: ignore[method-assign]
+    report = engine.run()
+    assert overlapped == [True]
+    assert report.pulled["people"] == 6 and len(local_ids(session, "people")) == 6

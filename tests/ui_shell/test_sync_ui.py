@@ -15,12 +15,13 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from client.errors import NetworkError
-from client.sync import RetryPolicy, SyncProgress
+from client.sync import SEARCH_INDEX, RetryPolicy, SyncProgress
 from server.config import Settings
 from server.runner import ServerThread, seed_if_empty
 from tests.server.conftest import World
 from tests.ui_shell.conftest import MakeShell, answer_question
 from ui.app import Prefill
+from ui.status import StatusPanel
 from ui.sync_controller import Connection
 
 
@@ -202,3 +203,43 @@ def test_while_the_server_is_down_the_status_counts_down_without_a_busy_bar(
     assert "●  Offline, trying to connect…" in texts
     assert re.fullmatch(r"●  Offline, next try in \d+ s", status.connection.text())
     assert not status.activity.isVisible()
+
+
+def test_registry_search_index_is_built_after_the_sync_with_progress_shown(
+    make_shell: MakeShell, world: World
+) -> None:
+    app = make_shell()
+    window = app.sign_in("analyst")
+    app.wait_synced()
+    session = app.shell.session
+    assert session is not None
+    session.cache.meta.offline_registries = ["reg-open", "reg-personal"]
+    sync, status = window.parts.sync, window.parts.status
+    indexing: list[SyncProgress] = []
+    sync.progress.connect(
+        lambda update: indexing.append(update) if update.collection == SEARCH_INDEX else None
+    )
+    changes: list[object] = []
+    window.parts.context.events.changed.connect(changes.append)
+    texts: list[str] = []
+    sync.progress.connect(lambda _update: texts.append(status.activity.text()))
+    with app.qtbot.waitSignal(sync.indexing_finished, timeout=30_000):
+        window.parts.menus.sync_now.trigger()
+    assert indexing and indexing[-1].done == indexing[-1].total == 5
+    assert not sync.running  # the sync had ended before its index was built
+    assert session.cache.records.search_index_pending() == 0
+    assert changes[-1] == {"registry_rows"}
+    assert any(text.startswith("Preparing registry search") for text in texts)
+    assert not status.bar.isVisible()
+
+
+def test_the_status_bar_says_what_is_still_to_come(qtbot: QtBot) -> None:
+    status = StatusPanel()
+    qtbot.addWidget(status)
+    status.set_state(Connection.SYNCING)
+    status.set_progress(SyncProgress("people", 5000, None, ("rooms", "registry_rows")))
+    text = status.activity.text()
+    assert text.startswith("Staff: 5")
+    assert text.endswith("; still to come: Meeting rooms, Registry rows")
+    status.set_progress(SyncProgress("rooms", 12, None))
+    assert "still to come" not in status.activity.text()
