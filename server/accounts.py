@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -45,8 +46,10 @@ class NewUser:
     department_id: str | None
 
 
-def insert_users(conn: Connection, new_users: Iterable[NewUser]) -> None:
-    rows = [
+def user_rows(new_users: Iterable[NewUser]) -> list[dict[str, Any]]:
+    """The ``users`` table's rows for the accounts (the seed hands them to its bulk
+    writer, ``insert_users`` to SQLAlchemy)."""
+    return [
         {
             "id": u.id,
             "username": u.username,
@@ -58,5 +61,9 @@ def insert_users(conn: Connection, new_users: Iterable[NewUser]) -> None:
         }
         for u in new_users
     ]
+
+
+def insert_users(conn: Connection, new_users: Iterable[NewUser]) -> None:
+    rows = user_rows(new_users)
     if rows:
         conn.execute(users.insert(), rows)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -384,20 +384,3 @@ def _users(
             )
         )
     return result
-
-
-def user_rows(new_users: Iterable[NewUser]) -> list[dict[str, Any]]:
-    """The ``users`` table's rows for the accounts, as ``server.accounts.insert_users``
-    writes them (the seed hands them to its bulk writer instead)."""
-    return [
-        {
-            "id": u.id,
-            "username": u.username,
-            "password_hash": u.password_hash,
-            "display_name": u.display_name,
-            "roles": " ".join(u.roles),
-            "department_id": u.department_id,
-            "active": True,
-        }
-        for u in new_users
-    ]

@@ -12,12 +12,13 @@ from typing import Any, Literal, Protocol
 
 from sqlalchemy import Table
 
+from server.accounts import user_rows
 from server.blobs import BlobStore
 from server.db import Database, document_versions, folder_members, users
 from server.records import iso
 from server.seed import geography, indicators, registries
 from server.seed.bulk import BulkWriter, EncodedBatch
-from server.seed.directory import build_directory, user_rows
+from server.seed.directory import build_directory
 from server.seed.documents import BlobMaker, build_documents, build_folders, build_shares
 from server.seed.producer import RegistryRowProducer
 from server.seed.rooms import bookings, build_rooms
