@@ -17,13 +17,11 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -38,21 +36,8 @@ from ui.directory import DirectoryTab, install_directory_translations
 from ui.directory.models import PERSON_ROLE
 from ui.tasks import TaskRunner
 
-
-def wait_until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the tab did not get there in time")
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-
-
-def settle(seconds: float = 0.4) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshot_directory import settle, wait_until  # the same waits as its sibling
 
 
 def shoot(window: QMainWindow, path: Path) -> None:
