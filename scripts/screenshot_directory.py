@@ -12,10 +12,11 @@ department and opens a card, and saves ``directory-az.png`` and ``directory-en.p
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -24,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
 
 from cache.keywrap import Argon2Params
-from client.session import SignIn
+from client.session import Session, SignIn
 from server.config import Settings
 from server.runner import ServerThread, seed_if_empty
 from ui.context import DataEvents, TabContext
@@ -49,6 +50,27 @@ def settle(seconds: float = 0.4) -> None:
         time.sleep(0.01)
 
 
+@contextlib.contextmanager
+def synced_session(root: Path, username: str = "head") -> Iterator[Session]:
+    """The demo server seeded under ``root``, and ``username``'s session synced with it
+    (a cheap key derivation: these are throwaway caches)."""
+    settings = Settings(data_dir=root / "server")
+    seed_if_empty(settings, "demo")
+    server = ServerThread(settings).start()
+    sign_in = SignIn(
+        server.base_url,
+        profile_dir=root / "profiles",
+        vault_options={"kdf": Argon2Params(memory_kib=1024, time_cost=1, parallelism=1)},
+    )
+    session = sign_in.online(username, "demo")
+    try:
+        session.sync_engine().run()
+        yield session
+    finally:
+        session.close()
+        server.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -64,17 +86,7 @@ def main() -> int:
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="directory-shot-") as temporary:
         root = Path(temporary)
-        settings = Settings(data_dir=root / "server")
-        seed_if_empty(settings, "demo")
-        server = ServerThread(settings).start()
-        sign_in = SignIn(
-            server.base_url,
-            profile_dir=root / "profiles",
-            vault_options={"kdf": Argon2Params(memory_kib=1024, time_cost=1, parallelism=1)},
-        )
-        session = sign_in.online("head", "demo")
-        try:
-            session.sync_engine().run()
+        with synced_session(root) as session:
             tasks = TaskRunner()
             context = TabContext(
                 connect=session.cache.connect,
@@ -122,9 +134,6 @@ def main() -> int:
                 print(f"saved {path}")
             tasks.wait_for_done()
             window.close()
-        finally:
-            session.close()
-            server.stop()
     return 0
 
 

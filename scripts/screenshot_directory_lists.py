@@ -27,17 +27,13 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
 
-from cache.keywrap import Argon2Params
-from client.session import SignIn
-from server.config import Settings
-from server.runner import ServerThread, seed_if_empty
 from ui.context import DataEvents, TabContext
 from ui.directory import DirectoryTab, install_directory_translations
 from ui.directory.models import PERSON_ROLE
 from ui.tasks import TaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot_directory import settle, wait_until  # the same waits as its sibling
+from screenshot_directory import settle, synced_session, wait_until  # the same waits as its sibling
 
 
 def shoot(window: QMainWindow, path: Path) -> None:
@@ -59,17 +55,7 @@ def main() -> int:
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="directory-lists-shot-") as temporary:
         root = Path(temporary)
-        settings = Settings(data_dir=root / "server")
-        seed_if_empty(settings, "demo")
-        server = ServerThread(settings).start()
-        sign_in = SignIn(
-            server.base_url,
-            profile_dir=root / "profiles",
-            vault_options={"kdf": Argon2Params(memory_kib=1024, time_cost=1, parallelism=1)},
-        )
-        session = sign_in.online("head", "demo")
-        try:
-            session.sync_engine().run()
+        with synced_session(root) as session:
             tasks = TaskRunner()
             context = TabContext(
                 connect=session.cache.connect,
@@ -143,9 +129,6 @@ def main() -> int:
                 window.close()
                 window.deleteLater()
                 settle(0.2)
-        finally:
-            session.close()
-            server.stop()
     return 0
 
 
