@@ -1,7 +1,21 @@
 """Shared test setup. Qt runs offscreen: without a display it would abort the process."""
 
 import os
+from collections.abc import Iterator
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["tests.demo"]  # the synced demo cache, for tests/cache and tests/ui_directory
+
+
+@pytest.fixture
+def usual_umask() -> Iterator[None]:
+    """The umask most systems start with (022), so a file mode a test checks is the one
+    the code asked for, not one the test runner's umask happened to allow."""
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)

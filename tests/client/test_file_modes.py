@@ -20,16 +20,10 @@ from client.logs import LOG_NAME, setup_logging
 from tests.client.test_sync import sign_in_for
 from tests.server.conftest import PASSWORD, World
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
-
-
-@pytest.fixture(autouse=True)
-def usual_umask() -> Iterator[None]:
-    previous = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(previous)
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX"),
+    pytest.mark.usefixtures("usual_umask"),
+]
 
 
 def modes(root: Path) -> dict[str, str]:
