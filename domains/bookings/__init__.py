@@ -1,0 +1,1 @@
+"""Meeting rooms and their bookings."""

@@ -1,0 +1,1 @@
+"""Documents and work materials: folders, documents, shares between colleagues."""

@@ -1,0 +1,1 @@
+"""Public-health indicators: regions, indicators and their values."""

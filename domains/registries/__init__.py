@@ -1,0 +1,1 @@
+"""The medical registries and their rows."""
