@@ -30,9 +30,7 @@ class Changes:
     records: Mapping[str, frozenset[str] | None] = field(default_factory=dict)
 
     @classmethod
-    def of(
-        cls, source: ChangeSource, collection: str, ids: Iterable[str] | None = None
-    ) -> Changes:
+    def of(cls, source: ChangeSource, collection: str, ids: Iterable[str] | None = None) -> Changes:
         return cls(source, {collection: None if ids is None else frozenset(ids)})
 
     @property
