@@ -11,7 +11,7 @@ import uvicorn
 
 from server.app import create_app
 from server.config import Policy, Settings
-from server.runner import seed_if_empty
+from server.runner import listening_socket, seed_if_empty
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -47,10 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     if seed_if_empty(settings, args.seed):
         print(f"Seeded {args.seed} data into {settings.data_dir}", flush=True)
     app = create_app(settings)
-    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((args.host, args.port))
+    sock = listening_socket(args.host, args.port)
     host, port = sock.getsockname()[:2]
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
     shown = f"[{host}]" if ":" in host else host
