@@ -41,7 +41,7 @@ def row(row_id: str, version: int = 1, registry: str = "R", **values: object) ->
 
 
 def _hits(catalog: Catalog, db: sqlite_utils.Database, query: str) -> list[str]:
-    return sorted(hit["id"] for hit in search_records(db, catalog, catalog, "registry_rows", query))
+    return sorted(hit["id"] for hit in search_records(db, catalog, "registry_rows", query))
 
 
 @pytest.fixture
@@ -55,19 +55,19 @@ def test_registry_rows_have_no_search_text_and_are_indexed_later(
     assert "search_text" not in db["registry_rows"].columns_dict
     rows = [row(f"r{n}", name=f"Aptek {n}", district="Şəki rayonu") for n in range(5)]
     store.apply_page("registry_rows", rows, [], "c1", scope="R")
-    assert search_index_pending(db, catalog, catalog, catalog) == 5
-    assert update_search_index(db, catalog, catalog, "registry_rows", limit=2) == 2
-    assert search_index_pending(db, catalog, catalog, "registry_rows") == 3
+    assert search_index_pending(db, catalog) == 5
+    assert update_search_index(db, catalog, "registry_rows", limit=2) == 2
+    assert search_index_pending(db, catalog, "registry_rows") == 3
     # A search neither waits for the index nor builds it: it scans the rest, and says so.
-    found = search_records(db, catalog, catalog, "registry_rows", "seki")
+    found = search_records(db, catalog, "registry_rows", "seki")
     assert sorted(hit["id"] for hit in found) == [f"r{n}" for n in range(5)]
     assert not found.index_complete
-    assert search_index_pending(db, catalog, catalog, "registry_rows") == 3
-    assert update_search_index(db, catalog, catalog, catalog) == 3
-    assert search_index_pending(db, catalog, catalog, catalog) == 0
-    found = search_records(db, catalog, catalog, "registry_rows", "seki")
+    assert search_index_pending(db, catalog, "registry_rows") == 3
+    assert update_search_index(db, catalog) == 3
+    assert search_index_pending(db, catalog) == 0
+    found = search_records(db, catalog, "registry_rows", "seki")
     assert len(found) == 5 and found.index_complete
-    assert update_search_index(db, catalog, catalog, catalog) == 0
+    assert update_search_index(db, catalog) == 0
     assert store.update_search_index() == 0
 
 
@@ -105,7 +105,7 @@ def test_hostile_registry_searches_never_raise(
     """Python and SQLite's tokenizer disagree on a few letters (New Tai Lue ᦰ): a typed
     word can become two FTS tokens, a phrase, which only a positional index accepts."""
     store.apply_page("registry_rows", [row("r1", name="a b ᦰ")], [], "c1")
-    search_records(db, catalog, catalog, "registry_rows", query)
+    search_records(db, catalog, "registry_rows", query)
 
 
 @pytest.mark.parametrize("indexed", [False, True])
@@ -120,7 +120,7 @@ def test_registry_search_answers_the_same_before_and_after_indexing(
     ]
     store.apply_page("registry_rows", rows, [], "c1", scope="R")
     if indexed:
-        update_search_index(db, catalog, catalog, catalog)
+        update_search_index(db, catalog)
     answers = {
         query: _hits(catalog, db, query)
         for query in ("qizil", "saki", "şəki ray", "ismay", "37", "true", "qiz seki", '"')
@@ -135,7 +135,7 @@ def test_registry_search_answers_the_same_before_and_after_indexing(
         "qiz seki": ["r4"],
         '"': [],
     }
-    assert search_records(db, catalog, catalog, "registry_rows", "qizil").index_complete is indexed
+    assert search_records(db, catalog, "registry_rows", "qizil").index_complete is indexed
 
 
 def test_a_changed_row_is_found_by_its_new_words_before_it_is_indexed_again(
@@ -144,13 +144,13 @@ def test_a_changed_row_is_found_by_its_new_words_before_it_is_indexed_again(
     store.apply_page(
         "registry_rows", [row(f"r{n}", name=f"Qızılça {n}") for n in range(4)], [], "c1"
     )
-    update_search_index(db, catalog, catalog, catalog)
+    update_search_index(db, catalog)
     store.apply_page("registry_rows", [row("r1", version=2, name="Məxmərək")], [], "c2")
-    assert search_index_pending(db, catalog, catalog, catalog) == 1
-    found = search_records(db, catalog, catalog, "registry_rows", "qizil", limit=2)
+    assert search_index_pending(db, catalog) == 1
+    found = search_records(db, catalog, "registry_rows", "qizil", limit=2)
     assert [hit["id"] for hit in found] == ["r0", "r2"] and not found.index_complete
     assert _hits(catalog, db, "mexmer") == ["r1"]
-    assert search_index_pending(db, catalog, catalog, catalog) == 1  # the search wrote nothing
+    assert search_index_pending(db, catalog) == 1  # the search wrote nothing
 
 
 def test_index_text_leaves_case_and_diacritics_to_the_tokenizer() -> None:
@@ -165,10 +165,10 @@ def test_updated_rows_are_indexed_again(
         "registry_rows", [row("r1", name="Qızılça"), row("r2", name="Göyçay")], [], "c1"
     )
     assert _hits(catalog, db, "qizil") == ["r1"]
-    update_search_index(db, catalog, catalog, catalog)
+    update_search_index(db, catalog)
     store.apply_page("registry_rows", [row("r1", version=2, name="Məxmərək")], [], "c2")
-    assert search_index_pending(db, catalog, catalog, catalog) == 1
-    assert update_search_index(db, catalog, catalog, catalog) == 1
+    assert search_index_pending(db, catalog) == 1
+    assert update_search_index(db, catalog) == 1
     assert _hits(catalog, db, "qizil") == []
     assert _hits(catalog, db, "mexmer") == ["r1"]
     assert _hits(catalog, db, "goycay") == ["r2"]
@@ -251,7 +251,7 @@ def test_a_version_1_cache_is_migrated_with_its_rows(catalog: Catalog) -> None:
         "INSERT INTO bookings (id, version, record, sync_state) VALUES ('b1', 1, '{}', 'pending')"
     )
     assert migrate(db) == SCHEMA_VERSION == user_version(db)
-    assert [hit["id"] for hit in search_people(db, catalog, catalog, "cafarov")] == ["p1"]
+    assert [hit["id"] for hit in search_people(db, catalog, "cafarov")] == ["p1"]
     assert _hits(catalog, db, "qizil") == ["r1"]
     assert db.execute("SELECT sync_state FROM bookings").fetchone()[0] == "pending"
     for spec in ("people", "registry_rows"):
@@ -326,7 +326,7 @@ def test_received_records_are_stored_as_they_came(
     assert _hits(catalog, db, "7") == ["r1"]
     people = decode_page(json.dumps({"items": [person("p1", "Əliyev", "Rəşad")]}))["items"]
     store.apply_page("people", people, [], "c1")
-    assert [hit["id"] for hit in search_people(db, catalog, catalog, "eliyev")] == ["p1"]
+    assert [hit["id"] for hit in search_people(db, catalog, "eliyev")] == ["p1"]
     assert db.execute("SELECT record FROM people").fetchone()[0] == people[0].json
 
 
@@ -370,19 +370,17 @@ def test_a_version_3_cache_gets_the_cheaper_registry_index_without_a_resync(
     assert migrate(db, MIGRATIONS[:3]) == 3
     store = RecordStore(db, catalog)
     store.apply_page("registry_rows", [row(f"r{n}", name=f"Aptek {n}") for n in range(3)], [], "c")
-    assert update_search_index(db, catalog, catalog, catalog) == 3
+    assert update_search_index(db, catalog) == 3
     assert migrate(db) == SCHEMA_VERSION == user_version(db)
     definition = db.execute(
         "SELECT sql FROM sqlite_master WHERE name = 'registry_rows_fts'"
     ).fetchone()[0]
     assert "prefix='2'" in definition and "contentless_delete=1" in definition
-    assert (
-        search_index_pending(db, catalog, catalog, catalog) == 3
-    )  # emptied, to be filled again in the background
-    found = search_records(db, catalog, catalog, "registry_rows", "apt")
+    assert search_index_pending(db, catalog) == 3  # emptied, to be filled again in the background
+    found = search_records(db, catalog, "registry_rows", "apt")
     assert len(found) == 3 and not found.index_complete  # found meanwhile, by a scan
-    assert update_search_index(db, catalog, catalog, catalog) == 3
-    found = search_records(db, catalog, catalog, "registry_rows", "a")
+    assert update_search_index(db, catalog) == 3
+    found = search_records(db, catalog, "registry_rows", "a")
     assert len(found) == 3 and found.index_complete
     store.apply_page("registry_rows", [], ["r1"], "c2")
     assert _hits(catalog, db, "aptek") == ["r0", "r2"]

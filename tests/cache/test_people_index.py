@@ -16,7 +16,7 @@ from .conftest import person
 
 
 def _ids(catalog: Catalog, db: sqlite_utils.Database, query: str) -> list[str]:
-    return sorted(hit["id"] for hit in search_people(db, catalog, catalog, query))
+    return sorted(hit["id"] for hit in search_people(db, catalog, query))
 
 
 def _index_is_consistent(db: sqlite_utils.Database) -> bool:
