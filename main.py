@@ -83,10 +83,8 @@ def _password(from_stdin: bool) -> str:
 
 
 def _print_counts(session: Session) -> None:
-    from client.validation import COLLECTIONS  # noqa: PLC0415 - see the top
-
     records = session.cache.records
-    for collection in COLLECTIONS:
+    for collection in records.catalog.names:
         print(f"{collection:<20}{records.count(collection):>10}")
 
 

@@ -82,7 +82,7 @@ import client.api  # noqa: E402
 from cache.database import CACHE_SIZE_KIB, WAL_SIZE_LIMIT, open_database  # noqa: E402
 from cache.keystore import CredentialStore  # noqa: E402
 from cache.migrations import FTS_PREFIXES, FTS_TOKENIZER, REGISTRY_FTS_PREFIXES  # noqa: E402
-from cache.schema import collection_spec, quote  # noqa: E402
+from cache.schema import quote  # noqa: E402
 from cache.search import search_records  # noqa: E402
 from cache.sqlcipher_compat import dbapi2  # noqa: E402
 from cache.store import (  # noqa: E402
@@ -93,7 +93,7 @@ from cache.store import (  # noqa: E402
     search_index_pending,
 )
 from client.session import Session, SignIn  # noqa: E402
-from client.validation import COLLECTIONS  # noqa: E402
+from domains.catalog import CATALOG  # noqa: E402
 
 BIG = ("registry_rows", "people")  # reported on their own: the bulk of the data
 
@@ -255,7 +255,7 @@ def time_searches(session: Session, label: str, queries: Sequence[str]) -> None:
     db = session.cache.db
     for query in queries:
         started = time.perf_counter()
-        hits = search_records(db, "registry_rows", query, limit=50)
+        hits = search_records(db, CATALOG, "registry_rows", query, limit=50)
         took = (time.perf_counter() - started) * 1000
         state = "index complete" if hits.index_complete else "index incomplete: scanned"
         print(
@@ -270,7 +270,7 @@ def index_search(session: Session, page_size: int) -> Spent:
     db = session.cache.db
     time_searches(session, "before indexing:", ("sağlam", "bakı"))
     os.sync()
-    pending = search_index_pending(db)
+    pending = search_index_pending(db, CATALOG)
     reset_peak_rss()
     spent = Spent()
     with timed(spent):
@@ -348,7 +348,7 @@ class Raw:
 
 def search_texts(source: Any, collection: str) -> list[tuple[int, str]]:
     """(rid, text) as the cache's index is given it, read back (not timed)."""
-    spec = collection_spec(collection)
+    spec = CATALOG.spec(collection)
     column = indexed_text_sql(spec) if spec.deferred_search else "search_text"
     rows = source.execute(f"SELECT rid, {column} FROM {quote(collection)} ORDER BY rid")
     if spec.deferred_search:
@@ -360,7 +360,7 @@ def measure_fts_build(source: Any, collection: str, plain: Any) -> Spent:
     """One FTS5 build of a collection's search text, as the cache's index is defined."""
     texts = search_texts(source, collection)
     table = quote(f"raw_{collection}_fts")
-    deferred = collection_spec(collection).deferred_search
+    deferred = CATALOG.spec(collection).deferred_search
     prefixes = REGISTRY_FTS_PREFIXES if deferred else FTS_PREFIXES
     plain.execute(
         f"CREATE VIRTUAL TABLE {table} USING fts5(search_text, content='', "
@@ -380,7 +380,7 @@ def measure_raw(
     key = secrets.token_bytes(32)
     plain = raw_connect(folder / "raw-plain.db", key)
     same = open_database(folder / "raw-equal.db", key, create=True) if equal else None
-    store = RecordStore(same) if same is not None else None
+    store = RecordStore(same, CATALOG) if same is not None else None
     results: dict[str, Raw] = {}
     try:
         for collection in collections:
@@ -408,7 +408,7 @@ def measure_raw(
             if same is not None:
                 with timed(raw.equal):
                     same.conn.execute("COMMIT")
-            if collection_spec(collection).has_search:
+            if CATALOG.spec(collection).has_search:
                 raw.fts_build = measure_fts_build(source, collection, plain)
     finally:
         plain.close()
@@ -569,7 +569,7 @@ def run(
 
     os.sync()
     print("\nraw sqlcipher3 executemany of the same rows (read back from the cache):")
-    collections = [c for c in COLLECTIONS if totals.get(c, Part()).rows]
+    collections = [c for c in CATALOG.names if totals.get(c, Part()).rows]
     raws = measure_raw(
         session.cache.db.conn, collections, scratch, args.page_size, not args.no_equal
     )

@@ -51,6 +51,7 @@ from cache.directory import (
     person_card,
 )
 from cache.store import RecordStore
+from domains.catalog import CATALOG
 
 DEPARTMENTS = 300
 TOP_UNITS = 10
@@ -232,7 +233,7 @@ def main() -> None:
         db = open_database(folder / "directory.db", key, create=True)
         people = generate_people(args.people)
         started = time.perf_counter()
-        store = RecordStore(db)
+        store = RecordStore(db, CATALOG)
         store.apply_page("departments", generate_departments(), [], "bench")
         store.apply_page("people", people, [], "bench")
         print(f"loaded {args.people} people in {time.perf_counter() - started:.1f} s")

@@ -35,6 +35,7 @@ from cache.database import open_database
 from cache.folding import az_fold
 from cache.search import search_people
 from cache.store import RecordStore
+from domains.catalog import CATALOG
 
 FAMILY_ROOTS = [
     "Məmməd",
@@ -246,7 +247,7 @@ def bench_search(people_count: int, query_count: int, folder: Path) -> None:
     db = open_database(folder / "search.db", secrets.token_bytes(32), create=True)
     people = generate_people(people_count)
     started = time.perf_counter()
-    RecordStore(db).apply_page("people", people, [], "bench")
+    RecordStore(db, CATALOG).apply_page("people", people, [], "bench")
     loaded = time.perf_counter() - started
     print(f"loaded {people_count} people in {loaded:.2f} s ({people_count / loaded:,.0f} rows/s)")
 
@@ -258,7 +259,7 @@ def bench_search(people_count: int, query_count: int, folder: Path) -> None:
 
 def time_query(db: sqlite_utils.Database, query: str) -> float:
     started = time.perf_counter()
-    search_people(db, query, limit=50)
+    search_people(db, CATALOG, query, limit=50)
     return (time.perf_counter() - started) * 1000
 
 
@@ -286,14 +287,14 @@ def bench_apply(rows: int, folder: Path) -> None:
     key = secrets.token_bytes(32)
 
     db = open_database(folder / "apply.db", key, create=True)
-    store = RecordStore(db)
+    store = RecordStore(db, CATALOG)
     started = time.perf_counter()
     store.apply_page("people", people, [], "c1")
     applied = time.perf_counter() - started
     db.close()
 
     db = open_database(folder / "raw.db", key, create=True)
-    builder = RecordStore(db)._builder("people")
+    builder = RecordStore(db, CATALOG)._builder("people")
     tuples = [builder.row(person) for person in people]  # Python work not timed
     started = time.perf_counter()
     with db.atomic():

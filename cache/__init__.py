@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .keywrap import Argon2Params
     from .outbox import Outbox, OutboxEntry, OutboxState
     from .profile import Profile
-    from .schema import COLLECTIONS, SyncState
+    from .schema import Catalog, CollectionSpec, SyncState
     from .search import search_people, search_records
     from .session import CacheSession
     from .store import PageResult, RecordStore, StoredRecord
@@ -70,7 +70,8 @@ _WHERE = {
     "OutboxEntry": "outbox",
     "OutboxState": "outbox",
     "Profile": "profile",
-    "COLLECTIONS": "schema",
+    "Catalog": "schema",
+    "CollectionSpec": "schema",
     "SyncState": "schema",
     "search_people": "search",
     "search_records": "search",
@@ -93,13 +94,14 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "COLLECTIONS",
     "Argon2Params",
     "Backoff",
     "CacheError",
     "CacheSession",
     "CacheTooNew",
     "CacheUnrecoverable",
+    "Catalog",
+    "CollectionSpec",
     "CredentialStore",
     "KeyNotRemembered",
     "KeyStorage",

@@ -7,15 +7,16 @@ cache at a whole version. A cache whose version is higher than
 before anything is written.
 
 Rules for later versions: never edit a migration that has shipped; add one.
-Migration 1 builds the collection tables from ``schema.COLLECTIONS``, so a
-change to a collection spec must come with a migration that brings existing
-caches to it (``ALTER TABLE ... ADD COLUMN``), and migration 1 must then be
-pinned to a frozen copy of the version-1 spec. ``test_schema_matches_spec``
-checks that a migrated cache has every column the spec names.
+Migrations 1 to 4 build the collection tables from ``migrations_v1_specs.V1_SPECS``,
+a frozen copy of the specs as they were then, never from the live ``Catalog``: a
+change to a collection spec (``domains/*/collections.py``) must come with a new
+numbered migration that brings existing caches to it (``ALTER TABLE ... ADD
+COLUMN``, ``CREATE INDEX``, ...). ``tests/cache/test_migrations.py`` checks that a
+migrated cache matches the live catalog, and that a cache made by version 4's code
+(``tests/cache/fixtures/v4_cache.db``) is migrated with its records, cursors and
+outbox (docs/cache.md, "Schema evolution").
 
-Migration 2 rebuilds every collection table for cheaper bulk writes (it reads
-the specs too: the first spec change must pin migrations 1 and 2 to a frozen
-copy of today's specs):
+Migration 2 rebuilds every collection table for cheaper bulk writes:
 
 - ``sync_state``'s check is an ``OR`` of comparisons. ``IN ('synced', …)`` in a
   CHECK makes SQLite build a temporary b-tree of the five values for every
@@ -53,7 +54,8 @@ import sqlite_utils
 
 from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .errors import CacheTooNew
-from .schema import COLLECTIONS, SYNC_STATES, CollectionSpec, quote
+from .migrations_v1_specs import V1_SPECS, FrozenSpec
+from .schema import SYNC_STATES, quote
 from .store import recompute_search_text
 from .transaction import commits_before_returning, write_transaction
 
@@ -79,7 +81,7 @@ def user_version(db: sqlite_utils.Database) -> int:
     return int(row[0])
 
 
-def _v1_collection_ddl(spec: CollectionSpec) -> list[str]:
+def _v1_collection_ddl(spec: FrozenSpec) -> list[str]:
     """The tables of version 1 (frozen: migration 1 must always build the same)."""
     table = quote(spec.name)
     states = ", ".join(f"'{state}'" for state in SYNC_STATES)
@@ -152,7 +154,7 @@ def _v1_fts_ddl(table_name: str, fts_name: str) -> list[str]:
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
     """Collections, their sync cursors, the outbox and the meta values."""
-    for spec in COLLECTIONS.values():
+    for spec in V1_SPECS:
         for statement in _v1_collection_ddl(spec):
             db.execute(statement)
     # scope: '' for a whole collection, the registry id for registry_rows.
@@ -194,7 +196,7 @@ SYNC_STATE_CHECK = " OR ".join(f"sync_state = '{state}'" for state in SYNC_STATE
 """Not ``sync_state IN (...)``: that builds a temporary b-tree for every row written."""
 
 
-def table_columns(spec: CollectionSpec) -> tuple[str, ...]:
+def table_columns(spec: FrozenSpec) -> tuple[str, ...]:
     """Every column of a collection table, in order (version 2)."""
     return (
         "rid",
@@ -210,7 +212,7 @@ def table_columns(spec: CollectionSpec) -> tuple[str, ...]:
     )
 
 
-def _index_ddl(spec: CollectionSpec) -> list[str]:
+def _index_ddl(spec: FrozenSpec) -> list[str]:
     """The indexes of a collection table (named and built as in version 1)."""
     table = quote(spec.name)
     # Few rows are ever unsynced: a partial index finds them without a scan.
@@ -255,7 +257,7 @@ def _fts_trigger_ddl(table_name: str, fts_name: str) -> list[str]:
     ]
 
 
-def _v2_table_ddl(spec: CollectionSpec, name: str) -> str:
+def _v2_table_ddl(spec: FrozenSpec, name: str) -> str:
     columns = [f"{quote(column)} {sql_type}" for column, sql_type in spec.columns]
     columns += [f"{column} TEXT" for column in spec.derived_columns]
     return f"""CREATE TABLE {quote(name)} (
@@ -275,7 +277,7 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _deferred_fts_ddl(spec: CollectionSpec) -> list[str]:
+def _deferred_fts_ddl(spec: FrozenSpec) -> list[str]:
     """A contentless FTS5 index filled in bulk (``store.update_search_index``).
 
     Positions are kept (``detail=full``, the default). ``detail=none`` builds
@@ -303,7 +305,7 @@ def _deferred_fts_ddl(spec: CollectionSpec) -> list[str]:
     ]
 
 
-def _rebuild_v2(db: sqlite_utils.Database, spec: CollectionSpec) -> None:
+def _rebuild_v2(db: sqlite_utils.Database, spec: FrozenSpec) -> None:
     """The table anew (rows and rids kept), its indexes, and its search index."""
     table, staging = quote(spec.name), spec.name + "_v2"
     names = ", ".join(quote(column) for column in table_columns(spec))
@@ -334,7 +336,7 @@ def _m002_cheaper_writes(db: sqlite_utils.Database) -> None:
         "CREATE TABLE search_backlog (collection TEXT NOT NULL, rid INTEGER NOT NULL, "
         "PRIMARY KEY (collection, rid)) WITHOUT ROWID"
     )
-    for spec in COLLECTIONS.values():
+    for spec in V1_SPECS:
         _rebuild_v2(db, spec)
 
 
@@ -345,7 +347,8 @@ def _m003_phone_and_address_words(db: sqlite_utils.Database) -> None:
     """People's search text again (digit-only phones, joined addresses), index rebuilt."""
     update_trigger = _fts_trigger_ddl("people", "people_fts")[2]
     db.execute(f"DROP TRIGGER {quote('people_fts_update')}")
-    recompute_search_text(db, "people")
+    people = next(spec for spec in V1_SPECS if spec.name == "people")
+    recompute_search_text(db, "people", people.search_fields)
     db.execute(f"INSERT INTO {quote('people_fts')} ({quote('people_fts')}) VALUES ('rebuild')")
     db.execute(update_trigger)
 
@@ -367,7 +370,7 @@ def _m004_bulk_indexed_inserts(db: sqlite_utils.Database) -> None:
     next sync (``update_search_index``); searches scan meanwhile."""
     for name in ("people", "documents"):
         db.execute(f"DROP TRIGGER IF EXISTS {quote(name + '_fts_insert')}")
-    for spec in COLLECTIONS.values():
+    for spec in V1_SPECS:
         if not spec.deferred_search:
             continue
         fts = quote(spec.fts_table)

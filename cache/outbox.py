@@ -23,7 +23,7 @@ import sqlite_utils
 
 from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .clock import Clock, utc_now
-from .schema import SyncState, collection_spec, quote
+from .schema import Catalog, SyncState, quote
 from .store import RecordStore, record_json
 from .transaction import transactional
 
@@ -84,13 +84,13 @@ class OutboxEntry:
 
 
 class Outbox:
-    """The queue of local changes of one open cache."""
+    """The queue of local changes of one open cache (``catalog``: its collections)."""
 
-    def __init__(self, db: sqlite_utils.Database, clock: Clock = utc_now) -> None:
+    def __init__(self, db: sqlite_utils.Database, catalog: Catalog, clock: Clock = utc_now) -> None:
         self._db = db
         self._conn = db.conn
         self._clock = clock
-        self._records = RecordStore(db, clock)
+        self._records = RecordStore(db, catalog, clock)
 
     # --- queueing -------------------------------------------------------------------
 
@@ -119,7 +119,7 @@ class Outbox:
         if record is not None and collection is None:
             raise ValueError("a record needs its collection")
         if collection is not None:
-            collection_spec(collection)
+            self._records.catalog.spec(collection)
         record_id = None if record is None else str(record["id"])
         key = idempotency_key or secrets.token_hex(16)  # 128 random bits
         if record is not None and collection is not None:

@@ -54,7 +54,7 @@ import sqlite_utils
 
 from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .folding import ADDRESS_MARK, az_search_text, az_words, national_number, sort_key_prefixes
-from .schema import CollectionSpec, collection_spec, quote
+from .schema import Catalog, CollectionSpec, quote
 from .store import indexed_text_sql
 from .transaction import commits_before_returning
 from .transliteration import is_cyrillic, respellings
@@ -275,7 +275,7 @@ SCAN_WORDS_FUNCTION = "intranet_search_words"
 
 @commits_before_returning
 def search_records(
-    db: sqlite_utils.Database, collection: str, query: str, limit: int = 50
+    db: sqlite_utils.Database, catalog: Catalog, collection: str, query: str, limit: int = 50
 ) -> SearchHits:
     """Rows of a searchable collection matching every word of ``query`` as a prefix.
 
@@ -283,7 +283,7 @@ def search_records(
     ``sync_state``), ranked as the module says. An empty or punctuation-only
     query returns nothing; no query raises. Reads only.
     """
-    spec = collection_spec(collection)
+    spec = catalog.spec(collection)
     if not spec.has_search:
         raise ValueError(f"{collection} has no full-text index")
     found = SearchHits()
@@ -381,9 +381,11 @@ class _FoldedText:
         return self._folded
 
 
-def search_people(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[dict[str, Any]]:
+def search_people(
+    db: sqlite_utils.Database, catalog: Catalog, query: str, limit: int = 50
+) -> list[dict[str, Any]]:
     """The staff directory's search box: family-name prefix matches first."""
-    return search_records(db, "people", query, limit)
+    return search_records(db, catalog, "people", query, limit)
 
 
 def _after_prefix(prefix: str) -> str:

@@ -21,6 +21,7 @@ from .keystore import KeyStorage
 from .meta import Meta
 from .outbox import Outbox
 from .profile import Profile
+from .schema import Catalog
 from .store import RecordStore
 
 __all__ = ["CacheSession"]
@@ -31,24 +32,27 @@ class CacheSession:
 
     ``key_storage`` says where the key is remembered, for the UI's notice
     ("no credential store: the password will be asked at each start").
+    ``catalog``: the collections of the cache (``domains.catalog.CATALOG``).
     """
 
     def __init__(
         self,
         db: sqlite_utils.Database,
+        catalog: Catalog,
         profile: Profile,
         data_key: bytes,
         key_storage: KeyStorage,
         clock: Clock = utc_now,
     ) -> None:
         self.db = db
+        self.catalog = catalog
         self.profile = profile
         self.key_storage = key_storage
         self._key: bytes | None = data_key
         self._clock = clock
         self.meta = Meta(db)
-        self.records = RecordStore(db, clock)
-        self.outbox = Outbox(db, clock)
+        self.records = RecordStore(db, catalog, clock)
+        self.outbox = Outbox(db, catalog, clock)
 
     def connect(self) -> sqlite_utils.Database:
         """Another connection to the same cache, for another thread (WAL lets them overlap)."""

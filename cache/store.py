@@ -49,7 +49,7 @@ from .folding import (
     email_search_words,
     phone_search_words,
 )
-from .schema import COLLECTIONS, CollectionSpec, SyncState, collection_spec, quote
+from .schema import Catalog, CollectionSpec, SyncState, quote
 from .sqlcipher_compat import dbapi2
 from .transaction import commits_before_returning, transactional, write_transaction
 
@@ -286,6 +286,41 @@ def index_text(text: str) -> str:
     return e_form + " " + text.replace("ə", "a").replace("Ə", "a").replace("ı", "i")
 
 
+class _SearchText:
+    """Folds a record's search fields into its ``search_text`` (memoised per field)."""
+
+    def __init__(self, search_fields: Sequence[str]) -> None:
+        memos = tuple(
+            _Memo(_email_text)
+            if f in LOCAL_PART_FIELDS
+            else _Memo(_phone_text)
+            if f in PHONE_FIELDS
+            else None
+            for f in search_fields
+        )
+        search_memo = _Memo(az_search_text)
+        # Each search field with the memo of its text function (one loop, no branching).
+        self._field_memos = tuple(
+            (field, search_memo if own is None else own)
+            for field, own in zip(search_fields, memos, strict=True)
+        )
+
+    def text(self, item: Record) -> str:
+        """The record's searchable words (see ``folding.az_search_text``)."""
+        get, parts = item.get, []
+        for field, memo in self._field_memos:
+            value = get(field)
+            if isinstance(value, str):
+                text = memo[value]
+            elif value is None:
+                continue
+            else:
+                text = az_search_text(_text_of(value))
+            if text:
+                parts.append(text)
+        return " ".join(parts)
+
+
 class _RowBuilder:
     """Turns records into the bound parameters of one collection's upsert.
 
@@ -309,37 +344,9 @@ class _RowBuilder:
         )
         self._getters = ("updated_at", *self.fields)
         self._search = () if spec.deferred_search else spec.search_fields
-        self._memos = tuple(
-            _Memo(_email_text)
-            if f in LOCAL_PART_FIELDS
-            else _Memo(_phone_text)
-            if f in PHONE_FIELDS
-            else None
-            for f in self._search
-        )
+        self.search_text = _SearchText(self._search).text
         self._sort = spec.sort_fields
-        self._search_memo = _Memo(az_search_text)
-        # Each search field with the memo of its text function (one loop, no branching).
-        self._field_memos = tuple(
-            (field, self._search_memo if own is None else own)
-            for field, own in zip(self._search, self._memos, strict=True)
-        )
         self._sort_memo = _Memo(az_sort_key)
-
-    def search_text(self, item: Record) -> str:
-        """The record's searchable words (see ``folding.az_search_text``)."""
-        get, parts = item.get, []
-        for field, memo in self._field_memos:
-            value = get(field)
-            if isinstance(value, str):
-                text = memo[value]
-            elif value is None:
-                continue
-            else:
-                text = az_search_text(_text_of(value))
-            if text:
-                parts.append(text)
-        return " ".join(parts)
 
     def sort_key(self, item: Record) -> str:
         memo = self._sort_memo
@@ -375,16 +382,18 @@ class _RowBuilder:
         return tuple(values)
 
 
-def recompute_search_text(db: sqlite_utils.Database, collection: str) -> int:
+def recompute_search_text(
+    db: sqlite_utils.Database, collection: str, search_fields: Sequence[str]
+) -> int:
     """Fold every row's ``search_text`` again from its record with today's rules (a
     migration: new words in the index, without a re-sync). The caller drops the row-by-row
     update trigger first and rebuilds the FTS index after: one pass, not one per row."""
-    builder = _RowBuilder(collection_spec(collection))
+    search_text = _SearchText(search_fields).text
     table = quote(collection)
     rows = db.conn.execute(f"SELECT rid, record FROM {table}").fetchall()
     db.conn.executemany(
         f"UPDATE {table} SET search_text = ? WHERE rid = ?",
-        [(builder.search_text(json.loads(record)), rid) for rid, record in rows],
+        [(search_text(json.loads(record)), rid) for rid, record in rows],
     )
     return len(rows)
 
@@ -411,17 +420,19 @@ INDEX_BATCH = 20_000
 """Rows indexed per transaction by ``update_search_index`` (other writers get turns)."""
 
 
-def _deferred_specs(collection: str | None) -> list[CollectionSpec]:
+def _deferred_specs(catalog: Catalog, collection: str | None) -> tuple[CollectionSpec, ...]:
     if collection is not None:
-        spec = collection_spec(collection)
-        return [spec] if spec.deferred_search else []
-    return [spec for spec in COLLECTIONS.values() if spec.deferred_search]
+        spec = catalog.spec(collection)
+        return (spec,) if spec.deferred_search else ()
+    return catalog.deferred_search()
 
 
-def search_index_pending(db: sqlite_utils.Database, collection: str | None = None) -> int:
+def search_index_pending(
+    db: sqlite_utils.Database, catalog: Catalog, collection: str | None = None
+) -> int:
     """How many rows wait for ``update_search_index`` (0: searches are instant)."""
     total = 0
-    for spec in _deferred_specs(collection):
+    for spec in _deferred_specs(catalog, collection):
         table = quote(spec.name)
         row = db.conn.execute(
             "SELECT indexed_upto FROM search_index_state WHERE collection = ?", (spec.name,)
@@ -459,7 +470,10 @@ def indexed_text_sql(spec: CollectionSpec) -> str:
 
 @commits_before_returning
 def update_search_index(
-    db: sqlite_utils.Database, collection: str | None = None, limit: int | None = None
+    db: sqlite_utils.Database,
+    catalog: Catalog,
+    collection: str | None = None,
+    limit: int | None = None,
 ) -> int:
     """Index the rows of deferred-search collections that are not indexed yet.
 
@@ -469,7 +483,7 @@ def update_search_index(
     ``INDEX_BATCH`` rows, so an interrupted run keeps what it did.
     """
     done = 0
-    for spec in _deferred_specs(collection):
+    for spec in _deferred_specs(catalog, collection):
         conn = db.conn
         if not _has_pending(conn, spec):
             continue
@@ -522,19 +536,22 @@ def update_search_index(
 class RecordStore:
     """Reads and writes the collection tables of one open cache.
 
-    ``clock`` stamps ``last_sync_at``; tests pass a fixed one.
+    ``catalog``: the collections it knows (``domains.catalog.CATALOG``); a name it
+    does not hold is a ``KeyError``. ``clock`` stamps ``last_sync_at``; tests pass a
+    fixed one.
     """
 
-    def __init__(self, db: sqlite_utils.Database, clock: Clock = utc_now) -> None:
+    def __init__(self, db: sqlite_utils.Database, catalog: Catalog, clock: Clock = utc_now) -> None:
         self._db = db
         self._conn = db.conn
+        self.catalog = catalog
         self._clock = clock
         self._builders: dict[str, _RowBuilder] = {}
 
     def _builder(self, collection: str) -> _RowBuilder:
         builder = self._builders.get(collection)
         if builder is None:
-            builder = self._builders[collection] = _RowBuilder(collection_spec(collection))
+            builder = self._builders[collection] = _RowBuilder(self.catalog.spec(collection))
         return builder
 
     # --- sync pages -----------------------------------------------------------
@@ -655,16 +672,16 @@ class RecordStore:
 
     def search_index_pending(self, collection: str | None = None) -> int:
         """How many rows wait to be indexed for search (see ``search_index_pending``)."""
-        return search_index_pending(self._db, collection)
+        return search_index_pending(self._db, self.catalog, collection)
 
     @commits_before_returning
     def update_search_index(self, collection: str | None = None, limit: int | None = None) -> int:
         """Index what deferred-search collections received (see ``update_search_index``)."""
-        return update_search_index(self._db, collection, limit)
+        return update_search_index(self._db, self.catalog, collection, limit)
 
     def cursor(self, collection: str, scope: str | None = None) -> str | None:
         """The cursor to pass as ``since`` next time (None: from the beginning)."""
-        collection_spec(collection)
+        self.catalog.spec(collection)
         row = self._conn.execute(
             "SELECT cursor FROM collections_state WHERE collection = ? AND scope = ?",
             (collection, scope or ""),
@@ -694,7 +711,7 @@ class RecordStore:
         from the beginning. For ``registry_rows`` with a scope, only that
         registry's rows are dropped.
         """
-        table = quote(collection_spec(collection).name)
+        table = quote(self.catalog.spec(collection).name)
         where = f"sync_state = '{_SYNCED}'"
         params: tuple[str, ...] = ()
         if collection == "registry_rows" and scope:
@@ -709,7 +726,7 @@ class RecordStore:
     # --- reading ----------------------------------------------------------------
 
     def get(self, collection: str, record_id: str) -> StoredRecord | None:
-        table = quote(collection_spec(collection).name)
+        table = quote(self.catalog.spec(collection).name)
         row = self._conn.execute(
             f"SELECT id, version, record, sync_state, sync_error, conflict FROM {table} "
             "WHERE id = ?",
@@ -727,12 +744,12 @@ class RecordStore:
         )
 
     def count(self, collection: str) -> int:
-        table = quote(collection_spec(collection).name)
+        table = quote(self.catalog.spec(collection).name)
         return int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def unsynced(self, collection: str) -> list[StoredRecord]:
         """Records with a local change or a problem, for the UI's sync status list."""
-        table = quote(collection_spec(collection).name)
+        table = quote(self.catalog.spec(collection).name)
         ids = [
             row[0]
             for row in self._conn.execute(
@@ -782,7 +799,7 @@ class RecordStore:
         server_side: Record | None = None,
     ) -> None:
         """Set a record's sync state (and its error text or the server's side)."""
-        table = quote(collection_spec(collection).name)
+        table = quote(self.catalog.spec(collection).name)
         if server_side is None:
             self._conn.execute(
                 f"UPDATE {table} SET sync_state = ?, sync_error = ? WHERE id = ?",
@@ -807,7 +824,7 @@ class RecordStore:
 
     @transactional
     def delete(self, collection: str, record_id: str) -> None:
-        table = quote(collection_spec(collection).name)
+        table = quote(self.catalog.spec(collection).name)
         self._conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
 
     @transactional

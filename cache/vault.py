@@ -54,6 +54,7 @@ from .keywrap import (
 )
 from .meta import offline_grace_days, remember_allowed
 from .profile import Profile
+from .schema import Catalog
 from .session import CacheSession
 
 __all__ = ["Backoff", "Vault"]
@@ -77,6 +78,7 @@ class Backoff:
 class Vault:
     """The sign-in flows of one profile.
 
+    ``catalog``: the collections of the caches it opens (``domains.catalog.CATALOG``).
     ``credentials`` is the OS credential store (the system's keyring by
     default); ``kdf`` the Argon2id cost for new wraps (tests pass a cheap one);
     ``clock`` and ``sleeper`` let tests control time.
@@ -85,6 +87,7 @@ class Vault:
     def __init__(
         self,
         profile: Profile,
+        catalog: Catalog,
         *,
         credentials: CredentialStore | None = None,
         kdf: Argon2Params = DEFAULT_ARGON2,
@@ -93,6 +96,7 @@ class Vault:
         backoff: Backoff | None = None,
     ) -> None:
         self.profile = profile
+        self._catalog = catalog
         self._credentials = CredentialStore() if credentials is None else credentials
         self._kdf = kdf
         self._clock = clock
@@ -136,7 +140,9 @@ class Vault:
         try:
             if keyfile is not None:
                 new_keyfile.save(self.profile.keyfile_path)  # re-wrapped, counter reset
-            session = CacheSession(db, self.profile, key, KeyStorage.NOT_ALLOWED, self._clock)
+            session = CacheSession(
+                db, self._catalog, self.profile, key, KeyStorage.NOT_ALLOWED, self._clock
+            )
             session.meta.record_sign_in(
                 server_url=self.profile.server_url, user=user, policy=policy
             )
@@ -314,7 +320,9 @@ class Vault:
 
     def _open_within_grace(self, key: bytes, *, server_contact_at: datetime | None) -> CacheSession:
         db = open_database(self.profile.db_path, key)
-        session = CacheSession(db, self.profile, key, KeyStorage.NOT_ALLOWED, self._clock)
+        session = CacheSession(
+            db, self._catalog, self.profile, key, KeyStorage.NOT_ALLOWED, self._clock
+        )
         try:
             if server_contact_at is not None:
                 session.touch_server_contact(server_contact_at)

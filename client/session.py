@@ -22,12 +22,14 @@ from cache.keystore import CredentialStore, KeyStorage
 from cache.meta import offline_grace_days, remember_allowed
 from cache.private_files import make_private, private_folder, write_private
 from cache.profile import Profile, default_profiles_root
+from cache.schema import Catalog
 from cache.session import CacheSession
 from cache.vault import Vault
 from client.api import ApiClient
 from client.errors import DeviceRevoked
 from client.policy import MachinePolicy
 from client.sync import SyncEngine
+from domains.catalog import CATALOG
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +150,8 @@ class SignIn:
     vault_options: dict[str, Any] = field(default_factory=dict)
     # The administrator's limits on this computer (shorter grace, no remembering).
     machine_policy: MachinePolicy = field(default_factory=MachinePolicy)
+    # The collections of the cache: every domain's (passed down to the cache core).
+    catalog: Catalog = CATALOG
 
     @property
     def root(self) -> Path:
@@ -157,7 +161,12 @@ class SignIn:
         return Profile.for_user(self.server_url, username, self.profile_dir)
 
     def vault(self, username: str) -> Vault:
-        return Vault(self.profile(username), credentials=self.credentials, **self.vault_options)
+        return Vault(
+            self.profile(username),
+            self.catalog,
+            credentials=self.credentials,
+            **self.vault_options,
+        )
 
     def _api(self, profile: Profile, policy: dict[str, Any]) -> ApiClient:
         sink = _token_sink(self.credentials, profile, lambda: remember_allowed(policy))

@@ -40,7 +40,7 @@ from client.errors import (
     Retryable,
     VersionMismatch,
 )
-from client.validation import COLLECTIONS
+from domains.catalog import CATALOG
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ SEARCH_INDEX = "search_index"  # SyncProgress.collection while registry rows are
 DIRECTORY_COLLECTIONS = ("departments", "people")
 """Pulled first: the staff directory is usable as soon as they are in."""
 PULLED_COLLECTIONS = DIRECTORY_COLLECTIONS + tuple(
-    c for c in COLLECTIONS if c != "registry_rows" and c not in DIRECTORY_COLLECTIONS
+    c for c in CATALOG.names if c != "registry_rows" and c not in DIRECTORY_COLLECTIONS
 )
 PAGES_AHEAD = 2
 """Pages fetched ahead while the cache stores the current one (bounded memory)."""

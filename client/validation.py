@@ -3,98 +3,35 @@ fails the sync with a clear error instead of half-applying nonsense."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
+from cache.schema import Catalog, CollectionSpec, JsonType
 from client.errors import MalformedResponse
+from domains.catalog import CATALOG
 
 Types = tuple[type, ...]
-_STR: Types = (str,)
-_OPT_STR: Types = (str, type(None))
-_INT: Types = (int,)
-_NUM: Types = (int, float)
-_OPT_NUM: Types = (int, float, type(None))
-_LIST: Types = (list,)
-_DICT: Types = (dict,)
-_BOOL: Types = (bool,)
 
-# Fields each record must have, with the JSON types they may take (API.md, "Records").
-RECORD_FIELDS: dict[str, tuple[tuple[str, Types], ...]] = {
-    "departments": (("name", _STR), ("parent_id", _OPT_STR), ("head_person_id", _OPT_STR)),
-    "people": (
-        ("full_name", _STR),
-        ("given_name", _STR),
-        ("family_name", _STR),
-        ("patronymic", _STR),
-        ("position", _STR),
-        ("department_id", _OPT_STR),
-        ("manager_id", _OPT_STR),
-        ("email", _OPT_STR),
-        ("phone", _OPT_STR),
-        ("mobile", _OPT_STR),
-        ("office", _OPT_STR),
-        ("photo_url", _OPT_STR),
-    ),
-    "rooms": (
-        ("name", _STR),
-        ("building", _STR),
-        ("floor", _INT),
-        ("capacity", _INT),
-        ("equipment", _LIST),
-    ),
-    "bookings": (
-        ("room_id", _STR),
-        ("title", _STR),
-        ("start", _STR),
-        ("end", _STR),
-        ("organizer_id", _STR),
-        ("attendee_ids", _LIST),
-        ("status", _STR),
-    ),
-    "folders": (
-        ("name", _STR),
-        ("parent_id", _OPT_STR),
-        ("department_id", _OPT_STR),
-        ("access", _STR),
-    ),
-    "documents": (
-        ("folder_id", _STR),
-        ("title", _STR),
-        ("description", _STR),
-        ("filename", _STR),
-        ("content_type", _STR),
-        ("size", _INT),
-        ("sha256", _STR),
-        ("version_no", _INT),
-        ("author_id", _OPT_STR),
-        ("tags", _LIST),
-        ("created_at", _STR),
-    ),
-    "shares": (
-        ("document_id", _STR),
-        ("from_id", _STR),
-        ("to_id", _STR),
-        ("message", _STR),
-        ("sent_at", _STR),
-        ("read_at", _OPT_STR),
-    ),
-    "registries": (
-        ("code", _STR),
-        ("name", _STR),
-        ("description", _STR),
-        ("columns", _LIST),
-        ("row_count", _INT),
-    ),
-    "registry_rows": (("registry_id", _STR), ("values", _DICT)),
-    "regions": (("code", _STR), ("name", _STR), ("parent_code", _OPT_STR)),
-    "indicators": (("code", _STR), ("name", _STR), ("unit", _STR), ("description", _STR)),
-    "indicator_values": (
-        ("indicator_id", _STR),
-        ("region_code", _STR),
-        ("period", _STR),
-        ("value", _OPT_NUM),
-    ),
+PYTHON_TYPES: dict[JsonType, Types] = {
+    JsonType.STRING: (str,),
+    JsonType.INTEGER: (int,),
+    JsonType.NUMBER: (int, float),
+    JsonType.BOOLEAN: (bool,),
+    JsonType.ARRAY: (list,),
+    JsonType.OBJECT: (dict,),
+    JsonType.NULL: (type(None),),
 }
-COLLECTIONS = tuple(RECORD_FIELDS)
+"""What ``json.loads`` makes of each JSON type."""
+
+
+@functools.cache
+def record_fields(spec: CollectionSpec) -> tuple[tuple[str, Types], ...]:
+    """Fields each record must have, with the Python types they may take: from the
+    collection's one description (``domains/*/collections.py``; API.md, "Records")."""
+    return tuple(
+        (f.name, tuple(t for json_type in f.json_types for t in PYTHON_TYPES[json_type]))
+        for f in spec.fields
+    )
 
 
 def _fail(collection: str, index: int, message: str) -> MalformedResponse:
@@ -103,7 +40,16 @@ def _fail(collection: str, index: int, message: str) -> MalformedResponse:
     )
 
 
-def check_record(collection: str, item: Any, index: int = 0) -> dict[str, Any]:
+def check_record(
+    collection: str, item: Any, index: int = 0, catalog: Catalog = CATALOG
+) -> dict[str, Any]:
+    """One record as its collection's spec describes it; ``MalformedResponse`` if not."""
+    return _check_record(collection, item, index, record_fields(catalog.spec(collection)))
+
+
+def _check_record(
+    collection: str, item: Any, index: int, fields: tuple[tuple[str, Types], ...]
+) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise _fail(collection, index, "not an object")
     record_id = item.get("id")
@@ -114,7 +60,7 @@ def check_record(collection: str, item: Any, index: int = 0) -> dict[str, Any]:
         raise _fail(collection, index, "no valid version")
     if not isinstance(item.get("updated_at"), str):
         raise _fail(collection, index, "no updated_at")
-    for name, types in RECORD_FIELDS[collection]:
+    for name, types in fields:
         value = item.get(name, _MISSING)
         if value is _MISSING:
             raise _fail(collection, index, f"'{name}' is missing")
@@ -127,7 +73,7 @@ def check_record(collection: str, item: Any, index: int = 0) -> dict[str, Any]:
 _MISSING = object()
 
 
-def check_page(collection: str, page: Any) -> dict[str, Any]:
+def check_page(collection: str, page: Any, catalog: Catalog = CATALOG) -> dict[str, Any]:
     """A sync page, checked whole: nothing of it is used unless all of it is sound."""
     if not isinstance(page, dict):
         raise MalformedResponse(f"The server's {collection} page is not an object.")
@@ -140,8 +86,9 @@ def check_page(collection: str, page: Any) -> dict[str, Any]:
         raise MalformedResponse(f"The server's {collection} page has no cursor.")
     if not all(isinstance(d, str) for d in deleted):
         raise MalformedResponse(f"The server's {collection} page lists invalid deletions.")
+    fields = record_fields(catalog.spec(collection)) if items else ()
     for index, item in enumerate(items):
-        check_record(collection, item, index)
+        _check_record(collection, item, index, fields)
     return page
 
 

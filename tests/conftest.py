@@ -5,6 +5,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from cache.schema import Catalog
+from domains.catalog import CATALOG
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["tests.demo"]  # the synced demo cache, for tests/cache and tests/ui_directory
@@ -19,3 +22,9 @@ def usual_umask() -> Iterator[None]:
         yield
     finally:
         os.umask(previous)
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    """Every domain's collections, as the app passes them to the cache core."""
+    return CATALOG

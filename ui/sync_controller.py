@@ -228,11 +228,11 @@ class SyncController(QObject):
         """On the worker: its own connection, its own engine, over the session's API."""
         db = self._session.cache.connect()
         try:
-            meta = Meta(db)
+            meta, catalog = Meta(db), self._session.cache.catalog
             engine = SyncEngine(
                 self._session.api,
-                RecordStore(db),
-                Outbox(db),
+                RecordStore(db, catalog),
+                Outbox(db, catalog),
                 meta,
                 offline_registries=lambda: meta.offline_registries,
                 **self._engine_options,
@@ -340,7 +340,10 @@ class SyncController(QObject):
         """On a worker, with its own connection: what the syncs left to index."""
         db = self._session.cache.connect()
         try:
-            engine = SyncEngine(self._session.api, RecordStore(db), Outbox(db), Meta(db))
+            catalog = self._session.cache.catalog
+            engine = SyncEngine(
+                self._session.api, RecordStore(db, catalog), Outbox(db, catalog), Meta(db)
+            )
             return engine.index_for_search(progress=self.progress.emit, cancel=cancel)
         finally:
             db.close()

@@ -19,6 +19,7 @@ from keyring.errors import KeyringError
 from cache import Argon2Params, CredentialStore, Profile, Vault
 from cache.database import open_database
 from cache.keystore import SERVICE
+from cache.schema import Catalog
 
 FAST_KDF = Argon2Params(memory_kib=1024, time_cost=1, parallelism=1)
 """Cheap Argon2id for tests only; production uses the DEFAULT_ARGON2 (64 MiB, t=3)."""
@@ -91,7 +92,9 @@ MakeVault = Callable[..., Vault]
 
 
 @pytest.fixture
-def make_vault(profile: Profile, clock: FakeClock, sleeper: RecordingSleeper) -> MakeVault:
+def make_vault(
+    profile: Profile, clock: FakeClock, sleeper: RecordingSleeper, catalog: Catalog
+) -> MakeVault:
     """Vaults over the test's profile, with the fast KDF and the test's clock and sleeper."""
 
     def make(**overrides: object) -> Vault:
@@ -102,7 +105,7 @@ def make_vault(profile: Profile, clock: FakeClock, sleeper: RecordingSleeper) ->
             "sleeper": sleeper,
         }
         options.update(overrides)
-        return Vault(profile, **options)  # type: ignore[arg-type]
+        return Vault(profile, catalog, **options)  # type: ignore[arg-type]
 
     return make
 

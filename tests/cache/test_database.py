@@ -21,7 +21,7 @@ from cache import (
 )
 from cache.database import SQLITE_HEADER, open_database
 from cache.migrations import SCHEMA_VERSION, migrate, user_version
-from cache.schema import COLLECTIONS
+from cache.schema import Catalog
 from cache.sqlcipher_compat import dbapi2
 
 from .conftest import person
@@ -68,15 +68,17 @@ def test_without_the_patch_sqlite_utils_breaks_on_sqlcipher(
 # --- the key ----------------------------------------------------------------------------------
 
 
-def _make_cache(path: Path, key: bytes) -> None:
+def _make_cache(catalog: Catalog, path: Path, key: bytes) -> None:
     db = open_database(path, key, create=True)
-    RecordStore(db).apply_page("people", [person("p1", "Əliyev", "Rəşad")], [], "c1")
+    RecordStore(db, catalog).apply_page("people", [person("p1", "Əliyev", "Rəşad")], [], "c1")
     db.close()
 
 
-def test_wrong_key_is_a_clear_error_and_leaves_the_file_untouched(tmp_path: Path) -> None:
+def test_wrong_key_is_a_clear_error_and_leaves_the_file_untouched(
+    catalog: Catalog, tmp_path: Path
+) -> None:
     path = tmp_path / "cache.db"
-    _make_cache(path, secrets.token_bytes(32))
+    _make_cache(catalog, path, secrets.token_bytes(32))
     before = _files(tmp_path)
     with pytest.raises(WrongKeyOrCorrupt, match="wrong key or damaged"):
         open_database(path, secrets.token_bytes(32))
@@ -92,11 +94,11 @@ def test_corrupt_file_is_the_same_clear_error(tmp_path: Path) -> None:
     assert _files(tmp_path) == before
 
 
-def test_the_right_key_opens_again(tmp_path: Path) -> None:
+def test_the_right_key_opens_again(catalog: Catalog, tmp_path: Path) -> None:
     key = secrets.token_bytes(32)
-    _make_cache(tmp_path / "cache.db", key)
+    _make_cache(catalog, tmp_path / "cache.db", key)
     db = open_database(tmp_path / "cache.db", key)
-    assert RecordStore(db).get("people", "p1") is not None
+    assert RecordStore(db, catalog).get("people", "p1") is not None
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
 
@@ -129,9 +131,9 @@ def test_plaintext_sqlite_file_is_refused_not_overwritten(tmp_path: Path) -> Non
     assert _files(tmp_path) == before
 
 
-def test_cache_from_a_newer_app_is_refused_and_unchanged(tmp_path: Path) -> None:
+def test_cache_from_a_newer_app_is_refused_and_unchanged(catalog: Catalog, tmp_path: Path) -> None:
     path, key = tmp_path / "cache.db", secrets.token_bytes(32)
-    _make_cache(path, key)
+    _make_cache(catalog, path, key)
     db = open_database(path, key)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     db.close()
@@ -145,10 +147,10 @@ def test_cache_from_a_newer_app_is_refused_and_unchanged(tmp_path: Path) -> None
 # --- schema -------------------------------------------------------------------------------------
 
 
-def test_schema_matches_spec(db: sqlite_utils.Database) -> None:
+def test_schema_matches_spec(db: sqlite_utils.Database, catalog: Catalog) -> None:
     """Every collection has its spec's columns, the sync columns, and its FTS index."""
     assert user_version(db) == SCHEMA_VERSION
-    for spec in COLLECTIONS.values():
+    for spec in catalog:
         columns = set(db[spec.name].columns_dict)
         expected = {"rid", "id", "version", "updated_at", "record", "sync_state"}
         expected |= {"sync_error", "conflict", *spec.column_names, *spec.derived_columns}
@@ -180,13 +182,13 @@ def test_migrations_are_numbered_and_each_is_one_transaction(tmp_path: Path) -> 
 # --- nothing readable at rest -------------------------------------------------------------------
 
 
-def test_no_plaintext_in_any_file(tmp_path: Path) -> None:
+def test_no_plaintext_in_any_file(catalog: Catalog, tmp_path: Path) -> None:
     folder = tmp_path / "profile"
     folder.mkdir()
     db = open_database(folder / "cache.db", secrets.token_bytes(32), create=True)
     secret_name, secret_mail = "Qəhrəmanova Zümrüd", "zumrud.qehremanova@health.gov.az"
     people = [person(f"p{i}", "Qəhrəmanova", "Zümrüd", email=secret_mail) for i in range(300)]
-    RecordStore(db).apply_page("people", people, [], "cursor-1")
+    RecordStore(db, catalog).apply_page("people", people, [], "cursor-1")
     db.execute("SELECT * FROM people").fetchall()
 
     def assert_unreadable() -> None:

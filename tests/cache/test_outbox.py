@@ -11,6 +11,7 @@ import sqlite_utils
 
 from cache import Outbox, OutboxState, RecordStore, SyncState
 from cache.database import open_database
+from cache.schema import Catalog
 from cache.sqlcipher_compat import dbapi2
 
 from .conftest import FakeClock
@@ -27,13 +28,13 @@ BOOKING = {
 
 
 @pytest.fixture
-def outbox(db: sqlite_utils.Database, clock: FakeClock) -> Outbox:
-    return Outbox(db, clock)
+def outbox(catalog: Catalog, db: sqlite_utils.Database, clock: FakeClock) -> Outbox:
+    return Outbox(db, catalog, clock)
 
 
 @pytest.fixture
-def records(db: sqlite_utils.Database, clock: FakeClock) -> RecordStore:
-    return RecordStore(db, clock)
+def records(catalog: Catalog, db: sqlite_utils.Database, clock: FakeClock) -> RecordStore:
+    return RecordStore(db, catalog, clock)
 
 
 def _create_booking(outbox: Outbox, local_id: str = "local-1", title: str = "Şura") -> int:
@@ -71,16 +72,18 @@ def test_enqueue_is_one_transaction(outbox: Outbox, records: RecordStore) -> Non
     assert records.get("bookings", "local-2") is None  # ...and so does its record
 
 
-def test_pending_is_oldest_first_and_survives_restart(tmp_path: Path, clock: FakeClock) -> None:
+def test_pending_is_oldest_first_and_survives_restart(
+    catalog: Catalog, tmp_path: Path, clock: FakeClock
+) -> None:
     key = secrets.token_bytes(32)
     db = open_database(tmp_path / "cache.db", key, create=True)
-    outbox = Outbox(db, clock)
+    outbox = Outbox(db, catalog, clock)
     ids = [_create_booking(outbox, f"local-{n}", f"İclas {n}") for n in range(5)]
     outbox.mark_uploading(ids[0])  # the app dies while this one is on the wire
     db.close()
 
     db = open_database(tmp_path / "cache.db", key)
-    outbox = Outbox(db, clock)
+    outbox = Outbox(db, catalog, clock)
     pending = outbox.pending()
     assert [entry.id for entry in pending] == ids
     assert [entry.body["title"] for entry in pending] == [f"İclas {n}" for n in range(5)]

@@ -10,6 +10,7 @@ import sqlite_utils
 from cache import RecordStore, az_fold, az_sort_key
 from cache import search as search_module
 from cache.folding import AZ_ALPHABET, az_search_text, sort_key_prefixes
+from cache.schema import Catalog
 from cache.search import (
     Term,
     query_terms,
@@ -36,13 +37,13 @@ PEOPLE = [
 
 
 @pytest.fixture
-def people_db(db: sqlite_utils.Database) -> sqlite_utils.Database:
-    RecordStore(db).apply_page("people", PEOPLE, [], "c1")
+def people_db(catalog: Catalog, db: sqlite_utils.Database) -> sqlite_utils.Database:
+    RecordStore(db, catalog).apply_page("people", PEOPLE, [], "c1")
     return db
 
 
-def _ids(db: sqlite_utils.Database, query: str) -> list[str]:
-    return [hit["id"] for hit in search_people(db, query)]
+def _ids(catalog: Catalog, db: sqlite_utils.Database, query: str) -> list[str]:
+    return [hit["id"] for hit in search_people(db, catalog, query)]
 
 
 # --- folding ----------------------------------------------------------------------------------
@@ -137,26 +138,32 @@ def test_sort_key_prefixes_cover_every_spelling() -> None:
         ("anar.aliyev", "p4"),
     ],
 )
-def test_azerbaijani_search(people_db: sqlite_utils.Database, query: str, expected: str) -> None:
-    assert expected in _ids(people_db, query)
+def test_azerbaijani_search(
+    catalog: Catalog, people_db: sqlite_utils.Database, query: str, expected: str
+) -> None:
+    assert expected in _ids(catalog, people_db, query)
 
 
-def test_every_word_is_a_prefix_and_all_must_match(people_db: sqlite_utils.Database) -> None:
-    assert _ids(people_db, "mem ays") == ["p2"]
-    assert _ids(people_db, "ays mem") == ["p2"]
-    assert _ids(people_db, "mem orxan") == []
+def test_every_word_is_a_prefix_and_all_must_match(
+    catalog: Catalog, people_db: sqlite_utils.Database
+) -> None:
+    assert _ids(catalog, people_db, "mem ays") == ["p2"]
+    assert _ids(catalog, people_db, "ays mem") == ["p2"]
+    assert _ids(catalog, people_db, "mem orxan") == []
 
 
-def test_email_domain_is_not_indexed(people_db: sqlite_utils.Database) -> None:
-    assert _ids(people_db, "health") == []
-    assert _ids(people_db, "gov") == []
+def test_email_domain_is_not_indexed(catalog: Catalog, people_db: sqlite_utils.Database) -> None:
+    assert _ids(catalog, people_db, "health") == []
+    assert _ids(catalog, people_db, "gov") == []
 
 
-def test_family_name_prefix_first_then_azerbaijani_order(people_db: sqlite_utils.Database) -> None:
+def test_family_name_prefix_first_then_azerbaijani_order(
+    catalog: Catalog, people_db: sqlite_utils.Database
+) -> None:
     # "ali": the family name Əliyev (ə typed as a) first, then the given name Əli.
-    assert _ids(people_db, "ali") == ["p4", "p5"]
+    assert _ids(catalog, people_db, "ali") == ["p4", "p5"]
     # "e": family names Eyvazov then Əliyev (e before ə), then every other match in order.
-    hits = _ids(people_db, "e")
+    hits = _ids(catalog, people_db, "e")
     assert hits[:2] == ["p5", "p4"]
     rest = hits[2:]
     keys = [
@@ -207,11 +214,15 @@ def test_family_name_prefix_first_then_azerbaijani_order(people_db: sqlite_utils
         "ә ғ һ ө ү ҹ ј ҝ",
     ],
 )
-def test_hostile_input_never_raises(people_db: sqlite_utils.Database, query: str) -> None:
-    search_people(people_db, query)
+def test_hostile_input_never_raises(
+    catalog: Catalog, people_db: sqlite_utils.Database, query: str
+) -> None:
+    search_people(people_db, catalog, query)
 
 
-def test_random_hostile_input_never_raises(people_db: sqlite_utils.Database) -> None:
+def test_random_hostile_input_never_raises(
+    catalog: Catalog, people_db: sqlite_utils.Database
+) -> None:
     rng = random.Random(1)
     alphabet = [
         '"',
@@ -242,7 +253,9 @@ def test_random_hostile_input_never_raises(people_db: sqlite_utils.Database) -> 
         "\t",
     ]
     for _ in range(300):
-        search_people(people_db, "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))))
+        search_people(
+            people_db, catalog, "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        )
 
 
 def test_query_is_bounded() -> None:
@@ -254,14 +267,16 @@ def test_query_is_bounded() -> None:
 # --- the index follows the table ----------------------------------------------------------------
 
 
-def test_index_follows_updates_and_deletes(people_db: sqlite_utils.Database) -> None:
-    store = RecordStore(people_db)
+def test_index_follows_updates_and_deletes(
+    catalog: Catalog, people_db: sqlite_utils.Database
+) -> None:
+    store = RecordStore(people_db, catalog)
     store.apply_page("people", [person("p3", "Rzayev", "Orxan", version=2)], [], "c2")
-    assert _ids(people_db, "cafarov") == []
-    assert _ids(people_db, "rzayev") == ["p3"]
+    assert _ids(catalog, people_db, "cafarov") == []
+    assert _ids(catalog, people_db, "rzayev") == ["p3"]
     store.apply_page("people", [], ["p3"], "c3")
-    assert _ids(people_db, "rzayev") == []
-    assert _ids(people_db, "orxan") == []
+    assert _ids(catalog, people_db, "rzayev") == []
+    assert _ids(catalog, people_db, "orxan") == []
 
 
 # --- both query plans agree with a plain reference ------------------------------------------------
@@ -295,7 +310,7 @@ def _reference(db: sqlite_utils.Database, query: str, limit: int) -> list[str]:
 
 @pytest.mark.parametrize("broad", [True, False])
 def test_like_and_fts_plans_match_the_reference(
-    db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch, broad: bool
+    catalog: Catalog, db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch, broad: bool
 ) -> None:
     rng = random.Random(3)
     families = [
@@ -324,7 +339,7 @@ def test_like_and_fts_plans_match_the_reference(
         )
         for n in range(400)
     ]
-    RecordStore(db).apply_page("people", people, [], "c1")
+    RecordStore(db, catalog).apply_page("people", people, [], "c1")
     monkeypatch.setattr(search_module._Searcher, "is_broad", lambda self, words: broad)
     queries = [
         "m",
@@ -353,13 +368,15 @@ def test_like_and_fts_plans_match_the_reference(
     ]
     for query in queries:
         for limit in (5, 50):
-            assert [h["id"] for h in search_people(db, query, limit)] == _reference(
+            assert [h["id"] for h in search_people(db, catalog, query, limit)] == _reference(
                 db, query, limit
             ), (query, limit)
 
 
-def test_documents_and_registry_rows_are_searchable(db: sqlite_utils.Database) -> None:
-    store = RecordStore(db)
+def test_documents_and_registry_rows_are_searchable(
+    catalog: Catalog, db: sqlite_utils.Database
+) -> None:
+    store = RecordStore(db, catalog)
     store.apply_page(
         "documents",
         [
@@ -389,11 +406,11 @@ def test_documents_and_registry_rows_are_searchable(db: sqlite_utils.Database) -
         "c1",
         scope="R",
     )
-    assert [h["id"] for h in search_records(db, "documents", "illik hes")] == ["d1"]
-    assert [h["id"] for h in search_records(db, "documents", "statis")] == ["d1"]
-    assert [h["id"] for h in search_records(db, "registry_rows", "qizil")] == ["r1"]
+    assert [h["id"] for h in search_records(db, catalog, "documents", "illik hes")] == ["d1"]
+    assert [h["id"] for h in search_records(db, catalog, "documents", "statis")] == ["d1"]
+    assert [h["id"] for h in search_records(db, catalog, "registry_rows", "qizil")] == ["r1"]
     with pytest.raises(ValueError, match="no full-text index"):
-        search_records(db, "rooms", "x")
+        search_records(db, catalog, "rooms", "x")
 
 
 # --- phone numbers, e-mail addresses and Russian spellings, as people type them (issue 15) ---
@@ -417,8 +434,8 @@ TYPED = [
 
 
 @pytest.fixture
-def typed_db(db: sqlite_utils.Database) -> sqlite_utils.Database:
-    RecordStore(db).apply_page("people", TYPED, [], "c1")
+def typed_db(catalog: Catalog, db: sqlite_utils.Database) -> sqlite_utils.Database:
+    RecordStore(db, catalog).apply_page("people", TYPED, [], "c1")
     return db
 
 
@@ -435,17 +452,21 @@ PHONE_FORMS = [
 ]
 
 
-def test_a_phone_number_in_any_grouping_finds_its_person(typed_db: sqlite_utils.Database) -> None:
-    found = {query: _ids(typed_db, query) for query in PHONE_FORMS}
+def test_a_phone_number_in_any_grouping_finds_its_person(
+    catalog: Catalog, typed_db: sqlite_utils.Database
+) -> None:
+    found = {query: _ids(catalog, typed_db, query) for query in PHONE_FORMS}
     assert found == {key: ["t1"] for key in PHONE_FORMS}
     # The start of a number finds everyone whose number starts so.
-    assert set(_ids(typed_db, "558 61")) == {"t1", "t2"}
-    assert _ids(typed_db, "558 61 85") == ["t2"]
+    assert set(_ids(catalog, typed_db, "558 61")) == {"t1", "t2"}
+    assert _ids(catalog, typed_db, "558 61 85") == ["t2"]
 
 
-def test_a_mobile_number_finds_its_person(typed_db: sqlite_utils.Database) -> None:
+def test_a_mobile_number_finds_its_person(
+    catalog: Catalog, typed_db: sqlite_utils.Database
+) -> None:
     for query in ("0501234567", "050 123 45 67", "+994 50 123 45 67", "1234567"):
-        assert _ids(typed_db, query) == ["t1"], query
+        assert _ids(catalog, typed_db, query) == ["t1"], query
 
 
 ADDRESS_FORMS = [
@@ -461,13 +482,14 @@ ADDRESS_FORMS = [
 
 
 def test_a_pasted_email_address_finds_its_person_and_the_domain_alone_no_one(
+    catalog: Catalog,
     typed_db: sqlite_utils.Database,
 ) -> None:
-    found = {query: _ids(typed_db, query) for query in ADDRESS_FORMS}
+    found = {query: _ids(catalog, typed_db, query) for query in ADDRESS_FORMS}
     assert found == {key: ["t1"] for key in ADDRESS_FORMS}
     for domain in ("health.gov.az", "@health.gov.az", "@health", "health", "gov"):
-        assert _ids(typed_db, domain) == [], domain
-    assert _ids(typed_db, "turane.ceferli@gmail.com") == []  # another address
+        assert _ids(catalog, typed_db, domain) == [], domain
+    assert _ids(catalog, typed_db, "turane.ceferli@gmail.com") == []  # another address
 
 
 @pytest.mark.parametrize(
@@ -487,9 +509,9 @@ def test_a_pasted_email_address_finds_its_person_and_the_domain_alone_no_one(
     ],
 )
 def test_cyrillic_queries_find_the_azerbaijani_spelling(
-    typed_db: sqlite_utils.Database, query: str, expected: list[str]
+    catalog: Catalog, typed_db: sqlite_utils.Database, query: str, expected: list[str]
 ) -> None:
-    assert _ids(typed_db, query) == expected
+    assert _ids(catalog, typed_db, query) == expected
 
 
 @pytest.mark.parametrize(
@@ -505,24 +527,28 @@ def test_cyrillic_queries_find_the_azerbaijani_spelling(
     ],
 )
 def test_russian_style_latin_finds_the_azerbaijani_and_the_cyrillic_spelling(
-    typed_db: sqlite_utils.Database, query: str, expected: list[str]
+    catalog: Catalog, typed_db: sqlite_utils.Database, query: str, expected: list[str]
 ) -> None:
-    assert _ids(typed_db, query) == expected
+    assert _ids(catalog, typed_db, query) == expected
 
 
-def test_a_latin_query_that_finds_someone_is_not_respelled(typed_db: sqlite_utils.Database) -> None:
+def test_a_latin_query_that_finds_someone_is_not_respelled(
+    catalog: Catalog, typed_db: sqlite_utils.Database
+) -> None:
     # "memmed" finds Məmmədov and Abbasov Məmməd as typed: no Russian reading is added
     # (it would add no one here, but must not even be tried: "ali" is no "алі").
-    assert _ids(typed_db, "memmed") == ["t2", "t7"]
+    assert _ids(catalog, typed_db, "memmed") == ["t2", "t7"]
     assert query_terms("memmed") == [("memmed",)]
 
 
-def test_a_family_name_typed_in_cyrillic_ranks_first(typed_db: sqlite_utils.Database) -> None:
+def test_a_family_name_typed_in_cyrillic_ranks_first(
+    catalog: Catalog, typed_db: sqlite_utils.Database
+) -> None:
     # Мамед: Məmmədov by family name first, then Abbasov Məmməd by given name.
-    assert _ids(typed_db, "Мамед") == ["t2", "t7"]
+    assert _ids(catalog, typed_db, "Мамед") == ["t2", "t7"]
 
 
-def test_a_version_2_cache_finds_numbers_and_addresses_after_migrating() -> None:
+def test_a_version_2_cache_finds_numbers_and_addresses_after_migrating(catalog: Catalog) -> None:
     """An existing cache (schema 2, people indexed the old way) is reindexed by the
     migration: no re-sync needed."""
     from cache.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
@@ -531,15 +557,21 @@ def test_a_version_2_cache_finds_numbers_and_addresses_after_migrating() -> None
     conn = dbapi2.connect(":memory:", isolation_level=None)
     db = sqlite_utils.Database(conn, execute_plugins=False)
     assert migrate(db, MIGRATIONS[:2]) == 2
-    RecordStore(db).apply_page("people", TYPED, [], "c1")
+    RecordStore(db, catalog).apply_page("people", TYPED, [], "c1")
     old_text = "cefarli turane cafarli turana turane ceferli 994 12 558 61 84 994 50 123 45 67"
     db.execute("UPDATE people SET search_text = ? WHERE id = 't1'", (old_text,))
-    assert _ids(db, "5586184") == _ids(db, "ceferli@health") == []  # as version 2 had it
+    assert (
+        _ids(catalog, db, "5586184") == _ids(catalog, db, "ceferli@health") == []
+    )  # as version 2 had it
     assert migrate(db) == SCHEMA_VERSION == user_version(db)
-    assert _ids(db, "5586184") == _ids(db, "ceferli@health") == ["t1"]
-    assert _ids(db, "cefer") == ["t1"]
+    assert _ids(catalog, db, "5586184") == _ids(catalog, db, "ceferli@health") == ["t1"]
+    assert _ids(catalog, db, "cefer") == ["t1"]
     db.execute("INSERT INTO people_fts (people_fts) VALUES ('integrity-check')")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    RecordStore(db).apply_page("people", [person("t1", "Rzayeva", "Turanə", version=2)], [], "c2")
-    assert _ids(db, "cefer") == [] and _ids(db, "rzayeva") == ["t1"]  # the trigger is back
+    RecordStore(db, catalog).apply_page(
+        "people", [person("t1", "Rzayeva", "Turanə", version=2)], [], "c2"
+    )
+    assert _ids(catalog, db, "cefer") == [] and _ids(catalog, db, "rzayeva") == [
+        "t1"
+    ]  # the trigger is back
     conn.close()

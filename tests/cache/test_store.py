@@ -6,14 +6,15 @@ import pytest
 import sqlite_utils
 
 from cache import MalformedPage, Outbox, RecordStore, SyncState
+from cache.schema import Catalog
 from cache.search import search_people
 
 from .conftest import FakeClock, person
 
 
 @pytest.fixture
-def store(db: sqlite_utils.Database, clock: FakeClock) -> RecordStore:
-    return RecordStore(db, clock)
+def store(catalog: Catalog, db: sqlite_utils.Database, clock: FakeClock) -> RecordStore:
+    return RecordStore(db, catalog, clock)
 
 
 def _ids(store: RecordStore, collection: str = "people") -> list[str]:
@@ -46,12 +47,12 @@ def test_next_page_updates_and_moves_cursor(store: RecordStore) -> None:
     assert store.count("people") == 1
 
 
-def test_tombstones_delete(store: RecordStore) -> None:
+def test_tombstones_delete(catalog: Catalog, store: RecordStore) -> None:
     store.apply_page("people", [person("p1", "A", "B"), person("p2", "C", "D")], [], "c1")
     result = store.apply_page("people", [], ["p1", "never-seen"], "c2")
     assert result.deleted == 1
     assert _ids(store) == ["p2"]
-    assert search_people(store._db, "a") == []  # gone from the search index too
+    assert search_people(store._db, catalog, "a") == []  # gone from the search index too
 
 
 def test_page_is_atomic_when_an_item_is_malformed(store: RecordStore) -> None:
@@ -79,7 +80,7 @@ def test_page_is_atomic_when_the_database_refuses_a_value(store: RecordStore) ->
 
 
 def test_page_is_atomic_when_it_fails_after_the_items(
-    store: RecordStore, monkeypatch: pytest.MonkeyPatch
+    catalog: Catalog, store: RecordStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An error after the rows were written (here: at the cursor) undoes the rows too."""
     store.apply_page("people", [person("p1", "Əliyev", "Rəşad")], [], "c1")
@@ -93,16 +94,16 @@ def test_page_is_atomic_when_it_fails_after_the_items(
     monkeypatch.undo()
     assert _ids(store) == ["p1"]
     assert store.cursor("people") == "c1"
-    assert [hit["id"] for hit in search_people(store._db, "quliyev")] == []
-    assert [hit["id"] for hit in search_people(store._db, "eliyev")] == ["p1"]
+    assert [hit["id"] for hit in search_people(store._db, catalog, "quliyev")] == []
+    assert [hit["id"] for hit in search_people(store._db, catalog, "eliyev")] == ["p1"]
 
 
 def test_locally_pending_record_is_not_overwritten(
-    db: sqlite_utils.Database, store: RecordStore
+    catalog: Catalog, db: sqlite_utils.Database, store: RecordStore
 ) -> None:
     store.apply_page("people", [person("p1", "Əliyev", "Rəşad")], [], "c1")
     local = person("p1", "Əliyev", "Rəşad", office="mine")
-    Outbox(db).enqueue(
+    Outbox(db, catalog).enqueue(
         "PATCH",
         "/people/p1",
         body={"office": "mine"},
@@ -139,10 +140,10 @@ def test_locally_pending_record_is_not_overwritten(
 
 
 def test_reset_collection_keeps_local_changes(
-    db: sqlite_utils.Database, store: RecordStore
+    catalog: Catalog, db: sqlite_utils.Database, store: RecordStore
 ) -> None:
     store.apply_page("people", [person("p1", "A", "B"), person("p2", "C", "D")], [], "c1")
-    Outbox(db).enqueue(
+    Outbox(db, catalog).enqueue(
         "PATCH", "/people/p2", collection="people", record=person("p2", "C", "D2"), if_match=1
     )
     store.reset_collection("people")

@@ -29,7 +29,7 @@ from cache.keystore import KeyStorage
 from cache.meta import Meta
 from cache.outbox import Outbox
 from cache.profile import Profile
-from cache.schema import SyncState
+from cache.schema import Catalog, SyncState
 from cache.session import CacheSession
 from cache.store import RecordStore
 from cache.transaction import is_transactional
@@ -79,12 +79,12 @@ class Cache:
 
 
 @pytest.fixture
-def cache(tmp_path: Path, clock: FakeClock) -> Iterator[Cache]:
+def cache(tmp_path: Path, clock: FakeClock, catalog: Catalog) -> Iterator[Cache]:
     profile = Profile.for_user("https://intranet.example", "tester", tmp_path / "profiles")
     profile.ensure_folder()
     key = secrets.token_bytes(32)
     db = open_database(profile.db_path, key, create=True)
-    session = CacheSession(db, profile, key, KeyStorage.REMEMBERED, clock)
+    session = CacheSession(db, catalog, profile, key, KeyStorage.REMEMBERED, clock)
     records, outbox, meta = session.records, session.outbox, session.meta
     meta.record_sign_in(server_url=profile.server_url, user=USER, policy=POLICY)
     records.apply_page("people", [person("p-1", "Əliyev", "Rəşad")], [], "c-people-1")
@@ -171,10 +171,14 @@ CALLS: dict[str, Call] = {
     # what the session adds
     "CacheSession.touch_server_contact": lambda c: c.session.touch_server_contact(T0, POLICY),
     # functions over the database
-    "store.search_index_pending": lambda c: store.search_index_pending(c.db),
-    "store.update_search_index": lambda c: store.update_search_index(c.db, limit=1),
-    "search.search_people": lambda c: search.search_people(c.db, "eli"),
-    "search.search_records": lambda c: search.search_records(c.db, "registry_rows", "asp"),
+    "store.search_index_pending": lambda c: store.search_index_pending(c.db, c.session.catalog),
+    "store.update_search_index": lambda c: store.update_search_index(
+        c.db, c.session.catalog, limit=1
+    ),
+    "search.search_people": lambda c: search.search_people(c.db, c.session.catalog, "eli"),
+    "search.search_records": lambda c: search.search_records(
+        c.db, c.session.catalog, "registry_rows", "asp"
+    ),
     "directory.count_people": lambda c: directory.count_people(c.db, DirectoryQuery("eli")),
     "directory.department_tree": lambda c: directory.department_tree(c.db),
     "directory.people_by_ids": lambda c: directory.people_by_ids(c.db, [1]),

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from cache.keywrap import Argon2Params
-from cache.schema import SyncState
+from cache.schema import Catalog, SyncState
 from cache.search import search_records
 from client.api import ApiClient
 from client.errors import MalformedResponse, NetworkError
@@ -91,7 +91,9 @@ def test_an_expired_cursor_refetches_that_collection(world: World, session: Sess
     assert local_ids(session, "folders") == {"f-ministry", "f-hr", "f-secret"}
 
 
-def test_only_chosen_registries_are_kept_offline(world: World, tmp_path: Path) -> None:
+def test_only_chosen_registries_are_kept_offline(
+    catalog: Catalog, world: World, tmp_path: Path
+) -> None:
     analyst = sign_in_for(world, tmp_path).online("analyst", PASSWORD)
     try:
         engine = analyst.sync_engine()
@@ -102,11 +104,11 @@ def test_only_chosen_registries_are_kept_offline(world: World, tmp_path: Path) -
         assert len(local_ids(analyst, "registry_rows")) == 5
         # The sync ends without their search index; a search finds the rows anyway.
         assert analyst.cache.records.search_index_pending() == 5
-        found = search_records(analyst.cache.db, "registry_rows", "drug 2")
+        found = search_records(analyst.cache.db, catalog, "registry_rows", "drug 2")
         assert [hit["id"] for hit in found] == ["row-open-2"] and not found.index_complete
         assert engine.index_for_search() == 5
         assert analyst.cache.records.search_index_pending() == 0
-        found = search_records(analyst.cache.db, "registry_rows", "drug 2")
+        found = search_records(analyst.cache.db, catalog, "registry_rows", "drug 2")
         assert [hit["id"] for hit in found] == ["row-open-2"] and found.index_complete
         analyst.cache.meta.offline_registries = ["reg-open"]
         engine.run()

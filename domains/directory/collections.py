@@ -1,0 +1,52 @@
+"""The staff directory's collections: departments and people (API.md, "Records")."""
+
+from __future__ import annotations
+
+from cache.schema import OPTIONAL_STRING, STRING, CollectionSpec, Field, SqlType
+
+__all__ = ["DEPARTMENTS", "PEOPLE", "SPECS"]
+
+TEXT = SqlType.TEXT
+
+DEPARTMENTS = CollectionSpec(
+    "departments",
+    (
+        Field("name", STRING, TEXT),
+        Field("parent_id", OPTIONAL_STRING, TEXT),
+        Field("head_person_id", OPTIONAL_STRING, TEXT),
+    ),
+    indexes=(("parent_id",),),
+    sort_fields=("name",),
+)
+
+PEOPLE = CollectionSpec(
+    "people",
+    (
+        Field("full_name", STRING, TEXT),
+        Field("given_name", STRING, TEXT),
+        Field("family_name", STRING, TEXT),
+        Field("patronymic", STRING, TEXT),
+        Field("position", STRING, TEXT),
+        Field("department_id", OPTIONAL_STRING, TEXT),
+        Field("manager_id", OPTIONAL_STRING, TEXT),
+        Field("email", OPTIONAL_STRING, TEXT),
+        Field("phone", OPTIONAL_STRING, TEXT),
+        Field("mobile", OPTIONAL_STRING, TEXT),
+        Field("office", OPTIONAL_STRING, TEXT),
+        Field("photo_url", OPTIONAL_STRING),
+    ),
+    indexes=(("department_id",), ("manager_id",)),
+    search_fields=(
+        "family_name",
+        "given_name",
+        "patronymic",
+        "position",
+        "email",
+        "phone",
+        "mobile",
+        "office",
+    ),
+    sort_fields=("family_name", "given_name", "patronymic"),
+)
+
+SPECS = (DEPARTMENTS, PEOPLE)

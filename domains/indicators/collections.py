@@ -1,0 +1,45 @@
+"""The indicators' collections: regions, public-health indicators and their values
+(API.md, "Records")."""
+
+from __future__ import annotations
+
+from cache.schema import OPTIONAL_NUMBER, OPTIONAL_STRING, STRING, CollectionSpec, Field, SqlType
+
+__all__ = ["INDICATORS", "INDICATOR_VALUES", "REGIONS", "SPECS"]
+
+TEXT = SqlType.TEXT
+
+REGIONS = CollectionSpec(
+    "regions",
+    (
+        Field("code", STRING, TEXT),
+        Field("name", STRING, TEXT),
+        Field("parent_code", OPTIONAL_STRING, TEXT),
+    ),
+    indexes=(("code",), ("parent_code",)),
+    sort_fields=("name",),
+)
+
+INDICATORS = CollectionSpec(
+    "indicators",
+    (
+        Field("code", STRING, TEXT),
+        Field("name", STRING, TEXT),
+        Field("unit", STRING, TEXT),
+        Field("description", STRING),
+    ),
+    sort_fields=("name",),
+)
+
+INDICATOR_VALUES = CollectionSpec(
+    "indicator_values",
+    (
+        Field("indicator_id", STRING, TEXT),
+        Field("region_code", STRING, TEXT),
+        Field("period", STRING, TEXT),
+        Field("value", OPTIONAL_NUMBER, SqlType.REAL),
+    ),
+    indexes=(("indicator_id", "region_code", "period"),),
+)
+
+SPECS = (REGIONS, INDICATORS, INDICATOR_VALUES)
