@@ -201,7 +201,15 @@ class SyncEngine:
                 held.add(record)
                 report.push_waiting += 1
                 continue
-            if not self._push_one(entry, report):
+            # As it is now: an earlier answer may have rebased it (a new If-Match, the
+            # server's id for a record created here) or settled it.
+            current = self.outbox.get(entry.id)
+            if current is None or current.state not in (
+                OutboxState.PENDING,
+                OutboxState.UPLOADING,
+            ):
+                continue
+            if not self._push_one(current, report):
                 report.push_waiting += len(entries) - done
                 return
             if record is not None:

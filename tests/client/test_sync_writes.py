@@ -143,3 +143,20 @@ def test_pages_and_answers_report_the_records_they_touched(world: World, tmp_pat
         assert second.received.records == {"people": frozenset({"p-staff"})}
     finally:
         session.close()
+
+
+def test_two_changes_of_one_record_go_in_one_sync(world: World, tmp_path: Path) -> None:
+    """The second is sent over the version the first one's answer brought (it was read
+    before the first was answered: sent as read, it met a 412)."""
+    session = signed_in(world, tmp_path, "staff")
+    try:
+        change_phone(session, "p-staff", "11 11")
+        change_phone(session, "p-staff", "22 22")
+        before = server_card(world, "p-staff")["version"]
+        report = session.sync_engine().run()
+        assert (report.pushed, report.push_conflicts) == (2, 0)
+        card = server_card(world, "p-staff")
+        assert card["phone"] == "22 22" and card["version"] == int(str(before)) + 2
+        assert session.cache.outbox.all() == []
+    finally:
+        session.close()
