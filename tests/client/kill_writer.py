@@ -19,9 +19,11 @@ import os
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import sqlite_utils
 
 from cache.database import open_database
 from cache.meta import Meta
@@ -33,7 +35,7 @@ from domains.directory.commands import UpdateContactDetails
 from domains.writes import apply_command
 
 PERSON = "p-staff"
-USER = {"id": PERSON, "roles": ["staff"]}
+USER: dict[str, object] = {"id": PERSON, "roles": ["staff"]}
 
 
 def phone_of(step: int) -> str:
@@ -57,7 +59,7 @@ class BearerTransport(httpx.HTTPTransport):
         return super().handle_request(request)
 
 
-def _engine(cache: Path, server_url: str) -> tuple[SyncEngine, object]:
+def _engine(cache: Path, server_url: str) -> tuple[SyncEngine, sqlite_utils.Database]:
     db = open_database(cache, bytes.fromhex(os.environ["KILL_WRITER_KEY"]))
     api = ApiClient(server_url, transport=BearerTransport(os.environ["KILL_WRITER_TOKEN"]))
     engine = SyncEngine(
@@ -71,7 +73,7 @@ def write_forever(cache: Path, server_url: str) -> None:
     while True:
         stored = engine.records.get("people", PERSON)
         step = step_of(None if stored is None else stored.record.get("phone")) + 1
-        apply_command(db, UpdateContactDetails(PERSON, phone_of(step), None, None, USER))  # type: ignore[arg-type]
+        apply_command(db, UpdateContactDetails(PERSON, phone_of(step), None, None, USER))
         print(f"written {step}", flush=True)
         engine.run()
         print(f"pushed {step}", flush=True)
@@ -86,21 +88,28 @@ def push_until_empty(cache: Path, server_url: str) -> None:
             return
         time.sleep(0.1)  # an entry waits for its retry time (a resend still in flight)
     left = [
-        (c.entry.state.value, c.entry.body, c.entry.if_match, c.entry.attempts,
-         (c.server or {}).get("phone"), (c.server or {}).get("version"),
-         (c.current or {}).get("version"), (c.base or {}).get("version"))
+        (
+            c.entry.state.value,
+            c.entry.body,
+            c.entry.if_match,
+            c.entry.attempts,
+            (c.server or {}).get("phone"),
+            (c.server or {}).get("version"),
+            (c.current or {}).get("version"),
+            (c.base or {}).get("version"),
+        )
         for c in engine.outbox.waiting()
     ]
     raise SystemExit(f"still queued: {left}")
 
 
-def _fork(target: object, cache: Path, server_url: str) -> None:
+def _fork(target: Callable[[Path, str], None], cache: Path, server_url: str) -> None:
     pid = os.fork()
     if pid == 0:
         code = 0
         try:
-            target(cache, server_url)  # type: ignore[operator]
-        except BaseException as error:  # noqa: BLE001 - reported to the test, then exit
+            target(cache, server_url)
+        except BaseException as error:  # reported to the test, then exit
             print(f"failed {error!r}", flush=True)
             code = 1
         finally:
