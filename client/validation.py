@@ -95,6 +95,11 @@ RECORD_FIELDS: dict[str, tuple[tuple[str, Types], ...]] = {
     ),
 }
 COLLECTIONS = tuple(RECORD_FIELDS)
+# Fields a record may lack (older servers, records the personnel system wrote), checked
+# when present.
+OPTIONAL_FIELDS: dict[str, tuple[tuple[str, Types], ...]] = {
+    "people": (("updated_by", _OPT_STR),),
+}
 
 
 def _fail(collection: str, index: int, message: str) -> MalformedResponse:
@@ -120,6 +125,10 @@ def check_record(collection: str, item: Any, index: int = 0) -> dict[str, Any]:
             raise _fail(collection, index, f"'{name}' is missing")
         # bool is an int in Python, but never a valid int or number in these records.
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise _fail(collection, index, f"'{name}' has the wrong type")
+    for name, types in OPTIONAL_FIELDS.get(collection, ()):
+        value = item.get(name)
+        if not isinstance(value, types):
             raise _fail(collection, index, f"'{name}' has the wrong type")
     return item
 

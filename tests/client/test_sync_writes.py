@@ -8,11 +8,15 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from cache.changes import ChangeSource
 from cache.outbox import OutboxState
 from cache.schema import SyncState
+from client.errors import MalformedResponse
 from client.session import Session
 from client.sync import SyncProgress
+from client.validation import check_record
 from domains.directory.commands import UpdateContactDetails
 from domains.writes import apply_command
 from tests.client.test_sync import sign_in_for
@@ -160,3 +164,18 @@ def test_two_changes_of_one_record_go_in_one_sync(world: World, tmp_path: Path) 
         assert session.cache.outbox.all() == []
     finally:
         session.close()
+
+
+def test_who_changed_a_card_reaches_the_cache_and_is_checked(world: World, tmp_path: Path) -> None:
+    session = signed_in(world, tmp_path, "staff")
+    try:
+        change_phone(session, "p-staff", "12 34")
+        session.sync_engine().run()
+        stored = session.cache.records.get("people", "p-staff")
+        assert stored is not None and stored.record["updated_by"] == "p-staff"
+    finally:
+        session.close()
+    card = {**server_card(world, "p-staff"), "updated_by": 7}
+    with pytest.raises(MalformedResponse, match="updated_by"):
+        check_record("people", card)
+    check_record("people", {k: v for k, v in card.items() if k != "updated_by"})  # optional
