@@ -31,7 +31,12 @@ from .schema import SyncState, collection_spec, quote
 from .store import RecordStore, record_json
 from .transaction import transactional
 
-__all__ = ["Outbox", "OutboxEntry", "OutboxState", "WaitingChange"]
+__all__ = ["EntryGone", "Outbox", "OutboxEntry", "OutboxState", "WaitingChange"]
+
+
+class EntryGone(KeyError):
+    """The entry is no longer queued: the user discarded it (or resolved its conflict)
+    while it was being sent."""
 
 
 class OutboxState(StrEnum):
@@ -264,7 +269,7 @@ class Outbox:
     def _require(self, entry_id: int) -> OutboxEntry:
         entry = self.get(entry_id)
         if entry is None:
-            raise KeyError(f"no outbox entry {entry_id}")
+            raise EntryGone(f"no outbox entry {entry_id}")
         return entry
 
     @transactional

@@ -28,7 +28,7 @@ from typing import Any
 from cache.changes import Changes, ChangeSource
 from cache.errors import MalformedPage
 from cache.meta import Meta
-from cache.outbox import Outbox, OutboxEntry, OutboxState
+from cache.outbox import EntryGone, Outbox, OutboxEntry, OutboxState
 from cache.store import RecordStore
 from client.api import ApiClient
 from client.errors import (
@@ -209,7 +209,14 @@ class SyncEngine:
                 OutboxState.UPLOADING,
             ):
                 continue
-            if not self._push_one(current, report):
+            try:
+                sent = self._push_one(current, report)
+            except EntryGone:
+                # Discarded by the user while it was on its way: whatever the server
+                # did with it, its next page tells (the local record was rolled back).
+                log.info("a change was discarded while it was being sent")
+                continue
+            if not sent:
                 report.push_waiting += len(entries) - done
                 return
             if record is not None:

@@ -18,7 +18,7 @@ from client.session import Session
 from client.sync import SyncProgress
 from client.validation import check_record
 from domains.directory.commands import UpdateContactDetails
-from domains.writes import apply_command
+from domains.writes import apply_command, discard
 from tests.client.test_sync import sign_in_for
 from tests.server.conftest import PASSWORD, World
 
@@ -179,3 +179,45 @@ def test_who_changed_a_card_reaches_the_cache_and_is_checked(world: World, tmp_p
     with pytest.raises(MalformedResponse, match="updated_by"):
         check_record("people", card)
     check_record("people", {k: v for k, v in card.items() if k != "updated_by"})  # optional
+
+
+class DiscardWhileSending:
+    """The real API client; while a change is on its way, the user discards it (through
+    a connection of its own, as the window does)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self.discarded = False
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._session.api, name)
+
+    def send(self, *args: object, **kwargs: object) -> object:
+        answer = self._session.api.send(*args, **kwargs)  # type: ignore[arg-type]
+        other = self._session.cache.connect()
+        try:
+            self.discarded = discard(other, "people", "p-staff").touches({"people"})
+        finally:
+            other.close()
+        return answer
+
+
+def test_a_change_discarded_while_being_sent_ends_the_sync_well(
+    world: World, tmp_path: Path
+) -> None:
+    session = signed_in(world, tmp_path, "staff")
+    try:
+        change_phone(session, "p-staff", "12 34")
+        api = DiscardWhileSending(session)
+        engine = session.sync_engine()
+        engine.api = api  # type: ignore[assignment]
+        report = engine.run()
+        assert api.discarded and report.pushed == 0
+        assert session.cache.outbox.all() == []
+        # The server took it; the pull after the push brought the server's card back.
+        stored = session.cache.records.get("people", "p-staff")
+        assert stored is not None and stored.sync_state is SyncState.SYNCED
+        assert stored.record == server_card(world, "p-staff")
+        assert stored.record["phone"] == "12 34"
+    finally:
+        session.close()
