@@ -89,11 +89,14 @@ OBJECT = (JsonType.OBJECT,)
 class Field:
     """One field every record of a collection has (besides ``id``, ``version`` and
     ``updated_at``): the JSON types it may take, and ``column``: the SQL type of the
-    column it is copied into, or None when it lives in the ``record`` JSON only."""
+    column it is copied into, or None when it lives in the ``record`` JSON only.
+    ``required``: False for a field a record may lack (added to the API later: an older
+    server, or a record written by another system, leaves it out); checked when present."""
 
     name: str
     json_types: tuple[JsonType, ...]
     column: SqlType | None = None
+    required: bool = True
 
     def __post_init__(self) -> None:
         if not self.name or not self.json_types:

@@ -25,11 +25,15 @@ PYTHON_TYPES: dict[JsonType, Types] = {
 
 
 @functools.cache
-def record_fields(spec: CollectionSpec) -> tuple[tuple[str, Types], ...]:
+def record_fields(spec: CollectionSpec) -> tuple[tuple[str, Types, bool], ...]:
     """Fields each record must have, with the Python types they may take: from the
     collection's one description (``domains/*/collections.py``; API.md, "Records")."""
     return tuple(
-        (f.name, tuple(t for json_type in f.json_types for t in PYTHON_TYPES[json_type]))
+        (
+            f.name,
+            tuple(t for json_type in f.json_types for t in PYTHON_TYPES[json_type]),
+            f.required,
+        )
         for f in spec.fields
     )
 
@@ -48,7 +52,7 @@ def check_record(
 
 
 def _check_record(
-    collection: str, item: Any, index: int, fields: tuple[tuple[str, Types], ...]
+    collection: str, item: Any, index: int, fields: tuple[tuple[str, Types, bool], ...]
 ) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise _fail(collection, index, "not an object")
@@ -60,9 +64,11 @@ def _check_record(
         raise _fail(collection, index, "no valid version")
     if not isinstance(item.get("updated_at"), str):
         raise _fail(collection, index, "no updated_at")
-    for name, types in fields:
+    for name, types, required in fields:
         value = item.get(name, _MISSING)
         if value is _MISSING:
+            if not required:  # an older server, a card the personnel system wrote
+                continue
             raise _fail(collection, index, f"'{name}' is missing")
         # bool is an int in Python, but never a valid int or number in these records.
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):

@@ -68,6 +68,13 @@ def change_person(
         record = _load_for_change(conn, principal, person_id)
         check_version(record, expected)
         updated = {**record, **_stored_values(changes)}
-        # Nothing new: no new version, so nobody's sync fetches the card again.
-        saved = record if updated == record else records.replace_record(conn, "people", updated)
+        # Nothing new: no new version, so nobody's sync fetches the card again. Who
+        # changed it is kept for the conflict screen ("changed by ... at ...").
+        saved = (
+            record
+            if updated == record
+            else records.replace_record(
+                conn, "people", {**updated, "updated_by": principal.user_id}
+            )
+        )
     return JSONResponse(saved, headers={"ETag": etag(saved)})

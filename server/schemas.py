@@ -108,6 +108,11 @@ class Person(RecordBase):
     mobile: str | None
     office: str | None
     photo_url: str | None
+    updated_by: str | None = Field(
+        default=None,
+        description="The person who last changed the card through PATCH /people/{id}; "
+        "null (or absent) when the personnel system wrote it last.",
+    )
 
 
 class Room(RecordBase):

@@ -34,6 +34,9 @@ PEOPLE = CollectionSpec(
         Field("mobile", OPTIONAL_STRING, TEXT),
         Field("office", OPTIONAL_STRING, TEXT),
         Field("photo_url", OPTIONAL_STRING),
+        # Who last changed the card through "My details"; absent or null: the personnel
+        # system (docs/api.md).
+        Field("updated_by", OPTIONAL_STRING, required=False),
     ),
     indexes=(("department_id",), ("manager_id",)),
     search_fields=(

@@ -212,3 +212,15 @@ def test_twenty_concurrent_changes_from_one_version_let_exactly_one_win(world: W
     for code, body in results:
         if code == 412:
             assert body["current"]["version"] == 2
+
+
+def test_a_change_names_who_made_it_and_the_personnel_system_none(world: World) -> None:
+    assert card(world, "p-outsider").get("updated_by") is None  # as the import wrote it
+    own = world.sign_in("outsider").patch("/people/p-outsider", 1, json={"office": "C-1"})
+    assert own.json()["updated_by"] == "p-outsider"
+    admin = world.sign_in("admin").patch("/people/p-outsider", 2, json={"office": "C-2"})
+    assert admin.json()["updated_by"] == "p-admin"
+    assert card(world, "p-outsider")["updated_by"] == "p-admin"
+    # Nothing new: neither a new version nor a new name.
+    same = world.sign_in("outsider").patch("/people/p-outsider", 3, json={"office": "C-2"})
+    assert same.json()["version"] == 3 and same.json()["updated_by"] == "p-admin"

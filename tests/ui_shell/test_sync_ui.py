@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from cache.changes import Changes, ChangeSource
 from client.errors import NetworkError
 from client.sync import SEARCH_INDEX, RetryPolicy, SyncProgress
 from server.config import Settings
@@ -75,7 +76,11 @@ def test_a_long_sync_leaves_the_gui_thread_free(
     assert len(progress) > 20  # page by page, through a queued signal
     assert progress[-1].collection
     # Each collection is announced once complete, while the rest still syncs.
-    assert {"people"} in heard_early and {"departments"} in heard_early
+    heard = {next(iter(c.collections)): c for c in heard_early if len(c.collections) == 1}
+    assert {"people", "departments"} <= set(heard)
+    # With the ids of what the pages stored: a tab refreshes only what it shows of them.
+    assert heard["people"].source is ChangeSource.SYNC_PAGE
+    assert len(heard["people"].ids("people") or ()) == 500
     assert not window.parts.status.bar.isVisible()
     app.qtbot.waitUntil(lambda: app.probe().people == 500)
 
@@ -106,7 +111,7 @@ def test_each_sync_tells_the_tabs_and_the_status_bar(make_shell: MakeShell, worl
     window.parts.context.events.changed.connect(changes.append)
     with app.qtbot.waitSignal(window.parts.sync.synced, timeout=20_000):
         window.parts.menus.sync_now.trigger()
-    assert changes == [set()]  # nothing changed on the server since the first sync
+    assert changes == []  # nothing changed on the server since the first sync: no news
     session = app.shell.session
     assert session is not None
     session.cache.outbox.enqueue("POST", "/bookings", body={"room_id": "nowhere"})
@@ -232,7 +237,7 @@ def test_registry_search_index_is_built_after_the_sync_with_progress_shown(
     assert indexing and indexing[-1].done == indexing[-1].total == 5
     assert not sync.running  # the sync had ended before its index was built
     assert session.cache.records.search_index_pending() == 0
-    assert changes[-1] == {"registry_rows"}
+    assert changes[-1] == Changes.of(ChangeSource.SYNC_PAGE, "registry_rows")
     assert any(text.startswith("Preparing registry search") for text in texts)
     assert not status.bar.isVisible()
 
