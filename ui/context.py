@@ -9,6 +9,7 @@ import sqlite_utils
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from ui.tasks import TaskRunner
+from ui.write_ports import TabWrites
 
 
 class DataEvents(QObject):
@@ -35,3 +36,5 @@ class TabContext:
     events: DataEvents
     user: dict[str, object]
     preferences: QSettings | None = None
+    writes: TabWrites | None = None
+    """The write side (``ui/write_ports.py``); None: the tab is read-only."""
