@@ -30,10 +30,10 @@ FIELDS = ("phone", "mobile", "office")
 MAX_LENGTHS = {"phone": 32, "mobile": 32, "office": 64}
 """As ``docs/api.md`` ("My details"); the command checks them again and says why."""
 
-MakeCommand = Callable[[str, str, str], Command]
-"""(phone, mobile, office) -> the command (``UpdateContactDetails``)."""
+MakeCommand = Callable[[str | None, str | None, str | None], Command]
+"""(phone, mobile, office; None: unchanged) -> the command (``UpdateContactDetails``)."""
 
-ContactCommand = Callable[[str, str, str, str, dict[str, object]], Command]
+ContactCommand = Callable[[str, str | None, str | None, str | None, dict[str, object]], Command]
 """(person id, phone, mobile, office, the signed-in user) -> the command: the shape of
 ``UpdateContactDetails``."""
 
@@ -55,10 +55,16 @@ class MyDetailsDialog(QDialog):
         make_command: MakeCommand,
         writes: ApplyCommand,
         parent: QWidget | None = None,
+        *,
+        baseline: ContactDetails | None = None,
     ) -> None:
+        """``current``: the values the form starts with; ``baseline``: what a field is
+        compared with to send only the changed ones (the server's version, when the form
+        edits the user's side of a conflict); by default ``current``."""
         super().__init__(parent)
         self.setObjectName("MyDetailsDialog")
         self._name = name
+        self._initial = baseline or current
         self._make_command = make_command
         self._writes = writes
         self.saving = False
@@ -122,9 +128,16 @@ class MyDetailsDialog(QDialog):
         if self.saving:
             return
         self.show_problems([])
-        values = self.values()
+        values, initial = self.values(), self._initial
         try:
-            command = self._make_command(values.phone, values.mobile, values.office)
+            command = self._make_command(
+                *(
+                    None
+                    if getattr(values, name) == getattr(initial, name)
+                    else getattr(values, name)
+                    for name in FIELDS
+                )
+            )
         except CommandRefused as refused:  # a command may check its input when built
             self.show_problems(refused.problems)
             return
@@ -198,6 +211,10 @@ class MyDetailsDialog(QDialog):
                     "Only digits, spaces and + - ( ) are allowed, with at least one digit."
                 )
             return self.tr("Use one line without control characters.")
+        if problem.code == "no_digit":
+            return self.tr("A number needs at least one digit.")
+        if problem.code == "unchanged":
+            return self.tr("Nothing was changed.")
         if problem.code == "forbidden":
             return self.tr("You may change only your own details.")
         if problem.code == "gone":

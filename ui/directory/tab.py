@@ -64,7 +64,8 @@ from cache.directory import (
     phone_list,
     phone_list_csv,
 )
-from domains.directory.changes import SyncMark, person_sync_mark
+from domains.changes import ConflictSides
+from domains.directory.changes import CONTACT_FIELDS, SyncMark, person_sync_mark
 from ui.context import TabContext
 from ui.directory.card import PersonCardView
 from ui.directory.connections import ThreadConnections
@@ -82,7 +83,7 @@ from ui.directory.my_details import ContactCommand, ContactDetails, MyDetailsDia
 from ui.directory.notice import Notice
 from ui.directory.phone_list import phone_list_document, print_document
 from ui.tasks import Priority
-from ui.write_ports import ApplyCommand
+from ui.write_ports import ApplyCommand, ConflictEdit, ConflictEditing
 
 log = logging.getLogger(__name__)
 
@@ -430,9 +431,11 @@ class DirectoryTab(QWidget):
         person_id: str,
         start_from: ContactDetails | None = None,
         writes: ApplyCommand | None = None,
+        baseline: ContactDetails | None = None,
     ) -> MyDetailsDialog | None:
         """The "My details" form for a card: its values (or ``start_from``, the user's
-        version of a conflict) and the write side (or ``writes``, the conflict's edit)."""
+        version of a conflict, sent over ``baseline``, the server's) and the write side
+        (or ``writes``, the conflict's edit)."""
         card = self.card.card
         factory = self.contact_command
         target = writes or self._context.writes
@@ -451,12 +454,30 @@ class DirectoryTab(QWidget):
             lambda phone, mobile, office: factory(person_id, phone, mobile, office, user),
             target,
             self,
+            baseline=baseline,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._details_saved(person_id))
         self.details_dialog = dialog
         dialog.open()
         return dialog
+
+    def edit_conflict(
+        self, sides: ConflictSides, writes: ConflictEditing
+    ) -> MyDetailsDialog | None:
+        """The conflict screen's "Edit": the form with the user's values, over the server's."""
+        if sides.collection != "people":
+            return None
+
+        def details(record: dict[str, object]) -> ContactDetails:
+            return ContactDetails(*(str(record.get(name) or "") for name in CONTACT_FIELDS))
+
+        return self.edit_details(
+            sides.record_id,
+            start_from=details(sides.mine),
+            writes=ConflictEdit(writes, sides.collection, sides.record_id),
+            baseline=details(sides.theirs),
+        )
 
     def _details_saved(self, person_id: str) -> None:
         self.details_dialog = None
