@@ -55,5 +55,12 @@ class Changes:
             records[name] = None if ids is None or mine is None else mine | ids
         return Changes(self.source, records)
 
+    def without(self, collections: Iterable[str]) -> Changes:
+        """The same change minus ``collections`` (already announced ones, say)."""
+        dropped = set(collections)
+        return Changes(
+            self.source, {k: v for k, v in self.records.items() if k not in dropped}
+        )
+
     def __bool__(self) -> bool:
         return bool(self.records)

@@ -43,6 +43,10 @@ fast for a page of 5 000 people. Their update and delete triggers stay. Any othe
 that inserts into these tables must do the same (only ``RecordStore`` does). It also
 gives the registry rows' index two-letter prefixes only (``REGISTRY_FTS_PREFIXES``):
 the index is emptied and rebuilt in the background, not re-synced.
+
+Migration 5 adds ``outbox_base``: for each record with local changes queued, the
+server's version they were made on (``record`` NULL: created here). "Discard" rolls the
+optimistic record back to it (``Outbox.discard_changes``); nothing else kept it.
 """
 
 from __future__ import annotations
@@ -382,11 +386,26 @@ def _m004_bulk_indexed_inserts(db: sqlite_utils.Database) -> None:
         db.execute("DELETE FROM search_backlog WHERE collection = ?", (spec.name,))
 
 
+def _m005_outbox_base(db: sqlite_utils.Database) -> None:
+    """The server's record under each record's queued changes (``Outbox.enqueue`` fills
+    it, ``Outbox.discard_changes`` restores it). Changes queued before this migration
+    have none: a discard of them keeps the server's side if one is stored."""
+    db.execute(
+        """CREATE TABLE outbox_base (
+            collection TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            record TEXT,
+            PRIMARY KEY (collection, record_id)
+        ) WITHOUT ROWID"""
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_cheaper_writes,
     _m003_phone_and_address_words,
     _m004_bulk_indexed_inserts,
+    _m005_outbox_base,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -7,6 +7,10 @@ neither, and an entry caught mid-upload is sent again with the same key (the
 server answers the first result again). An entry leaves the outbox when the
 server has accepted it (``mark_done``); a final refusal or a version conflict
 stays, visible on its record, until the user decides.
+
+Beside the queue, ``outbox_base`` keeps the server's record each record's queued changes
+build on (NULL: created here), so that "discard" can roll the optimistic record back
+(``discard_changes``); it leaves with the record's last queued change.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from .schema import SyncState, collection_spec, quote
 from .store import RecordStore, record_json
 from .transaction import transactional
 
-__all__ = ["Outbox", "OutboxEntry", "OutboxState"]
+__all__ = ["Outbox", "OutboxEntry", "OutboxState", "WaitingChange"]
 
 
 class OutboxState(StrEnum):
@@ -83,6 +87,21 @@ class OutboxEntry:
         )
 
 
+@dataclass(frozen=True)
+class WaitingChange:
+    """One queued change as the "Changes waiting" window lists it: the entry, and its
+    record as shown now (``current``; None once gone), the server's version the change
+    builds on (``base``; None for a record created here or not known) and, in a
+    conflict, the server's newer version (``server``)."""
+
+    entry: OutboxEntry
+    sync_state: SyncState | None
+    sync_error: str | None
+    current: dict[str, Any] | None
+    base: dict[str, Any] | None
+    server: dict[str, Any] | None
+
+
 class Outbox:
     """The queue of local changes of one open cache."""
 
@@ -123,6 +142,7 @@ class Outbox:
         record_id = None if record is None else str(record["id"])
         key = idempotency_key or secrets.token_hex(16)  # 128 random bits
         if record is not None and collection is not None:
+            self._keep_base(collection, str(record["id"]))
             self._records.write_local(collection, record, base_version=if_match or 0)
         cursor = self._conn.execute(
             "INSERT INTO outbox (idempotency_key, method, path, collection, record_id, "
@@ -144,6 +164,45 @@ class Outbox:
         if entry is None:  # pragma: no cover - the row was written just above
             raise RuntimeError("the outbox entry vanished")
         return entry
+
+    def _keep_base(self, collection: str, record_id: str) -> None:
+        """Before a record's first queued change: remember the server's version of it
+        (NULL when the record is new here). A record already changed locally keeps the
+        base it has (none, for changes queued before migration 5)."""
+        known = self._conn.execute(
+            "SELECT 1 FROM outbox_base WHERE collection = ? AND record_id = ?",
+            (collection, record_id),
+        ).fetchone()
+        if known is not None:
+            return
+        stored = self._records.get(collection, record_id)
+        if stored is not None and stored.sync_state is not SyncState.SYNCED:
+            return
+        self._set_base(collection, record_id, None if stored is None else stored.record)
+
+    def _set_base(self, collection: str, record_id: str, record: Mapping[str, Any] | None) -> None:
+        self._conn.execute(
+            "INSERT INTO outbox_base (collection, record_id, record) VALUES (?, ?, ?) "
+            "ON CONFLICT (collection, record_id) DO UPDATE SET record = excluded.record",
+            (collection, record_id, None if record is None else record_json(record)),
+        )
+
+    def _drop_base(self, collection: str, record_id: str) -> None:
+        self._conn.execute(
+            "DELETE FROM outbox_base WHERE collection = ? AND record_id = ?",
+            (collection, record_id),
+        )
+
+    def base(self, collection: str, record_id: str) -> tuple[bool, dict[str, Any] | None]:
+        """(known, record): the server's record under the queued changes; ``known`` False
+        when none was kept; ``record`` None for a record created here."""
+        row = self._conn.execute(
+            "SELECT record FROM outbox_base WHERE collection = ? AND record_id = ?",
+            (collection, record_id),
+        ).fetchone()
+        if row is None:
+            return False, None
+        return True, None if row[0] is None else json.loads(row[0])
 
     def get(self, entry_id: int) -> OutboxEntry | None:
         row = self._conn.execute(
@@ -170,6 +229,35 @@ class Outbox:
         """Every entry, oldest first (the UI's list of unsent changes)."""
         rows = self._conn.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY id").fetchall()
         return [OutboxEntry._from_row(row) for row in rows]
+
+    def waiting(self) -> list[WaitingChange]:
+        """Every entry, oldest first, with its record's state, current values, base and
+        server side: what the "Changes waiting" window lists (read on a worker)."""
+        changes = []
+        for entry in self.all():
+            stored = base = None
+            if entry.collection is not None and entry.record_id is not None:
+                stored = self._records.get(entry.collection, entry.record_id)
+                base = self.base(entry.collection, entry.record_id)[1]
+            changes.append(
+                WaitingChange(
+                    entry=entry,
+                    sync_state=None if stored is None else stored.sync_state,
+                    sync_error=None if stored is None else stored.sync_error,
+                    current=None if stored is None else stored.record,
+                    base=base,
+                    server=None if stored is None else stored.conflict,
+                )
+            )
+        return changes
+
+    def count_waiting(self) -> int:
+        """Changes not yet accepted by the server (the status bar's count)."""
+        return int(
+            self._conn.execute(
+                "SELECT count(*) FROM outbox WHERE state IN ('pending', 'uploading')"
+            ).fetchone()[0]
+        )
 
     # --- what the server said -------------------------------------------------------------
 
@@ -255,15 +343,18 @@ class Outbox:
                 "WHERE collection = ? AND record_id = ?",
                 (server_id, local_id, server_id, collection, local_id),
             )
+            self._drop_base(collection, local_id)
         later = self._conn.execute(
             "SELECT count(*) FROM outbox WHERE collection = ? AND record_id = ?",
             (collection, server_id),
         ).fetchone()[0]
         if not later:
+            self._drop_base(collection, server_id)
             if server_id != local_id:
                 self._records.delete(collection, local_id)
             self._records.store_server_record(collection, server)
             return
+        self._set_base(collection, server_id, server)  # what a discard now goes back to
         # Later local changes build on this one: they now build on the server's version.
         if server_id != local_id:  # a sync page may already have brought the server's copy
             self._records.delete(collection, server_id)
@@ -287,6 +378,7 @@ class Outbox:
         ).fetchone()[0]
         if later:
             return
+        self._drop_base(entry.collection, entry.record_id)
         if entry.method == "DELETE":
             self._records.delete(entry.collection, entry.record_id)
         else:
@@ -318,9 +410,12 @@ class Outbox:
     @transactional
     def keep_local_side(self, collection: str, record_id: str) -> bool:
         """Send the local changes again, now over the server's current version."""
+        server = self._records.get(collection, record_id)
         version = self._records.rebase_on_server_side(collection, record_id)
         if version is None:
             return False
+        if server is not None and server.conflict is not None:
+            self._set_base(collection, record_id, server.conflict)
         self._conn.execute(
             "UPDATE outbox SET if_match = ?, state = 'pending', last_error = NULL, "
             "next_attempt_at = NULL WHERE collection = ? AND record_id = ? "
@@ -336,4 +431,52 @@ class Outbox:
             "DELETE FROM outbox WHERE collection = ? AND record_id = ?",
             (collection, record_id),
         )
+        self._drop_base(collection, record_id)
+        return int(cursor.rowcount)
+
+    @transactional
+    def discard_changes(self, collection: str, record_id: str) -> bool:
+        """"Discard" (confirmed by the user): remove the record's queued changes and roll
+        the optimistic record back to the server's last version: the newer of the kept
+        base and a server side stored meanwhile; a record created here is deleted.
+        Changes queued before migration 5 have no base: the record then keeps its local
+        values, marked synced, until the server next sends it. False: nothing queued."""
+        queued = self._conn.execute(
+            "SELECT count(*) FROM outbox WHERE collection = ? AND record_id = ?",
+            (collection, record_id),
+        ).fetchone()[0]
+        if not queued:
+            return False
+        known, base = self.base(collection, record_id)
+        stored = self._records.get(collection, record_id)
+        server = None if stored is None else stored.conflict
+        if server is not None and server.get("deleted") is True:
+            self._records.delete(collection, record_id)
+        elif server is not None and (
+            base is None or int(server.get("version", 0)) >= int(base.get("version", 0))
+        ):
+            self._records.store_server_record(collection, server)
+        elif base is not None:
+            self._records.store_server_record(collection, base)
+        elif known:  # created here: it never existed on the server
+            self._records.delete(collection, record_id)
+        elif stored is not None:
+            self._records.set_state(collection, record_id, SyncState.SYNCED)
+        self.discard_record(collection, record_id)
+        return True
+
+    @transactional
+    def retry_now(self, collection: str, record_id: str) -> int:
+        """"Retry now": the record's waiting or refused changes are sent at the next
+        push, without waiting for their backoff. A conflict is not retried (the user
+        keeps theirs: ``keep_local_side``). Returns how many entries were released."""
+        cursor = self._conn.execute(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, last_error = NULL "
+            "WHERE collection = ? AND record_id = ? AND state IN ('pending', 'error')",
+            (collection, record_id),
+        )
+        if cursor.rowcount:
+            stored = self._records.get(collection, record_id)
+            if stored is not None and stored.sync_state is SyncState.ERROR:
+                self._records.set_state(collection, record_id, SyncState.PENDING)
         return int(cursor.rowcount)

@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from cache.changes import Changes, ChangeSource
 from cache.errors import MalformedPage
 from cache.meta import Meta
-from cache.outbox import Outbox, OutboxEntry
+from cache.outbox import Outbox, OutboxEntry, OutboxState
 from cache.store import RecordStore
 from client.api import ApiClient
 from client.errors import (
@@ -67,12 +68,14 @@ class SyncAlreadyRunning(IntranetError):
 class SyncProgress:
     """Reported after every page and outbox entry; ``total`` is None when not known.
     ``still_to_come``: the collections this sync pulls after this one (the status bar
-    says what is still coming while the directory is already usable)."""
+    says what is still coming while the directory is already usable). ``changes``: the
+    records a page stored or deleted (ids None: the collection was reset first)."""
 
     collection: str
     done: int
     total: int | None
     still_to_come: tuple[str, ...] = field(default=(), compare=False)
+    changes: Changes | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,11 @@ class _Reporting:
     still_to_come: tuple[str, ...]
 
     def __call__(self, update: SyncProgress) -> None:
-        self.notify(SyncProgress(update.collection, update.done, update.total, self.still_to_come))
+        self.notify(
+            SyncProgress(
+                update.collection, update.done, update.total, self.still_to_come, update.changes
+            )
+        )
 
 
 @dataclass
@@ -96,6 +103,10 @@ class SyncReport:
     push_waiting: int = 0  # entries left for a later attempt (network, 429, 5xx)
     requests: int = 0
     seconds: float = 0.0
+    answered: Changes = field(default_factory=lambda: Changes(ChangeSource.OUTBOX_ANSWER))
+    """The records whose queued changes the server answered (accepted, refused, conflict)."""
+    received: Changes = field(default_factory=lambda: Changes(ChangeSource.SYNC_PAGE))
+    """The records the pulled pages stored or deleted (ids None: a collection reset)."""
 
 
 @dataclass(frozen=True)
@@ -170,18 +181,36 @@ class SyncEngine:
     # --- push -----------------------------------------------------------------
 
     def _push(self, report: SyncReport, notify: ProgressCallback, stop: threading.Event) -> None:
+        """Oldest first. A change waits behind an earlier change of the same record that
+        waits, was refused or conflicts (it builds on it); the changes of other records
+        go on. Only a change without a record (and the network being down) stops all."""
         entries = self.outbox.pending()
         now = self._clock()
+        held: set[tuple[str | None, str]] = set()  # records whose later changes wait
         for done, entry in enumerate(entries, start=1):
             if stop.is_set():
                 raise SyncCancelled("Sync cancelled.")
+            record = None if entry.record_id is None else (entry.collection, entry.record_id)
+            if record is not None and record in held:
+                report.push_waiting += 1
+                continue
             if entry.next_attempt_at is not None and entry.next_attempt_at > now:
-                # Order matters (a change may build on an earlier one): wait for this one.
-                report.push_waiting += len(entries) - done + 1
-                return
+                if record is None:  # no record to tell what depends on it: all wait
+                    report.push_waiting += len(entries) - done + 1
+                    return
+                held.add(record)
+                report.push_waiting += 1
+                continue
             if not self._push_one(entry, report):
                 report.push_waiting += len(entries) - done
                 return
+            if record is not None:
+                answered = self.outbox.get(entry.id)
+                if answered is not None and answered.state in (
+                    OutboxState.ERROR,
+                    OutboxState.CONFLICT,
+                ):
+                    held.add(record)
             notify(SyncProgress("outbox", done, len(entries)))
 
     def _push_one(self, entry: OutboxEntry, report: SyncReport) -> bool:
@@ -209,8 +238,13 @@ class SyncEngine:
             self.outbox.mark_retry(entry.id, "not signed in", self._clock())
             raise
         except VersionMismatch as error:
-            self.outbox.mark_conflict(entry.id, error.current)
-            report.push_conflicts += 1
+            if _already_applied(entry, error.current):
+                # A resend whose first answer was lost: the server has these values.
+                self.outbox.mark_done(entry.id, error.current)
+                report.pushed += 1
+            else:
+                self.outbox.mark_conflict(entry.id, error.current)
+                report.push_conflicts += 1
         except Conflict as error:
             if error.code == "idempotency_in_progress":  # the first send is still running
                 self.outbox.mark_retry(entry.id, error.detail, self._clock() + timedelta(seconds=1))
@@ -226,6 +260,14 @@ class SyncEngine:
             record = _first_record(answer)
             self.outbox.mark_done(entry.id, record)
             report.pushed += 1
+            if record is not None and entry.collection is not None:
+                report.answered = report.answered.merged(
+                    Changes.of(ChangeSource.OUTBOX_ANSWER, entry.collection, [str(record["id"])])
+                )
+        if entry.collection is not None and entry.record_id is not None:
+            report.answered = report.answered.merged(
+                Changes.of(ChangeSource.OUTBOX_ANSWER, entry.collection, [entry.record_id])
+            )
         return True
 
     def _files_for(self, entry: OutboxEntry) -> dict[str, Any] | None:
@@ -260,6 +302,9 @@ class SyncEngine:
         for registry_id in sorted(kept - wanted.intersection(heads.registry_rows)):
             # No longer chosen, or no longer readable: its rows leave this computer.
             self.records.reset_collection("registry_rows", registry_id)
+            report.received = report.received.merged(
+                Changes.of(ChangeSource.SYNC_PAGE, "registry_rows", None)
+            )
         for registry_id in registries:
             total = self._row_count(registry_id)
             self._pull_collection("registry_rows", registry_id, total, report, notify, stop)
@@ -330,7 +375,10 @@ class SyncEngine:
                             raise SyncCancelled("Sync cancelled.")
                         self._apply(collection, scope, page, report)
                         done += len(page["items"])
-                        notify(SyncProgress(label, done, total))
+                        ids = None if restarted else _page_ids(page)
+                        changes = Changes.of(ChangeSource.SYNC_PAGE, collection, ids)
+                        report.received = report.received.merged(changes)
+                        notify(SyncProgress(label, done, total, changes=changes))
                         cursor = page["cursor"]
                 return
             except CursorExpired:
@@ -432,6 +480,25 @@ class _PageFetcher:
                 continue
             return True
         return False
+
+
+def _page_ids(page: dict[str, Any]) -> list[str]:
+    """The ids a page stored or deleted."""
+    return [str(item["id"]) for item in page["items"]] + [str(i) for i in page["deleted"]]
+
+
+def _already_applied(entry: OutboxEntry, current: dict[str, Any] | None) -> bool:
+    """A 412 on a PATCH whose values the server's record already holds: the first send
+    was applied and its answer lost (the idempotency key had expired, or the record
+    changed since, but to these values). "" clears a field (stored as null)."""
+    if entry.method != "PATCH" or not isinstance(entry.body, dict) or not entry.body:
+        return False
+    if current is None or str(current.get("id")) != entry.record_id:
+        return False
+    return all(
+        current.get(name) == value or (value == "" and current.get(name) is None)
+        for name, value in entry.body.items()
+    )
 
 
 def _first_record(answer: Any) -> dict[str, Any] | None:

@@ -156,6 +156,11 @@ CALLS: dict[str, Call] = {
     "Outbox.take_server_side": lambda c: c.outbox.take_server_side("bookings", "b-1"),
     "Outbox.keep_local_side": lambda c: c.outbox.keep_local_side("bookings", "b-1"),
     "Outbox.discard_record": lambda c: c.outbox.discard_record("bookings", "b-1"),
+    "Outbox.discard_changes": lambda c: c.outbox.discard_changes("bookings", "local-1"),
+    "Outbox.retry_now": lambda c: c.outbox.retry_now("bookings", "local-1"),
+    "Outbox.waiting": lambda c: c.outbox.waiting(),
+    "Outbox.count_waiting": lambda c: c.outbox.count_waiting(),
+    "Outbox.base": lambda c: c.outbox.base("bookings", "b-1"),
     # Meta
     "Meta.server_url": lambda c: c.meta.server_url,
     "Meta.user": lambda c: c.meta.user,
