@@ -34,10 +34,10 @@ from ui.about import AboutDialog, AboutFacts
 from ui.changes_window import ChangesWindow
 from ui.conflict import ConflictDialog
 from ui.context import TabContext
-from ui.directory.connections import ThreadConnections
 from ui.help import GuideDialog, HelpdeskDialog, open_log_folder
 from ui.idle_lock import IdleLock, IdleWatcher, LockOverlay
 from ui.menus import Menus
+from ui.reads import ReadPool
 from ui.settings import UserSettings
 from ui.status import StatusPanel
 from ui.sync_controller import CacheFacts, SyncController
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self._message: Callable[[], str] | None = None
         self.changes_window: ChangesWindow | None = None
         self.conflict_dialog: ConflictDialog | None = None
-        self._reads = ThreadConnections(parts.context.connect)
+        self._reads = ReadPool(parts.context.connect, parts.context.tasks)
         reads = self._reads
         self.destroyed.connect(lambda *_: reads.close())
 

@@ -36,8 +36,8 @@ from cache.directory import (
     count_people,
     people_page,
 )
-from ui.directory.connections import ThreadConnections
 from ui.directory.i18n import format_number
+from ui.reads import ReadPool
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class PeopleModel(QAbstractListModel):
     failed = Signal(str)
 
     def __init__(
-        self, tasks: TaskRunner, connections: ThreadConnections, parent: QObject | None = None
+        self, tasks: TaskRunner, connections: ReadPool, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks

@@ -68,7 +68,6 @@ from domains.changes import ConflictSides
 from domains.directory.changes import CONTACT_FIELDS, SyncMark, person_sync_mark
 from ui.context import TabContext
 from ui.directory.card import PersonCardView
-from ui.directory.connections import ThreadConnections
 from ui.directory.delegate import PersonDelegate, SpacedDelegate
 from ui.directory.i18n import directory_locale, with_number
 from ui.directory.icons import search_icon
@@ -82,6 +81,7 @@ from ui.directory.models import (
 from ui.directory.my_details import ContactCommand, ContactDetails, MyDetailsDialog
 from ui.directory.notice import Notice
 from ui.directory.phone_list import phone_list_document, print_document
+from ui.reads import ReadPool
 from ui.tasks import Priority
 from ui.write_ports import ApplyCommand, ConflictEdit, ConflictEditing
 
@@ -116,7 +116,7 @@ class DirectoryTab(QWidget):
         super().__init__(parent)
         self.setObjectName("DirectoryTab")
         self._context = context
-        self._connections = ThreadConnections(context.connect)
+        self._connections = ReadPool(context.connect, context.tasks)
         connections = self._connections
         self.destroyed.connect(lambda *_: connections.close())
         self._department: str | None = None
