@@ -31,6 +31,9 @@ BY_CODE: dict[str, object] = {
     "invalid_token": QT_TRANSLATE_NOOP(
         "WriteErrors", "Your sign-in has ended. Sign in again and the change will be sent."
     ),
+    "token_expired": QT_TRANSLATE_NOOP(
+        "WriteErrors", "Your sign-in has ended. Sign in again and the change will be sent."
+    ),
     "token_reused": QT_TRANSLATE_NOOP(
         "WriteErrors", "Your sign-in has ended. Sign in again and the change will be sent."
     ),
