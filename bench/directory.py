@@ -159,8 +159,8 @@ def bench_qt(db_path: Path, key: bytes, texts: list[str]) -> None:
     """The model end to end: set_query until the rows are in, on a real worker."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
-
     from ui.directory.connections import ThreadConnections
+
     from ui.directory.models import PeopleModel
     from ui.tasks import TaskRunner
 

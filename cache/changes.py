@@ -58,9 +58,7 @@ class Changes:
     def without(self, collections: Iterable[str]) -> Changes:
         """The same change minus ``collections`` (already announced ones, say)."""
         dropped = set(collections)
-        return Changes(
-            self.source, {k: v for k, v in self.records.items() if k not in dropped}
-        )
+        return Changes(self.source, {k: v for k, v in self.records.items() if k not in dropped})
 
     def __bool__(self) -> bool:
         return bool(self.records)

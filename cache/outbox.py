@@ -436,7 +436,7 @@ class Outbox:
 
     @transactional
     def discard_changes(self, collection: str, record_id: str) -> bool:
-        """"Discard" (confirmed by the user): remove the record's queued changes and roll
+        """ "Discard" (confirmed by the user): remove the record's queued changes and roll
         the optimistic record back to the server's last version: the newer of the kept
         base and a server side stored meanwhile; a record created here is deleted.
         Changes queued before migration 5 have no base: the record then keeps its local
@@ -467,7 +467,7 @@ class Outbox:
 
     @transactional
     def retry_now(self, collection: str, record_id: str) -> int:
-        """"Retry now": the record's waiting or refused changes are sent at the next
+        """ "Retry now": the record's waiting or refused changes are sent at the next
         push, without waiting for their backoff. A conflict is not retried (the user
         keeps theirs: ``keep_local_side``). Returns how many entries were released."""
         cursor = self._conn.execute(

@@ -211,7 +211,8 @@ class SyncEngine:
                     OutboxState.CONFLICT,
                 ):
                     held.add(record)
-            notify(SyncProgress("outbox", done, len(entries)))
+            # The answers so far (cumulative): the UI announces them even if the pull fails.
+            notify(SyncProgress("outbox", done, len(entries), changes=report.answered))
 
     def _push_one(self, entry: OutboxEntry, report: SyncReport) -> bool:
         """Send one entry; False when the rest must wait (the network or server is down)."""

@@ -13,7 +13,15 @@ from cache.outbox import Outbox, OutboxEntry
 from cache.transaction import commits_before_returning, write_transaction
 from domains.command import Command, LocalWrite
 
-__all__ = ["AppliedWrite", "apply_command"]
+__all__ = [
+    "AppliedWrite",
+    "apply_command",
+    "discard",
+    "edit_and_keep",
+    "keep_mine",
+    "retry_now",
+    "take_theirs",
+]
 
 
 @dataclass(frozen=True)
@@ -42,3 +50,50 @@ def apply_command(db: sqlite_utils.Database, command: Command) -> AppliedWrite:
         )
     changes = Changes.of(ChangeSource.LOCAL_WRITE, write.collection, [str(write.record["id"])])
     return AppliedWrite(write, entry, changes)
+
+
+# --- the user's decisions on queued changes ("Changes waiting", the conflict screen) ------
+
+
+def _decided(collection: str, record_id: str) -> Changes:
+    return Changes.of(ChangeSource.LOCAL_WRITE, collection, [record_id])
+
+
+def retry_now(db: sqlite_utils.Database, collection: str, record_id: str) -> Changes:
+    """Send the record's waiting or refused changes at the next push, without backoff."""
+    Outbox(db).retry_now(collection, record_id)
+    return _decided(collection, record_id)
+
+
+def discard(db: sqlite_utils.Database, collection: str, record_id: str) -> Changes:
+    """Drop the record's queued changes; the record goes back to the server's version
+    (a record created here goes away)."""
+    Outbox(db).discard_changes(collection, record_id)
+    return _decided(collection, record_id)
+
+
+def keep_mine(db: sqlite_utils.Database, collection: str, record_id: str) -> Changes:
+    """A conflict resolved for the local side: sent again over the server's version."""
+    Outbox(db).keep_local_side(collection, record_id)
+    return _decided(collection, record_id)
+
+
+def take_theirs(db: sqlite_utils.Database, collection: str, record_id: str) -> Changes:
+    """A conflict resolved for the server: its version replaces the local one."""
+    Outbox(db).take_server_side(collection, record_id)
+    return _decided(collection, record_id)
+
+
+@commits_before_returning
+def edit_and_keep(
+    db: sqlite_utils.Database, collection: str, record_id: str, command: Command
+) -> AppliedWrite:
+    """ "Edit" on the conflict screen: the user's edited values, planned over the server's
+    version, replace the conflicting local changes, in one transaction (a kill in the
+    middle leaves the conflict as it was). Without a server side (a refused change),
+    the old changes are discarded and the edit builds on the server's last version."""
+    with write_transaction(db, immediate=True):
+        outbox = Outbox(db)
+        if not outbox.take_server_side(collection, record_id):
+            outbox.discard_changes(collection, record_id)
+        return apply_command(db, command)

@@ -31,7 +31,9 @@ from server.runner import ServerThread, seed_if_empty
 from ui.context import DataEvents, TabContext
 from ui.directory import DirectoryTab, install_directory_translations
 from ui.directory.models import PERSON_ROLE
+from ui.reads import ReadPool
 from ui.tasks import TaskRunner
+from ui.writes import Writes
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
@@ -88,10 +90,13 @@ def main() -> int:
         root = Path(temporary)
         with synced_session(root) as session:
             tasks = TaskRunner()
+            events = DataEvents()
+            reads = ReadPool(session.cache.connect, tasks)
             context = TabContext(
-                connect=session.cache.connect,
+                reads=reads,
+                writes=Writes(reads, events),
                 tasks=tasks,
-                events=DataEvents(),
+                events=events,
                 user=session.user,
             )
             window = QMainWindow()

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
 from ui.context import DataEvents, TabContext
 from ui.directory import DirectoryTab, install_directory_translations
 from ui.directory.models import PERSON_ROLE
+from ui.reads import ReadPool
 from ui.tasks import TaskRunner
+from ui.writes import Writes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from screenshot_directory import settle, synced_session, wait_until  # the same waits as its sibling
@@ -57,10 +59,13 @@ def main() -> int:
         root = Path(temporary)
         with synced_session(root) as session:
             tasks = TaskRunner()
+            events = DataEvents()
+            reads = ReadPool(session.cache.connect, tasks)
             context = TabContext(
-                connect=session.cache.connect,
+                reads=reads,
+                writes=Writes(reads, events),
                 tasks=tasks,
-                events=DataEvents(),
+                events=events,
                 user=session.user,
                 preferences=QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat),
             )

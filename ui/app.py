@@ -48,6 +48,7 @@ from ui.context import DataEvents, TabContext
 from ui.i18n import Languages
 from ui.main_window import Leave, MainWindow, WindowParts
 from ui.menus import Menus
+from ui.reads import ReadPool
 from ui.settings import UserSettings
 from ui.signin import SignInDialog, SignInRequest, SignInResult
 from ui.startup import (
@@ -61,6 +62,7 @@ from ui.status import StatusPanel
 from ui.sync_controller import FIRST_SYNC_DELAY_MS, SYNC_INTERVAL_MS, SyncController
 from ui.tabs import TabSpec, available_tabs
 from ui.tasks import TaskRunner
+from ui.writes import Writes
 
 log = logging.getLogger(__name__)
 
@@ -269,8 +271,11 @@ class ShellApp(QObject):
         tasks = TaskRunner(self)
         self._window_tasks = tasks
         events = DataEvents()
+        reads = ReadPool(session.cache.connect, tasks)  # closed in _tear_down
+        writes = Writes(reads, events)
         context = TabContext(
-            connect=session.cache.connect,
+            reads=reads,
+            writes=writes,
             tasks=tasks,
             events=events,
             user=session.user,
@@ -284,6 +289,7 @@ class ShellApp(QObject):
             first_delay_ms=self.options.first_sync_delay_ms,
             engine_options=dict(self.options.engine_options),
         )
+        writes.set_sync(sync)
         menu_bar = QMenuBar()
         menus = Menus(menu_bar, self.languages.current, self.effective.language_locked)
         menus.language_chosen.connect(self.set_language)
@@ -365,6 +371,7 @@ class ShellApp(QObject):
         def work() -> None:
             if tasks is not None:
                 tasks.wait_for_done(30_000)  # tabs' queries finish before the cache goes
+            window.parts.context.reads.close()
             if reason is Leave.SIGN_OUT:
                 session.sign_out()
             elif reason is Leave.REMOVE_DATA:

@@ -1,40 +1,53 @@
-"""What a tab gets from the main window: no globals, no reaching into the window."""
+"""What a tab gets from the main window: no globals, no reaching into the window.
+
+docs/tabs.md tells how a new tab uses it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import sqlite_utils
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from cache.changes import Changes, ChangeSource
+from ui.reads import ReadPool
 from ui.tasks import TaskRunner
-from ui.write_ports import TabWrites
+
+if TYPE_CHECKING:
+    from ui.writes import Writes
+
+__all__ = ["ChangeSource", "Changes", "DataEvents", "TabContext"]
+"""``Changes`` and ``ChangeSource`` are here for the tabs, which import nothing below
+their domain and this seam."""
 
 
 class DataEvents(QObject):
-    """Emitted on the GUI thread when the cache changed under the tabs (a sync applied
-    pages, an outbox entry settled), so they refresh what they show."""
+    """Emitted on the GUI thread when the cache changed under the tabs: a sync applied
+    pages, a local write was queued, the server answered a queued change. Each carries a
+    ``cache.changes.Changes`` (collections, record ids, source): a tab refreshes only
+    what it shows of them."""
 
-    changed = Signal(object)  # the set of collection names that changed, or None for "all"
+    changed = Signal(object)  # cache.changes.Changes
 
 
 @dataclass(frozen=True)
 class TabContext:
     """Handed to every tab's constructor.
 
-    ``connect``: opens a new connection to the encrypted cache; call it on the thread
-    that will use the connection (workers each open their own, and keep it per thread).
-    ``tasks``: runs work off the GUI thread. ``events``: tells tabs the data changed.
+    ``reads``: the window's cache connections; a tab reads with
+    ``reads.query(fn, on_done, owner=self, key=...)`` (``fn(db)`` runs on a worker).
+    ``writes``: ``writes.apply(command, ...)`` stores a command's optimistic record and
+    its outbox entry, announces it and asks the sync to push it soon.
+    ``tasks``: other work off the GUI thread (files, exports). ``events``: what changed.
     ``user``: the signed-in user as the server described them (id, roles, department_id).
     ``preferences``: the user's settings, for a tab's own small choices (the last folder
     a file was saved to); None: nothing is remembered.
     """
 
-    connect: Callable[[], sqlite_utils.Database]
+    reads: ReadPool
+    writes: Writes
     tasks: TaskRunner
     events: DataEvents
     user: dict[str, object]
     preferences: QSettings | None = None
-    writes: TabWrites | None = None
-    """The write side (``ui/write_ports.py``); None: the tab is read-only."""

@@ -37,7 +37,6 @@ from ui.context import TabContext
 from ui.help import GuideDialog, HelpdeskDialog, open_log_folder
 from ui.idle_lock import IdleLock, IdleWatcher, LockOverlay
 from ui.menus import Menus
-from ui.reads import ReadPool
 from ui.settings import UserSettings
 from ui.status import StatusPanel
 from ui.sync_controller import CacheFacts, SyncController
@@ -87,9 +86,7 @@ class MainWindow(QMainWindow):
         self._message: Callable[[], str] | None = None
         self.changes_window: ChangesWindow | None = None
         self.conflict_dialog: ConflictDialog | None = None
-        self._reads = ReadPool(parts.context.connect, parts.context.tasks)
-        reads = self._reads
-        self.destroyed.connect(lambda *_: reads.close())
+        self._reads = parts.context.reads
 
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setObjectName("mainTabs")
@@ -108,7 +105,6 @@ class MainWindow(QMainWindow):
         menus, sync, status = parts.menus, parts.sync, parts.status
         menus.sync_now.triggered.connect(sync.sync_now)
         menus.changes_waiting.triggered.connect(self.show_changes)
-        menus.changes_waiting.setVisible(parts.context.writes is not None)
         status.changes_requested.connect(self.show_changes)
         for widget in self.tabs.values():
             for signal, slot in (
@@ -307,11 +303,9 @@ class MainWindow(QMainWindow):
 
     # --- changes waiting and conflicts ------------------------------------------------
 
-    def show_changes(self) -> ChangesWindow | None:
+    def show_changes(self) -> ChangesWindow:
         """The "Changes waiting" window (one; raised when already open)."""
         writes = self.parts.context.writes
-        if writes is None:
-            return None
         if self.changes_window is None:
             window = ChangesWindow(
                 self._reads,
@@ -358,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def _open_conflict(self, sides: ConflictSides | None) -> None:
         writes = self.parts.context.writes
-        if sides is None or writes is None:
+        if sides is None:
             return  # resolved meanwhile (another window, a sync)
         dialog = ConflictDialog(sides, writes, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -369,7 +363,7 @@ class MainWindow(QMainWindow):
     def _edit_conflict(self, sides: ConflictSides) -> None:
         tab = self._tab_showing(sides.collection)
         writes = self.parts.context.writes
-        if tab is None or writes is None or not hasattr(tab, "edit_conflict"):
+        if tab is None or not hasattr(tab, "edit_conflict"):
             return
         self.tab_widget.setCurrentWidget(tab)
         tab.edit_conflict(sides, writes)

@@ -6,7 +6,11 @@ every few minutes, on demand, and when the network returns. While the server can
 reached, attempts are retried with growing pauses (30 s doubling to 5 min, with jitter);
 such an attempt stays "offline" (``next_try`` says when the next one is) until the
 server answers with data: the busy state is for real work, not for knocking.
-After each sync the tabs hear ``DataEvents.changed``. Then the registry rows' search
+The tabs hear ``DataEvents.changed`` with a ``Changes``: the records of each collection
+once its pages are in (while the sync goes on), the records whose queued changes the
+server answered at the end; nothing when nothing changed. A local write asks for a push
+with ``push_soon`` (debounced; after the running sync if there is one; nothing while
+offline: the retry timer comes anyway). Then the registry rows' search
 index is built on a worker of its own (``SyncEngine.index_for_search``): the sync does
 not wait for it, its progress goes to the status bar, cancel stops it, the next sync
 pauses it and it resumes after (searches meanwhile scan what is not indexed yet).
@@ -22,7 +26,7 @@ import math
 import random
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import Any
@@ -31,6 +35,7 @@ import sqlite_utils
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
+from cache.changes import Changes, ChangeSource
 from cache.meta import Meta
 from cache.outbox import Outbox
 from cache.store import RecordStore
@@ -59,6 +64,8 @@ SYNC_INTERVAL_MS = 5 * 60 * 1000
 FIRST_SYNC_DELAY_MS = 1000
 RETRY_FIRST_MS = 30 * 1000
 RETRY_CAP_MS = 5 * 60 * 1000
+PUSH_SOON_MS = 1500
+"""A local write is pushed this long after the last one (several edits, one sync)."""
 
 
 class Connection(Enum):
@@ -79,7 +86,6 @@ class CacheFacts:
 class SyncOutcome:
     report: SyncReport
     facts: CacheFacts
-    changed: set[str] | None = field(default=None)
 
 
 def read_facts(db: sqlite_utils.Database) -> CacheFacts:
@@ -117,6 +123,7 @@ class SyncController(QObject):
         first_delay_ms: int = FIRST_SYNC_DELAY_MS,
         retry_first_ms: int = RETRY_FIRST_MS,
         retry_cap_ms: int = RETRY_CAP_MS,
+        push_soon_ms: int = PUSH_SOON_MS,
         engine_options: dict[str, Any] | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -151,6 +158,14 @@ class SyncController(QObject):
         self._first.setInterval(first_delay_ms)
         self._first.timeout.connect(self.sync_now)
         self._pulling: str | None = None  # the collection the running sync is on
+        self._unannounced = Changes(ChangeSource.SYNC_PAGE)  # pages not yet announced
+        self._answered = Changes(ChangeSource.OUTBOX_ANSWER)  # answers not yet announced
+        self._announced: set[str] = set()  # collections announced during this sync
+        self._push = QTimer(self)
+        self._push.setSingleShot(True)
+        self._push.setInterval(push_soon_ms)
+        self._push.timeout.connect(self.sync_now)
+        self._push_after_run = False  # a local write came while a sync was running
         self.progress.connect(self._on_progress)
         self._watch_network()
 
@@ -174,6 +189,11 @@ class SyncController(QObject):
         if self._running or self._stopping:
             return
         self._retry.stop()
+        self._push.stop()
+        self._push_after_run = False  # this sync pushes what is queued now
+        self._unannounced = Changes(ChangeSource.SYNC_PAGE)
+        self._answered = Changes(ChangeSource.OUTBOX_ANSWER)
+        self._announced = set()
         self._index_cancel.set()  # the sync goes first; indexing resumes after it
         self._halted = False
         self._running = True
@@ -185,6 +205,16 @@ class SyncController(QObject):
         cancel = self._cancel
         # A thread nothing waits for: a server that never answers cannot hold up a quit.
         self._tasks.run_detached(lambda: self._work(cancel), self._finished, self._failed)
+
+    def push_soon(self) -> None:
+        """A local change was queued: sync shortly (debounced), or right after the
+        running sync. Offline or stopping: nothing (the retry comes anyway)."""
+        if self._stopping or self._halted or self._settled == Connection.OFFLINE:
+            return
+        if self._running:
+            self._push_after_run = True
+            return
+        self._push.start()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -198,6 +228,7 @@ class SyncController(QObject):
         self._timer.stop()
         self._retry.stop()
         self._first.stop()
+        self._push.stop()
         self._cancel.set()
         self._index_cancel.set()
         if then is not None:
@@ -238,10 +269,7 @@ class SyncController(QObject):
                 **self._engine_options,
             )
             report = engine.run(progress=self.progress.emit, cancel=cancel)
-            changed: set[str] | None = set(report.pulled) | set(report.deleted)
-            if report.pushed or report.push_conflicts or report.push_errors:
-                changed = None  # outbox answers touched records of any kind
-            return SyncOutcome(report, read_facts(db), changed)
+            return SyncOutcome(report, read_facts(db))
         finally:
             db.close()
 
@@ -259,8 +287,28 @@ class SyncController(QObject):
             self._set_state(Connection.SYNCING)  # the server answered: real work
         collection = update.collection.split(":", 1)[0]
         if self._pulling not in (None, "outbox", collection):
-            self._events.changed.emit({self._pulling})
+            self._announce_pages()
+        if collection == "outbox":
+            if update.changes is not None:
+                self._answered = update.changes  # cumulative: the answers so far
+        else:
+            self._announce_answers()
+            if update.changes is not None:
+                self._unannounced = self._unannounced.merged(update.changes)
         self._pulling = collection
+
+    def _announce_answers(self) -> None:
+        """The records whose queued changes the server answered, once."""
+        changes, self._answered = self._answered, Changes(ChangeSource.OUTBOX_ANSWER)
+        if changes:
+            self._events.changed.emit(changes)
+
+    def _announce_pages(self) -> None:
+        """The pages received so far (a collection is complete, or the sync ended)."""
+        changes, self._unannounced = self._unannounced, Changes(ChangeSource.SYNC_PAGE)
+        self._announced |= changes.collections
+        if changes:
+            self._events.changed.emit(changes)
 
     def _finished(self, outcome: SyncOutcome) -> None:
         if self._abandoned:
@@ -280,7 +328,11 @@ class SyncController(QObject):
             sum(outcome.report.pulled.values()) + sum(outcome.report.deleted.values()),
             outcome.report.pushed,
         )
-        self._events.changed.emit(outcome.changed)
+        report = outcome.report
+        # Whatever the progress did not bring (a registry's rows dropped): now.
+        self._unannounced = self._unannounced.merged(report.received.without(self._announced))
+        self._announce_pages()
+        self._announce_answers()  # those the progress brought (in order, before this)
         self.synced.emit(outcome)
         self._after_run()
         self._start_indexing()
@@ -289,8 +341,8 @@ class SyncController(QObject):
         if self._abandoned:
             return
         self._running = False
-        if self._pulling not in (None, "outbox"):
-            self._events.changed.emit({self._pulling})  # its pages so far are kept
+        self._announce_answers()
+        self._announce_pages()  # the pages applied so far are kept
         self._pulling = None
         self.last_error = error
         self.next_try.emit(None)  # a retry below says when the next one is
@@ -322,6 +374,9 @@ class SyncController(QObject):
     def _after_run(self) -> None:
         if self._stopping and not self._indexing:
             self._drain()
+        elif self._push_after_run:
+            self._push_after_run = False
+            self.push_soon()
 
     # --- the search index, after a sync ---------------------------------------------------
 
@@ -347,7 +402,8 @@ class SyncController(QObject):
 
     def _indexed(self, rows: int) -> None:
         if rows:
-            self._events.changed.emit({"registry_rows"})  # searches are complete now
+            # Searches are complete now.
+            self._events.changed.emit(Changes.of(ChangeSource.SYNC_PAGE, "registry_rows"))
         self._index_ended()
 
     def _index_failed(self, error: BaseException) -> None:

@@ -1,6 +1,6 @@
 """What the change screens call on the write side, as small protocols.
 
-``ui/writes.py``'s ``Writes`` satisfies them; the screens take them through their
+``ui/writes.py``'s ``Writes`` satisfies them (by these names); the screens take them through their
 constructors, so they are built and tested against the real cache on their own.
 """
 
@@ -35,15 +35,15 @@ class ApplyCommand(Protocol):
         on_done: Callable[[Any], None],
         on_refused: Callable[[CommandRefused], None],
         on_error: Callable[[BaseException], None],
-    ) -> None: ...
+    ) -> object: ...
 
 
 class ChangeActions(Protocol):
     """What the user may do with a queued change of one record."""
 
-    def retry_now(self, collection: str, record_id: str) -> None: ...
+    def retry_now(self, collection: str, record_id: str) -> object: ...
 
-    def discard(self, collection: str, record_id: str) -> None:
+    def discard(self, collection: str, record_id: str) -> object:
         """Drop the record's queued changes and roll its optimistic record back."""
         ...
 
@@ -51,16 +51,16 @@ class ChangeActions(Protocol):
 class ConflictChoices(Protocol):
     """The three ends of a conflict, each one transaction."""
 
-    def keep_mine(self, collection: str, record_id: str) -> None: ...
+    def keep_mine(self, collection: str, record_id: str) -> object: ...
 
-    def take_theirs(self, collection: str, record_id: str) -> None: ...
+    def take_theirs(self, collection: str, record_id: str) -> object: ...
 
 
 class ConflictEditing(Protocol):
     """The third end of a conflict: the user's edited version, over the server's, in one
     transaction with the end of the conflict."""
 
-    def edit_conflict(
+    def edit_and_keep(
         self,
         collection: str,
         record_id: str,
@@ -70,7 +70,7 @@ class ConflictEditing(Protocol):
         on_done: Callable[[Any], None],
         on_refused: Callable[[CommandRefused], None],
         on_error: Callable[[BaseException], None],
-    ) -> None: ...
+    ) -> object: ...
 
 
 class TabWrites(ApplyCommand, ChangeActions, ConflictChoices, ConflictEditing, Protocol):
@@ -94,8 +94,8 @@ class ConflictEdit:
         on_done: Callable[[Any], None],
         on_refused: Callable[[CommandRefused], None],
         on_error: Callable[[BaseException], None],
-    ) -> None:
-        self._writes.edit_conflict(
+    ) -> object:
+        return self._writes.edit_and_keep(
             self._collection,
             self._record_id,
             command,

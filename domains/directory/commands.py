@@ -29,15 +29,15 @@ __all__ = [
 PHONE_MAX_CHARS, OFFICE_MAX_CHARS = 32, 64
 """The server's limits (``server/schemas.py``), counted after trimming."""
 _PHONE_CHARACTERS = re.compile(r"[0-9 +()\-]*", re.ASCII)
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 """The bidirectional controls the server refuses in one-line text (``server/text.py``)."""
 
 
 def _unsafe(text: str) -> bool:
     """C0/C1 controls, DEL or a bidirectional control: text that hides what it says."""
-    return any(
-        ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c in BIDI_CONTROLS for c in text
-    )
+    return any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c in BIDI_CONTROLS for c in text)
 
 
 def _phone_problem(field: str, value: str, *, required: bool) -> FieldProblem | None:
@@ -110,7 +110,9 @@ class UpdateContactDetails:
         if row is None:
             raise CommandRefused([FieldProblem("person", "gone")])
         version, current = int(row[0]), json.loads(row[1])
-        stored = {name: (value or None) if name != "phone" else value for name, value in changes.items()}
+        stored = {
+            name: (value or None) if name != "phone" else value for name, value in changes.items()
+        }
         record = {**current, **stored}
         if record == current:
             raise CommandRefused([FieldProblem("person", "unchanged")])

@@ -43,9 +43,7 @@ def test_a_resent_patch_whose_first_answer_was_lost_counts_as_done(
         [entry] = session.cache.outbox.all()
         # The first send reached the server; its answer never came back, and the resend
         # is no longer recognised by its key (it expired): the server answers 412.
-        first = world.sign_in("staff").patch(
-            "/people/p-staff", entry.if_match, json=entry.body
-        )
+        first = world.sign_in("staff").patch("/people/p-staff", entry.if_match, json=entry.body)
         assert first.status_code == 200, first.text
         report = session.sync_engine().run()
         assert (report.pushed, report.push_conflicts) == (1, 0)
@@ -91,8 +89,14 @@ def test_refused_conflicting_or_waiting_changes_hold_back_only_their_own_record(
         assert theirs.status_code == 200
         change_phone(session, "p-colleague", "33 33")  # builds on the conflicting one
         # A change the server refuses for good (the person is not there: 404).
-        outbox.enqueue("PATCH", "/people/p-nobody", body={"phone": "1"}, collection="people",
-                       record={"id": "p-nobody", "phone": "1"}, if_match=1)
+        outbox.enqueue(
+            "PATCH",
+            "/people/p-nobody",
+            body={"phone": "1"},
+            collection="people",
+            record={"id": "p-nobody", "phone": "1"},
+            if_match=1,
+        )
         # A change waiting for its retry time (an earlier 503, say).
         change_phone(session, "p-head", "44 44")
         waiting = outbox.all()[-1]
@@ -124,8 +128,9 @@ def test_pages_and_answers_report_the_records_they_touched(world: World, tmp_pat
         assert pages and all(c.source is ChangeSource.SYNC_PAGE for c in pages)
         people = set().union(*(c.ids("people") or set() for c in pages))
         assert people == set(world.sign_in("staff").sync_all("people")[0])
-        assert all(len(c.ids(c.collections and next(iter(c.collections))) or ()) <= 2
-                   for c in pages)  # one page each
+        assert all(
+            len(c.ids(c.collections and next(iter(c.collections))) or ()) <= 2 for c in pages
+        )  # one page each
         assert first.received.ids("people") == people
         assert first.answered.records == {}
 

@@ -1,6 +1,7 @@
 """The change screens on the real thing: a profile synced from the demo server on
-loopback, its real encrypted cache and outbox, the Directory tab, the "Changes waiting"
-window and the conflict screen; a 412 made by two profiles of one user on the server."""
+loopback, its real encrypted cache and outbox, the window's ``ReadPool`` and ``Writes``
+(work on workers), the Directory tab, the "Changes waiting" window and the conflict
+screen; a 412 made by two profiles of one user on the server."""
 
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from domains.changes import conflict_sides
 from domains.describers import change_describers
 from domains.directory.commands import UpdateContactDetails
 from tests.demo import DemoServer, synced_session
-from tests.ui.changes_support import FakeWrites
 from ui.changes_window import ChangesWindow
 from ui.conflict import DIFFERS_MARK, ConflictDialog
 from ui.context import DataEvents, TabContext
@@ -32,6 +32,7 @@ from ui.directory.my_details import MyDetailsDialog
 from ui.i18n import Languages
 from ui.reads import ReadPool
 from ui.tasks import TaskRunner
+from ui.writes import Writes
 
 
 @pytest.fixture(autouse=True)
@@ -80,14 +81,19 @@ def phone_of(session: Session, pid: str) -> str:
 
 
 @pytest.fixture
-def tab(qtbot: QtBot, session: Session, tasks: TaskRunner) -> Iterator[DirectoryTab]:
+def context(session: Session, tasks: TaskRunner) -> Iterator[TabContext]:
+    """What the window hands a tab: its read pool and write side on the real cache."""
     events = DataEvents()
-    writes = FakeWrites(session.cache.db, events)
-    context = TabContext(
-        connect=session.cache.connect, tasks=tasks, events=events, user=session.user, writes=writes
-    )
+    reads = ReadPool(session.cache.connect, tasks)
+    writes = Writes(reads, events)
+    yield TabContext(reads=reads, writes=writes, tasks=tasks, events=events, user=session.user)
+    settle(tasks)
+    reads.close()
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, context: TabContext, tasks: TaskRunner) -> Iterator[DirectoryTab]:
     widget = DirectoryTab(context)
-    widget.contact_command = UpdateContactDetails
     qtbot.addWidget(widget)
     widget.show()
     yield widget
@@ -125,6 +131,7 @@ def test_the_form_refuses_bad_input_next_to_the_field_and_queues_nothing(
     dialog.edits["phone"].setText("")
     dialog.edits["office"].setText("x" * 300)
     save(dialog)
+    qtbot.waitUntil(lambda: not dialog.saving)
 
     assert dialog.isVisible()
     assert dialog.errors["phone"].isVisibleTo(dialog)
@@ -138,6 +145,7 @@ def test_the_form_refuses_bad_input_next_to_the_field_and_queues_nothing(
     dialog.edits["phone"].setText("12-ab")
     dialog.edits["office"].setText("204")
     save(dialog)
+    qtbot.waitUntil(lambda: not dialog.saving)
     assert "Only digits" in dialog.errors["phone"].text()
     assert Outbox(session.cache.db).all() == []
 
@@ -150,7 +158,7 @@ def test_saved_details_show_on_the_card_at_once_marked_waiting(
     dialog.edits["phone"].setText("+994 12 555 01 02")
     save(dialog)
 
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: tab.details_dialog is None)  # saved and closed
     entries = Outbox(session.cache.db).all()
     assert [(e.method, e.body) for e in entries] == [("PATCH", {"phone": "+994 12 555 01 02"})]
     qtbot.waitUntil(lambda: tab.card.phone.value.text() == "+994 12 555 01 02")
@@ -177,17 +185,14 @@ def test_the_edit_action_is_on_ones_own_card_only(
 
 
 @pytest.fixture
-def window(qtbot: QtBot, session: Session, tasks: TaskRunner) -> Iterator[ChangesWindow]:
-    events = DataEvents()
-    reads = ReadPool(session.cache.connect, tasks)
+def window(qtbot: QtBot, context: TabContext, tasks: TaskRunner) -> Iterator[ChangesWindow]:
     widget = ChangesWindow(
-        reads, tasks, events, FakeWrites(session.cache.db, events), change_describers()
+        context.reads, tasks, context.events, context.writes, change_describers()
     )
     qtbot.addWidget(widget)
     widget.show()
     yield widget
     settle(tasks)
-    reads.close()
 
 
 def queue_phone(session: Session, phone: str) -> int:
@@ -231,7 +236,7 @@ def test_the_window_lists_retries_and_discards(
         "Refused: You are not allowed to make this change."
     )
 
-    with qtbot.waitSignal(window.loaded):
+    with qtbot.waitSignal(window.loaded):  # the write announces Changes: the list rereads
         window.retry_button.click()
     refreshed = outbox.get(entry_id)
     assert refreshed is not None and refreshed.state == OutboxState.PENDING
@@ -303,21 +308,24 @@ def conflicted(demo_server: DemoServer, session: Session, tmp_path: Path) -> Ite
         other.close()
 
 
-def conflict_dialog(qtbot: QtBot, session: Session, pid: str) -> tuple[ConflictDialog, FakeWrites]:
+def conflict_dialog(
+    qtbot: QtBot, session: Session, pid: str, writes: Writes
+) -> ConflictDialog:
     sides = conflict_sides(session.cache.db, "people", pid)
     assert sides is not None
-    writes = FakeWrites(session.cache.db, DataEvents())
     dialog = ConflictDialog(sides, writes)
     qtbot.addWidget(dialog)
     dialog.show()
-    return dialog, writes
+    return dialog
 
 
-def test_the_conflict_screen_marks_what_differs(qtbot: QtBot, conflicted: Conflicted) -> None:
+def test_the_conflict_screen_marks_what_differs(
+    qtbot: QtBot, conflicted: Conflicted, context: TabContext
+) -> None:
     session, pid = conflicted.session, conflicted.person_id
     [entry] = Outbox(session.cache.db).all()
     assert entry.state == OutboxState.CONFLICT
-    dialog, _ = conflict_dialog(qtbot, session, pid)
+    dialog = conflict_dialog(qtbot, session, pid, context.writes)
     mark, label, mine, theirs = dialog.rows["phone"]
     assert mark.text() == DIFFERS_MARK and "(differs)" in mine.accessibleName()
     assert (mine.text(), theirs.text()) == (conflicted.mine, conflicted.theirs)
@@ -328,12 +336,13 @@ def test_the_conflict_screen_marks_what_differs(qtbot: QtBot, conflicted: Confli
 
 
 def test_keep_mine_sends_mine_again_over_the_servers_version(
-    qtbot: QtBot, conflicted: Conflicted
+    qtbot: QtBot, conflicted: Conflicted, context: TabContext, tasks: TaskRunner
 ) -> None:
     session, pid = conflicted.session, conflicted.person_id
-    dialog, _ = conflict_dialog(qtbot, session, pid)
+    dialog = conflict_dialog(qtbot, session, pid, context.writes)
     server_version = int(dialog.sides.theirs["version"])
     dialog.keep_mine.click()
+    settle(tasks)
     [entry] = Outbox(session.cache.db).all()
     assert entry.state == OutboxState.PENDING and entry.if_match == server_version
     assert phone_of(session, pid) == conflicted.mine
@@ -342,10 +351,13 @@ def test_keep_mine_sends_mine_again_over_the_servers_version(
     assert phone_of(session, pid) == conflicted.mine
 
 
-def test_take_theirs_drops_mine(qtbot: QtBot, conflicted: Conflicted) -> None:
+def test_take_theirs_drops_mine(
+    qtbot: QtBot, conflicted: Conflicted, context: TabContext, tasks: TaskRunner
+) -> None:
     session, pid = conflicted.session, conflicted.person_id
-    dialog, _ = conflict_dialog(qtbot, session, pid)
+    dialog = conflict_dialog(qtbot, session, pid, context.writes)
     dialog.take_theirs.click()
+    settle(tasks)
     assert Outbox(session.cache.db).all() == []
     stored = RecordStore(session.cache.db).get("people", pid)
     assert stored is not None and stored.sync_state == SyncState.SYNCED
@@ -353,27 +365,22 @@ def test_take_theirs_drops_mine(qtbot: QtBot, conflicted: Conflicted) -> None:
 
 
 def test_edit_opens_the_form_with_mine_over_the_servers(
-    qtbot: QtBot, conflicted: Conflicted, tasks: TaskRunner
+    qtbot: QtBot, conflicted: Conflicted, context: TabContext, tasks: TaskRunner
 ) -> None:
     session, pid = conflicted.session, conflicted.person_id
-    events = DataEvents()
-    writes = FakeWrites(session.cache.db, events)
-    context = TabContext(
-        connect=session.cache.connect, tasks=tasks, events=events, user=session.user, writes=writes
-    )
     tab = DirectoryTab(context)
-    tab.contact_command = UpdateContactDetails
     qtbot.addWidget(tab)
-    dialog, _ = conflict_dialog(qtbot, session, pid)
+    dialog = conflict_dialog(qtbot, session, pid, context.writes)
     with qtbot.waitSignal(dialog.editRequested) as asked:
         dialog.edit.click()
-    form = tab.edit_conflict(asked.args[0], writes)
+    form = tab.edit_conflict(asked.args[0], context.writes)
     assert form is not None
     assert form.edits["phone"].text() == conflicted.mine
     assert Outbox(session.cache.db).all()[0].state == OutboxState.CONFLICT  # nothing yet
     edited = fresh_phone()
     form.edits["phone"].setText(edited)
     save(form)
+    qtbot.waitUntil(lambda: tab.details_dialog is None)  # saved and closed
     [entry] = Outbox(session.cache.db).all()
     assert entry.state == OutboxState.PENDING
     assert entry.body["phone"] == edited

@@ -17,7 +17,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from client.session import Session
 from ui.context import DataEvents, TabContext
 from ui.directory import DirectoryTab
+from ui.reads import ReadPool
 from ui.tasks import TaskRunner
+from ui.writes import Writes
 
 
 @pytest.fixture
@@ -57,13 +59,15 @@ class TabHarness:
 
 
 def close_tab(tab: DirectoryTab, tasks: TaskRunner) -> None:
-    """Let queued work finish, then destroy the tab (which closes its connections)."""
+    """Let queued work finish, then destroy the tab and close the window's connections."""
     tasks.wait_for_done()
     QCoreApplication.processEvents()
+    reads = tab._connections
     tab.close()
     tab.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QCoreApplication.processEvents()
+    reads.close()
 
 
 def make_harness(
@@ -72,8 +76,10 @@ def make_harness(
     statements = StatementLog()
     tasks = tasks or TaskRunner(max_threads=2)
     events = DataEvents()
+    reads = ReadPool(statements.connect_through(session.cache.connect), tasks)
     context = TabContext(
-        connect=statements.connect_through(session.cache.connect),
+        reads=reads,
+        writes=Writes(reads, events),
         tasks=tasks,
         events=events,
         user=session.user,

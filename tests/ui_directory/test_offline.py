@@ -23,6 +23,7 @@ from server.seed import DEMO_PASSWORD
 from tests.demo import USERNAME, sign_in_for, synced_session
 from tests.ui_directory.conftest import close_tab, make_harness
 from tests.ui_directory.test_tab import HEAD, open_card, search, shown, wait_ready
+from ui.context import Changes, ChangeSource
 from ui.directory import DirectoryTab
 from ui.directory.models import DepartmentModel
 
@@ -123,8 +124,9 @@ def test_a_sync_refreshes_the_list_the_tree_and_the_card(
         report = session.sync_engine().run()
         assert report.pulled.get("people") == 1 and report.deleted.get("people") == 1
 
-        harness.events.changed.emit({"bookings"})  # not ours: nothing to do
-        harness.events.changed.emit({"people"})
+        harness.events.changed.emit(Changes.of(ChangeSource.SYNC_PAGE, "bookings"))  # not ours
+        changed = ["person-new", leaving.id]
+        harness.events.changed.emit(Changes.of(ChangeSource.SYNC_PAGE, "people", changed))
         qtbot.waitUntil(lambda: tab.card.card is None, timeout=10_000)
         assert "no longer" in tab.card.placeholder.text()
         qtbot.waitUntil(

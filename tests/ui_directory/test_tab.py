@@ -21,8 +21,8 @@ from tests.cache.test_directory import HOSTILE
 from tests.ui_directory.conftest import TabHarness, close_tab, make_harness
 from tests.ui_directory.test_vcard import parse_vcard
 from ui.directory import DirectoryTab, install_directory_translations
-from ui.directory.connections import QueryOnGuiThread, ThreadConnections
 from ui.directory.models import PERSON_ROLE
+from ui.reads import QueryOnGuiThread, ReadPool
 from ui.tasks import Task, TaskRunner
 
 HEAD = "İsmayılov Rəşad Elçin oğlu"
@@ -448,7 +448,7 @@ def test_queries_run_on_workers_and_reuse_their_connections(
 
 
 def test_a_query_on_the_gui_thread_is_refused(synced: Session) -> None:
-    connections = ThreadConnections(synced.cache.connect)
+    connections = ReadPool(synced.cache.connect, TaskRunner())
     with pytest.raises(QueryOnGuiThread):
         connections.run(lambda db: db.execute("SELECT 1"))
     assert connections.opened == 0

@@ -51,16 +51,11 @@ class ProbeTab(QLabel):
         return "Probe"
 
     def refresh(self, _changed: object) -> None:
-        connect = self.context.connect
-
-        def work() -> int:
-            db = connect()
-            try:
-                return int(db.conn.execute("SELECT count(*) FROM people").fetchone()[0])
-            finally:
-                db.close()
-
-        self.context.tasks.run(work, self._show)
+        self.context.reads.query(
+            lambda db: int(db.conn.execute("SELECT count(*) FROM people").fetchone()[0]),
+            self._show,
+            owner=self,
+        )
 
     def _show(self, count: int) -> None:
         self.people = count

@@ -1,7 +1,7 @@
 """The Directory tab: search box, department tree, people list and person card.
 
 Every read goes through ``context.tasks`` to a worker with its own connection
-(``ThreadConnections``), owned by the tab or its model (nothing arrives once they are
+(the window's ``context.reads``), owned by the tab or its model (nothing arrives once they are
 gone); the GUI thread only shows results. Typing is debounced (150 ms); the tree, the
 card and the list pages run under latest-wins keys, so an older result is dropped. Keyboard: Ctrl+F
 searches, Down goes from the box to the list, arrows move, Enter opens the card
@@ -66,7 +66,8 @@ from cache.directory import (
 )
 from domains.changes import ConflictSides
 from domains.directory.changes import CONTACT_FIELDS, SyncMark, person_sync_mark
-from ui.context import TabContext
+from domains.directory.commands import UpdateContactDetails
+from ui.context import Changes, TabContext
 from ui.directory.card import PersonCardView
 from ui.directory.delegate import PersonDelegate, SpacedDelegate
 from ui.directory.i18n import directory_locale, with_number
@@ -81,7 +82,6 @@ from ui.directory.models import (
 from ui.directory.my_details import ContactCommand, ContactDetails, MyDetailsDialog
 from ui.directory.notice import Notice
 from ui.directory.phone_list import phone_list_document, print_document
-from ui.reads import ReadPool
 from ui.tasks import Priority
 from ui.write_ports import ApplyCommand, ConflictEdit, ConflictEditing
 
@@ -116,16 +116,14 @@ class DirectoryTab(QWidget):
         super().__init__(parent)
         self.setObjectName("DirectoryTab")
         self._context = context
-        self._connections = ReadPool(context.connect, context.tasks)
-        connections = self._connections
-        self.destroyed.connect(lambda *_: connections.close())
+        self._connections = context.reads  # the window's pool: the window closes it
         self._department: str | None = None
         self._card_person: str | None = None
         self._history: list[str] = []
         self._focus_card_on_load = False
         self._open_first_when_loaded = False
-        self.contact_command: ContactCommand | None = None
-        """Builds the "My details" command (``UpdateContactDetails``); None: no editing."""
+        self.contact_command: ContactCommand | None = UpdateContactDetails
+        """Builds the "My details" command; None: no editing."""
         self.details_dialog: MyDetailsDialog | None = None
 
         self._build()
@@ -401,7 +399,7 @@ class DirectoryTab(QWidget):
 
     def may_edit(self, person_id: str) -> bool:
         """One's own card; an administrator's, anyone's (the server holds the same rule)."""
-        if self._context.writes is None or self.contact_command is None:
+        if self.contact_command is None:
             return False
         user = self._context.user
         roles = user.get("roles")
@@ -439,7 +437,7 @@ class DirectoryTab(QWidget):
         card = self.card.card
         factory = self.contact_command
         target = writes or self._context.writes
-        if factory is None or target is None or not self.may_edit(person_id):
+        if factory is None or not self.may_edit(person_id):
             return None
         if card is None or card.id != person_id:
             name = person_id
@@ -717,13 +715,32 @@ class DirectoryTab(QWidget):
 
     # --- sync and language ------------------------------------------------------------------
 
-    def _on_data_changed(self, collections: object) -> None:
-        if isinstance(collections, set | frozenset) and not (collections & WATCHED_COLLECTIONS):
+    def _on_data_changed(self, changes: Changes) -> None:
+        """People or departments changed: the tree and the list again; the open card
+        only when its person is among the changed (or a whole collection may be)."""
+        if not changes.touches(WATCHED_COLLECTIONS):
             return
         self._load_tree()
         self.people_model.refresh()
-        if self._card_person is not None:
+        if self._card_person is not None and self._card_touched(changes, self._card_person):
             self.load_card(self._card_person)
+
+    def _card_touched(self, changes: Changes, person_id: str) -> bool:
+        """The open card is read again when its person is among the changed people, or a
+        person it links to (manager, a report: a new name), or a department changed (a
+        department path, a new person under this one), or any person may have."""
+        if changes.touches({"departments"}):
+            return True
+        ids = changes.ids("people")
+        if ids is None or person_id in ids:
+            return True
+        shown = self.card.card
+        if shown is None or shown.id != person_id:
+            return bool(ids)  # not shown yet (or gone): nothing to compare with
+        linked = {row.id for row in shown.reports}
+        if shown.manager is not None:
+            linked.add(shown.manager.id)
+        return not ids.isdisjoint(linked)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
