@@ -308,9 +308,7 @@ def conflicted(demo_server: DemoServer, session: Session, tmp_path: Path) -> Ite
         other.close()
 
 
-def conflict_dialog(
-    qtbot: QtBot, session: Session, pid: str, writes: Writes
-) -> ConflictDialog:
+def conflict_dialog(qtbot: QtBot, session: Session, pid: str, writes: Writes) -> ConflictDialog:
     sides = conflict_sides(session.cache.db, "people", pid)
     assert sides is not None
     dialog = ConflictDialog(sides, writes)
