@@ -80,10 +80,10 @@ class ChangesWindow(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAllColumnsShowFocus(True)
         header = self.table.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnWidth(0, 380)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.currentItemChanged.connect(lambda *_: self._update_actions())
         self.table.itemActivated.connect(lambda *_: self.open_record())
         self.empty = QLabel(self.stack)
@@ -119,7 +119,8 @@ class ChangesWindow(QDialog):
         ):
             row.addWidget(button)
         row.addStretch(1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons = QDialogButtonBox(self)
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.rejected.connect(self.close)
 
         layout = QVBoxLayout(self)
@@ -128,7 +129,7 @@ class ChangesWindow(QDialog):
         layout.addWidget(self.reason)
         layout.addLayout(row)
         layout.addWidget(self.buttons)
-        self.resize(820, 420)
+        self.resize(860, 420)
         events.changed.connect(lambda _changes: self.reload())
         self._retranslate()
         self.reload()
@@ -167,7 +168,7 @@ class ChangesWindow(QDialog):
         state = self.state_words(change)
         item.setText(0, what)
         item.setText(1, format_when(change.created_at))
-        item.setText(2, state)
+        item.setText(2, self.short_state(change))
         item.setToolTip(0, what)
         item.setToolTip(2, state)
 
@@ -182,6 +183,14 @@ class ChangesWindow(QDialog):
         if change.state == OutboxState.UPLOADING:
             return self.tr("Sending")
         return self.tr("Waiting to be sent")
+
+    def short_state(self, change: WaitingChange) -> str:
+        """The state column: a word; the reason is below the list and in the tooltip."""
+        if change.state == OutboxState.ERROR:
+            return self.tr("Refused")
+        if change.state == OutboxState.CONFLICT:
+            return self.tr("Conflict")
+        return self.state_words(change)
 
     def current(self) -> WaitingChange | None:
         item = self.table.currentItem()
@@ -205,8 +214,10 @@ class ChangesWindow(QDialog):
         change = self.current()
         on_record = change is not None and change.collection is not None
         on_record = on_record and change is not None and change.record_id is not None
-        self.retry_button.setEnabled(
-            on_record and change is not None and change.state != OutboxState.UPLOADING
+        self.retry_button.setEnabled(  # a conflict is ended by a choice, not a retry
+            on_record
+            and change is not None
+            and change.state not in (OutboxState.UPLOADING, OutboxState.CONFLICT)
         )
         self.discard_button.setEnabled(on_record)
         self.open_button.setEnabled(on_record)
@@ -296,7 +307,7 @@ class ChangesWindow(QDialog):
         self.open_button.setAccessibleName(self.tr("Open the record"))
         self.resolve_button.setText(self.tr("Re&solve the conflict…"))
         self.resolve_button.setAccessibleName(self.tr("Resolve the conflict"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.close_button.setText(self.tr("Close"))
         self.reason.setAccessibleName(self.tr("About the chosen change"))
         for index, change in enumerate(self.changes):
             item = self.table.topLevelItem(index)

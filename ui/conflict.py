@@ -137,7 +137,8 @@ class ConflictDialog(QDialog):
         self.buttons.addButton(self.keep_mine, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.take_theirs, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.edit, QDialogButtonBox.ButtonRole.ActionRole)
-        self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel.setObjectName("decideLater")
         self.buttons.rejected.connect(self.reject)
         for button in (self.keep_mine, self.take_theirs, self.edit):
             button.setAutoDefault(False)
@@ -221,6 +222,5 @@ class ConflictDialog(QDialog):
         self.edit.setText(self.tr("&Edit…"))
         self.edit.setToolTip(self.tr("Change your version before sending it again"))
         self.edit.setAccessibleName(self.tr("Edit my version"))
-        if self.cancel is not None:
-            self.cancel.setText(self.tr("Decide later"))
-            self.cancel.setAccessibleName(self.tr("Decide later"))
+        self.cancel.setText(self.tr("Decide later"))
+        self.cancel.setAccessibleName(self.tr("Decide later"))

@@ -302,12 +302,12 @@
         <translation>Gözləyən dəyişikliklər…</translation>
     </message>
     <message>
-        <source>↻ Sending your change…</source>
-        <translation>↻ Dəyişikliyiniz göndərilir…</translation>
+        <source>Sending your change…</source>
+        <translation>Dəyişikliyiniz göndərilir…</translation>
     </message>
     <message>
-        <source>⏳ Your change is waiting to be sent.</source>
-        <translation>⏳ Dəyişikliyiniz göndərilməyi gözləyir.</translation>
+        <source>Your change is waiting to be sent.</source>
+        <translation>Dəyişikliyiniz göndərilməyi gözləyir.</translation>
     </message>
     <message>
         <source>No mail program is set up on this computer, so the message could not be opened. Copy the address and write from your web mail.</source>

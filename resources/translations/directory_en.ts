@@ -302,12 +302,12 @@
         <translation>Changes waiting…</translation>
     </message>
     <message>
-        <source>↻ Sending your change…</source>
-        <translation>↻ Sending your change…</translation>
+        <source>Sending your change…</source>
+        <translation>Sending your change…</translation>
     </message>
     <message>
-        <source>⏳ Your change is waiting to be sent.</source>
-        <translation>⏳ Your change is waiting to be sent.</translation>
+        <source>Your change is waiting to be sent.</source>
+        <translation>Your change is waiting to be sent.</translation>
     </message>
     <message>
         <source>No mail program is set up on this computer, so the message could not be opened. Copy the address and write from your web mail.</source>

@@ -306,12 +306,12 @@
         <translation>Ожидающие изменения…</translation>
     </message>
     <message>
-        <source>↻ Sending your change…</source>
-        <translation>↻ Ваше изменение отправляется…</translation>
+        <source>Sending your change…</source>
+        <translation>Ваше изменение отправляется…</translation>
     </message>
     <message>
-        <source>⏳ Your change is waiting to be sent.</source>
-        <translation>⏳ Ваше изменение ждёт отправки.</translation>
+        <source>Your change is waiting to be sent.</source>
+        <translation>Ваше изменение ждёт отправки.</translation>
     </message>
     <message>
         <source>No mail program is set up on this computer, so the message could not be opened. Copy the address and write from your web mail.</source>

@@ -98,6 +98,14 @@
         <translation>Göndərilməyi gözləyir</translation>
     </message>
     <message>
+        <source>Refused</source>
+        <translation>Rədd edildi</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Ziddiyyət</translation>
+    </message>
+    <message>
         <source>Discard the change</source>
         <translation>Dəyişikliyi ləğv et</translation>
     </message>

@@ -98,6 +98,14 @@
         <translation>Waiting to be sent</translation>
     </message>
     <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
         <source>Discard the change</source>
         <translation>Discard the change</translation>
     </message>

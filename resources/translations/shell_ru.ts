@@ -98,6 +98,14 @@
         <translation>Ждёт отправки</translation>
     </message>
     <message>
+        <source>Refused</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Конфликт</translation>
+    </message>
+    <message>
         <source>Discard the change</source>
         <translation>Отменить изменение</translation>
     </message>

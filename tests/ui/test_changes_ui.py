@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cache.outbox import Outbox, OutboxState
@@ -115,7 +115,7 @@ def open_form(qtbot: QtBot, tab: DirectoryTab, pid: str) -> MyDetailsDialog:
 
 
 def save(dialog: MyDetailsDialog) -> None:
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    dialog.save_button.click()
 
 
 # --- "My details" ------------------------------------------------------------------------
@@ -163,7 +163,7 @@ def test_saved_details_show_on_the_card_at_once_marked_waiting(
     assert [(e.method, e.body) for e in entries] == [("PATCH", {"phone": "+994 12 555 01 02"})]
     qtbot.waitUntil(lambda: tab.card.phone.value.text() == "+994 12 555 01 02")
     qtbot.waitUntil(lambda: tab.card.sync_box.isVisibleTo(tab))
-    assert tab.card.sync_mark.text() == "⏳ Your change is waiting to be sent."
+    assert tab.card.sync_mark.text() == "Your change is waiting to be sent."
     assert tab.card.sync_link.accessibleName() == "Changes waiting…"
 
 
@@ -232,9 +232,10 @@ def test_the_window_lists_retries_and_discards(
     outbox = Outbox(session.cache.db)
     outbox.mark_error(entry_id, "403 forbidden: Only the person or an admin may change it.")
     reloaded(qtbot, window)
-    assert window.table.topLevelItem(0).text(2) == (  # type: ignore[union-attr]
-        "Refused: You are not allowed to make this change."
-    )
+    refused = window.table.topLevelItem(0)
+    assert refused is not None and refused.text(2) == "Refused"
+    assert refused.toolTip(2) == "Refused: You are not allowed to make this change."
+    assert window.reason.text().endswith("Refused: You are not allowed to make this change.")
 
     with qtbot.waitSignal(window.loaded):  # the write announces Changes: the list rereads
         window.retry_button.click()

@@ -105,9 +105,13 @@ class MyDetailsDialog(QDialog):
         self.general.setWordWrap(True)
         self.general.setVisible(False)
         self.general.setStyleSheet("font-weight: 600;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        # Own buttons, not standard ones: the box would put Qt's words back on a
+        # language change, after ours.
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveDetails")
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -152,8 +156,7 @@ class MyDetailsDialog(QDialog):
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(not saving)
+        self.save_button.setEnabled(not saving)
 
     def _saved(self, _result: Any) -> None:
         self._set_saving(False)
@@ -247,8 +250,8 @@ class MyDetailsDialog(QDialog):
             self.errors[name].setAccessibleName(
                 self.tr("Problem with %1").replace("%1", accessible)
             )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.save_button.setText(self.tr("Save"))
+        self.cancel_button.setText(self.tr("Cancel"))
         self.general.setAccessibleName(self.tr("Problem"))
         if self._problems:
             self.show_problems(self._problems)
