@@ -296,6 +296,7 @@ class ChangesWindow(QDialog):
         )
         self.table.setHeaderLabels([self.tr("Change"), self.tr("Made"), self.tr("State")])
         self.table.setAccessibleName(self.tr("Changes waiting"))
+        self.table.header().setAccessibleName(self.tr("Column headings"))
         self.empty.setText(
             self.tr("Nothing is waiting: the server has accepted every change made here.")
         )

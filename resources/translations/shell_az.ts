@@ -142,6 +142,10 @@
         <translation>Vəziyyət</translation>
     </message>
     <message>
+        <source>Column headings</source>
+        <translation>Sütun başlıqları</translation>
+    </message>
+    <message>
         <source>Nothing is waiting: the server has accepted every change made here.</source>
         <translation>Gözləyən heç nə yoxdur: server burada edilən bütün dəyişiklikləri qəbul edib.</translation>
     </message>
@@ -207,6 +211,10 @@
     <message>
         <source>This record was changed on the server while your change waited to be sent. Choose which version to keep.</source>
         <translation>Dəyişikliyiniz göndərilməyi gözləyərkən bu qeyd serverdə dəyişdirildi. Hansı versiyanın saxlanacağını seçin.</translation>
+    </message>
+    <message>
+        <source>Both versions, field by field</source>
+        <translation>Hər iki versiya, sahə-sahə</translation>
     </message>
     <message>
         <source>Field</source>

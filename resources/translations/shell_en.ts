@@ -142,6 +142,10 @@
         <translation>State</translation>
     </message>
     <message>
+        <source>Column headings</source>
+        <translation>Column headings</translation>
+    </message>
+    <message>
         <source>Nothing is waiting: the server has accepted every change made here.</source>
         <translation>Nothing is waiting: the server has accepted every change made here.</translation>
     </message>
@@ -207,6 +211,10 @@
     <message>
         <source>This record was changed on the server while your change waited to be sent. Choose which version to keep.</source>
         <translation>This record was changed on the server while your change waited to be sent. Choose which version to keep.</translation>
+    </message>
+    <message>
+        <source>Both versions, field by field</source>
+        <translation>Both versions, field by field</translation>
     </message>
     <message>
         <source>Field</source>

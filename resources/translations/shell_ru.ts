@@ -142,6 +142,10 @@
         <translation>Состояние</translation>
     </message>
     <message>
+        <source>Column headings</source>
+        <translation>Заголовки столбцов</translation>
+    </message>
+    <message>
         <source>Nothing is waiting: the server has accepted every change made here.</source>
         <translation>Ничего не ждёт: сервер принял все изменения, сделанные здесь.</translation>
     </message>
@@ -207,6 +211,10 @@
     <message>
         <source>This record was changed on the server while your change waited to be sent. Choose which version to keep.</source>
         <translation>Пока ваше изменение ждало отправки, эту запись изменили на сервере. Выберите, какую версию сохранить.</translation>
+    </message>
+    <message>
+        <source>Both versions, field by field</source>
+        <translation>Обе версии, поле за полем</translation>
     </message>
     <message>
         <source>Field</source>

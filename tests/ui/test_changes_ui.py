@@ -387,3 +387,46 @@ def test_edit_opens_the_form_with_mine_over_the_servers(
     session.sync_engine().run()
     assert phone_of(session, pid) == edited
     settle(tasks)
+
+
+# --- what a screen reader and the keyboard meet ----------------------------------------------
+
+
+def test_the_change_screens_are_named_and_keyboard_reachable(
+    qtbot: QtBot, conflicted: Conflicted, context: TabContext, tasks: TaskRunner
+) -> None:
+    from tests.ui_shell.accessibility import tab_order_breaks, tab_stops, unnamed_controls
+
+    session, pid = conflicted.session, conflicted.person_id
+    tab = DirectoryTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    open_own_card(qtbot, tab, pid)
+    qtbot.waitUntil(lambda: tab.card.sync_box.isVisibleTo(tab))
+    assert tab.card.sync_mark.text().startswith("⚠ Conflict")
+    assert tab.card.sync_link.text() == "Resolve…"
+    with qtbot.waitSignal(tab.conflictRequested) as asked:
+        tab.card.sync_link.click()
+    assert asked.args == ["people", pid]
+    assert unnamed_controls(tab.card) == []
+    assert tab.card.edit_details in tab_stops(tab.card)
+
+    form = tab.edit_details(pid)
+    assert form is not None
+    qtbot.waitExposed(form)
+    assert unnamed_controls(form) == [] and tab_order_breaks(form) == []
+
+    dialog = conflict_dialog(qtbot, session, pid, context.writes)
+    qtbot.waitExposed(dialog)
+    assert unnamed_controls(dialog) == []
+    stops = tab_stops(dialog)
+    assert {dialog.keep_mine, dialog.take_theirs, dialog.edit, dialog.cancel} <= set(stops)
+
+    window = ChangesWindow(
+        context.reads, tasks, context.events, context.writes, change_describers()
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded):
+        window.show()
+    assert unnamed_controls(window) == [] and tab_order_breaks(window) == []
+    assert window.resolve_button.isVisible() and not window.retry_button.isEnabled()
