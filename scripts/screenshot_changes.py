@@ -28,6 +28,8 @@ from cache.keywrap import Argon2Params
 from client.session import SignIn
 from domains.changes import conflict_sides
 from domains.describers import change_describers
+from domains.directory.commands import UpdateContactDetails
+from domains.writes import apply_command
 from scripts.screenshot_directory import settle, synced_session, wait_until
 from ui.changes_window import ChangesWindow
 from ui.conflict import ConflictDialog
@@ -118,9 +120,6 @@ def main() -> int:
                 vault_options={"kdf": Argon2Params(memory_kib=1024, time_cost=1, parallelism=1)},
             ).online("head", "demo")
             try:
-                from domains.directory.commands import UpdateContactDetails
-                from domains.writes import apply_command
-
                 theirs = UpdateContactDetails(me, "+994 12 498 77 10", None, None, other.user)
                 other.sync_engine().run()
                 apply_command(other.cache.db, theirs)

@@ -9,7 +9,7 @@ worker and read again on every ``Changes`` of the data events.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,6 +36,8 @@ from ui.status import format_when
 from ui.tasks import TaskRunner
 from ui.write_errors import refusal_sentence
 from ui.write_ports import CacheReads, ChangeActions
+
+log = logging.getLogger(__name__)
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -141,10 +143,14 @@ class ChangesWindow(QDialog):
         self._tasks.run(
             lambda: self._reads.run(lambda db: waiting_changes(db, describers)),
             self._show,
-            lambda error: self.reason.setText(repr(error)),
+            self._failed,
             owner=self,
             key="waiting-changes",
         )
+
+    def _failed(self, error: BaseException) -> None:
+        log.warning("changes waiting: %s", type(error).__name__)
+        self.reason.setText(self.tr("The list could not be read. Please try again."))
 
     def _show(self, changes: list[WaitingChange]) -> None:
         current = self.current()
@@ -315,14 +321,3 @@ class ChangesWindow(QDialog):
             if item is not None:
                 self._fill(item, change)
         self._update_actions()
-
-
-def open_changes_window(
-    existing: ChangesWindow | None, make: Callable[[], ChangesWindow]
-) -> ChangesWindow:
-    """One window per main window: raised if it is already open."""
-    window = existing or make()
-    window.show()
-    window.raise_()
-    window.activateWindow()
-    return window

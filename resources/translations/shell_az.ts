@@ -78,6 +78,10 @@
 <context>
     <name>ChangesWindow</name>
     <message>
+        <source>The list could not be read. Please try again.</source>
+        <translation>Siyahını oxumaq olmadı. Yenidən cəhd edin.</translation>
+    </message>
+    <message>
         <source>Refused: %1</source>
         <translation>Rədd edildi: %1</translation>
     </message>

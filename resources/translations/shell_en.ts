@@ -78,6 +78,10 @@
 <context>
     <name>ChangesWindow</name>
     <message>
+        <source>The list could not be read. Please try again.</source>
+        <translation>The list could not be read. Please try again.</translation>
+    </message>
+    <message>
         <source>Refused: %1</source>
         <translation>Refused: %1</translation>
     </message>

@@ -78,6 +78,10 @@
 <context>
     <name>ChangesWindow</name>
     <message>
+        <source>The list could not be read. Please try again.</source>
+        <translation>Не удалось прочитать список. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
         <source>Refused: %1</source>
         <translation>Отклонено: %1</translation>
     </message>
