@@ -7,6 +7,8 @@ to log: they never contain tokens, passwords or record contents.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -52,6 +54,32 @@ class ApiProblem(IntranetError):
         self.code = code
         self.detail = detail
         self.body = body
+
+    def refusal_text(self) -> str:
+        """How the outbox keeps this answer (``last_error``): status, code and the
+        server's sentence, so the UI can word it in the user's language later."""
+        return f"{self.status} {self.code}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A final answer to a queued change, read back from ``ApiProblem.refusal_text``."""
+
+    status: int | None
+    code: str | None
+    detail: str
+
+
+_REFUSAL = re.compile(r"(?P<status>[1-5][0-9][0-9]) (?P<code>[a-z_]{1,64}): (?P<detail>.*)", re.S)
+
+
+def parse_refusal(text: str | None) -> Refusal:
+    """The parts of a stored refusal; any other text (older entries, a 409's reason
+    kept by earlier versions) is the detail alone."""
+    match = _REFUSAL.fullmatch(text or "")
+    if match is None:
+        return Refusal(None, None, text or "")
+    return Refusal(int(match["status"]), match["code"], match["detail"])
 
 
 class AuthenticationError(ApiProblem):

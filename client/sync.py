@@ -267,10 +267,10 @@ class SyncEngine:
                 report.push_waiting += 1
                 return False
             # A 409 has no server record to show; its reason (a taken room) is what matters.
-            self.outbox.mark_conflict(entry.id, None, reason=error.detail)
+            self.outbox.mark_conflict(entry.id, None, reason=error.refusal_text())
             report.push_conflicts += 1
         except ApiProblem as error:
-            self.outbox.mark_error(entry.id, error.detail)
+            self.outbox.mark_error(entry.id, error.refusal_text())
             report.push_errors += 1
         else:
             record = _first_record(answer)

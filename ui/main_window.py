@@ -27,8 +27,12 @@ from PySide6.QtWidgets import (
 
 from client.logs import default_log_dir
 from client.policy import Helpdesk
+from domains.changes import ConflictSides, conflict_sides
+from domains.describers import change_describers
 from ui import messages
 from ui.about import AboutDialog, AboutFacts
+from ui.changes_window import ChangesWindow
+from ui.conflict import ConflictDialog
 from ui.context import TabContext
 from ui.help import GuideDialog, HelpdeskDialog, open_log_folder
 from ui.idle_lock import IdleLock, IdleWatcher, LockOverlay
@@ -80,6 +84,9 @@ class MainWindow(QMainWindow):
         self._started = False
         self._facts: CacheFacts | None = None
         self._message: Callable[[], str] | None = None
+        self.changes_window: ChangesWindow | None = None
+        self.conflict_dialog: ConflictDialog | None = None
+        self._reads = parts.context.reads
 
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setObjectName("mainTabs")
@@ -97,6 +104,15 @@ class MainWindow(QMainWindow):
 
         menus, sync, status = parts.menus, parts.sync, parts.status
         menus.sync_now.triggered.connect(sync.sync_now)
+        menus.changes_waiting.triggered.connect(self.show_changes)
+        status.changes_requested.connect(self.show_changes)
+        for widget in self.tabs.values():
+            for signal, slot in (
+                ("changesWindowRequested", self.show_changes),
+                ("conflictRequested", self.show_conflict),
+            ):
+                if hasattr(widget, signal):
+                    getattr(widget, signal).connect(slot)
         menus.sign_out.triggered.connect(lambda: self.leave(Leave.SIGN_OUT))
         menus.remove_data.triggered.connect(self.confirm_remove_data)
         menus.quit.triggered.connect(self.close)
@@ -284,6 +300,73 @@ class MainWindow(QMainWindow):
 
     def open_log_folder(self) -> None:
         open_log_folder(self.parts.log_folder or default_log_dir(), self)
+
+    # --- changes waiting and conflicts ------------------------------------------------
+
+    def show_changes(self) -> ChangesWindow:
+        """The "Changes waiting" window (one; raised when already open)."""
+        writes = self.parts.context.writes
+        if self.changes_window is None:
+            window = ChangesWindow(
+                self._reads,
+                self.parts.context.tasks,
+                self.parts.context.events,
+                writes,
+                change_describers(),
+                self,
+            )
+            window.recordRequested.connect(self.show_record)
+            window.conflictRequested.connect(self.show_conflict)
+            self.changes_window = window
+        self.changes_window.show()
+        self.changes_window.raise_()
+        self.changes_window.activateWindow()
+        return self.changes_window
+
+    def _tab_showing(self, collection: str) -> QWidget | None:
+        for spec in self.parts.tabs:
+            if collection in spec.collections:
+                return self.tabs.get(spec.name)
+        return None
+
+    def show_record(self, collection: str, record_id: str) -> None:
+        """Asks the tab that shows ``collection`` to show the record, and brings it up."""
+        tab = self._tab_showing(collection)
+        if tab is None or not hasattr(tab, "show_record"):
+            return
+        self.tab_widget.setCurrentWidget(tab)
+        self.raise_()
+        self.activateWindow()
+        tab.show_record(collection, record_id)
+
+    def show_conflict(self, collection: str, record_id: str) -> None:
+        """The conflict screen for one record, once both sides are read (on a worker)."""
+        reads = self._reads
+        self.parts.context.tasks.run(
+            lambda: reads.run(lambda db: conflict_sides(db, collection, record_id)),
+            self._open_conflict,
+            lambda error: log.warning("conflict sides: %r", error),
+            owner=self,
+            key="conflict-sides",
+        )
+
+    def _open_conflict(self, sides: ConflictSides | None) -> None:
+        writes = self.parts.context.writes
+        if sides is None:
+            return  # resolved meanwhile (another window, a sync)
+        dialog = ConflictDialog(sides, writes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.editRequested.connect(self._edit_conflict)
+        self.conflict_dialog = dialog
+        dialog.open()
+
+    def _edit_conflict(self, sides: ConflictSides) -> None:
+        tab = self._tab_showing(sides.collection)
+        writes = self.parts.context.writes
+        if tab is None or not hasattr(tab, "edit_conflict"):
+            return
+        self.tab_widget.setCurrentWidget(tab)
+        tab.edit_conflict(sides, writes)
 
     def show_about(self) -> None:
         dialog = AboutDialog(self.parts.about, self)

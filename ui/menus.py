@@ -31,6 +31,8 @@ class Menus(QObject):
         self.sync_now = QAction(self)
         self.sync_now.setObjectName("syncNowAction")
         self.sync_now.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.changes_waiting = QAction(self)
+        self.changes_waiting.setObjectName("changesWaitingAction")
         self.sign_out = QAction(self)
         self.sign_out.setObjectName("signOutAction")
         self.remove_data = QAction(self)
@@ -50,6 +52,7 @@ class Menus(QObject):
         self.helpdesk.setVisible(False)  # shown when the administrator named a helpdesk
 
         self.intranet_menu.addAction(self.sync_now)
+        self.intranet_menu.addAction(self.changes_waiting)
         self.intranet_menu.addSeparator()
         self.intranet_menu.addAction(self.sign_out)
         self.intranet_menu.addAction(self.remove_data)
@@ -87,7 +90,7 @@ class Menus(QObject):
 
     def set_enabled(self, enabled: bool) -> None:
         """All actions off while the window is locked (shortcuts included)."""
-        actions = (self.sync_now, self.sign_out, self.remove_data, self.about)
+        actions = (self.sync_now, self.changes_waiting, self.sign_out, self.remove_data, self.about)
         for action in (*actions, self.user_guide, self.open_logs, self.helpdesk):
             action.setEnabled(enabled)
         self._bar.setEnabled(enabled)
@@ -98,6 +101,8 @@ class Menus(QObject):
         self.help_menu.setTitle(self.tr("&Help"))
         self.sync_now.setText(self.tr("&Synchronise now"))
         self.sync_now.setToolTip(self.tr("Send your changes and receive the latest data"))
+        self.changes_waiting.setText(self.tr("&Changes waiting…"))
+        self.changes_waiting.setToolTip(self.tr("Changes not yet accepted by the server"))
         self.sign_out.setText(self.tr("Sign &out"))
         self.remove_data.setText(self.tr("Sign out and &remove offline data…"))
         self.quit.setText(self.tr("&Quit"))

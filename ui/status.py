@@ -14,11 +14,19 @@ from PySide6.QtCore import (
     QDateTime,
     QEvent,
     QLocale,
+    Qt,
     QTimer,
     QTimeZone,
     Signal,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from client.sync import SEARCH_INDEX, SyncProgress
 from ui.sync_controller import CacheFacts, Connection
@@ -55,6 +63,8 @@ class StatusPanel(QWidget):
     """Lives in the window's status bar."""
 
     cancel_requested = Signal()
+    changes_requested = Signal()
+    """The waiting count was clicked: show the "Changes waiting" window."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,8 +81,16 @@ class StatusPanel(QWidget):
         self.connection.setObjectName("connectionState")
         self.last_sync = QLabel(self)
         self.last_sync.setObjectName("lastSync")
-        self.waiting = QLabel(self)
+        self.waiting = QPushButton(self)  # a link to the "Changes waiting" window
         self.waiting.setObjectName("outboxWaiting")
+        self.waiting.setFlat(True)
+        self.waiting.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.waiting.setStyleSheet(
+            "QPushButton { border: 1px solid transparent; padding: 0px 2px;"
+            " color: palette(link); text-decoration: underline; }"
+            " QPushButton:focus { border: 1px solid palette(highlight); }"
+        )
+        self.waiting.clicked.connect(self.changes_requested)
         self.activity = QLabel(self)
         self.activity.setObjectName("syncActivity")
         self.bar = QProgressBar(self)
@@ -165,6 +183,9 @@ class StatusPanel(QWidget):
         waiting = 0 if facts is None else facts.waiting
         self.waiting.setText(self.tr("%n change(s) waiting to be sent", "", waiting))
         self.waiting.setVisible(waiting > 0)
+        self.waiting.setToolTip(self.tr("Show the changes waiting to be sent"))
+        self.waiting.setAccessibleName(self.waiting.text())
+        self.waiting.setAccessibleDescription(self.tr("Show the changes waiting to be sent"))
         self.cancel.setToolTip(self.tr("Stop the synchronisation"))
         self.cancel.setAccessibleName(self.tr("Stop the synchronisation"))
         self._show_progress()

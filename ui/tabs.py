@@ -25,9 +25,18 @@ class TabSpec:
     make: Callable[[TabContext], QWidget]
     title: Callable[[], str]
     install_translations: TranslationsInstaller | None = None
+    collections: tuple[str, ...] = ()
+    """The collections whose records the tab shows (``show_record(collection, id)``): the
+    "Changes waiting" window's "Open the record" goes to it."""
 
 
 def available_tabs() -> list[TabSpec]:
     return [
-        TabSpec("directory", DirectoryTab, DirectoryTab.title, install_directory_translations),
+        TabSpec(
+            "directory",
+            DirectoryTab,
+            DirectoryTab.title,
+            install_directory_translations,
+            collections=("people",),
+        ),
     ]

@@ -175,6 +175,104 @@
     </message>
 </context>
 <context>
+    <name>MyDetailsDialog</name>
+    <message>
+        <source>The change could not be saved on this computer. Please try again.</source>
+        <translation>Dəyişiklik bu kompüterdə saxlanıla bilmədi. Yenidən cəhd edin.</translation>
+    </message>
+    <message>
+        <source>Enter a work phone number; it cannot be removed.</source>
+        <translation>İş telefonu nömrəsini daxil edin; onu silmək olmaz.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>Ən çoxu %n simvol.</numerusform>
+            <numerusform>Ən çoxu %n simvol.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only digits, spaces and + - ( ) are allowed, with at least one digit.</source>
+        <translation>Yalnız rəqəmlər, boşluqlar və + - ( ) olar, ən azı bir rəqəm olmaqla.</translation>
+    </message>
+    <message>
+        <source>Use one line without control characters.</source>
+        <translation>İdarəedici simvollar olmadan bir sətir yazın.</translation>
+    </message>
+    <message>
+        <source>A number needs at least one digit.</source>
+        <translation>Nömrədə ən azı bir rəqəm olmalıdır.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Heç nə dəyişdirilmədi.</translation>
+    </message>
+    <message>
+        <source>You may change only your own details.</source>
+        <translation>Yalnız öz məlumatlarınızı dəyişə bilərsiniz.</translation>
+    </message>
+    <message>
+        <source>This person is no longer in the directory.</source>
+        <translation>Bu şəxs artıq kataloqda yoxdur.</translation>
+    </message>
+    <message>
+        <source>This value is not accepted.</source>
+        <translation>Bu dəyər qəbul edilmir.</translation>
+    </message>
+    <message>
+        <source>My details</source>
+        <translation>Mənim məlumatlarım</translation>
+    </message>
+    <message>
+        <source>Contact details of %1</source>
+        <translation>%1 — əlaqə məlumatları</translation>
+    </message>
+    <message>
+        <source>Your name, position and department come from the personnel system. The change is sent to the server when it is reachable.</source>
+        <translation>Adınız, vəzifəniz və şöbəniz kadr sistemindən gəlir. Dəyişiklik server əlçatan olanda göndərilir.</translation>
+    </message>
+    <message>
+        <source>&amp;Work phone:</source>
+        <translation>&amp;İş telefonu:</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>İş telefonu</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile:</source>
+        <translation>&amp;Mobil:</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>&amp;Office:</source>
+        <translation>&amp;Otaq:</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Otaq</translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation>%1: problem</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Saxla</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İmtina</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>Close this message</source>
@@ -187,6 +285,30 @@
 </context>
 <context>
     <name>PersonCardView</name>
+    <message>
+        <source>⚠ Conflict: this card was changed on the server while your change waited.</source>
+        <translation>⚠ Ziddiyyət: dəyişikliyiniz gözləyərkən bu kart serverdə dəyişdirildi.</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Həll et…</translation>
+    </message>
+    <message>
+        <source>⚠ The server refused your change: %1</source>
+        <translation>⚠ Server dəyişikliyinizi rədd etdi: %1</translation>
+    </message>
+    <message>
+        <source>Changes waiting…</source>
+        <translation>Gözləyən dəyişikliklər…</translation>
+    </message>
+    <message>
+        <source>Sending your change…</source>
+        <translation>Dəyişikliyiniz göndərilir…</translation>
+    </message>
+    <message>
+        <source>Your change is waiting to be sent.</source>
+        <translation>Dəyişikliyiniz göndərilməyi gözləyir.</translation>
+    </message>
     <message>
         <source>No mail program is set up on this computer, so the message could not be opened. Copy the address and write from your web mail.</source>
         <translation>Bu kompüterdə poçt proqramı qurulmayıb, ona görə məktub açılmadı. Ünvanı kopyalayın və veb-poçtdan yazın.</translation>
@@ -234,6 +356,18 @@
     <message>
         <source>Office:</source>
         <translation>Otaq:</translation>
+    </message>
+    <message>
+        <source>&amp;Edit contact details…</source>
+        <translation>Əlaqə məlumatlarını &amp;redaktə et…</translation>
+    </message>
+    <message>
+        <source>Change the work phone, mobile and office</source>
+        <translation>İş telefonunu, mobil nömrəni və otağı dəyişin</translation>
+    </message>
+    <message>
+        <source>Edit contact details</source>
+        <translation>Əlaqə məlumatlarını redaktə et</translation>
     </message>
     <message>
         <source>Write email</source>

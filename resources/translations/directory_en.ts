@@ -175,6 +175,104 @@
     </message>
 </context>
 <context>
+    <name>MyDetailsDialog</name>
+    <message>
+        <source>The change could not be saved on this computer. Please try again.</source>
+        <translation>The change could not be saved on this computer. Please try again.</translation>
+    </message>
+    <message>
+        <source>Enter a work phone number; it cannot be removed.</source>
+        <translation>Enter a work phone number; it cannot be removed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>At most %n character.</numerusform>
+            <numerusform>At most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only digits, spaces and + - ( ) are allowed, with at least one digit.</source>
+        <translation>Only digits, spaces and + - ( ) are allowed, with at least one digit.</translation>
+    </message>
+    <message>
+        <source>Use one line without control characters.</source>
+        <translation>Use one line without control characters.</translation>
+    </message>
+    <message>
+        <source>A number needs at least one digit.</source>
+        <translation>A number needs at least one digit.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>You may change only your own details.</source>
+        <translation>You may change only your own details.</translation>
+    </message>
+    <message>
+        <source>This person is no longer in the directory.</source>
+        <translation>This person is no longer in the directory.</translation>
+    </message>
+    <message>
+        <source>This value is not accepted.</source>
+        <translation>This value is not accepted.</translation>
+    </message>
+    <message>
+        <source>My details</source>
+        <translation>My details</translation>
+    </message>
+    <message>
+        <source>Contact details of %1</source>
+        <translation>Contact details of %1</translation>
+    </message>
+    <message>
+        <source>Your name, position and department come from the personnel system. The change is sent to the server when it is reachable.</source>
+        <translation>Your name, position and department come from the personnel system. The change is sent to the server when it is reachable.</translation>
+    </message>
+    <message>
+        <source>&amp;Work phone:</source>
+        <translation>&amp;Work phone:</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>Work phone</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile:</source>
+        <translation>&amp;Mobile:</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>&amp;Office:</source>
+        <translation>&amp;Office:</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation>Problem with %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>Close this message</source>
@@ -187,6 +285,30 @@
 </context>
 <context>
     <name>PersonCardView</name>
+    <message>
+        <source>⚠ Conflict: this card was changed on the server while your change waited.</source>
+        <translation>⚠ Conflict: this card was changed on the server while your change waited.</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <source>⚠ The server refused your change: %1</source>
+        <translation>⚠ The server refused your change: %1</translation>
+    </message>
+    <message>
+        <source>Changes waiting…</source>
+        <translation>Changes waiting…</translation>
+    </message>
+    <message>
+        <source>Sending your change…</source>
+        <translation>Sending your change…</translation>
+    </message>
+    <message>
+        <source>Your change is waiting to be sent.</source>
+        <translation>Your change is waiting to be sent.</translation>
+    </message>
     <message>
         <source>No mail program is set up on this computer, so the message could not be opened. Copy the address and write from your web mail.</source>
         <translation>No mail program is set up on this computer, so the message could not be opened. Copy the address and write from your web mail.</translation>
@@ -234,6 +356,18 @@
     <message>
         <source>Office:</source>
         <translation>Office:</translation>
+    </message>
+    <message>
+        <source>&amp;Edit contact details…</source>
+        <translation>&amp;Edit contact details…</translation>
+    </message>
+    <message>
+        <source>Change the work phone, mobile and office</source>
+        <translation>Change the work phone, mobile and office</translation>
+    </message>
+    <message>
+        <source>Edit contact details</source>
+        <translation>Edit contact details</translation>
     </message>
     <message>
         <source>Write email</source>

@@ -178,6 +178,105 @@
     </message>
 </context>
 <context>
+    <name>MyDetailsDialog</name>
+    <message>
+        <source>The change could not be saved on this computer. Please try again.</source>
+        <translation>Не удалось сохранить изменение на этом компьютере. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Enter a work phone number; it cannot be removed.</source>
+        <translation>Введите рабочий телефон; его нельзя удалить.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>Не больше %n символа.</numerusform>
+            <numerusform>Не больше %n символов.</numerusform>
+            <numerusform>Не больше %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only digits, spaces and + - ( ) are allowed, with at least one digit.</source>
+        <translation>Допустимы только цифры, пробелы и + - ( ), хотя бы одна цифра.</translation>
+    </message>
+    <message>
+        <source>Use one line without control characters.</source>
+        <translation>Одна строка без управляющих символов.</translation>
+    </message>
+    <message>
+        <source>A number needs at least one digit.</source>
+        <translation>В номере должна быть хотя бы одна цифра.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>You may change only your own details.</source>
+        <translation>Вы можете изменить только свои данные.</translation>
+    </message>
+    <message>
+        <source>This person is no longer in the directory.</source>
+        <translation>Этого человека больше нет в справочнике.</translation>
+    </message>
+    <message>
+        <source>This value is not accepted.</source>
+        <translation>Это значение не принимается.</translation>
+    </message>
+    <message>
+        <source>My details</source>
+        <translation>Мои данные</translation>
+    </message>
+    <message>
+        <source>Contact details of %1</source>
+        <translation>Контактные данные: %1</translation>
+    </message>
+    <message>
+        <source>Your name, position and department come from the personnel system. The change is sent to the server when it is reachable.</source>
+        <translation>Имя, должность и отдел берутся из кадровой системы. Изменение отправится на сервер, когда он будет доступен.</translation>
+    </message>
+    <message>
+        <source>&amp;Work phone:</source>
+        <translation>&amp;Рабочий телефон:</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>Рабочий телефон</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile:</source>
+        <translation>&amp;Мобильный:</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Мобильный</translation>
+    </message>
+    <message>
+        <source>&amp;Office:</source>
+        <translation>&amp;Кабинет:</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Кабинет</translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation>%1: ошибка</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>Close this message</source>
@@ -190,6 +289,30 @@
 </context>
 <context>
     <name>PersonCardView</name>
+    <message>
+        <source>⚠ Conflict: this card was changed on the server while your change waited.</source>
+        <translation>⚠ Конфликт: пока ваше изменение ждало, карточку изменили на сервере.</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Разрешить…</translation>
+    </message>
+    <message>
+        <source>⚠ The server refused your change: %1</source>
+        <translation>⚠ Сервер отклонил ваше изменение: %1</translation>
+    </message>
+    <message>
+        <source>Changes waiting…</source>
+        <translation>Ожидающие изменения…</translation>
+    </message>
+    <message>
+        <source>Sending your change…</source>
+        <translation>Ваше изменение отправляется…</translation>
+    </message>
+    <message>
+        <source>Your change is waiting to be sent.</source>
+        <translation>Ваше изменение ждёт отправки.</translation>
+    </message>
     <message>
         <source>No mail program is set up on this computer, so the message could not be opened. Copy the address and write from your web mail.</source>
         <translation>На этом компьютере не настроена почтовая программа, поэтому письмо не открылось. Скопируйте адрес и напишите из веб-почты.</translation>
@@ -237,6 +360,18 @@
     <message>
         <source>Office:</source>
         <translation>Кабинет:</translation>
+    </message>
+    <message>
+        <source>&amp;Edit contact details…</source>
+        <translation>&amp;Изменить контакты…</translation>
+    </message>
+    <message>
+        <source>Change the work phone, mobile and office</source>
+        <translation>Изменить рабочий телефон, мобильный и кабинет</translation>
+    </message>
+    <message>
+        <source>Edit contact details</source>
+        <translation>Изменить контакты</translation>
     </message>
     <message>
         <source>Write email</source>

@@ -49,6 +49,250 @@
     </message>
 </context>
 <context>
+    <name>ChangeWords</name>
+    <message>
+        <source>work phone</source>
+        <translation>iş telefonu</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>mobil</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>otaq</translation>
+    </message>
+    <message>
+        <source>Contact details of %1</source>
+        <translation>%1 — əlaqə məlumatları</translation>
+    </message>
+    <message>
+        <source>Card of %1</source>
+        <translation>%1 — kart</translation>
+    </message>
+    <message>
+        <source>Change to %1</source>
+        <translation>%1 — dəyişiklik</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesWindow</name>
+    <message>
+        <source>The list could not be read. Please try again.</source>
+        <translation>Siyahını oxumaq olmadı. Yenidən cəhd edin.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Rədd edildi: %1</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Ziddiyyət: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the change before it</source>
+        <translation>Əvvəlki dəyişikliyi gözləyir</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Göndərilir</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Göndərilməyi gözləyir</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rədd edildi</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Ziddiyyət</translation>
+    </message>
+    <message>
+        <source>Discard the change</source>
+        <translation>Dəyişikliyi ləğv et</translation>
+    </message>
+    <message>
+        <source>Discard “%1”? The record goes back to the version on the server; this cannot be undone.</source>
+        <translation>“%1” ləğv edilsin? Qeyd serverdəki versiyaya qayıdır; bunu geri qaytarmaq olmaz.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Ləğv et</translation>
+    </message>
+    <message>
+        <source>Keep the change</source>
+        <translation>Dəyişikliyi saxla</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>Gözləyən dəyişikliklər</translation>
+    </message>
+    <message>
+        <source>Changes made on this computer that the server has not accepted yet, oldest first. They are sent on their own when the server is reachable.</source>
+        <translation>Bu kompüterdə edilən və server tərəfindən hələ qəbul edilməmiş dəyişikliklər, ən köhnəsi əvvəldə. Server əlçatan olanda özləri göndərilir.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Dəyişiklik</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Edilib</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Vəziyyət</translation>
+    </message>
+    <message>
+        <source>Column headings</source>
+        <translation>Sütun başlıqları</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: the server has accepted every change made here.</source>
+        <translation>Gözləyən heç nə yoxdur: server burada edilən bütün dəyişiklikləri qəbul edib.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;İndi yenidən göndər</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>İndi yenidən göndər</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Ləğv et…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the record</source>
+        <translation>Qeydi &amp;aç</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Qeydi aç</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve the conflict…</source>
+        <translation>Ziddiyyəti &amp;həll et…</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>Ziddiyyəti həll et</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bağla</translation>
+    </message>
+    <message>
+        <source>About the chosen change</source>
+        <translation>Seçilmiş dəyişiklik haqqında</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>%1 changed it on the server (%2).</source>
+        <translation>%1 onu serverdə dəyişdi (%2).</translation>
+    </message>
+    <message>
+        <source>%1 changed it on the server.</source>
+        <translation>%1 onu serverdə dəyişdi.</translation>
+    </message>
+    <message>
+        <source>It was changed on the server (%1).</source>
+        <translation>O, serverdə dəyişdirilib (%1).</translation>
+    </message>
+    <message>
+        <source>It was changed on the server.</source>
+        <translation>O, serverdə dəyişdirilib.</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Hər iki tərəfdə dəyişdirilib</translation>
+    </message>
+    <message>
+        <source>This record was changed on the server while your change waited to be sent. Choose which version to keep.</source>
+        <translation>Dəyişikliyiniz göndərilməyi gözləyərkən bu qeyd serverdə dəyişdirildi. Hansı versiyanın saxlanacağını seçin.</translation>
+    </message>
+    <message>
+        <source>Both versions, field by field</source>
+        <translation>Hər iki versiya, sahə-sahə</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Sahə</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Sizin versiya</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Serverdə</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 marks the fields that differ (%n field(s)).</source>
+        <translation>
+            <numerusform>%1 fərqlənən sahələri işarələyir (%n sahə).</numerusform>
+            <numerusform>%1 fərqlənən sahələri işarələyir (%n sahə).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>fərqlənir</translation>
+    </message>
+    <message>
+        <source>Your version of %1</source>
+        <translation>%1: sizin versiya</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version of %1</source>
+        <translation>%1: serverdəki versiya</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Mənimkini saxla</translation>
+    </message>
+    <message>
+        <source>Send your version again, over the server&apos;s</source>
+        <translation>Versiyanızı serverdəkinin üzərinə yenidən göndərin</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Mənimkini saxla</translation>
+    </message>
+    <message>
+        <source>&amp;Take the server&apos;s</source>
+        <translation>&amp;Serverdəkini götür</translation>
+    </message>
+    <message>
+        <source>Drop your change and show the server&apos;s version</source>
+        <translation>Dəyişikliyinizi ləğv edib serverdəki versiyanı göstərin</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s</source>
+        <translation>Serverdəkini götür</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Redaktə et…</translation>
+    </message>
+    <message>
+        <source>Change your version before sending it again</source>
+        <translation>Yenidən göndərməzdən əvvəl versiyanızı dəyişin</translation>
+    </message>
+    <message>
+        <source>Edit my version</source>
+        <translation>Mənim versiyamı redaktə et</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Sonra qərar ver</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>User guide — Intranet</source>
@@ -211,6 +455,14 @@
     <message>
         <source>Send your changes and receive the latest data</source>
         <translation>Dəyişikliklərinizi göndərin və ən son məlumatları alın</translation>
+    </message>
+    <message>
+        <source>&amp;Changes waiting…</source>
+        <translation>&amp;Gözləyən dəyişikliklər…</translation>
+    </message>
+    <message>
+        <source>Changes not yet accepted by the server</source>
+        <translation>Server tərəfindən hələ qəbul edilməmiş dəyişikliklər</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -535,6 +787,10 @@
         </translation>
     </message>
     <message>
+        <source>Show the changes waiting to be sent</source>
+        <translation>Göndərilməyi gözləyən dəyişiklikləri göstər</translation>
+    </message>
+    <message>
         <source>Stop the synchronisation</source>
         <translation>Sinxronlaşdırmanı dayandır</translation>
     </message>
@@ -549,6 +805,109 @@
     <message>
         <source>%1; still to come: %2</source>
         <translation>%1; hələ gələcək: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WriteErrors</name>
+    <message>
+        <source>The server could not read the change. Discard it and make it again.</source>
+        <translation>Server dəyişikliyi oxuya bilmədi. Onu ləğv edib yenidən edin.</translation>
+    </message>
+    <message>
+        <source>The change was sent without its one-time key. Discard it and make it again.</source>
+        <translation>Dəyişiklik birdəfəlik açarı olmadan göndərildi. Onu ləğv edib yenidən edin.</translation>
+    </message>
+    <message>
+        <source>The change carries a one-time key the server does not accept. Discard it and make it again.</source>
+        <translation>Dəyişikliyin birdəfəlik açarını server qəbul etmir. Onu ləğv edib yenidən edin.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Sign in again and the change will be sent.</source>
+        <translation>Siz daxil olmamısınız. Yenidən daxil olun, dəyişiklik göndəriləcək.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign in again and the change will be sent.</source>
+        <translation>Girişinizin müddəti bitib. Yenidən daxil olun, dəyişiklik göndəriləcək.</translation>
+    </message>
+    <message>
+        <source>An administrator has disconnected this computer from the Intranet.</source>
+        <translation>Administrator bu kompüteri İntranetdən ayırıb.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to make this change.</source>
+        <translation>Bu dəyişikliyi etməyə icazəniz yoxdur.</translation>
+    </message>
+    <message>
+        <source>The record no longer exists on the server.</source>
+        <translation>Qeyd artıq serverdə yoxdur.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this kind of change.</source>
+        <translation>Server bu növ dəyişikliyi qəbul etmir.</translation>
+    </message>
+    <message>
+        <source>The server cannot answer in a form the application reads.</source>
+        <translation>Server proqramın oxuya biləcəyi formada cavab verə bilmir.</translation>
+    </message>
+    <message>
+        <source>The room is already booked for this time.</source>
+        <translation>Otaq bu vaxt üçün artıq bron edilib.</translation>
+    </message>
+    <message>
+        <source>The server is still working on this change. It will be checked again.</source>
+        <translation>Server hələ bu dəyişiklik üzərində işləyir. Yenidən yoxlanılacaq.</translation>
+    </message>
+    <message>
+        <source>The data on this computer must be synchronised again from the start.</source>
+        <translation>Bu kompüterdəki məlumatlar yenidən əvvəldən sinxronlaşdırılmalıdır.</translation>
+    </message>
+    <message>
+        <source>Someone changed this record on the server meanwhile. Choose which version to keep.</source>
+        <translation>Bu arada kimsə qeydi serverdə dəyişdi. Hansı versiyanın saxlanacağını seçin.</translation>
+    </message>
+    <message>
+        <source>The change is larger than the server accepts.</source>
+        <translation>Dəyişiklik serverin qəbul etdiyindən böyükdür.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this type of file.</source>
+        <translation>Server bu fayl növünü qəbul etmir.</translation>
+    </message>
+    <message>
+        <source>The requested part of the file does not exist.</source>
+        <translation>Faylın istənilən hissəsi yoxdur.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the values: %1</source>
+        <translation>Server dəyərləri qəbul etmədi: %1</translation>
+    </message>
+    <message>
+        <source>The server already received a different change under the same key. Discard this one and make it again.</source>
+        <translation>Server eyni açarla başqa dəyişiklik artıq alıb. Bunu ləğv edib yenidən edin.</translation>
+    </message>
+    <message>
+        <source>The change was sent without the version it builds on. Discard it and make it again.</source>
+        <translation>Dəyişiklik əsaslandığı versiya olmadan göndərildi. Onu ləğv edib yenidən edin.</translation>
+    </message>
+    <message>
+        <source>Too many changes at once. The change will be sent again shortly.</source>
+        <translation>Eyni anda çox dəyişiklik var. Dəyişiklik tezliklə yenidən göndəriləcək.</translation>
+    </message>
+    <message>
+        <source>The change collides with the server&apos;s data.</source>
+        <translation>Dəyişiklik serverdəki məlumatlarla toqquşur.</translation>
+    </message>
+    <message>
+        <source>The record is gone from the server.</source>
+        <translation>Qeyd serverdən silinib.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the values.</source>
+        <translation>Server dəyərləri qəbul etmədi.</translation>
+    </message>
+    <message>
+        <source>The server refused the change.</source>
+        <translation>Server dəyişikliyi rədd etdi.</translation>
     </message>
 </context>
 </TS>

@@ -49,6 +49,250 @@
     </message>
 </context>
 <context>
+    <name>ChangeWords</name>
+    <message>
+        <source>work phone</source>
+        <translation>work phone</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>office</translation>
+    </message>
+    <message>
+        <source>Contact details of %1</source>
+        <translation>Contact details of %1</translation>
+    </message>
+    <message>
+        <source>Card of %1</source>
+        <translation>Card of %1</translation>
+    </message>
+    <message>
+        <source>Change to %1</source>
+        <translation>Change to %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesWindow</name>
+    <message>
+        <source>The list could not be read. Please try again.</source>
+        <translation>The list could not be read. Please try again.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflict: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the change before it</source>
+        <translation>Waiting for the change before it</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Discard the change</source>
+        <translation>Discard the change</translation>
+    </message>
+    <message>
+        <source>Discard “%1”? The record goes back to the version on the server; this cannot be undone.</source>
+        <translation>Discard “%1”? The record goes back to the version on the server; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Keep the change</source>
+        <translation>Keep the change</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>Changes waiting</translation>
+    </message>
+    <message>
+        <source>Changes made on this computer that the server has not accepted yet, oldest first. They are sent on their own when the server is reachable.</source>
+        <translation>Changes made on this computer that the server has not accepted yet, oldest first. They are sent on their own when the server is reachable.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Column headings</source>
+        <translation>Column headings</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: the server has accepted every change made here.</source>
+        <translation>Nothing is waiting: the server has accepted every change made here.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Retry now</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Discard…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the record</source>
+        <translation>&amp;Open the record</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Open the record</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve the conflict…</source>
+        <translation>Re&amp;solve the conflict…</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>Resolve the conflict</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>About the chosen change</source>
+        <translation>About the chosen change</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>%1 changed it on the server (%2).</source>
+        <translation>%1 changed it on the server (%2).</translation>
+    </message>
+    <message>
+        <source>%1 changed it on the server.</source>
+        <translation>%1 changed it on the server.</translation>
+    </message>
+    <message>
+        <source>It was changed on the server (%1).</source>
+        <translation>It was changed on the server (%1).</translation>
+    </message>
+    <message>
+        <source>It was changed on the server.</source>
+        <translation>It was changed on the server.</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Changed on both sides</translation>
+    </message>
+    <message>
+        <source>This record was changed on the server while your change waited to be sent. Choose which version to keep.</source>
+        <translation>This record was changed on the server while your change waited to be sent. Choose which version to keep.</translation>
+    </message>
+    <message>
+        <source>Both versions, field by field</source>
+        <translation>Both versions, field by field</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Your version</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>On the server</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 marks the fields that differ (%n field(s)).</source>
+        <translation>
+            <numerusform>%1 marks the field that differs (%n field).</numerusform>
+            <numerusform>%1 marks the fields that differ (%n fields).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>differs</translation>
+    </message>
+    <message>
+        <source>Your version of %1</source>
+        <translation>Your version of %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version of %1</source>
+        <translation>The server&apos;s version of %1</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Keep mine</translation>
+    </message>
+    <message>
+        <source>Send your version again, over the server&apos;s</source>
+        <translation>Send your version again, over the server&apos;s</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>&amp;Take the server&apos;s</source>
+        <translation>&amp;Take the server&apos;s</translation>
+    </message>
+    <message>
+        <source>Drop your change and show the server&apos;s version</source>
+        <translation>Drop your change and show the server&apos;s version</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s</source>
+        <translation>Take the server&apos;s</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Change your version before sending it again</source>
+        <translation>Change your version before sending it again</translation>
+    </message>
+    <message>
+        <source>Edit my version</source>
+        <translation>Edit my version</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Decide later</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>User guide — Intranet</source>
@@ -211,6 +455,14 @@
     <message>
         <source>Send your changes and receive the latest data</source>
         <translation>Send your changes and receive the latest data</translation>
+    </message>
+    <message>
+        <source>&amp;Changes waiting…</source>
+        <translation>&amp;Changes waiting…</translation>
+    </message>
+    <message>
+        <source>Changes not yet accepted by the server</source>
+        <translation>Changes not yet accepted by the server</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -535,6 +787,10 @@
         </translation>
     </message>
     <message>
+        <source>Show the changes waiting to be sent</source>
+        <translation>Show the changes waiting to be sent</translation>
+    </message>
+    <message>
         <source>Stop the synchronisation</source>
         <translation>Stop the synchronisation</translation>
     </message>
@@ -549,6 +805,109 @@
     <message>
         <source>%1; still to come: %2</source>
         <translation>%1; still to come: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WriteErrors</name>
+    <message>
+        <source>The server could not read the change. Discard it and make it again.</source>
+        <translation>The server could not read the change. Discard it and make it again.</translation>
+    </message>
+    <message>
+        <source>The change was sent without its one-time key. Discard it and make it again.</source>
+        <translation>The change was sent without its one-time key. Discard it and make it again.</translation>
+    </message>
+    <message>
+        <source>The change carries a one-time key the server does not accept. Discard it and make it again.</source>
+        <translation>The change carries a one-time key the server does not accept. Discard it and make it again.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Sign in again and the change will be sent.</source>
+        <translation>You are not signed in. Sign in again and the change will be sent.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign in again and the change will be sent.</source>
+        <translation>Your sign-in has ended. Sign in again and the change will be sent.</translation>
+    </message>
+    <message>
+        <source>An administrator has disconnected this computer from the Intranet.</source>
+        <translation>An administrator has disconnected this computer from the Intranet.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to make this change.</source>
+        <translation>You are not allowed to make this change.</translation>
+    </message>
+    <message>
+        <source>The record no longer exists on the server.</source>
+        <translation>The record no longer exists on the server.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this kind of change.</source>
+        <translation>The server does not accept this kind of change.</translation>
+    </message>
+    <message>
+        <source>The server cannot answer in a form the application reads.</source>
+        <translation>The server cannot answer in a form the application reads.</translation>
+    </message>
+    <message>
+        <source>The room is already booked for this time.</source>
+        <translation>The room is already booked for this time.</translation>
+    </message>
+    <message>
+        <source>The server is still working on this change. It will be checked again.</source>
+        <translation>The server is still working on this change. It will be checked again.</translation>
+    </message>
+    <message>
+        <source>The data on this computer must be synchronised again from the start.</source>
+        <translation>The data on this computer must be synchronised again from the start.</translation>
+    </message>
+    <message>
+        <source>Someone changed this record on the server meanwhile. Choose which version to keep.</source>
+        <translation>Someone changed this record on the server meanwhile. Choose which version to keep.</translation>
+    </message>
+    <message>
+        <source>The change is larger than the server accepts.</source>
+        <translation>The change is larger than the server accepts.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this type of file.</source>
+        <translation>The server does not accept this type of file.</translation>
+    </message>
+    <message>
+        <source>The requested part of the file does not exist.</source>
+        <translation>The requested part of the file does not exist.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the values: %1</source>
+        <translation>The server did not accept the values: %1</translation>
+    </message>
+    <message>
+        <source>The server already received a different change under the same key. Discard this one and make it again.</source>
+        <translation>The server already received a different change under the same key. Discard this one and make it again.</translation>
+    </message>
+    <message>
+        <source>The change was sent without the version it builds on. Discard it and make it again.</source>
+        <translation>The change was sent without the version it builds on. Discard it and make it again.</translation>
+    </message>
+    <message>
+        <source>Too many changes at once. The change will be sent again shortly.</source>
+        <translation>Too many changes at once. The change will be sent again shortly.</translation>
+    </message>
+    <message>
+        <source>The change collides with the server&apos;s data.</source>
+        <translation>The change collides with the server&apos;s data.</translation>
+    </message>
+    <message>
+        <source>The record is gone from the server.</source>
+        <translation>The record is gone from the server.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the values.</source>
+        <translation>The server did not accept the values.</translation>
+    </message>
+    <message>
+        <source>The server refused the change.</source>
+        <translation>The server refused the change.</translation>
     </message>
 </context>
 </TS>

@@ -49,6 +49,251 @@
     </message>
 </context>
 <context>
+    <name>ChangeWords</name>
+    <message>
+        <source>work phone</source>
+        <translation>рабочий телефон</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>мобильный</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>кабинет</translation>
+    </message>
+    <message>
+        <source>Contact details of %1</source>
+        <translation>Контактные данные: %1</translation>
+    </message>
+    <message>
+        <source>Card of %1</source>
+        <translation>Карточка: %1</translation>
+    </message>
+    <message>
+        <source>Change to %1</source>
+        <translation>Изменение: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesWindow</name>
+    <message>
+        <source>The list could not be read. Please try again.</source>
+        <translation>Не удалось прочитать список. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Отклонено: %1</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Конфликт: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the change before it</source>
+        <translation>Ждёт предыдущего изменения</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Отправляется</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Ждёт отправки</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Конфликт</translation>
+    </message>
+    <message>
+        <source>Discard the change</source>
+        <translation>Отменить изменение</translation>
+    </message>
+    <message>
+        <source>Discard “%1”? The record goes back to the version on the server; this cannot be undone.</source>
+        <translation>Отменить «%1»? Запись вернётся к версии на сервере; это нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Keep the change</source>
+        <translation>Оставить изменение</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>Ожидающие изменения</translation>
+    </message>
+    <message>
+        <source>Changes made on this computer that the server has not accepted yet, oldest first. They are sent on their own when the server is reachable.</source>
+        <translation>Изменения, сделанные на этом компьютере и ещё не принятые сервером, сначала самые старые. Они отправятся сами, когда сервер будет доступен.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Сделано</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Column headings</source>
+        <translation>Заголовки столбцов</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: the server has accepted every change made here.</source>
+        <translation>Ничего не ждёт: сервер принял все изменения, сделанные здесь.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Повторить сейчас</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Повторить сейчас</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Отменить…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the record</source>
+        <translation>&amp;Открыть запись</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Открыть запись</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve the conflict…</source>
+        <translation>&amp;Разрешить конфликт…</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>Разрешить конфликт</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>About the chosen change</source>
+        <translation>О выбранном изменении</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>%1 changed it on the server (%2).</source>
+        <translation>%1 изменил(а) её на сервере (%2).</translation>
+    </message>
+    <message>
+        <source>%1 changed it on the server.</source>
+        <translation>%1 изменил(а) её на сервере.</translation>
+    </message>
+    <message>
+        <source>It was changed on the server (%1).</source>
+        <translation>Она изменена на сервере (%1).</translation>
+    </message>
+    <message>
+        <source>It was changed on the server.</source>
+        <translation>Она изменена на сервере.</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Изменено с обеих сторон</translation>
+    </message>
+    <message>
+        <source>This record was changed on the server while your change waited to be sent. Choose which version to keep.</source>
+        <translation>Пока ваше изменение ждало отправки, эту запись изменили на сервере. Выберите, какую версию сохранить.</translation>
+    </message>
+    <message>
+        <source>Both versions, field by field</source>
+        <translation>Обе версии, поле за полем</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Ваша версия</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>На сервере</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 marks the fields that differ (%n field(s)).</source>
+        <translation>
+            <numerusform>%1 отмечает различающиеся поля (%n поле).</numerusform>
+            <numerusform>%1 отмечает различающиеся поля (%n поля).</numerusform>
+            <numerusform>%1 отмечает различающиеся поля (%n полей).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>отличается</translation>
+    </message>
+    <message>
+        <source>Your version of %1</source>
+        <translation>%1: ваша версия</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version of %1</source>
+        <translation>%1: версия на сервере</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Оставить мою</translation>
+    </message>
+    <message>
+        <source>Send your version again, over the server&apos;s</source>
+        <translation>Отправить вашу версию снова, поверх серверной</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Оставить мою</translation>
+    </message>
+    <message>
+        <source>&amp;Take the server&apos;s</source>
+        <translation>&amp;Взять серверную</translation>
+    </message>
+    <message>
+        <source>Drop your change and show the server&apos;s version</source>
+        <translation>Отменить ваше изменение и показать версию сервера</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s</source>
+        <translation>Взять серверную</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>Change your version before sending it again</source>
+        <translation>Изменить вашу версию перед повторной отправкой</translation>
+    </message>
+    <message>
+        <source>Edit my version</source>
+        <translation>Изменить мою версию</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Решить позже</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>User guide — Intranet</source>
@@ -212,6 +457,14 @@
     <message>
         <source>Send your changes and receive the latest data</source>
         <translation>Отправить ваши изменения и получить актуальные данные</translation>
+    </message>
+    <message>
+        <source>&amp;Changes waiting…</source>
+        <translation>&amp;Ожидающие изменения…</translation>
+    </message>
+    <message>
+        <source>Changes not yet accepted by the server</source>
+        <translation>Изменения, ещё не принятые сервером</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -542,6 +795,10 @@
         </translation>
     </message>
     <message>
+        <source>Show the changes waiting to be sent</source>
+        <translation>Показать изменения, ждущие отправки</translation>
+    </message>
+    <message>
         <source>Stop the synchronisation</source>
         <translation>Остановить синхронизацию</translation>
     </message>
@@ -556,6 +813,109 @@
     <message>
         <source>%1; still to come: %2</source>
         <translation>%1; ещё впереди: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WriteErrors</name>
+    <message>
+        <source>The server could not read the change. Discard it and make it again.</source>
+        <translation>Сервер не смог прочитать изменение. Отмените его и сделайте заново.</translation>
+    </message>
+    <message>
+        <source>The change was sent without its one-time key. Discard it and make it again.</source>
+        <translation>Изменение отправлено без одноразового ключа. Отмените его и сделайте заново.</translation>
+    </message>
+    <message>
+        <source>The change carries a one-time key the server does not accept. Discard it and make it again.</source>
+        <translation>Сервер не принимает одноразовый ключ изменения. Отмените его и сделайте заново.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Sign in again and the change will be sent.</source>
+        <translation>Вы не вошли в систему. Войдите снова, и изменение будет отправлено.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign in again and the change will be sent.</source>
+        <translation>Ваш вход завершён. Войдите снова, и изменение будет отправлено.</translation>
+    </message>
+    <message>
+        <source>An administrator has disconnected this computer from the Intranet.</source>
+        <translation>Администратор отключил этот компьютер от Интранета.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to make this change.</source>
+        <translation>У вас нет права вносить это изменение.</translation>
+    </message>
+    <message>
+        <source>The record no longer exists on the server.</source>
+        <translation>Этой записи больше нет на сервере.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this kind of change.</source>
+        <translation>Сервер не принимает такое изменение.</translation>
+    </message>
+    <message>
+        <source>The server cannot answer in a form the application reads.</source>
+        <translation>Сервер не может ответить в понятном приложению виде.</translation>
+    </message>
+    <message>
+        <source>The room is already booked for this time.</source>
+        <translation>Комната на это время уже забронирована.</translation>
+    </message>
+    <message>
+        <source>The server is still working on this change. It will be checked again.</source>
+        <translation>Сервер ещё обрабатывает это изменение. Оно будет проверено снова.</translation>
+    </message>
+    <message>
+        <source>The data on this computer must be synchronised again from the start.</source>
+        <translation>Данные на этом компьютере нужно синхронизировать заново с начала.</translation>
+    </message>
+    <message>
+        <source>Someone changed this record on the server meanwhile. Choose which version to keep.</source>
+        <translation>Тем временем кто-то изменил эту запись на сервере. Выберите, какую версию сохранить.</translation>
+    </message>
+    <message>
+        <source>The change is larger than the server accepts.</source>
+        <translation>Изменение больше, чем принимает сервер.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this type of file.</source>
+        <translation>Сервер не принимает файлы этого типа.</translation>
+    </message>
+    <message>
+        <source>The requested part of the file does not exist.</source>
+        <translation>Запрошенной части файла не существует.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the values: %1</source>
+        <translation>Сервер не принял значения: %1</translation>
+    </message>
+    <message>
+        <source>The server already received a different change under the same key. Discard this one and make it again.</source>
+        <translation>Сервер уже получил другое изменение с тем же ключом. Отмените это и сделайте заново.</translation>
+    </message>
+    <message>
+        <source>The change was sent without the version it builds on. Discard it and make it again.</source>
+        <translation>Изменение отправлено без версии, на которой оно основано. Отмените его и сделайте заново.</translation>
+    </message>
+    <message>
+        <source>Too many changes at once. The change will be sent again shortly.</source>
+        <translation>Слишком много изменений сразу. Изменение скоро будет отправлено снова.</translation>
+    </message>
+    <message>
+        <source>The change collides with the server&apos;s data.</source>
+        <translation>Изменение противоречит данным на сервере.</translation>
+    </message>
+    <message>
+        <source>The record is gone from the server.</source>
+        <translation>Запись удалена с сервера.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the values.</source>
+        <translation>Сервер не принял значения.</translation>
+    </message>
+    <message>
+        <source>The server refused the change.</source>
+        <translation>Сервер отклонил изменение.</translation>
     </message>
 </context>
 </TS>

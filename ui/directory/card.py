@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from cache.directory import PersonCard
+from domains.directory.changes import SyncMark
 from ui.directory.delegate import PersonDelegate, initials, paint_avatar
 from ui.directory.i18n import with_number
 from ui.directory.icons import copy_icon
 from ui.directory.models import PERSON_ROLE, PeopleListModel
 from ui.directory.notice import Notice
+from ui.write_errors import refusal_sentence
 
 PATH_SEPARATOR = " › "
 MAX_VISIBLE_REPORTS = 8
@@ -159,11 +161,19 @@ class PersonCardView(QWidget):
     saveRequested = Signal(object)
     backRequested = Signal()
     closeRequested = Signal()
+    editRequested = Signal(object)
+    """The shown ``PersonCard``: open "My details" for it."""
+    changesRequested = Signal()
+    """Show the "Changes waiting" window (a refused change of this card)."""
+    conflictRequested = Signal(str)
+    """The card's person id: open the conflict screen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card: PersonCard | None = None
         self._missing = False
+        self.mark: SyncMark | None = None
+        self._editable = False
         self._stack = QStackedLayout(self)
 
         self.placeholder = QLabel(self)
@@ -215,6 +225,25 @@ class PersonCardView(QWidget):
         header.addLayout(titles, 1)
         outer.addLayout(header)
 
+        # A local change of this card: where it stands, in words (never colour alone).
+        self.sync_box = QFrame(body)
+        self.sync_box.setObjectName("cardSyncMark")
+        self.sync_box.setFrameShape(QFrame.Shape.StyledPanel)
+        mark_layout = QVBoxLayout(self.sync_box)
+        mark_layout.setContentsMargins(8, 4, 8, 4)
+        self.sync_mark = QLabel(self.sync_box)
+        self.sync_mark.setObjectName("cardSyncState")
+        self.sync_mark.setWordWrap(True)
+        self.sync_mark.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sync_link = LinkButton(self.sync_box)
+        self.sync_link.setObjectName("cardSyncLink")
+        self.sync_link.clicked.connect(self._follow_mark)
+        mark_layout.setSpacing(2)
+        mark_layout.addWidget(self.sync_mark)
+        mark_layout.addWidget(self.sync_link, 0, Qt.AlignmentFlag.AlignLeft)
+        self.sync_box.setVisible(False)
+        outer.addWidget(self.sync_box)
+
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -254,6 +283,14 @@ class PersonCardView(QWidget):
             self.form.addRow(label, field)
         outer.addLayout(self.form)
 
+        editing = QHBoxLayout()  # a row of its own: the card stays narrow in every language
+        self.edit_details = QPushButton(body)
+        self.edit_details.setObjectName("editMyDetails")
+        self.edit_details.clicked.connect(self._edit)
+        self.edit_details.setVisible(False)
+        editing.addWidget(self.edit_details)
+        editing.addStretch(1)
+        outer.addLayout(editing)
         actions = QHBoxLayout()
         self.write_email = QPushButton(body)
         self.write_email.clicked.connect(self.open_email)
@@ -295,10 +332,21 @@ class PersonCardView(QWidget):
         self._retranslate_placeholder()
         self._stack.setCurrentWidget(self.placeholder)
 
-    def show_card(self, card: PersonCard, can_go_back: bool = False) -> None:
+    def show_card(
+        self,
+        card: PersonCard,
+        can_go_back: bool = False,
+        *,
+        mark: SyncMark | None = None,
+        editable: bool = False,
+    ) -> None:
+        """``mark``: a local change of the card still waiting; ``editable``: the user may
+        change its contact details (their own card, or an administrator)."""
         if self.card is None or self.card.id != card.id:
             self.notice.clear()  # it spoke of the person shown before
         self.card, self._missing = card, False
+        self.mark, self._editable = mark, editable
+        self.edit_details.setVisible(editable)
         self.back.setVisible(can_go_back)
         name = card.full_name or " ".join(
             part for part in (card.family_name, card.given_name, card.patronymic) if part
@@ -333,6 +381,42 @@ class PersonCardView(QWidget):
 
     def _show_row(self, label: QLabel, field: QWidget, visible: bool) -> None:
         self.form.setRowVisible(field, visible)
+
+    def _retranslate_mark(self) -> None:
+        mark = self.mark
+        self.sync_box.setVisible(mark is not None)
+        if mark is None:
+            return
+        if mark.state == "conflict":
+            text = self.tr(
+                "⚠ Conflict: this card was changed on the server while your change waited."
+            )
+            link = self.tr("Resolve…")
+        elif mark.state == "error":
+            text = self.tr("⚠ The server refused your change: %1").replace(
+                "%1", refusal_sentence(mark.error)
+            )
+            link = self.tr("Changes waiting…")
+        elif mark.state == "uploading":
+            text = self.tr("Sending your change…")
+            link = self.tr("Changes waiting…")
+        else:
+            text = self.tr("Your change is waiting to be sent.")
+            link = self.tr("Changes waiting…")
+        self.sync_mark.setText(text)
+        self.sync_mark.setAccessibleName(text)
+        self.sync_link.setText(link)
+        self.sync_link.setAccessibleName(link)
+
+    def _follow_mark(self) -> None:
+        if self.mark is not None and self.mark.state == "conflict" and self.card:
+            self.conflictRequested.emit(self.card.id)
+        else:
+            self.changesRequested.emit()
+
+    def _edit(self) -> None:
+        if self.card is not None and self._editable:
+            self.editRequested.emit(self.card)
 
     def focus_first(self) -> None:
         """Keyboard focus into the card (after Enter on the list)."""
@@ -425,6 +509,9 @@ class PersonCardView(QWidget):
         self.mobile_label.setText(self.tr("Mobile:"))
         self.email_label.setText(self.tr("Email:"))
         self.office_label.setText(self.tr("Office:"))
+        self.edit_details.setText(self.tr("&Edit contact details…"))
+        self.edit_details.setToolTip(self.tr("Change the work phone, mobile and office"))
+        self.edit_details.setAccessibleName(self.tr("Edit contact details"))
         self.write_email.setText(self.tr("Write email"))
         self.write_email.setToolTip(self.tr("Open a new message in your mail program"))
         self.save_contact.setText(self.tr("Save contact"))
@@ -453,6 +540,7 @@ class PersonCardView(QWidget):
         card = self.card
         if card is None:
             return
+        self._retranslate_mark()
         total = card.reports_total
         self.reports_label.setText(with_number(self.tr("Direct reports (%n)", "", total), total))
         hidden = total - len(card.reports)

@@ -64,6 +64,9 @@ from cache.directory import (
     phone_list,
     phone_list_csv,
 )
+from domains.changes import ConflictSides
+from domains.directory.changes import CONTACT_FIELDS, SyncMark, person_sync_mark
+from domains.directory.commands import UpdateContactDetails
 from ui.context import Changes, TabContext
 from ui.directory.card import PersonCardView
 from ui.directory.delegate import PersonDelegate, SpacedDelegate
@@ -76,9 +79,11 @@ from ui.directory.models import (
     PeopleModel,
     head_mark,
 )
+from ui.directory.my_details import ContactCommand, ContactDetails, MyDetailsDialog
 from ui.directory.notice import Notice
 from ui.directory.phone_list import phone_list_document, print_document
 from ui.tasks import Priority
+from ui.write_ports import ApplyCommand, ConflictEdit, ConflictEditing
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +105,12 @@ class DirectoryTab(QWidget):
     """The path a phone list was exported to."""
     phoneListPrinted = Signal(int)
     """How many people a printed phone list held."""
+    changesWindowRequested = Signal()
+    """The card's waiting mark was followed: show "Changes waiting"."""
+    conflictRequested = Signal(str, str)
+    """collection, record id: open the conflict screen for a card."""
+    contactDetailsSaved = Signal(str)
+    """The person id whose contact details were queued ("My details")."""
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +122,9 @@ class DirectoryTab(QWidget):
         self._history: list[str] = []
         self._focus_card_on_load = False
         self._open_first_when_loaded = False
+        self.contact_command: ContactCommand | None = UpdateContactDetails
+        """Builds the "My details" command; None: no editing."""
+        self.details_dialog: MyDetailsDialog | None = None
 
         self._build()
         self._retranslate()
@@ -208,6 +222,9 @@ class DirectoryTab(QWidget):
         self.card.backRequested.connect(self._go_back)
         self.card.closeRequested.connect(self._focus_list)
         self.card.saveRequested.connect(self._save_contact)
+        self.card.editRequested.connect(lambda card: self.edit_details(card.id))
+        self.card.changesRequested.connect(self.changesWindowRequested)
+        self.card.conflictRequested.connect(lambda pid: self.conflictRequested.emit("people", pid))
 
         self.splitter.addWidget(self.departments)
         self.splitter.addWidget(self.list_panel)
@@ -371,21 +388,100 @@ class DirectoryTab(QWidget):
         self._focus_card_on_load = focus
         connections = self._connections
         self._context.tasks.run(
-            lambda: connections.run(lambda db: person_card(db, person_id)),
+            lambda: connections.run(
+                lambda db: (person_card(db, person_id), person_sync_mark(db, person_id))
+            ),
             self._card_arrived,
             lambda error: log.warning("person card: %r", error),
             owner=self,
             key="person-card",
         )
 
-    def _card_arrived(self, card: PersonCard | None) -> None:
+    def may_edit(self, person_id: str) -> bool:
+        """One's own card; an administrator's, anyone's (the server holds the same rule)."""
+        if self.contact_command is None:
+            return False
+        user = self._context.user
+        roles = user.get("roles")
+        admin = isinstance(roles, list | tuple) and "admin" in roles
+        return admin or str(user.get("id")) == person_id
+
+    def _card_arrived(self, loaded: tuple[PersonCard | None, SyncMark | None]) -> None:
+        card, mark = loaded
         if card is None:
             self.card.show_missing()
             return
-        self.card.show_card(card, can_go_back=bool(self._history))
+        self.card.show_card(
+            card, can_go_back=bool(self._history), mark=mark, editable=self.may_edit(card.id)
+        )
         if self._focus_card_on_load:
             self._focus_card_on_load = False
             self.card.focus_first()
+
+    def show_record(self, collection: str, record_id: str) -> None:
+        """The shell asks for a record (the "Changes waiting" window): a person's card."""
+        if collection == "people":
+            self._history.clear()
+            self.load_card(record_id, focus=True)
+
+    def edit_details(
+        self,
+        person_id: str,
+        start_from: ContactDetails | None = None,
+        writes: ApplyCommand | None = None,
+        baseline: ContactDetails | None = None,
+    ) -> MyDetailsDialog | None:
+        """The "My details" form for a card: its values (or ``start_from``, the user's
+        version of a conflict, sent over ``baseline``, the server's) and the write side
+        (or ``writes``, the conflict's edit)."""
+        card = self.card.card
+        factory = self.contact_command
+        target = writes or self._context.writes
+        if factory is None or not self.may_edit(person_id):
+            return None
+        if card is None or card.id != person_id:
+            name = person_id
+            values = start_from or ContactDetails("", "", "")
+        else:
+            name = card.full_name
+            values = start_from or ContactDetails(card.phone, card.mobile, card.office)
+        user = self._context.user
+        dialog = MyDetailsDialog(
+            name,
+            values,
+            lambda phone, mobile, office: factory(person_id, phone, mobile, office, user),
+            target,
+            self,
+            baseline=baseline,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._details_saved(person_id))
+        self.details_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_conflict(
+        self, sides: ConflictSides, writes: ConflictEditing
+    ) -> MyDetailsDialog | None:
+        """The conflict screen's "Edit": the form with the user's values, over the server's."""
+        if sides.collection != "people":
+            return None
+
+        def details(record: dict[str, object]) -> ContactDetails:
+            return ContactDetails(*(str(record.get(name) or "") for name in CONTACT_FIELDS))
+
+        return self.edit_details(
+            sides.record_id,
+            start_from=details(sides.mine),
+            writes=ConflictEdit(writes, sides.collection, sides.record_id),
+            baseline=details(sides.theirs),
+        )
+
+    def _details_saved(self, person_id: str) -> None:
+        self.details_dialog = None
+        self.contactDetailsSaved.emit(person_id)
+        if self._card_person == person_id:
+            self.load_card(person_id)
 
     def _open_linked_person(self, person_id: str) -> None:
         """A manager or a report was clicked: their card, with a way back."""

@@ -1,0 +1,16 @@
+"""Which domain describes the queued changes of which collection (``domains.changes``).
+
+A new domain adds its collection and describer here; the UI adds the words for its
+``kind`` in ``ui/change_words.py``.
+"""
+
+from __future__ import annotations
+
+from domains.changes import Describer
+from domains.directory.changes import describe_person_change
+
+__all__ = ["change_describers"]
+
+
+def change_describers() -> dict[str, Describer]:
+    return {"people": describe_person_change}
