@@ -31,6 +31,7 @@ from cache.outbox import Outbox
 from cache.store import RecordStore
 from client.api import ApiClient
 from client.sync import RetryPolicy, SyncEngine
+from domains.catalog import CATALOG
 from domains.directory.commands import UpdateContactDetails
 from domains.writes import apply_command
 
@@ -63,7 +64,11 @@ def _engine(cache: Path, server_url: str) -> tuple[SyncEngine, sqlite_utils.Data
     db = open_database(cache, bytes.fromhex(os.environ["KILL_WRITER_KEY"]))
     api = ApiClient(server_url, transport=BearerTransport(os.environ["KILL_WRITER_TOKEN"]))
     engine = SyncEngine(
-        api, RecordStore(db), Outbox(db), Meta(db), retry=RetryPolicy(base=0.05, cap=0.5)
+        api,
+        RecordStore(db, CATALOG),
+        Outbox(db, CATALOG),
+        Meta(db),
+        retry=RetryPolicy(base=0.05, cap=0.5),
     )
     return engine, db
 

@@ -29,6 +29,7 @@ from cache.outbox import Outbox
 from cache.store import RecordStore
 from client.api import ApiClient
 from client.sync import SyncEngine
+from domains.catalog import CATALOG
 from tests.client.kill_writer import PERSON, BearerTransport, phone_of, step_of
 from tests.server.conftest import World
 
@@ -98,7 +99,7 @@ def test_killed_200_times_between_write_and_push_nothing_is_lost_or_doubled(
     token = world.sign_in("staff").auth["Authorization"].removeprefix("Bearer ")
     db = open_database(cache, key, create=True)
     api = ApiClient(world.server.base_url, transport=BearerTransport(token))
-    SyncEngine(api, RecordStore(db), Outbox(db), Meta(db)).run()
+    SyncEngine(api, RecordStore(db, CATALOG), Outbox(db, CATALOG), Meta(db)).run()
     api.close()
     db.close()
     first = server_card(world)
@@ -126,9 +127,9 @@ def test_killed_200_times_between_write_and_push_nothing_is_lost_or_doubled(
     db = open_database(cache, key)
     try:
         assert db.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert Outbox(db).all() == []
+        assert Outbox(db, CATALOG).all() == []
         assert db.conn.execute("SELECT count(*) FROM outbox_base").fetchone()[0] == 0
-        stored = RecordStore(db).get("people", PERSON)
+        stored = RecordStore(db, CATALOG).get("people", PERSON)
         assert stored is not None
         steps = step_of(stored.record["phone"])
     finally:

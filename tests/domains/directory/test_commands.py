@@ -14,6 +14,7 @@ import sqlite_utils
 from cache import Outbox, RecordStore, SyncState
 from cache.changes import ChangeSource
 from cache.database import open_database
+from domains.catalog import CATALOG
 from domains.command import CommandRefused
 from domains.directory.commands import UpdateContactDetails
 from domains.writes import apply_command
@@ -47,7 +48,7 @@ def person(person_id: str, version: int = 3, **fields: object) -> dict[str, Any]
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[sqlite_utils.Database]:
     database = open_database(tmp_path / "cache.db", secrets.token_bytes(32), create=True)
-    RecordStore(database).apply_page("people", [person("p-1"), person("p-2")], [], "c1")
+    RecordStore(database, CATALOG).apply_page("people", [person("p-1"), person("p-2")], [], "c1")
     yield database
     database.close()
 
@@ -57,8 +58,8 @@ def codes(refused: pytest.ExceptionInfo[CommandRefused]) -> set[tuple[str, str]]
 
 
 def unchanged_cache(db: sqlite_utils.Database) -> None:
-    assert Outbox(db).all() == []
-    stored = RecordStore(db).get("people", "p-1")
+    assert Outbox(db, CATALOG).all() == []
+    stored = RecordStore(db, CATALOG).get("people", "p-1")
     assert stored is not None and stored.sync_state is SyncState.SYNCED
     assert stored.record == person("p-1")
 
@@ -122,7 +123,7 @@ def test_a_person_not_in_the_cache_is_refused(db: sqlite_utils.Database) -> None
     with pytest.raises(CommandRefused) as refused:
         apply_command(db, admin)
     assert codes(refused) == {("person", "gone")}
-    assert Outbox(db).all() == []
+    assert Outbox(db, CATALOG).all() == []
 
 
 def test_nothing_new_is_not_queued(db: sqlite_utils.Database) -> None:
@@ -147,14 +148,14 @@ def test_apply_stores_the_optimistic_card_and_its_entry_together(
     db: sqlite_utils.Database,
 ) -> None:
     applied = apply_command(db, UpdateContactDetails("p-1", "12 34 56", None, None, OWNER))
-    stored = RecordStore(db).get("people", "p-1")
+    stored = RecordStore(db, CATALOG).get("people", "p-1")
     assert stored is not None and stored.sync_state is SyncState.PENDING
     assert stored.record["phone"] == "12 34 56" and stored.version == 3
-    [entry] = Outbox(db).all()
+    [entry] = Outbox(db, CATALOG).all()
     assert entry == applied.entry
     assert (entry.method, entry.path, entry.if_match) == ("PATCH", "/people/p-1", 3)
     assert entry.body == {"phone": "12 34 56"}
     assert applied.changes.source is ChangeSource.LOCAL_WRITE
     assert applied.changes.ids("people") == {"p-1"}
     # The server's card it builds on is kept, for a discard.
-    assert Outbox(db).base("people", "p-1") == (True, person("p-1"))
+    assert Outbox(db, CATALOG).base("people", "p-1") == (True, person("p-1"))
