@@ -17,6 +17,7 @@ from typing import Any
 import sqlite_utils
 
 from cache.outbox import Outbox, OutboxEntry, OutboxState
+from cache.schema import Catalog
 from cache.store import RecordStore
 
 __all__ = [
@@ -63,10 +64,10 @@ def _generic(_db: sqlite_utils.Database, entry: OutboxEntry) -> ChangeDescriptio
 
 
 def waiting_changes(
-    db: sqlite_utils.Database, describers: Mapping[str, Describer]
+    db: sqlite_utils.Database, catalog: Catalog, describers: Mapping[str, Describer]
 ) -> list[WaitingChange]:
     """Every outbox entry, oldest first, described by its collection's describer."""
-    entries = Outbox(db).all()
+    entries = Outbox(db, catalog).all()
     stuck: set[tuple[str | None, str | None]] = set()
     listed = []
     for entry in entries:
@@ -112,10 +113,10 @@ def _parse_time(value: Any) -> datetime | None:
 
 
 def conflict_sides(
-    db: sqlite_utils.Database, collection: str, record_id: str
+    db: sqlite_utils.Database, catalog: Catalog, collection: str, record_id: str
 ) -> ConflictSides | None:
     """The two sides of a conflicted record; None when it is in conflict no more."""
-    stored = RecordStore(db).get(collection, record_id)
+    stored = RecordStore(db, catalog).get(collection, record_id)
     if stored is None or stored.conflict is None:
         return None
     theirs = stored.conflict

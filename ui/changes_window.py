@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cache.outbox import OutboxState
+from domains.catalog import CATALOG
 from domains.changes import Describer, WaitingChange, waiting_changes
 from ui.change_words import describe
 from ui.context import DataEvents
@@ -141,7 +142,7 @@ class ChangesWindow(QDialog):
     def reload(self) -> None:
         describers = self._describers
         self._tasks.run(
-            lambda: self._reads.run(lambda db: waiting_changes(db, describers)),
+            lambda: self._reads.run(lambda db: waiting_changes(db, CATALOG, describers)),
             self._show,
             self._failed,
             owner=self,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from client.logs import default_log_dir
 from client.policy import Helpdesk
+from domains.catalog import CATALOG
 from domains.changes import ConflictSides, conflict_sides
 from domains.describers import change_describers
 from ui import messages
@@ -343,7 +344,7 @@ class MainWindow(QMainWindow):
         """The conflict screen for one record, once both sides are read (on a worker)."""
         reads = self._reads
         self.parts.context.tasks.run(
-            lambda: reads.run(lambda db: conflict_sides(db, collection, record_id)),
+            lambda: reads.run(lambda db: conflict_sides(db, CATALOG, collection, record_id)),
             self._open_conflict,
             lambda error: log.warning("conflict sides: %r", error),
             owner=self,

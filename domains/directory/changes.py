@@ -11,6 +11,7 @@ from cache.outbox import OutboxEntry
 from cache.schema import SyncState
 from cache.store import RecordStore
 from domains.changes import ChangeDescription
+from domains.directory.collections import DIRECTORY
 
 __all__ = ["CONTACT_FIELDS", "SyncMark", "describe_person_change", "person_sync_mark"]
 
@@ -51,7 +52,7 @@ class SyncMark:
 
 def person_sync_mark(db: sqlite_utils.Database, person_id: str) -> SyncMark | None:
     """The mark a card carries while a change of it waits; None when it is synced."""
-    stored = RecordStore(db).get("people", person_id)
+    stored = RecordStore(db, DIRECTORY).get("people", person_id)
     if stored is None or stored.sync_state == SyncState.SYNCED:
         return None
     return SyncMark(stored.sync_state.value, stored.sync_error)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cache.schema import OPTIONAL_STRING, STRING, CollectionSpec, Field, SqlType
+from cache.schema import OPTIONAL_STRING, STRING, Catalog, CollectionSpec, Field, SqlType
 
-__all__ = ["DEPARTMENTS", "PEOPLE", "SPECS"]
+__all__ = ["DEPARTMENTS", "DIRECTORY", "PEOPLE", "SPECS"]
 
 TEXT = SqlType.TEXT
 
@@ -53,3 +53,7 @@ PEOPLE = CollectionSpec(
 )
 
 SPECS = (DEPARTMENTS, PEOPLE)
+
+DIRECTORY = Catalog(SPECS)
+"""The directory's own collections, for its queries' reads through the cache core (a
+domain never imports another one, nor the catalog that gathers them all)."""

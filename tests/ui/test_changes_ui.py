@@ -19,6 +19,7 @@ from cache.outbox import Outbox, OutboxState
 from cache.schema import SyncState
 from cache.store import RecordStore
 from client.session import Session
+from domains.catalog import CATALOG
 from domains.changes import conflict_sides
 from domains.describers import change_describers
 from domains.directory.commands import UpdateContactDetails
@@ -75,7 +76,7 @@ def person_id(session: Session) -> str:
 
 
 def phone_of(session: Session, pid: str) -> str:
-    stored = RecordStore(session.cache.db).get("people", pid)
+    stored = RecordStore(session.cache.db, CATALOG).get("people", pid)
     assert stored is not None
     return str(stored.record.get("phone"))
 
@@ -139,7 +140,7 @@ def test_the_form_refuses_bad_input_next_to_the_field_and_queues_nothing(
     assert dialog.errors["office"].text() == "At most 64 characters."
     assert not dialog.errors["mobile"].isVisibleTo(dialog)
     assert dialog.edits["phone"].accessibleDescription() == dialog.errors["phone"].text()
-    assert Outbox(session.cache.db).all() == []
+    assert Outbox(session.cache.db, CATALOG).all() == []
     assert phone_of(session, pid) == before
 
     dialog.edits["phone"].setText("12-ab")
@@ -147,7 +148,7 @@ def test_the_form_refuses_bad_input_next_to_the_field_and_queues_nothing(
     save(dialog)
     qtbot.waitUntil(lambda: not dialog.saving)
     assert "Only digits" in dialog.errors["phone"].text()
-    assert Outbox(session.cache.db).all() == []
+    assert Outbox(session.cache.db, CATALOG).all() == []
 
 
 def test_saved_details_show_on_the_card_at_once_marked_waiting(
@@ -159,7 +160,7 @@ def test_saved_details_show_on_the_card_at_once_marked_waiting(
     save(dialog)
 
     qtbot.waitUntil(lambda: tab.details_dialog is None)  # saved and closed
-    entries = Outbox(session.cache.db).all()
+    entries = Outbox(session.cache.db, CATALOG).all()
     assert [(e.method, e.body) for e in entries] == [("PATCH", {"phone": "+994 12 555 01 02"})]
     qtbot.waitUntil(lambda: tab.card.phone.value.text() == "+994 12 555 01 02")
     qtbot.waitUntil(lambda: tab.card.sync_box.isVisibleTo(tab))
@@ -219,7 +220,7 @@ def test_the_window_lists_retries_and_discards(
 ) -> None:
     pid = person_id(session)
     original = phone_of(session, pid)
-    name = RecordStore(session.cache.db).get("people", pid).record["full_name"]  # type: ignore[union-attr]
+    name = RecordStore(session.cache.db, CATALOG).get("people", pid).record["full_name"]  # type: ignore[union-attr]
     entry_id = queue_phone(session, "+994 12 444 00 00")
     reloaded(qtbot, window)
 
@@ -229,7 +230,7 @@ def test_the_window_lists_retries_and_discards(
     assert item.text(2) == "Waiting to be sent"
 
     # The server refused it for good: its reason, in words.
-    outbox = Outbox(session.cache.db)
+    outbox = Outbox(session.cache.db, CATALOG)
     outbox.mark_error(entry_id, "403 forbidden: Only the person or an admin may change it.")
     reloaded(qtbot, window)
     refused = window.table.topLevelItem(0)
@@ -259,7 +260,7 @@ def test_the_window_lists_retries_and_discards(
         discard.click()
     assert outbox.all() == []
     assert phone_of(session, pid) == original
-    stored = RecordStore(session.cache.db).get("people", pid)
+    stored = RecordStore(session.cache.db, CATALOG).get("people", pid)
     assert stored is not None and stored.sync_state == SyncState.SYNCED
     assert window.stack.currentWidget() is window.empty
 
@@ -301,7 +302,7 @@ def conflicted(demo_server: DemoServer, session: Session, tmp_path: Path) -> Ite
 
         apply_command(other.cache.db, UpdateContactDetails(pid, theirs, None, None, other.user))
         other.sync_engine().run()
-        assert Outbox(other.cache.db).all() == []
+        assert Outbox(other.cache.db, CATALOG).all() == []
         queue_phone(session, mine)
         session.sync_engine().run()
         yield Conflicted(session, pid, mine, theirs)
@@ -310,7 +311,7 @@ def conflicted(demo_server: DemoServer, session: Session, tmp_path: Path) -> Ite
 
 
 def conflict_dialog(qtbot: QtBot, session: Session, pid: str, writes: Writes) -> ConflictDialog:
-    sides = conflict_sides(session.cache.db, "people", pid)
+    sides = conflict_sides(session.cache.db, CATALOG, "people", pid)
     assert sides is not None
     dialog = ConflictDialog(sides, writes)
     qtbot.addWidget(dialog)
@@ -322,7 +323,7 @@ def test_the_conflict_screen_marks_what_differs(
     qtbot: QtBot, conflicted: Conflicted, context: TabContext
 ) -> None:
     session, pid = conflicted.session, conflicted.person_id
-    [entry] = Outbox(session.cache.db).all()
+    [entry] = Outbox(session.cache.db, CATALOG).all()
     assert entry.state == OutboxState.CONFLICT
     dialog = conflict_dialog(qtbot, session, pid, context.writes)
     mark, label, mine, theirs = dialog.rows["phone"]
@@ -342,11 +343,11 @@ def test_keep_mine_sends_mine_again_over_the_servers_version(
     server_version = int(dialog.sides.theirs["version"])
     dialog.keep_mine.click()
     settle(tasks)
-    [entry] = Outbox(session.cache.db).all()
+    [entry] = Outbox(session.cache.db, CATALOG).all()
     assert entry.state == OutboxState.PENDING and entry.if_match == server_version
     assert phone_of(session, pid) == conflicted.mine
     session.sync_engine().run()
-    assert Outbox(session.cache.db).all() == []
+    assert Outbox(session.cache.db, CATALOG).all() == []
     assert phone_of(session, pid) == conflicted.mine
 
 
@@ -357,8 +358,8 @@ def test_take_theirs_drops_mine(
     dialog = conflict_dialog(qtbot, session, pid, context.writes)
     dialog.take_theirs.click()
     settle(tasks)
-    assert Outbox(session.cache.db).all() == []
-    stored = RecordStore(session.cache.db).get("people", pid)
+    assert Outbox(session.cache.db, CATALOG).all() == []
+    stored = RecordStore(session.cache.db, CATALOG).get("people", pid)
     assert stored is not None and stored.sync_state == SyncState.SYNCED
     assert stored.record["phone"] == conflicted.theirs
 
@@ -375,12 +376,12 @@ def test_edit_opens_the_form_with_mine_over_the_servers(
     form = tab.edit_conflict(asked.args[0], context.writes)
     assert form is not None
     assert form.edits["phone"].text() == conflicted.mine
-    assert Outbox(session.cache.db).all()[0].state == OutboxState.CONFLICT  # nothing yet
+    assert Outbox(session.cache.db, CATALOG).all()[0].state == OutboxState.CONFLICT  # nothing yet
     edited = fresh_phone()
     form.edits["phone"].setText(edited)
     save(form)
     qtbot.waitUntil(lambda: tab.details_dialog is None)  # saved and closed
-    [entry] = Outbox(session.cache.db).all()
+    [entry] = Outbox(session.cache.db, CATALOG).all()
     assert entry.state == OutboxState.PENDING
     assert entry.body["phone"] == edited
     assert entry.if_match == int(dialog.sides.theirs["version"])
