@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.search import generate_people, generate_queries, percentile
 from cache.database import open_database
-from cache.directory import (
+from domains.directory.queries import (
     DirectoryQuery,
     PageCursor,
     count_people,

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .outbox import Outbox, OutboxEntry, OutboxState
     from .profile import Profile
     from .schema import COLLECTIONS, SyncState
-    from .search import search_people, search_records
+    from .search import search_records
     from .session import CacheSession
     from .store import PageResult, RecordStore, StoredRecord
     from .vault import Backoff, Vault
@@ -72,7 +72,6 @@ _WHERE = {
     "Profile": "profile",
     "COLLECTIONS": "schema",
     "SyncState": "schema",
-    "search_people": "search",
     "search_records": "search",
     "CacheSession": "session",
     "PageResult": "store",
@@ -124,6 +123,5 @@ __all__ = [
     "WrongPassword",
     "az_fold",
     "az_sort_key",
-    "search_people",
     "search_records",
 ]

@@ -8,14 +8,14 @@ import sqlite_utils
 
 from cache import Outbox, RecordStore
 from cache.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
-from cache.search import search_people
 from cache.sqlcipher_compat import dbapi2
+from domains.directory.queries import search_people
 
 from .conftest import person
 
 
 def _ids(db: sqlite_utils.Database, query: str) -> list[str]:
-    return sorted(hit["id"] for hit in search_people(db, query))
+    return sorted(hit.id for hit in search_people(db, query))
 
 
 def _index_is_consistent(db: sqlite_utils.Database) -> bool:

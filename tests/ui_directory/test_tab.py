@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from cache.directory import DirectoryQuery, department_tree, people_page
 from client.session import Session
+from domains.directory.queries import DirectoryQuery, department_tree, people_page
 from tests.cache.test_directory import HOSTILE
 from tests.ui_directory.conftest import TabHarness, close_tab, make_harness
 from tests.ui_directory.test_vcard import parse_vcard

@@ -1,4 +1,4 @@
-"""Qt models of the directory: thin adapters over ``cache.directory``'s queries.
+"""Qt models of the directory: thin adapters over ``domains.directory.queries``'s queries.
 
 ``PeopleModel`` keeps the rows of the pages loaded so far (and an id index), not the
 50 000 people: the view asks for more when it scrolls to the end
@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from cache.directory import (
+from domains.directory.queries import (
     PAGE_SIZE,
     DepartmentTree,
     DirectoryQuery,

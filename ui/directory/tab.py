@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cache.directory import (
+from domains.directory.queries import (
     VCARD_3,
     VCARD_4,
     DepartmentTree,

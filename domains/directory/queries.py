@@ -1,8 +1,9 @@
-"""Staff directory queries for the Directory tab, and the vCard of a person. No Qt.
+"""The staff directory's queries (the one people planner), and the vCard of a person. No Qt.
 
-The list is read page by page (keyset pagination), never all at once: a page is
-the next ``limit`` people after a cursor, in the order the cache's search uses
-(``search.search_people``): with a query, first the people whose family name
+There is one way to find people: the Directory list, the search box
+(``search_people``) and the lazy list's blocks (``people_block``) all go through
+``_Planner``. The list is read page by page (keyset pagination), never all at once: a page is
+the next ``limit`` people after a cursor: with a query, first the people whose family name
 starts with the first word, then every other match; each group in Azerbaijani
 alphabetical order (``sort_key``). Without a query: everyone in that order.
 A department filter is the department's whole subtree.
@@ -41,8 +42,8 @@ from typing import Any
 
 import sqlite_utils
 
-from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
-from .search import (
+from cache import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
+from cache.search import (
     Term,
     fts_match_expression,
     like_condition,
@@ -74,6 +75,7 @@ __all__ = [
     "person_vcard",
     "phone_list",
     "phone_list_csv",
+    "search_people",
 ]
 
 PAGE_SIZE = 200
@@ -461,6 +463,14 @@ def _page(
         group, key, rid = ordered[-1]
         cursor = PageCursor(group, key, rid, respelled)
     return Page(rows, cursor)
+
+
+def search_people(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[PersonRow]:
+    """The search box's first ``limit`` people for what was typed, in the list's order
+    (family-name matches first). Nothing typed (or only punctuation) finds no one."""
+    if not query_words(query) or limit <= 0:
+        return []
+    return people_page(db, DirectoryQuery(query), None, limit).rows
 
 
 def count_people(db: sqlite_utils.Database, query: DirectoryQuery) -> int:
