@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.search import generate_people, generate_queries, percentile
 from cache.database import open_database
+from cache.store import RecordStore
 from domains.directory.queries import (
     DirectoryQuery,
     PageCursor,
@@ -50,7 +51,6 @@ from domains.directory.queries import (
     people_page,
     person_card,
 )
-from cache.store import RecordStore
 
 DEPARTMENTS = 300
 TOP_UNITS = 10

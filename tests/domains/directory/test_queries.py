@@ -106,18 +106,18 @@ def reference(
     if not words:
         return [p["id"] for p in sorted(people, key=lambda p: (p["sort_key"], p["rid"]))]
 
-    def matches(person: dict[str, Any], some: list[Term]) -> bool:
-        return all(any(w.startswith(q) for w in person["words"] for q in term) for term in some)
+    def matches(someone: dict[str, Any], some: list[Term]) -> bool:
+        return all(any(w.startswith(q) for w in someone["words"] for q in term) for term in some)
 
     if not any(matches(p, words) for p in people):  # no one in the list as typed
         words = query_terms(text, respell=True)
     prefixes = term_sort_prefixes(words[0]) or []
     first, other = [], []
-    for person in people:
-        if not matches(person, words):
+    for someone in people:
+        if not matches(someone, words):
             continue
-        in_range = any(person["sort_key"].startswith(prefix) for prefix in prefixes)
-        (first if in_range else other).append(person)
+        in_range = any(someone["sort_key"].startswith(prefix) for prefix in prefixes)
+        (first if in_range else other).append(someone)
     order = sorted(first, key=lambda p: (p["sort_key"], p["rid"]))
     order += sorted(other, key=lambda p: (p["sort_key"], p["rid"]))
     return [p["id"] for p in order]
