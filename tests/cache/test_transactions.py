@@ -179,6 +179,8 @@ CALLS: dict[str, Call] = {
     "queries.department_tree": lambda c: queries.department_tree(c.db),
     "queries.people_by_ids": lambda c: queries.people_by_ids(c.db, [1]),
     "queries.people_page": lambda c: queries.people_page(c.db, DirectoryQuery()),
+    "queries.people_block": lambda c: queries.people_block(c.db, DirectoryQuery("eli"), 1),
+    "queries.people_by_record_ids": lambda c: queries.people_by_record_ids(c.db, ["p-1"]),
     "queries.person_card": lambda c: queries.person_card(c.db, "p-1"),
     "queries.search_people": lambda c: queries.search_people(c.db, "eli"),
     "queries.phone_list": lambda c: queries.phone_list(c.db, ["d-1"], head_of="d-1"),

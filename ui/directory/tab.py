@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cache.changes import Changes
 from domains.directory.queries import (
     VCARD_3,
     VCARD_4,
@@ -168,6 +169,7 @@ class DirectoryTab(QWidget):
         self.people_model = PeopleModel(self._context.tasks, self._connections, self)
         self.people_model.queryFinished.connect(self._on_query_finished)
         self.people_model.countChanged.connect(self._show_count)
+        self.people_model.countChanged.connect(self._on_count_changed)
         self.people_model.failed.connect(self._on_query_failed)
         self.list_panel = QWidget(self.splitter)
         panel = QVBoxLayout(self.list_panel)
@@ -294,6 +296,12 @@ class DirectoryTab(QWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
             self.people.scrollTo(index)
+
+    def _on_count_changed(self, count: int) -> None:
+        """A refresh emptied the list or filled an empty one: say so or show it."""
+        showing_empty = self.list_stack.currentWidget() is self.empty
+        if (count == 0) != showing_empty and self.people_model.loaded_once:
+            self._on_query_finished(self.people_model.query)
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(with_number(self.tr("%n people", "", count), count))
@@ -623,10 +631,16 @@ class DirectoryTab(QWidget):
     # --- sync and language ------------------------------------------------------------------
 
     def _on_data_changed(self, collections: object) -> None:
-        if isinstance(collections, set | frozenset) and not (collections & WATCHED_COLLECTIONS):
-            return
+        if isinstance(collections, Changes):
+            if not collections.touches(WATCHED_COLLECTIONS):
+                return
+        elif isinstance(collections, set | frozenset):
+            if not (collections & WATCHED_COLLECTIONS):
+                return
+        else:
+            collections = None  # anything may have changed
         self._load_tree()
-        self.people_model.refresh()
+        self.people_model.refresh(collections)  # only the stale blocks are read again
         if self._card_person is not None:
             self.load_card(self._card_person)
 
