@@ -3,7 +3,7 @@
 Like Anki's browser table, the model holds no list: it knows the query, the exact
 row count, and a bounded cache of blocks (``BLOCK_ROWS`` rows each) around what the
 view shows. A row the view paints whose block is not loaded shows a placeholder and
-asks for its block (``RowSource.block``, on a worker through ``TaskRunner``, keyed
+is asked for (``RowSource.block``, on a worker through ``TaskRunner``, keyed
 per block: latest wins). Jumping to the end of 50 000 rows reads the block there
 (by position: the source skips the rows before it in an index); scrolling on reads
 the next block after the previous one's keyset cursor.
@@ -17,8 +17,12 @@ After a ``Changes`` (``refresh``) only stale blocks are read again: those holdin
 changed id, or every block when any record may have changed (ids ``None``, or an id
 not shown: it may be new and shift the rows). The view is never reset; a block whose
 ids moved is swapped in with a layout change that moves the persistent indexes (the
-selection, the current row) to the same record ids. The few blocks used last are read
-again at once, the others when they are painted.
+selection, the current row) to the same record ids. The blocks the view shows are read
+again at once, the others when they are shown.
+
+The model follows one view (``follow``): it reads the blocks that view shows (and the
+next one as the view nears it), not every row a view happens to ask for (a list view
+sizes its items on the last row; a screen reader walks rows).
 
 The GUI thread only paints: every query runs in ``run_query`` (a per-thread
 connection pool: ``ThreadConnections`` or a window's read pool) on a worker.
@@ -32,16 +36,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import shiboken6
 import sqlite_utils
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
+    QTimer,
     Signal,
 )
+from PySide6.QtWidgets import QAbstractItemView
 
 from cache.changes import Changes, ChangeSource
 from domains.listing import Block, RowSource
@@ -61,8 +70,9 @@ BLOCK_ROWS = 200
 MAX_BLOCKS = 64
 """At most 64 blocks (12 800 rows) are kept; the least recently shown go first."""
 REREAD_AT_ONCE = 3
-"""After a change to anything, the blocks used last (the visible ones) are read again
-at once; the other stale blocks when they are painted."""
+"""After a change to anything, a model that follows no view reads again the blocks used
+last; one that follows a view (``follow``) the blocks it shows. The other stale blocks
+are read again when they are shown."""
 PREFETCH_FROM = 3 * BLOCK_ROWS // 4
 """A painted row this far into its block asks for the next block too."""
 
@@ -85,6 +95,19 @@ class _CachedBlock(Generic[Row]):
     next: object | None
     ids: list[str]
     stale: bool = False
+
+
+class _ResizeWatcher(QObject):
+    """Tells when a followed view's viewport is resized (more or fewer rows shown)."""
+
+    def __init__(self, resized: Callable[[], None]) -> None:
+        super().__init__()
+        self._resized = resized
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._resized()
+        return False
 
 
 class _LazyRows(_ModelBase, Generic[Query, Row]):
@@ -118,6 +141,9 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         self._pending: set[int] = set()
         self._row_of: dict[str, int] = {}
         self._shown = 0
+        self._view: QAbstractItemView | None = None
+        self._visible_scheduled = False
+        self._viewport_watcher = _ResizeWatcher(self._schedule_visible)
         self.count: int | None = None
         """The exact row count of the query shown, once known."""
         self.loaded_once = False
@@ -232,16 +258,53 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
             return None
         number, offset = divmod(row, self._block_rows)
         block = self._blocks.get(number)
-        if block is None or block.stale:
-            self._request_block(number)
+        if self._view is None and (block is None or block.stale):
+            self._request_block(number)  # no view followed: what is asked for is wanted
         if block is None:
             return None
         self._blocks.move_to_end(number)
-        if offset >= PREFETCH_FROM * self._block_rows // BLOCK_ROWS:
-            following = number + 1
-            if following * self._block_rows < self._shown and following not in self._blocks:
-                self._request_block(following)
         return block.rows[offset] if offset < len(block.rows) else None
+
+    # --- following a view ----------------------------------------------------------------
+
+    def follow(self, view: QAbstractItemView) -> None:
+        """Read the blocks ``view`` shows (and the next one when the view nears it), as it
+        scrolls and resizes; rows asked for otherwise (a view sizing its items, a screen
+        reader) then read nothing."""
+        self._view = view
+        bar = view.verticalScrollBar()
+        bar.valueChanged.connect(self._schedule_visible)
+        bar.rangeChanged.connect(self._schedule_visible)
+        view.viewport().installEventFilter(self._viewport_watcher)
+        for signal in (self.modelReset, self.rowsInserted, self.layoutChanged):
+            signal.connect(self._schedule_visible)
+        self._schedule_visible()
+
+    def _schedule_visible(self, *_args: object) -> None:
+        if not self._visible_scheduled:
+            self._visible_scheduled = True
+            QTimer.singleShot(0, self._read_visible)
+
+    def _read_visible(self) -> None:
+        self._visible_scheduled = False
+        view = self._view
+        if view is None or not shiboken6.isValid(view) or self._shown == 0:
+            return
+        viewport = view.viewport()
+        top = view.indexAt(QPoint(1, 1)).row()
+        bottom = view.indexAt(QPoint(1, max(1, viewport.height() - 2))).row()
+        top = max(top, 0)
+        if bottom < 0:
+            bottom = self._shown - 1
+        first, last = top // self._block_rows, bottom // self._block_rows
+        if bottom % self._block_rows >= PREFETCH_FROM * self._block_rows // BLOCK_ROWS:
+            last = min(last + 1, (self._shown - 1) // self._block_rows)
+        for number in range(first, last + 1):
+            block = self._blocks.get(number)
+            if block is None or block.stale:
+                self._request_block(number)
+            else:
+                self._blocks.move_to_end(number)
 
     def _request_block(self, number: int) -> None:
         if self._first_pending or number in self._pending:
@@ -365,10 +428,12 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
             reread = sorted(stale)
         else:  # a record may have come or gone anywhere: every block is stale
             stale = set(self._blocks)
-            reread = list(self._blocks)[-REREAD_AT_ONCE:]
+            reread = [] if self._view is not None else list(self._blocks)[-REREAD_AT_ONCE:]
         for number in stale:
             self._blocks[number].stale = True
             self._pending.discard(number)
+        if self._view is not None:  # the view's stale blocks now, the others when shown
+            self._schedule_visible()
         for number in reread:
             self._request_block(number)
 

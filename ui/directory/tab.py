@@ -191,6 +191,7 @@ class DirectoryTab(QWidget):
         panel.addWidget(self.list_stack, 1)
         self.people = QListView(self.list_stack)
         self.people.setModel(self.people_model)
+        self.people_model.follow(self.people)  # reads the blocks the list shows
         self.people.setItemDelegate(PersonDelegate())
         self.people.setUniformItemSizes(True)  # 50 000 rows: no per-row size queries
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
