@@ -32,6 +32,7 @@ from domains.directory.queries import (
     _Planner,
     count_people,
     department_tree,
+    people_block,
     people_page,
     person_card,
     phone_list,
@@ -193,6 +194,31 @@ def test_every_plan_gives_the_same_pages(
             expected = reference(db, text, departments)
             assert all_pages(db, DirectoryQuery(text, departments), 11) == expected, text
     assert plan in chosen
+
+
+@pytest.mark.parametrize("text", ["", "a", "ism", "bas mut", "mamedov", "zzzz"])
+@pytest.mark.parametrize("department", [None, "Müalicə-profilaktika şöbəsi"])
+def test_a_block_by_position_holds_the_rows_the_pages_hold_there(
+    db: sqlite_utils.Database, text: str, department: str | None
+) -> None:
+    """The lazy list's jumps (``people_block`` without a cursor) land on the same rows as
+    paging there, the chosen department's head first and the Russian reading included;
+    the block's cursor goes on from there."""
+    departments = subtree_of(db, department)
+    head_of = departments[0] if departments is not None else None
+    query = DirectoryQuery(text, departments, head_of=head_of)
+    ids = all_pages(db, query, 13)
+    assert count_people(db, query) == len(ids)
+    for start in sorted({0, 1, 12, 13, 40, max(0, len(ids) - 5), len(ids), len(ids) + 9}):
+        block = people_block(db, query, start, 13)
+        assert [row.id for row in block.rows] == ids[start : start + 13], (text, start)
+        if block.next is not None:
+            following = people_block(db, query, start + 13, 13, block.next)
+            assert [row.id for row in following.rows] == ids[start + 13 : start + 26]
+        else:
+            assert start + 13 >= len(ids)
+    with pytest.raises(ValueError, match="row 0"):
+        people_block(db, query, -1)
 
 
 def test_ismayilov_finds_ismayilov_with_the_letters_typed_plainly(
