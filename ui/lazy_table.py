@@ -34,7 +34,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import shiboken6
 import sqlite_utils
@@ -61,8 +61,14 @@ log = logging.getLogger(__name__)
 Query = TypeVar("Query")
 Row = TypeVar("Row")
 T = TypeVar("T")
-RunQuery = Callable[[Callable[[sqlite_utils.Database], T]], T]
-"""Runs a query with the calling worker's connection (``ThreadConnections.run``)."""
+
+
+class RunQuery(Protocol):
+    """Runs a query with the calling worker's connection (``ThreadConnections.run``, or
+    a window's read pool)."""
+
+    def __call__(self, query: Callable[[sqlite_utils.Database], T], /) -> T: ...
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -123,7 +129,7 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         self,
         source: RowSource[Query, Row],
         tasks: TaskRunner,
-        run_query: RunQuery[Any],
+        run_query: RunQuery,
         query: Query,
         block_rows: int,
         max_blocks: int,
@@ -501,7 +507,7 @@ class LazyListModel(_LazyRows[Query, Row], QAbstractListModel):
         self,
         source: RowSource[Query, Row],
         tasks: TaskRunner,
-        run_query: RunQuery[Any],
+        run_query: RunQuery,
         query: Query,
         parent: QObject | None = None,
         block_rows: int = BLOCK_ROWS,
@@ -524,7 +530,7 @@ class LazyTableModel(_LazyRows[Query, Row], QAbstractTableModel):
         self,
         source: RowSource[Query, Row],
         tasks: TaskRunner,
-        run_query: RunQuery[Any],
+        run_query: RunQuery,
         query: Query,
         headers: Callable[[], list[str]],
         parent: QObject | None = None,
