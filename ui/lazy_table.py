@@ -100,6 +100,8 @@ class _CachedBlock(Generic[Row]):
     rows: list[Row]
     next: object | None
     ids: list[str]
+    epoch: int
+    """The refresh it was read after (``_LazyRows._epoch``)."""
     stale: bool = False
 
 
@@ -141,10 +143,14 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         self._block_rows = block_rows
         self._max_blocks = max(2, max_blocks)
         self._generation = 0
+        self._epoch = 0  # refreshes so far: which blocks were read before which change
         self._first_pending = False
         self._waiting_count: int | None = None
         self._blocks: OrderedDict[int, _CachedBlock[Row]] = OrderedDict()
         self._pending: set[int] = set()
+        self._anchors: dict[int, object] = {}
+        """Block number -> the keyset cursor it starts at (the ``next`` of the block
+        before it, kept when that block is evicted), until the rows may have moved."""
         self._row_of: dict[str, int] = {}
         self._shown = 0
         self._view: QAbstractItemView | None = None
@@ -214,8 +220,9 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         self._query = query
         self._first_pending = False
         self._blocks.clear()
+        self._anchors.clear()
         self._row_of.clear()
-        self._store_block(0, block)
+        self._store_block(0, block, self._epoch)
         if block.next is None:  # the whole list is in this block: that is its count
             self.count = len(block.rows)
         self._shown = len(block.rows) if self.count is None else self.count
@@ -317,17 +324,16 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
             return
         self._pending.add(number)
         generation, query, source = self._generation, self._query, self._source
-        run_query, rows = self._run_query, self._block_rows
+        run_query, rows, epoch = self._run_query, self._block_rows, self._epoch
         start = number * rows
-        previous = self._blocks.get(number - 1)
-        after = previous.next if previous is not None and not previous.stale else None
+        after = self._anchors.get(number)  # the keyset cursor where it starts, if known
 
         def read() -> Block[Row]:
             return run_query(lambda db: source.block(db, query, start, rows, after))
 
         self._tasks.run(
             read,
-            lambda block: self._block_arrived(generation, number, block),
+            lambda block: self._block_arrived(generation, number, block, epoch),
             lambda error: self._block_failed(generation, number, error),
             owner=self,
             key=("lazy-block", number),
@@ -338,7 +344,7 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
             self._pending.discard(number)
             self._query_failed(error)
 
-    def _block_arrived(self, generation: int, number: int, block: Block[Row]) -> None:
+    def _block_arrived(self, generation: int, number: int, block: Block[Row], epoch: int) -> None:
         if generation != self._generation:
             return
         self._pending.discard(number)
@@ -347,34 +353,41 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         new_ids = [self._source.row_id(row) for row in block.rows]
         first = number * self._block_rows
         if old is not None and old.ids == new_ids:  # the same records: their values changed
-            self._store_block(number, block)
+            self._store_block(number, block, epoch)
             last = min(self._shown, first + len(new_ids)) - 1
             if last >= first:
                 self.dataChanged.emit(self.index(first, 0), self.index(last, self.columns() - 1))
         else:
-            self._swap_in(number, block)
+            self._swap_in(number, block, epoch)
+            if old is not None:  # records moved: the rows of blocks read before may have too
+                self._anchors = {n: a for n, a in self._anchors.items() if n <= number}
+                for other, cached in self._blocks.items():
+                    cached.stale = cached.stale or (other != number and cached.epoch < epoch)
+                self._schedule_visible()
         self._evict()
         self.blockLoaded.emit(number)
 
-    def _swap_in(self, number: int, block: Block[Row]) -> None:
+    def _swap_in(self, number: int, block: Block[Row], epoch: int) -> None:
         """Put a block in whose records moved: the persistent indexes (selection,
         current row) follow their record ids."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         before = [(index, self._id_at(index.row())) for index in persistent]
-        self._store_block(number, block)
+        self._store_block(number, block, epoch)
         for index, record_id in before:
             row = self._row_of.get(record_id) if record_id is not None else None
             if row is not None and row < self._shown and row != index.row():
                 self.changePersistentIndex(index, self.index(row, index.column()))
         self.layoutChanged.emit()
 
-    def _store_block(self, number: int, block: Block[Row]) -> None:
+    def _store_block(self, number: int, block: Block[Row], epoch: int) -> None:
         self._forget_block(number)
         ids = [self._source.row_id(row) for row in block.rows]
         first = number * self._block_rows
-        self._blocks[number] = _CachedBlock(list(block.rows), block.next, ids)
+        self._blocks[number] = _CachedBlock(list(block.rows), block.next, ids, epoch)
         self._blocks.move_to_end(number)
+        if block.next is not None:  # kept after the block is evicted: later jumps are keyset
+            self._anchors[number + 1] = block.next
         for offset, record_id in enumerate(ids):
             self._row_of[record_id] = first + offset
 
@@ -420,6 +433,7 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
             changed |= ids
         if changed is not None and not changed:
             return
+        self._epoch += 1
         generation, query, source = self._generation, self._query, self._source
         run_query = self._run_query
         self._tasks.run(
@@ -432,9 +446,12 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         if changed is not None and all(record_id in self._row_of for record_id in changed):
             stale = {self._row_of[record_id] // self._block_rows for record_id in changed}
             reread = sorted(stale)
+            for number in stale:  # where the block after it starts may change
+                self._anchors.pop(number + 1, None)
         else:  # a record may have come or gone anywhere: every block is stale
             stale = set(self._blocks)
             reread = [] if self._view is not None else list(self._blocks)[-REREAD_AT_ONCE:]
+            self._anchors.clear()
         for number in stale:
             self._blocks[number].stale = True
             self._pending.discard(number)

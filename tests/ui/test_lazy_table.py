@@ -35,7 +35,7 @@ from domains.directory.queries import (
 from domains.listing import Block
 from tests.cache.conftest import person
 from ui.directory.connections import ThreadConnections
-from ui.lazy_table import BLOCK_ROWS, LazyListModel, LazyTableModel
+from ui.lazy_table import BLOCK_ROWS, MAX_BLOCKS, LazyListModel, LazyTableModel
 from ui.tasks import TaskRunner
 
 PEOPLE = 3_000
@@ -124,6 +124,8 @@ class GatedPeople(PeopleList):
         self.count_gate.set()
         self.block_gate.set()
         self.counted = threading.Event()
+        self.reads: list[tuple[int, bool]] = []
+        """(start, whether after a keyset cursor) of every block read."""
 
     def count(self, db: sqlite_utils.Database, query: DirectoryQuery) -> int:
         assert self.count_gate.wait(GATE_TIMEOUT)
@@ -141,6 +143,7 @@ class GatedPeople(PeopleList):
         after: object | None,
     ) -> Block[PersonRow]:
         assert self.block_gate.wait(GATE_TIMEOUT)
+        self.reads.append((start, after is not None))
         return super().block(db, query, start, limit, after)
 
 
@@ -148,10 +151,17 @@ PeopleModel = LazyListModel[DirectoryQuery, PersonRow]
 
 
 def make_list(
-    tasks: TaskRunner, connections: ThreadConnections, source: PeopleList | None = None
+    tasks: TaskRunner,
+    connections: ThreadConnections,
+    source: PeopleList | None = None,
+    max_blocks: int = MAX_BLOCKS,
 ) -> tuple[PeopleModel, QListView]:
     model: PeopleModel = LazyListModel(
-        source or PeopleList(), tasks, connections.run, DirectoryQuery()
+        source or PeopleList(),
+        tasks,
+        connections.run,
+        DirectoryQuery(),
+        max_blocks=max_blocks,
     )
     view = QListView()
     view.setModel(model)
@@ -226,6 +236,35 @@ def test_jumping_to_the_end_reads_the_block_there(
     view.close()
 
 
+def test_the_block_cache_is_bounded_and_a_block_seen_before_is_read_by_keyset(
+    qtbot: Any, tasks: TaskRunner, connections: ThreadConnections, cache: Cache
+) -> None:
+    source = GatedPeople()
+    model, view = make_list(tasks, connections, source, max_blocks=2)
+    model.set_query(DirectoryQuery())
+    qtbot.waitUntil(lambda: model.count == PEOPLE, timeout=TIMEOUT)
+    expected = everyone(cache.db, DirectoryQuery())
+
+    def show(row: int) -> None:
+        view.scrollTo(model.index(row))
+        qtbot.waitUntil(lambda: model.is_loaded(row), timeout=TIMEOUT)
+        assert len(model.loaded_blocks()) <= 2
+        number = row // BLOCK_ROWS
+        block = range(number * BLOCK_ROWS, (number + 1) * BLOCK_ROWS)
+        assert ids_of(model, block) == expected[block.start : block.stop]
+
+    show(PEOPLE - 1)
+    assert source.reads[-1] == (PEOPLE - BLOCK_ROWS, False)  # a jump: by position
+    show(250)
+    assert source.reads[-1] == (BLOCK_ROWS, True)  # right after block 0: by keyset
+    show(0)
+    show(450)
+    assert 1 not in model.loaded_blocks()  # evicted
+    show(250)
+    assert source.reads[-1] == (BLOCK_ROWS, True)  # where it starts was kept
+    view.close()
+
+
 def test_a_change_reads_only_stale_blocks_and_keeps_the_selection(
     qtbot: Any, tasks: TaskRunner, connections: ThreadConnections, cache: Cache
 ) -> None:
@@ -293,7 +332,10 @@ def test_a_change_reads_only_stale_blocks_and_keeps_the_selection(
     qtbot.wait(50)
     assert loaded == [0]  # the last block is stale but not shown: read when it is
     view.scrollToBottom()  # the stale last block and the new one after it (row 3 000)
-    qtbot.waitUntil(lambda: sorted(loaded) == [0, last, last + 1], timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: model.is_loaded(PEOPLE), timeout=TIMEOUT)
+    tasks.wait_for_done(TIMEOUT)
+    qtbot.wait(50)
+    assert sorted(loaded) == [0, last, last + 1]  # each once; block 0 is not shown now
     expected = everyone(cache.db, DirectoryQuery())
     tail = range(last * BLOCK_ROWS, PEOPLE + 1)
     assert ids_of(model, tail) == expected[last * BLOCK_ROWS :]
