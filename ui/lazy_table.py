@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
@@ -105,11 +105,21 @@ class _CachedBlock(Generic[Row]):
     stale: bool = False
 
 
+def _as_changes(changes: object) -> Changes | None:
+    """A ``Changes``; a set of collection names: any record of them; else (None, or what
+    an older signal carries): anything may have changed."""
+    if isinstance(changes, Changes):
+        return changes
+    if isinstance(changes, set | frozenset) and all(isinstance(n, str) for n in changes):
+        return Changes(ChangeSource.SYNC_PAGE, dict.fromkeys(changes))
+    return None
+
+
 class _ResizeWatcher(QObject):
     """Tells when a followed view's viewport is resized (more or fewer rows shown)."""
 
-    def __init__(self, resized: Callable[[], None]) -> None:
-        super().__init__()
+    def __init__(self, resized: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
         self._resized = resized
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -154,8 +164,11 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         self._row_of: dict[str, int] = {}
         self._shown = 0
         self._view: QAbstractItemView | None = None
-        self._visible_scheduled = False
-        self._viewport_watcher = _ResizeWatcher(self._schedule_visible)
+        self._visible_timer = QTimer(self)  # a child: it dies with the model
+        self._visible_timer.setSingleShot(True)
+        self._visible_timer.setInterval(0)
+        self._visible_timer.timeout.connect(self._read_visible)
+        self._viewport_watcher = _ResizeWatcher(self._schedule_visible, self)
         self.count: int | None = None
         """The exact row count of the query shown, once known."""
         self.loaded_once = False
@@ -294,12 +307,10 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         self._schedule_visible()
 
     def _schedule_visible(self, *_args: object) -> None:
-        if not self._visible_scheduled:
-            self._visible_scheduled = True
-            QTimer.singleShot(0, self._read_visible)
+        if not self._visible_timer.isActive():
+            self._visible_timer.start()
 
     def _read_visible(self) -> None:
-        self._visible_scheduled = False
         view = self._view
         if view is None or not shiboken6.isValid(view) or self._shown == 0:
             return
@@ -412,14 +423,13 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
 
     # --- changes -------------------------------------------------------------------------
 
-    def refresh(self, changes: Changes | Iterable[str] | None = None) -> None:
+    def refresh(self, changes: object = None) -> None:
         """The cache changed: count again, read the stale blocks again. ``changes``:
-        a ``Changes``, or the names of the collections changed (any record), or None
-        (anything)."""
-        if changes is not None and not isinstance(changes, Changes):
-            changes = Changes(ChangeSource.SYNC_PAGE, dict.fromkeys(changes))
+        a ``Changes``, or a set of the names of the collections changed (any record of
+        them), or None (anything)."""
+        changes = _as_changes(changes)
         collections = self._source.collections
-        if changes is not None and not changes.touches(collections):
+        if not self.concerns(changes):
             return
         if self._first_pending or not self.loaded_once:
             self.set_query(self._query)  # nothing shown yet: start the query again
@@ -459,6 +469,11 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
             self._schedule_visible()
         for number in reread:
             self._request_block(number)
+
+    def concerns(self, changes: object) -> bool:
+        """Whether ``changes`` (as ``refresh`` takes them) may change this list."""
+        changes = _as_changes(changes)
+        return changes is None or changes.touches(self._source.collections)
 
     # --- reading ---------------------------------------------------------------------------
 

@@ -122,3 +122,9 @@ def test_documents_and_registry_rows_are_searchable(db: sqlite_utils.Database) -
     assert [h["id"] for h in search_records(db, "registry_rows", "qizil")] == ["r1"]
     with pytest.raises(ValueError, match="no full-text index"):
         search_records(db, "rooms", "x")
+
+
+def test_people_have_one_planner_and_it_is_not_here(db: sqlite_utils.Database) -> None:
+    # domains.directory.queries.search_people is the one way to find people.
+    with pytest.raises(ValueError, match="search_people"):
+        search_records(db, "people", "ism")

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 import shiboken6
 import sqlite_utils
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QListView, QTableView
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication, QListView, QTableView
 
 from cache import RecordStore
 from cache.changes import Changes, ChangeSource
@@ -101,6 +101,18 @@ def tasks(qapp: Any) -> Iterator[TaskRunner]:
         shiboken6.delete(runner)
 
 
+@pytest.fixture(autouse=True)
+def windows_closed(qapp: Any) -> Iterator[None]:
+    """Every view and model a test made is deleted before the next test (not whenever
+    the garbage collector gets to them)."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    QCoreApplication.processEvents()
+
+
 @pytest.fixture
 def connections(cache: Cache) -> Iterator[ThreadConnections]:
     pool = ThreadConnections(cache.connect)
@@ -156,14 +168,15 @@ def make_list(
     source: PeopleList | None = None,
     max_blocks: int = MAX_BLOCKS,
 ) -> tuple[PeopleModel, QListView]:
+    view = QListView()
     model: PeopleModel = LazyListModel(
         source or PeopleList(),
         tasks,
         connections.run,
         DirectoryQuery(),
+        parent=view,  # deleted with the view
         max_blocks=max_blocks,
     )
-    view = QListView()
     view.setModel(model)
     model.follow(view)
     view.setUniformItemSizes(True)
@@ -421,14 +434,15 @@ def test_sort_and_filter_are_done_by_sql(
     list_view.close()
 
     # A table: a header click sorts by that column, in SQL.
+    view = QTableView()
     table: PeopleTable = PeopleTable(
         PeopleByColumn(),
         tasks,
         connections.run,
         PeopleByColumn.Query(position="Katib"),
         lambda: ["Family name", "Given name", "Position"],
+        parent=view,
     )
-    view = QTableView()
     view.setModel(table)
     view.resize(600, 400)
     view.show()
@@ -465,8 +479,12 @@ def test_reads_run_on_workers_only(
         return connections.run(query)
 
     model: PeopleModel = LazyListModel(PeopleList(), tasks, run_query, DirectoryQuery())
-    model.set_query(DirectoryQuery())
-    qtbot.waitUntil(lambda: model.count == PEOPLE, timeout=TIMEOUT)
-    model.index(PEOPLE - 1).data()
-    qtbot.waitUntil(lambda: model.is_loaded(PEOPLE - 1), timeout=TIMEOUT)
-    assert threads and threading.main_thread().ident not in threads
+    try:
+        model.set_query(DirectoryQuery())
+        qtbot.waitUntil(lambda: model.count == PEOPLE, timeout=TIMEOUT)
+        model.index(PEOPLE - 1).data()  # no view followed: a row asked for is read
+        qtbot.waitUntil(lambda: model.is_loaded(PEOPLE - 1), timeout=TIMEOUT)
+        assert threads and threading.main_thread().ident not in threads
+    finally:
+        tasks.wait_for_done(TIMEOUT)
+        shiboken6.delete(model)

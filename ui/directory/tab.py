@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cache.changes import Changes
 from domains.directory.queries import (
     VCARD_3,
     VCARD_4,
@@ -86,7 +85,6 @@ log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 150
 CARD_DEBOUNCE_MS = 80
-WATCHED_COLLECTIONS = frozenset({"people", "departments"})
 SAVE_FOLDER_KEY = "directory/save_folder"
 """Where the user last saved a contact or a phone list (``context.preferences``)."""
 
@@ -631,17 +629,12 @@ class DirectoryTab(QWidget):
 
     # --- sync and language ------------------------------------------------------------------
 
-    def _on_data_changed(self, collections: object) -> None:
-        if isinstance(collections, Changes):
-            if not collections.touches(WATCHED_COLLECTIONS):
-                return
-        elif isinstance(collections, set | frozenset):
-            if not (collections & WATCHED_COLLECTIONS):
-                return
-        else:
-            collections = None  # anything may have changed
+    def _on_data_changed(self, changes: object) -> None:
+        """A ``Changes``, or the set of the collections changed (``ui.lazy_table``)."""
+        if not self.people_model.concerns(changes):  # people, departments
+            return
         self._load_tree()
-        self.people_model.refresh(collections)  # only the stale blocks are read again
+        self.people_model.refresh(changes)  # only the stale blocks are read again
         if self._card_person is not None:
             self.load_card(self._card_person)
 
