@@ -183,7 +183,7 @@ def bench_qt(db_path: Path, key: bytes, texts: list[str]) -> None:
     app = QCoreApplication.instance() or QCoreApplication([])
     tasks = TaskRunner(max_threads=2)
     connections = ThreadConnections(lambda: open_database(db_path, key))
-    model = PeopleModel(tasks, connections)
+    model = PeopleModel(tasks, connections.run)
 
     def run_until(condition: Callable[[], bool]) -> None:
         deadline = time.monotonic() + 10

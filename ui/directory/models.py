@@ -25,9 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from domains.directory.queries import DepartmentTree, DirectoryQuery, PeopleList, PersonRow
-from ui.directory.connections import ThreadConnections
 from ui.directory.i18n import format_number
-from ui.lazy_table import LazyListModel
+from ui.lazy_table import LazyListModel, RunQuery
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -53,9 +52,11 @@ class PeopleModel(LazyListModel[DirectoryQuery, PersonRow]):
     (``PeopleList``). ``set_query`` starts a new list; blocks arrive asynchronously."""
 
     def __init__(
-        self, tasks: TaskRunner, connections: ThreadConnections, parent: QObject | None = None
+        self, tasks: TaskRunner, run_query: RunQuery, parent: QObject | None = None
     ) -> None:
-        super().__init__(PeopleList(), tasks, connections.run, DirectoryQuery(), parent)
+        """``run_query``: the tab's per-thread connections (``ThreadConnections.run``, or
+        the window's read pool)."""
+        super().__init__(PeopleList(), tasks, run_query, DirectoryQuery(), parent)
 
     def row_data(self, row: PersonRow, column: int, role: int) -> Any:
         return _row_data(row, role, _position_and_department)

@@ -164,7 +164,7 @@ class DirectoryTab(QWidget):
         self.departments.setMinimumWidth(220)
         self.departments.selectionModel().currentRowChanged.connect(self._on_department_changed)
 
-        self.people_model = PeopleModel(self._context.tasks, self._connections, self)
+        self.people_model = PeopleModel(self._context.tasks, self._connections.run, self)
         self.people_model.queryFinished.connect(self._on_query_finished)
         self.people_model.countChanged.connect(self._show_count)
         self.people_model.countChanged.connect(self._on_count_changed)
