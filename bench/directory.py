@@ -12,12 +12,14 @@ of ~170) through ``RecordStore.apply_page``, then times what the tab runs:
 - search as you type: first page + count for 1-6 letter prefixes typed without the
   Azerbaijani letters (p50/p95, by length);
 - a department switch: first page + count, large and small units;
-- ``fetchMore``: the next page after a cursor, at several depths of the list;
+- the next page after a cursor, at several depths of the list (scrolling on);
+- a jump: the block at a row without a cursor (the scroll bar dragged there);
 - the person card.
 
 Without ``--no-qt`` it also measures the model end to end with Qt offscreen:
 ``PeopleModel.set_query`` until the rows are in the model (worker hop, the
-query, the queued signal, ``beginResetModel``), and a ``fetchMore`` round trip.
+query, the queued signal, ``beginResetModel``), and jumps all over the list: the
+round trip of a row's block, and the GUI thread's part of it.
 Targets: every GUI-visible step well under one frame budget of typing (< 50 ms
 p95), and the GUI thread's part (model reset/insert) in the low milliseconds.
 """
@@ -42,16 +44,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.search import generate_people, generate_queries, percentile
 from cache.database import open_database
-from cache.directory import (
+from cache.store import RecordStore
+from domains.catalog import CATALOG
+from domains.directory.queries import (
+    PAGE_SIZE,
     DirectoryQuery,
     PageCursor,
     count_people,
     department_tree,
+    people_block,
     people_page,
     person_card,
 )
-from cache.store import RecordStore
-from domains.catalog import CATALOG
 
 DEPARTMENTS = 300
 TOP_UNITS = 10
@@ -135,7 +139,7 @@ def bench_queries(db: sqlite_utils.Database, people: list[dict[str, Any]], queri
         samples.append(timed(lambda q=query: (people_page(db, q), count_people(db, q)))[0])
     print(line("search within a large unit", samples))
 
-    print("fetchMore (the next 200 after a cursor):")
+    print("scrolling on (the next 200 after a cursor):")
     for label, query in (
         ("unfiltered", DirectoryQuery()),
         ("search 'a' (broad)", DirectoryQuery("a")),
@@ -151,6 +155,18 @@ def bench_queries(db: sqlite_utils.Database, people: list[dict[str, Any]], queri
                 break
             cursor = page.next
         print(line(f"{label}, to the end ({depth} rows)", samples))
+
+    print("a jump (the block at a row, no cursor: the lazy list dragged to there):")
+    for label, query in (
+        ("unfiltered", DirectoryQuery()),
+        ("search 'a' (broad)", DirectoryQuery("a")),
+        ("large unit", DirectoryQuery("", large[0])),
+    ):
+        total = count_people(db, query)
+        for fraction in (0.5, 1.0):
+            start = max(0, int(total * fraction) - PAGE_SIZE) // PAGE_SIZE * PAGE_SIZE
+            samples = [timed(lambda q=query, s=start: people_block(db, q, s))[0] for _ in range(5)]
+            print(line(f"{label}, block at row {start} of {total}", samples))
 
     ids = [person["id"] for person in rng.sample(people, 300)]
     print(line("person card", [timed(lambda i=i: person_card(db, i))[0] for i in ids]))
@@ -168,7 +184,7 @@ def bench_qt(db_path: Path, key: bytes, texts: list[str]) -> None:
     app = QCoreApplication.instance() or QCoreApplication([])
     tasks = TaskRunner(max_threads=2)
     connections = ThreadConnections(lambda: open_database(db_path, key))
-    model = PeopleModel(tasks, connections)
+    model = PeopleModel(tasks, connections.run)
 
     def run_until(condition: Callable[[], bool]) -> None:
         deadline = time.monotonic() + 10
@@ -194,25 +210,28 @@ def bench_qt(db_path: Path, key: bytes, texts: list[str]) -> None:
     print(line("unfiltered first page", [end_to_end(DirectoryQuery()) for _ in range(20)]))
     print(line("search as you type", [end_to_end(DirectoryQuery(t)) for t in texts]))
 
+    count_ready: list[int] = []
+    model.countChanged.connect(count_ready.append)
     end_to_end(DirectoryQuery())
-    fetch, insert = [], []
-    original = model._next_page_arrived
+    run_until(lambda: bool(count_ready))
+    jump, swap = [], []
+    original = model._block_arrived
 
-    def measured(generation: int, page: Any) -> None:
+    def measured(*arrived: Any) -> None:
         started = time.perf_counter()
-        original(generation, page)
-        insert.append((time.perf_counter() - started) * 1000)
+        original(*arrived)
+        swap.append((time.perf_counter() - started) * 1000)
 
-    model._next_page_arrived = measured
-    while model.canFetchMore() and len(fetch) < 50:
-        rows = model.rowCount()
+    model._block_arrived = measured  # type: ignore[method-assign]
+    rows = model.rowCount()
+    for row in range(rows - 1, 0, -max(1, rows // 50)):  # jumps all over the list
         timer = QElapsedTimer()
         timer.start()
-        model.fetchMore()
-        run_until(lambda r=rows: model.rowCount() > r or not model.fetching)
-        fetch.append(timer.nsecsElapsed() / 1e6)
-    print(line("fetchMore round trip", fetch))
-    print(line("  of which on the GUI thread (insert)", insert))
+        model.index(row).data()  # a row not loaded: its block is read (no view followed)
+        run_until(lambda r=row: model.is_loaded(r))
+        jump.append(timer.nsecsElapsed() / 1e6)
+    print(line("a jump: a row's block read, round trip", jump))
+    print(line("  of which on the GUI thread (block in)", swap))
     tasks.wait_for_done()
     connections.close()
     model.deleteLater()

@@ -33,9 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cache.database import open_database
 from cache.folding import az_fold
-from cache.search import search_people
 from cache.store import RecordStore
 from domains.catalog import CATALOG
+from domains.directory.queries import search_people
 
 FAMILY_ROOTS = [
     "Məmməd",

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .outbox import Outbox, OutboxEntry, OutboxState
     from .profile import Profile
     from .schema import Catalog, CollectionSpec, SyncState
-    from .search import search_people, search_records
+    from .search import search_records
     from .session import CacheSession
     from .store import PageResult, RecordStore, StoredRecord
     from .vault import Backoff, Vault
@@ -73,7 +73,6 @@ _WHERE = {
     "Catalog": "schema",
     "CollectionSpec": "schema",
     "SyncState": "schema",
-    "search_people": "search",
     "search_records": "search",
     "CacheSession": "session",
     "PageResult": "store",
@@ -126,6 +125,5 @@ __all__ = [
     "WrongPassword",
     "az_fold",
     "az_sort_key",
-    "search_people",
     "search_records",
 ]

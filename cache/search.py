@@ -1,4 +1,6 @@
-"""Search as you type over the FTS5 indexes (people, documents, registry rows).
+"""Search as you type over the FTS5 indexes (documents, registry rows), and the query
+words and SQL pieces every search uses (people too: ``domains.directory.queries`` is
+the one people planner, on these same pieces).
 
 Both sides are folded: the indexed ``search_text`` by
 ``folding.az_search_text`` when a row is written (ə indexed as both e and
@@ -69,7 +71,6 @@ __all__ = [
     "query_terms",
     "query_words",
     "respelled_terms",
-    "search_people",
     "search_records",
     "term_sort_prefixes",
 ]
@@ -283,6 +284,8 @@ def search_records(
     ``sync_state``), ranked as the module says. An empty or punctuation-only
     query returns nothing; no query raises. Reads only.
     """
+    if collection == "people":  # one way to find people: the directory's own planner
+        raise ValueError("people are found by domains.directory.queries.search_people")
     spec = catalog.spec(collection)
     if not spec.has_search:
         raise ValueError(f"{collection} has no full-text index")
@@ -379,13 +382,6 @@ class _FoldedText:
             self._text = text
             self._folded = az_search_text(text) if isinstance(text, str) else ""
         return self._folded
-
-
-def search_people(
-    db: sqlite_utils.Database, catalog: Catalog, query: str, limit: int = 50
-) -> list[dict[str, Any]]:
-    """The staff directory's search box: family-name prefix matches first."""
-    return search_records(db, catalog, "people", query, limit)
 
 
 def _after_prefix(prefix: str) -> str:

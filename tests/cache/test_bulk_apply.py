@@ -17,7 +17,7 @@ from cache import MalformedPage, Outbox, RecordStore
 from cache.database import open_database
 from cache.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
 from cache.schema import Catalog
-from cache.search import search_people, search_records
+from cache.search import search_records
 from cache.sqlcipher_compat import dbapi2
 from cache.store import (
     ReceivedRecord,
@@ -26,6 +26,7 @@ from cache.store import (
     search_index_pending,
     update_search_index,
 )
+from domains.directory.queries import search_people
 
 from .conftest import person
 
@@ -251,7 +252,7 @@ def test_a_version_1_cache_is_migrated_with_its_rows(catalog: Catalog) -> None:
         "INSERT INTO bookings (id, version, record, sync_state) VALUES ('b1', 1, '{}', 'pending')"
     )
     assert migrate(db) == SCHEMA_VERSION == user_version(db)
-    assert [hit["id"] for hit in search_people(db, catalog, "cafarov")] == ["p1"]
+    assert [hit.id for hit in search_people(db, "cafarov")] == ["p1"]
     assert _hits(catalog, db, "qizil") == ["r1"]
     assert db.execute("SELECT sync_state FROM bookings").fetchone()[0] == "pending"
     for spec in ("people", "registry_rows"):
@@ -326,7 +327,7 @@ def test_received_records_are_stored_as_they_came(
     assert _hits(catalog, db, "7") == ["r1"]
     people = decode_page(json.dumps({"items": [person("p1", "Əliyev", "Rəşad")]}))["items"]
     store.apply_page("people", people, [], "c1")
-    assert [hit["id"] for hit in search_people(db, catalog, "eliyev")] == ["p1"]
+    assert [hit.id for hit in search_people(db, "eliyev")] == ["p1"]
     assert db.execute("SELECT record FROM people").fetchone()[0] == people[0].json
 
 

@@ -21,9 +21,10 @@ from cache.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, table_columns,
 from cache.migrations_v1_specs import V1_SPECS
 from cache.outbox import Outbox, OutboxState
 from cache.schema import STRING, Catalog, Field, SqlType, SyncState
-from cache.search import search_people, search_records
+from cache.search import search_records
 from cache.sqlcipher_compat import dbapi2
 from cache.store import RecordStore
+from domains.directory.queries import search_people
 
 from .fixtures import make_v4_cache as v4
 
@@ -107,9 +108,9 @@ def test_a_version_4_cache_is_migrated_without_a_resync(v4_copy: Path, catalog: 
         assert mine is not None and mine.sync_state is SyncState.PENDING
         assert mine.record["office"] == v4.PENDING_OFFICE
         # Search works at once, on the indexes version 4 built.
-        assert [hit["id"] for hit in search_people(db, catalog, "eliyev")] == ["p1"]
-        assert [hit["id"] for hit in search_people(db, catalog, "qehreman zum")] == ["p2"]
-        assert [hit["id"] for hit in search_people(db, catalog, "5586184")] == ["p1"]
+        assert [hit.id for hit in search_people(db, "eliyev")] == ["p1"]
+        assert [hit.id for hit in search_people(db, "qehreman zum")] == ["p2"]
+        assert [hit.id for hit in search_people(db, "5586184")] == ["p1"]
         assert [hit["id"] for hit in search_records(db, catalog, "documents", "illik")] == ["d1"]
         assert [hit["id"] for hit in search_records(db, catalog, "registry_rows", "qizil")] == [
             "r1"
@@ -120,7 +121,7 @@ def test_a_version_4_cache_is_migrated_without_a_resync(v4_copy: Path, catalog: 
         # And it keeps working: the next page of a sync lands on the migrated tables.
         later = {**v4.PEOPLE[0], "version": 2, "family_name": "Rzayev", "full_name": "Rzayev R"}
         store.apply_page("people", [later], [], "people-c2")
-        assert [hit["id"] for hit in search_people(db, catalog, "rzayev")] == ["p1"]
+        assert [hit.id for hit in search_people(db, "rzayev")] == ["p1"]
     finally:
         db.close()
 

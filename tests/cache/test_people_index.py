@@ -9,14 +9,14 @@ import sqlite_utils
 from cache import Outbox, RecordStore
 from cache.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
 from cache.schema import Catalog
-from cache.search import search_people
 from cache.sqlcipher_compat import dbapi2
+from domains.directory.queries import search_people
 
 from .conftest import person
 
 
-def _ids(catalog: Catalog, db: sqlite_utils.Database, query: str) -> list[str]:
-    return sorted(hit["id"] for hit in search_people(db, catalog, query))
+def _ids(db: sqlite_utils.Database, query: str) -> list[str]:
+    return sorted(hit.id for hit in search_people(db, query))
 
 
 def _index_is_consistent(db: sqlite_utils.Database) -> bool:

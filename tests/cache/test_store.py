@@ -7,7 +7,7 @@ import sqlite_utils
 
 from cache import MalformedPage, Outbox, RecordStore, SyncState
 from cache.schema import Catalog
-from cache.search import search_people
+from domains.directory.queries import search_people
 
 from .conftest import FakeClock, person
 
@@ -94,8 +94,8 @@ def test_page_is_atomic_when_it_fails_after_the_items(
     monkeypatch.undo()
     assert _ids(store) == ["p1"]
     assert store.cursor("people") == "c1"
-    assert [hit["id"] for hit in search_people(store._db, catalog, "quliyev")] == []
-    assert [hit["id"] for hit in search_people(store._db, catalog, "eliyev")] == ["p1"]
+    assert [hit.id for hit in search_people(store._db, "quliyev")] == []
+    assert [hit.id for hit in search_people(store._db, "eliyev")] == ["p1"]
 
 
 def test_locally_pending_record_is_not_overwritten(

@@ -22,9 +22,8 @@ from typing import Any
 import pytest
 import sqlite_utils
 
-from cache import directory, migrations, search, store
+from cache import migrations, search, store
 from cache.database import open_database
-from cache.directory import DirectoryQuery
 from cache.keystore import KeyStorage
 from cache.meta import Meta
 from cache.outbox import Outbox
@@ -33,11 +32,13 @@ from cache.schema import Catalog, SyncState
 from cache.session import CacheSession
 from cache.store import RecordStore
 from cache.transaction import is_transactional
+from domains.directory import queries
+from domains.directory.queries import DirectoryQuery
 
 from .conftest import POLICY, T0, USER, FakeClock, person
 
 CLASSES: tuple[type, ...] = (RecordStore, Outbox, Meta)
-MODULES: tuple[ModuleType, ...] = (store, search, directory, migrations)
+MODULES: tuple[ModuleType, ...] = (store, search, queries, migrations)
 
 BOOKING = {
     "room_id": "room-1",
@@ -180,16 +181,18 @@ CALLS: dict[str, Call] = {
     "store.update_search_index": lambda c: store.update_search_index(
         c.db, c.session.catalog, limit=1
     ),
-    "search.search_people": lambda c: search.search_people(c.db, c.session.catalog, "eli"),
     "search.search_records": lambda c: search.search_records(
         c.db, c.session.catalog, "registry_rows", "asp"
     ),
-    "directory.count_people": lambda c: directory.count_people(c.db, DirectoryQuery("eli")),
-    "directory.department_tree": lambda c: directory.department_tree(c.db),
-    "directory.people_by_ids": lambda c: directory.people_by_ids(c.db, [1]),
-    "directory.people_page": lambda c: directory.people_page(c.db, DirectoryQuery()),
-    "directory.person_card": lambda c: directory.person_card(c.db, "p-1"),
-    "directory.phone_list": lambda c: directory.phone_list(c.db, ["d-1"], head_of="d-1"),
+    "queries.count_people": lambda c: queries.count_people(c.db, DirectoryQuery("eli")),
+    "queries.department_tree": lambda c: queries.department_tree(c.db),
+    "queries.people_by_ids": lambda c: queries.people_by_ids(c.db, [1]),
+    "queries.people_page": lambda c: queries.people_page(c.db, DirectoryQuery()),
+    "queries.people_block": lambda c: queries.people_block(c.db, DirectoryQuery("eli"), 1),
+    "queries.people_by_record_ids": lambda c: queries.people_by_record_ids(c.db, ["p-1"]),
+    "queries.person_card": lambda c: queries.person_card(c.db, "p-1"),
+    "queries.search_people": lambda c: queries.search_people(c.db, "eli"),
+    "queries.phone_list": lambda c: queries.phone_list(c.db, ["d-1"], head_of="d-1"),
     "migrations.check_version": lambda c: migrations.check_version(c.db),
     "migrations.migrate": lambda c: migrations.migrate(c.db),
     "migrations.user_version": lambda c: migrations.user_version(c.db),

@@ -17,8 +17,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from cache.directory import department_tree
 from client.session import Session
+from domains.directory.queries import department_tree
 from tests.ui_directory.conftest import TabHarness, close_tab, make_harness
 from tests.ui_directory.test_tab import (
     HEAD,

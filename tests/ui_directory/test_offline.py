@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from cache.directory import Department, DepartmentTree
 from client.session import Session
+from domains.directory.queries import Department, DepartmentTree
 from server import maintenance, records
 from server.config import Settings
 from server.runner import ServerThread

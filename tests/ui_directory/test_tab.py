@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from cache.directory import DirectoryQuery, department_tree, people_page
 from client.session import Session
-from tests.cache.test_directory import HOSTILE
+from domains.directory.queries import DirectoryQuery, department_tree, people_page
+from tests.domains.directory.test_queries import HOSTILE
 from tests.ui_directory.conftest import TabHarness, close_tab, make_harness
 from tests.ui_directory.test_vcard import parse_vcard
 from ui.directory import DirectoryTab, install_directory_translations
@@ -29,14 +29,20 @@ HEAD = "İsmayılov Rəşad Elçin oğlu"
 TIMEOUT = 10_000
 
 
+def loaded(tab: DirectoryTab) -> list[int]:
+    """The rows whose block is loaded (the others are placeholders until shown)."""
+    model = tab.people_model
+    return [row for row in range(model.rowCount()) if model.is_loaded(row)]
+
+
 def shown(tab: DirectoryTab) -> list[str]:
     model = tab.people_model
-    return [model.index(row).data() for row in range(model.rowCount())]
+    return [model.index(row).data() for row in loaded(tab)]
 
 
 def shown_ids(tab: DirectoryTab) -> list[str]:
     model = tab.people_model
-    return [model.index(row).data(PERSON_ROLE).id for row in range(model.rowCount())]
+    return [model.index(row).data(PERSON_ROLE).id for row in loaded(tab)]
 
 
 def wait_for_query(qtbot: Any, tab: DirectoryTab, text: str) -> None:
@@ -89,7 +95,8 @@ def test_typing_filters_the_list_with_azerbaijani_folding(
 ) -> None:
     tab = harness.tab
     wait_ready(qtbot, tab)
-    assert tab.people_model.rowCount() == 200  # the first page of 500, not everyone
+    # the exact count, and the first block of 500 only, not everyone
+    assert tab.people_model.loaded_rows() == 200 and tab.people_model.rowCount() == 500
     assert tab.count_label.text() == "500 people"
 
     queries: list[DirectoryQuery] = []
@@ -196,17 +203,18 @@ def test_fts_syntax_typed_in_the_box_never_raises(
     assert tab.list_stack.currentWidget() in (tab.people, tab.empty)
 
 
-def test_a_long_list_is_fetched_page_by_page_as_it_scrolls(
+def test_a_long_list_is_fetched_block_by_block_as_it_scrolls(
     qtbot: Any, harness: TabHarness, db: sqlite_utils.Database
 ) -> None:
     tab = harness.tab
     wait_ready(qtbot, tab)
     model = tab.people_model
-    assert model.rowCount() == 200 and model.canFetchMore()
-    for expected in (400, 500):
-        tab.people.scrollToBottom()
-        qtbot.waitUntil(lambda n=expected: model.rowCount() == n, timeout=TIMEOUT)
-    assert not model.canFetchMore()
+    assert model.rowCount() == 500 and model.loaded_blocks() == [0]
+    tab.people.scrollToBottom()  # a jump: the block at the end, not the ones before it
+    qtbot.waitUntil(lambda: model.is_loaded(499), timeout=TIMEOUT)
+    assert model.loaded_blocks() == [0, 2]
+    tab.people.scrollTo(model.index(300))
+    qtbot.waitUntil(lambda: model.is_loaded(300), timeout=TIMEOUT)
     everyone = people_page(db, DirectoryQuery(), None, 1000).rows
     assert shown_ids(tab) == [row.id for row in everyone]
 

@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 import vobject
 
-from cache.directory import (
+from domains.directory.queries import (
     VCARD_3,
     VCARD_4,
     PersonCard,

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cache.directory import PersonCard
 from domains.directory.changes import SyncMark
+from domains.directory.queries import PersonCard
 from ui.directory.delegate import PersonDelegate, initials, paint_avatar
 from ui.directory.i18n import with_number
 from ui.directory.icons import copy_icon

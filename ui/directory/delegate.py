@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from cache.directory import PersonRow
+from domains.directory.queries import PersonRow
 from ui.directory.models import HEAD_ROLE, PERSON_ROLE
 
 AVATAR_COLOURS = (

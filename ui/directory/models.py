@@ -1,12 +1,11 @@
-"""Qt models of the directory: thin adapters over ``cache.directory``'s queries.
+"""Qt models of the directory: thin adapters over ``domains.directory.queries``.
 
-``PeopleModel`` keeps the rows of the pages loaded so far (and an id index), not the
-50 000 people: the view asks for more when it scrolls to the end
-(``canFetchMore``/``fetchMore``) and the next page is read on a worker, after a
-cursor, like Anki's browser table model keeps ids and fills rows lazily. The reads
-run under ``TaskRunner`` keys owned by the model (latest wins): a page or count of an
-older query (the user typed on, picked another department) is dropped when it arrives,
-and nothing arrives once the model is gone.
+``PeopleModel`` is the generic lazy model (``ui/lazy_table.py``) over the people
+planner: it knows the exact count and keeps only the blocks around what is shown, not
+the 50 000 people; a jump to the end reads the block there. The reads run under
+``TaskRunner`` keys owned by the model (latest wins): a block or count of an older
+query (the user typed on, picked another department) is dropped when it arrives, and
+nothing arrives once the model is gone.
 """
 
 from __future__ import annotations
@@ -22,22 +21,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from cache.directory import (
-    PAGE_SIZE,
-    DepartmentTree,
-    DirectoryQuery,
-    Page,
-    PageCursor,
-    PersonRow,
-    count_people,
-    people_page,
-)
+from domains.directory.queries import DepartmentTree, DirectoryQuery, PeopleList, PersonRow
 from ui.directory.i18n import format_number
-from ui.reads import ReadPool
+from ui.lazy_table import LazyListModel, RunQuery
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -57,134 +46,24 @@ def head_mark() -> str:
 
 Index = QModelIndex | QPersistentModelIndex
 
-_PAGE = "people-page"
-"""The key of the list's page reads (first and next): a newer read wins."""
-_COUNT = "people-count"
 
-
-class PeopleModel(QAbstractListModel):
-    """The people list. ``set_query`` starts a new list; pages arrive asynchronously."""
-
-    queryFinished = Signal(object)
-    countChanged = Signal(int)
-    failed = Signal(str)
+class PeopleModel(LazyListModel[DirectoryQuery, PersonRow]):
+    """The people list: a lazy window over the directory's one people planner
+    (``PeopleList``). ``set_query`` starts a new list; blocks arrive asynchronously."""
 
     def __init__(
-        self, tasks: TaskRunner, connections: ReadPool, parent: QObject | None = None
+        self, tasks: TaskRunner, run_query: RunQuery, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self._tasks = tasks
-        self._connections = connections
-        self._rows: list[PersonRow] = []
-        self._row_of: dict[str, int] = {}
-        self._cursor: PageCursor | None = None
-        self._query = DirectoryQuery()
-        self._fetching = False
-        self.count: int | None = None
-        self.loaded_once = False
+        """``run_query``: the tab's per-thread connections (``ThreadConnections.run``, or
+        the window's read pool)."""
+        super().__init__(PeopleList(), tasks, run_query, DirectoryQuery(), parent)
 
-    # --- queries ------------------------------------------------------------------
-
-    @property
-    def query(self) -> DirectoryQuery:
-        return self._query
-
-    def set_query(self, query: DirectoryQuery, keep_rows: int = 0) -> None:
-        """Show ``query``'s people: the first page (or ``keep_rows`` of them, to keep the
-        scroll position after a sync) replaces the list when it arrives."""
-        self._fetching = False
-        self._cursor = None  # no next page of the old query may follow the new first one
-        self.count = None
-        limit = max(PAGE_SIZE, keep_rows)
-        connections = self._connections
-
-        def first_page() -> Page:
-            return connections.run(lambda db: people_page(db, query, None, limit))
-
-        def how_many() -> int:
-            return connections.run(lambda db: count_people(db, query))
-
-        self._tasks.run(
-            first_page,
-            lambda page: self._first_page_arrived(query, page),
-            self._query_failed,
-            owner=self,
-            key=_PAGE,
-        )
-        self._tasks.run(how_many, self._count_arrived, self._query_failed, owner=self, key=_COUNT)
-
-    def refresh(self) -> None:
-        """The cache changed: read the same query again, as many rows as were shown."""
-        self.set_query(self._query, keep_rows=len(self._rows))
-
-    def _first_page_arrived(self, query: DirectoryQuery, page: Page) -> None:
-        self.beginResetModel()
-        self._query = query
-        self._rows = list(page.rows)
-        self._row_of = {row.id: i for i, row in enumerate(self._rows)}
-        self._cursor = page.next
-        self.endResetModel()
-        self.loaded_once = True
-        self.queryFinished.emit(query)
-
-    def _count_arrived(self, count: int) -> None:
-        self.count = count
-        self.countChanged.emit(count)
-
-    def _query_failed(self, error: BaseException) -> None:
-        log.warning("directory query failed: %s", type(error).__name__, exc_info=error)
-        self._fetching = False
-        self.failed.emit(str(error))
-
-    # --- fetch more on scroll ---------------------------------------------------------
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._cursor is not None and not self._fetching
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._fetching = True
-        query, cursor = self._query, self._cursor
-        connections = self._connections
-
-        def next_page() -> Page:
-            return connections.run(lambda db: people_page(db, query, cursor))
-
-        # The same key as the first page: a new query supersedes a next page in flight.
-        self._tasks.run(
-            next_page, self._next_page_arrived, self._query_failed, owner=self, key=_PAGE
-        )
-
-    def _next_page_arrived(self, page: Page) -> None:
-        self._fetching = False
-        self._cursor = page.next
-        rows = [row for row in page.rows if row.id not in self._row_of]
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            for offset, row in enumerate(rows):
-                self._row_of[row.id] = first + offset
-            self._rows.extend(rows)
-            self.endInsertRows()
-
-    # --- reading ------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return _person_data(self._rows, index, role, _position_and_department)
+    def row_data(self, row: PersonRow, column: int, role: int) -> Any:
+        return _row_data(row, role, _position_and_department)
 
     def person(self, row: int) -> PersonRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, person_id: str) -> int | None:
-        return self._row_of.get(person_id)
-
-    @property
-    def fetching(self) -> bool:
-        return self._fetching
+        """The person of a loaded row (None while their block is being read)."""
+        return self.row_at(row)
 
 
 class PeopleListModel(QAbstractListModel):
@@ -292,10 +171,13 @@ def _position_and_department(row: PersonRow) -> str:
 def _person_data(
     rows: list[PersonRow], index: Index, role: int, tooltip: Callable[[PersonRow], str]
 ) -> Any:
-    """What both people models show for a row: the name, the row itself, a tooltip."""
     if not index.isValid() or not 0 <= index.row() < len(rows):
         return None
-    row = rows[index.row()]
+    return _row_data(rows[index.row()], role, tooltip)
+
+
+def _row_data(row: PersonRow, role: int, tooltip: Callable[[PersonRow], str]) -> Any:
+    """What both people models show for a row: the name, the row itself, a tooltip."""
     if role == Qt.ItemDataRole.DisplayRole:
         return row.display_name
     if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -1,6 +1,6 @@
 """A department's phone list on paper: a title, the date and one table, heads first.
 
-The list is read on a worker (``cache.directory.phone_list``); this only lays it out
+The list is read on a worker (``domains.directory.queries.phone_list``); this only lays it out
 as a ``QTextDocument`` (which paginates and repeats nothing it should not) and paints
 it on a printer, on the GUI thread. Every value is HTML-escaped: names come from the
 server.
@@ -14,7 +14,7 @@ from html import escape
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from cache.directory import PhoneListEntry
+from domains.directory.queries import PhoneListEntry
 
 
 def phone_list_document(

@@ -50,7 +50,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cache.directory import (
+from domains.changes import ConflictSides
+from domains.directory.changes import CONTACT_FIELDS, SyncMark, person_sync_mark
+from domains.directory.commands import UpdateContactDetails
+from domains.directory.queries import (
     VCARD_3,
     VCARD_4,
     DepartmentTree,
@@ -64,9 +67,6 @@ from cache.directory import (
     phone_list,
     phone_list_csv,
 )
-from domains.changes import ConflictSides
-from domains.directory.changes import CONTACT_FIELDS, SyncMark, person_sync_mark
-from domains.directory.commands import UpdateContactDetails
 from ui.context import Changes, TabContext
 from ui.directory.card import PersonCardView
 from ui.directory.delegate import PersonDelegate, SpacedDelegate
@@ -89,7 +89,6 @@ log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 150
 CARD_DEBOUNCE_MS = 80
-WATCHED_COLLECTIONS = frozenset({"people", "departments"})
 SAVE_FOLDER_KEY = "directory/save_folder"
 """Where the user last saved a contact or a phone list (``context.preferences``)."""
 
@@ -176,9 +175,10 @@ class DirectoryTab(QWidget):
         self.departments.setMinimumWidth(220)
         self.departments.selectionModel().currentRowChanged.connect(self._on_department_changed)
 
-        self.people_model = PeopleModel(self._context.tasks, self._connections, self)
+        self.people_model = PeopleModel(self._context.tasks, self._connections.run, self)
         self.people_model.queryFinished.connect(self._on_query_finished)
         self.people_model.countChanged.connect(self._show_count)
+        self.people_model.countChanged.connect(self._on_count_changed)
         self.people_model.failed.connect(self._on_query_failed)
         self.list_panel = QWidget(self.splitter)
         panel = QVBoxLayout(self.list_panel)
@@ -200,6 +200,7 @@ class DirectoryTab(QWidget):
         panel.addWidget(self.list_stack, 1)
         self.people = QListView(self.list_stack)
         self.people.setModel(self.people_model)
+        self.people_model.follow(self.people)  # reads the blocks the list shows
         self.people.setItemDelegate(PersonDelegate())
         self.people.setUniformItemSizes(True)  # 50 000 rows: no per-row size queries
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -308,6 +309,12 @@ class DirectoryTab(QWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
             self.people.scrollTo(index)
+
+    def _on_count_changed(self, count: int) -> None:
+        """A refresh emptied the list or filled an empty one: say so or show it."""
+        showing_empty = self.list_stack.currentWidget() is self.empty
+        if (count == 0) != showing_empty and self.people_model.loaded_once:
+            self._on_query_finished(self.people_model.query)
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(with_number(self.tr("%n people", "", count), count))
@@ -716,12 +723,12 @@ class DirectoryTab(QWidget):
     # --- sync and language ------------------------------------------------------------------
 
     def _on_data_changed(self, changes: Changes) -> None:
-        """People or departments changed: the tree and the list again; the open card
+        """People or departments changed: the tree, the list's stale blocks; the open card
         only when its person is among the changed (or a whole collection may be)."""
-        if not changes.touches(WATCHED_COLLECTIONS):
+        if not self.people_model.concerns(changes):  # people, departments
             return
         self._load_tree()
-        self.people_model.refresh()
+        self.people_model.refresh(changes)  # only the stale blocks are read again
         if self._card_person is not None and self._card_touched(changes, self._card_person):
             self.load_card(self._card_person)
 

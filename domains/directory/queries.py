@@ -1,8 +1,9 @@
-"""Staff directory queries for the Directory tab, and the vCard of a person. No Qt.
+"""The staff directory's queries (the one people planner), and the vCard of a person. No Qt.
 
-The list is read page by page (keyset pagination), never all at once: a page is
-the next ``limit`` people after a cursor, in the order the cache's search uses
-(``search.search_people``): with a query, first the people whose family name
+There is one way to find people: the Directory list, the search box
+(``search_people``) and the lazy list's blocks (``people_block``) all go through
+``_Planner``. The list is read page by page (keyset pagination), never all at once: a page is
+the next ``limit`` people after a cursor: with a query, first the people whose family name
 starts with the first word, then every other match; each group in Azerbaijani
 alphabetical order (``sort_key``). Without a query: everyone in that order.
 A department filter is the department's whole subtree.
@@ -41,8 +42,8 @@ from typing import Any
 
 import sqlite_utils
 
-from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
-from .search import (
+from cache import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
+from cache.search import (
     Term,
     fts_match_expression,
     like_condition,
@@ -51,6 +52,7 @@ from .search import (
     respelled_terms,
     term_sort_prefixes,
 )
+from domains.listing import Block
 
 __all__ = [
     "PAGE_SIZE",
@@ -62,18 +64,22 @@ __all__ = [
     "DirectoryQuery",
     "Page",
     "PageCursor",
+    "PeopleList",
     "PersonCard",
     "PersonRow",
     "PhoneListEntry",
     "contact_file_name",
     "count_people",
     "department_tree",
+    "people_block",
     "people_by_ids",
+    "people_by_record_ids",
     "people_page",
     "person_card",
     "person_vcard",
     "phone_list",
     "phone_list_csv",
+    "search_people",
 ]
 
 PAGE_SIZE = 200
@@ -281,32 +287,41 @@ _PLAN_INDEX = {"walk": "people_sort", "gather": "people_rid_sort", "rows": "peop
 
 
 def _select_rids(
-    conn: Any, where: Sequence[tuple[str, list[Any]]], source: str, limit: int
+    conn: Any, where: Sequence[tuple[str, list[Any]]], source: str, limit: int, skip: int = 0
 ) -> list[tuple[str, int]]:
     sql = " AND ".join(f"({part})" for part, _ in where)
     params = [value for _, values in where for value in values]
     rows = conn.execute(
         f"SELECT sort_key, rid FROM people INDEXED BY {_PLAN_INDEX[source]} WHERE {sql} "
-        "ORDER BY sort_key, rid LIMIT ?",
-        (*params, limit),
+        "ORDER BY sort_key, rid LIMIT ? OFFSET ?",
+        (*params, limit, skip),
     ).fetchall()
     return [(row[0] or "", row[1]) for row in rows]
 
 
 def _ordered_page(
-    planner: _Planner, after: PageCursor | None, limit: int, exclude: int | None = None
+    planner: _Planner,
+    after: PageCursor | None,
+    limit: int,
+    exclude: int | None = None,
+    skip: int = 0,
 ) -> list[tuple[int, str, int]]:
-    """(group, sort_key, rid) of the next ``limit`` people after the cursor (without
-    ``exclude``: the head, shown first; only for an unsearched list)."""
+    """(group, sort_key, rid) of the next ``limit`` people after the cursor, ``skip``
+    of them passed over first (without ``exclude``: the head, shown first; only for an
+    unsearched list). Skipping reads index entries only: an unsearched list skips in
+    SQL (``OFFSET`` on the covering sort index), a search gathers ``skip + limit``
+    (sort_key, rid) pairs and drops the first ``skip``."""
     conn, words, query = planner.conn, planner.words, planner.query
     members = _member_condition(query.departments)
     if not words:
-        source = planner.source(limit)
+        source = planner.source(skip + limit)
         where = [members, _cursor_condition(after)]
         if exclude is not None:
             where.append(("rid <> ?", [exclude]))
-        rows = _select_rids(conn, where, source, limit)
+        rows = _select_rids(conn, where, source, limit, skip)
         return [(0, key, rid) for key, rid in rows]
+    if skip:
+        return _ordered_page(planner, after, skip + limit, exclude)[skip:]
 
     found: list[tuple[int, str, int]] = []
     prefixes = term_sort_prefixes(words[0]) or []
@@ -461,6 +476,102 @@ def _page(
         group, key, rid = ordered[-1]
         cursor = PageCursor(group, key, rid, respelled)
     return Page(rows, cursor)
+
+
+def people_block(
+    db: sqlite_utils.Database,
+    query: DirectoryQuery,
+    start: int,
+    limit: int = PAGE_SIZE,
+    after: PageCursor | None = None,
+) -> Page:
+    """Rows ``start`` to ``start + limit`` of the list for ``query`` (the lazy list's
+    blocks). With ``after`` (the cursor of the page that ends at ``start``) it is a keyset
+    page, as cheap anywhere in the list; without, a jump: the rows before ``start`` are
+    skipped in the indexes (``_ordered_page``), never read."""
+    if start < 0:
+        raise ValueError("a block starts at row 0 or later")
+    if after is not None or start == 0:
+        return people_page(db, query, after, limit)
+    if limit <= 0 or (query.text.strip() and not query_words(query.text)):
+        return Page([], None)
+    typed = query_terms(query.text)
+    ordered, respelled = _ordered_block(db, query, typed, start, limit), False
+    if not ordered and typed:
+        other = respelled_terms(query.text, typed)
+        if other is not None and not _ordered_block(db, query, typed, 0, 1):
+            ordered, respelled = _ordered_block(db, query, other, start, limit), True
+    rows = people_by_ids(db, [rid for _, _, rid in ordered])
+    cursor = None
+    if len(ordered) >= limit:
+        group, key, rid = ordered[-1]
+        cursor = PageCursor(group, key, rid, respelled)
+    return Page(rows, cursor)
+
+
+def _ordered_block(
+    db: sqlite_utils.Database, query: DirectoryQuery, words: list[Term], start: int, limit: int
+) -> list[tuple[int, str, int]]:
+    """(group, sort_key, rid) of rows ``start`` to ``start + limit`` for one reading of
+    the query, the chosen department's head first (as ``_page`` orders them)."""
+    planner = _Planner(db, query, words)
+    head = _head_of(db, query)
+    if head is None:
+        return _ordered_page(planner, None, limit, skip=start)
+    if start == 0:
+        return [(0, head[0], head[1]), *_ordered_page(planner, None, limit - 1, exclude=head[1])]
+    return _ordered_page(planner, None, limit, exclude=head[1], skip=start - 1)
+
+
+def search_people(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[PersonRow]:
+    """The search box's first ``limit`` people for what was typed, in the list's order
+    (family-name matches first). Nothing typed (or only punctuation) finds no one."""
+    if not query_words(query) or limit <= 0:
+        return []
+    return people_page(db, DirectoryQuery(query), None, limit).rows
+
+
+def people_by_record_ids(db: sqlite_utils.Database, ids: Sequence[str]) -> list[PersonRow]:
+    """The list rows of these people (by record ``id``), in the order given."""
+    if not ids:
+        return []
+    found = db.conn.execute(
+        f"SELECT id, rid FROM people WHERE id IN ({', '.join('?' * len(ids))})", list(ids)
+    ).fetchall()
+    rid_of = {row[0]: row[1] for row in found}
+    return people_by_ids(db, [rid_of[i] for i in ids if i in rid_of])
+
+
+class PeopleList:
+    """The Directory list as a ``domains.listing.RowSource``: blocks of ``people_block``,
+    counted by ``count_people``. One order only (the ranking of a search, else
+    Azerbaijani alphabetical): ``sorted`` offers no other."""
+
+    collections = frozenset({"people", "departments"})
+
+    def count(self, db: sqlite_utils.Database, query: DirectoryQuery) -> int:
+        return count_people(db, query)
+
+    def block(
+        self,
+        db: sqlite_utils.Database,
+        query: DirectoryQuery,
+        start: int,
+        limit: int,
+        after: object | None,
+    ) -> Block[PersonRow]:
+        cursor = after if isinstance(after, PageCursor) else None
+        page = people_block(db, query, start, limit, cursor)
+        return Block(page.rows, page.next)
+
+    def rows_by_id(self, db: sqlite_utils.Database, ids: Sequence[str]) -> list[PersonRow]:
+        return people_by_record_ids(db, ids)
+
+    def row_id(self, row: PersonRow) -> str:
+        return row.id
+
+    def sorted(self, query: DirectoryQuery, column: int, descending: bool) -> DirectoryQuery | None:
+        return query if column == 0 and not descending else None
 
 
 def count_people(db: sqlite_utils.Database, query: DirectoryQuery) -> int:
