@@ -33,6 +33,7 @@ class FakeWinreg:
     """Stands in for the standard ``winreg`` module (Windows only) in these tests."""
 
     HKEY_LOCAL_MACHINE = "HKLM"
+    HKEY_CURRENT_USER = "HKCU"
 
     def __init__(self, keys: dict[str, dict[str, Any]]) -> None:
         self.keys = keys
