@@ -44,6 +44,10 @@
         <translation>Version:</translation>
     </message>
     <message>
+        <source>Policies in effect…</source>
+        <translation>Policies in effect…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -240,6 +244,14 @@
         <source>Contact the &amp;helpdesk…</source>
         <translation>Contact the &amp;helpdesk…</translation>
     </message>
+    <message>
+        <source>&amp;Policies in effect…</source>
+        <translation>&amp;Policies in effect…</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -318,6 +330,85 @@
     </message>
 </context>
 <context>
+    <name>PoliciesDialog</name>
+    <message>
+        <source>Policies in effect</source>
+        <translation>Policies in effect</translation>
+    </message>
+    <message>
+        <source>The settings below decide how the Intranet works on this computer. Those set by your organisation cannot be changed in the app.</source>
+        <translation>The settings below decide how the Intranet works on this computer. Those set by your organisation cannot be changed in the app.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>The system&apos;s language</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Allowed</translation>
+    </message>
+    <message>
+        <source>Only the system&apos;s certificates</source>
+        <translation>Only the system&apos;s certificates</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Set by your organisation (computer policy)</source>
+        <translation>Set by your organisation (computer policy)</translation>
+    </message>
+    <message>
+        <source>Set by your organisation (user policy)</source>
+        <translation>Set by your organisation (user policy)</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>The server</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>Your choice</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+</context>
+<context>
     <name>ShellApp</name>
     <message>
         <source>The server cannot be reached: you are working with the data kept on this computer. Changes will be sent when the connection returns.</source>
@@ -367,8 +458,16 @@
         <translation>Password:</translation>
     </message>
     <message>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
+    <message>
         <source>Remember me on this computer</source>
         <translation>Remember me on this computer</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer (set by your organisation)</source>
+        <translation>Remember me on this computer (set by your organisation)</translation>
     </message>
     <message>
         <source>Set by your administrator</source>

@@ -44,6 +44,10 @@
         <translation>Версия:</translation>
     </message>
     <message>
+        <source>Policies in effect…</source>
+        <translation>Действующие политики…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -241,6 +245,14 @@
         <source>Contact the &amp;helpdesk…</source>
         <translation>Связаться со службой &amp;поддержки…</translation>
     </message>
+    <message>
+        <source>&amp;Policies in effect…</source>
+        <translation>Действующие &amp;политики…</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Задано вашей организацией</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -322,6 +334,85 @@
     </message>
 </context>
 <context>
+    <name>PoliciesDialog</name>
+    <message>
+        <source>Policies in effect</source>
+        <translation>Действующие политики</translation>
+    </message>
+    <message>
+        <source>The settings below decide how the Intranet works on this computer. Those set by your organisation cannot be changed in the app.</source>
+        <translation>Параметры ниже определяют, как Интранет работает на этом компьютере. Заданные вашей организацией нельзя изменить в приложении.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Параметр</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Задано вашей организацией</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Разрешено</translation>
+    </message>
+    <message>
+        <source>Only the system&apos;s certificates</source>
+        <translation>Только сертификаты системы</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Не задано</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Не разрешено</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Никогда</translation>
+    </message>
+    <message>
+        <source>Set by your organisation (computer policy)</source>
+        <translation>Задано вашей организацией (политика компьютера)</translation>
+    </message>
+    <message>
+        <source>Set by your organisation (user policy)</source>
+        <translation>Задано вашей организацией (политика пользователя)</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>Ваш выбор</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>По умолчанию</translation>
+    </message>
+</context>
+<context>
     <name>ShellApp</name>
     <message>
         <source>The server cannot be reached: you are working with the data kept on this computer. Changes will be sent when the connection returns.</source>
@@ -371,8 +462,16 @@
         <translation>Пароль:</translation>
     </message>
     <message>
+        <source>Set by your organisation</source>
+        <translation>Задано вашей организацией</translation>
+    </message>
+    <message>
         <source>Remember me on this computer</source>
         <translation>Запомнить меня на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer (set by your organisation)</source>
+        <translation>Запомнить меня на этом компьютере (задано вашей организацией)</translation>
     </message>
     <message>
         <source>Set by your administrator</source>

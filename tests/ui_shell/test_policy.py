@@ -183,7 +183,8 @@ def test_the_dialog_shows_a_policy_server_read_only(
     assert dialog.server.isReadOnly()
     assert dialog.server.text() == world.server.base_url
     assert dialog.server.toolTip() == "Set by your administrator"
-    assert dialog.remember.isHidden()
+    assert dialog.remember.isVisible() and not dialog.remember.isEnabled()
+    assert "set by your organisation" in dialog.remember.text()
     app.sign_in()
     session = app.shell.session
     assert session is not None
