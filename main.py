@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 # The window comes first: the modules a command or the app needs load inside the
 # functions, after ``ui.startup`` has put the first window up (docs/startup.md).
 
+BROKEN_INSTALLATION = 3  # the exit code when a part of the installation is missing
 DEMO_PORT = 48765  # fixed, so the demo's offline cache (keyed by the address) is found again
 
 
@@ -132,6 +133,12 @@ def plain_sentence(error: Exception, server: str) -> str:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from cache.engine_check import sqlcipher_problem  # noqa: PLC0415
+
+    problem = sqlcipher_problem()
+    if problem is not None:
+        print(f"error: this installation is incomplete: {problem}.", file=sys.stderr)
+        return BROKEN_INSTALLATION
     from client.session import DeviceIdentity, SignIn, wipe_profile  # noqa: PLC0415
 
     args.server = complete_server_url(args.server)
@@ -226,6 +233,16 @@ def run_gui(args: argparse.Namespace) -> int:
     )
     if first is None:
         return 0  # another instance of this profile was asked to come forward
+    from cache.engine_check import sqlcipher_problem  # noqa: PLC0415
+
+    problem = sqlcipher_problem()  # after the splash: the same import ui.app needs anyway
+    if problem is not None:
+        from ui.fatal import show_broken_installation  # noqa: PLC0415
+
+        logging.getLogger(__name__).error("this installation is incomplete: %s", problem)
+        first.splash.close()
+        show_broken_installation(problem)
+        return BROKEN_INSTALLATION
     from ui.app import AppOptions, StartupProbe, WindowReport, run  # noqa: PLC0415 - the rest, now
 
     running: list[ServerThread] = []

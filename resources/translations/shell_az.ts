@@ -534,6 +534,17 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>The Intranet cannot start</source>
+        <translation>İntranet işə düşə bilmir</translation>
+    </message>
+    <message>
+        <source>This installation of the Intranet is incomplete. Please ask your service desk to repair or reinstall it.</source>
+        <translation>İntranetin bu quraşdırması natamamdır. Xahiş edirik, texniki dəstək xidmətindən onu bərpa etməyi və ya yenidən quraşdırmağı istəyin.</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>Sending changes</source>

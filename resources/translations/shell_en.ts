@@ -534,6 +534,17 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>The Intranet cannot start</source>
+        <translation>The Intranet cannot start</translation>
+    </message>
+    <message>
+        <source>This installation of the Intranet is incomplete. Please ask your service desk to repair or reinstall it.</source>
+        <translation>This installation of the Intranet is incomplete. Please ask your service desk to repair or reinstall it.</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>Sending changes</source>

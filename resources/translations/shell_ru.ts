@@ -539,6 +539,17 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>The Intranet cannot start</source>
+        <translation>Интранет не может запуститься</translation>
+    </message>
+    <message>
+        <source>This installation of the Intranet is incomplete. Please ask your service desk to repair or reinstall it.</source>
+        <translation>Эта установка Интранета неполная. Попросите службу поддержки восстановить или переустановить её.</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>Sending changes</source>
