@@ -328,6 +328,10 @@
         <source>Something went wrong (%1). Please try again.</source>
         <translation>Xəta baş verdi (%1). Yenidən cəhd edin.</translation>
     </message>
+    <message>
+        <source>The folder for the offline data is too long for Windows (more than 260 characters): %1. Please ask your service desk to choose a shorter one.</source>
+        <translation>Oflayn məlumatlar üçün qovluğun yolu Windows üçün çox uzundur (260 simvoldan çox): %1. Xahiş edirik, texniki dəstək xidmətindən daha qısa qovluq seçməyi istəyin.</translation>
+    </message>
 </context>
 <context>
     <name>PoliciesDialog</name>

@@ -328,6 +328,10 @@
         <source>Something went wrong (%1). Please try again.</source>
         <translation>Something went wrong (%1). Please try again.</translation>
     </message>
+    <message>
+        <source>The folder for the offline data is too long for Windows (more than 260 characters): %1. Please ask your service desk to choose a shorter one.</source>
+        <translation>The folder for the offline data is too long for Windows (more than 260 characters): %1. Please ask your service desk to choose a shorter one.</translation>
+    </message>
 </context>
 <context>
     <name>PoliciesDialog</name>

@@ -332,6 +332,10 @@
         <source>Something went wrong (%1). Please try again.</source>
         <translation>Произошла ошибка (%1). Повторите попытку.</translation>
     </message>
+    <message>
+        <source>The folder for the offline data is too long for Windows (more than 260 characters): %1. Please ask your service desk to choose a shorter one.</source>
+        <translation>Путь к папке автономных данных слишком длинный для Windows (более 260 символов): %1. Попросите службу поддержки выбрать более короткий.</translation>
+    </message>
 </context>
 <context>
     <name>PoliciesDialog</name>
