@@ -59,6 +59,13 @@ def problems(msi: Path, version: str) -> list[str]:
     directories = {row[0]: row for row in table(msi, "Directory")}
     if directories.get("ShortcutFolder", ["", ""])[1] != "ProgramMenuFolder":
         found.append("the shortcut's folder is not under the Start menu (ProgramMenuFolder)")
+    # The user's data (%LOCALAPPDATA%\\MinistryIntranet) is never the package's: nothing
+    # installs to or removes from a per-user data folder.
+    if any(row[1] in {"LocalAppDataFolder", "AppDataFolder"} for row in directories.values()):
+        found.append("the package has a folder in the user's data folders")
+    removed = {row[3] for row in table(msi, "RemoveFile")}  # DirProperty
+    if removed - {"ShortcutFolder"}:
+        found.append(f"uninstall removes more than the Start menu folder: {sorted(removed)}")
     return found
 
 
@@ -73,7 +80,8 @@ def main(argv: list[str]) -> int:
     if not wrong:
         print(
             f"{args.msi.name}: ALLUSERS=2, MSIINSTALLPERUSER=1, UpgradeCode {upgrade_code()}, "
-            f"version {args.version}, Start menu shortcut to Intranet.exe, major upgrade: ok"
+            f"version {args.version}, Start menu shortcut to Intranet.exe, major upgrade, "
+            "no user data touched: ok"
         )
     return 1 if wrong else 0
 

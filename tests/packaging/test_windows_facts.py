@@ -61,3 +61,27 @@ def test_ensure_folder_refuses_before_making_anything(
     short = Profile.for_user("https://intranet.health.gov.az", "staff", tmp_path / "p")
     short.ensure_folder()  # a usual path is accepted
     assert short.folder.is_dir()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "too long for Windows"), ("az", "Windows üçün çox uzundur"), ("ru", "слишком длинный")],
+)
+def test_the_sign_in_says_why_in_the_users_language(
+    qapp: object, language: str, words: str
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import messages
+    from ui.i18n import Languages
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    languages = Languages(app)
+    languages.switch(language)
+    try:
+        error = CachePathTooLong(r"C:\Users\turane\deep", 270, WINDOWS_PATH_LIMIT)
+        sentence = messages.for_error(error)
+        assert words in sentence and r"C:\Users\turane\deep" in sentence
+    finally:
+        languages.uninstall()
