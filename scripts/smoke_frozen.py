@@ -74,6 +74,8 @@ def run(command: list[str], label: str) -> list[str]:
     opened = re.findall(r"^smoke: tab .* opened$", out, re.MULTILINE)
     if tabs is None or int(tabs.group(1)) == 0 or len(opened) != int(tabs.group(1)):
         problems.append(f"{label}: not every tab opened")
+    if "data files present" not in out:
+        problems.append(f"{label}: data files missing (translations, guide, style, icon)")
     if problems:
         print(out + done.stderr[-4000:], file=sys.stderr)
     else:

@@ -11,10 +11,27 @@ import time
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QWidget
 
+from client.policy import LANGUAGES
 from ui.app import ShellApp, WindowReport
 from ui.main_window import Leave, MainWindow
 from ui.signin import SignInDialog
 from ui.sync_controller import SyncOutcome
+
+
+def missing_data_files() -> list[str]:
+    """The files the app reads at run time that the build must ship: the style, the
+    icon, and for every language the shell's translations and the guide, and each tab's
+    translations wherever one language has them."""
+    from ui.help import GUIDE_DIR  # noqa: PLC0415 - loaded already
+    from ui.i18n import TRANSLATIONS_DIR  # noqa: PLC0415
+    from ui.startup import RESOURCES  # noqa: PLC0415
+
+    wanted = [RESOURCES / "styles" / "ministry.qss", RESOURCES / "icons" / "intranet.svg"]
+    units = {path.stem.rsplit("_", 1)[0] for path in TRANSLATIONS_DIR.glob("*.qm")}
+    for code in LANGUAGES:
+        wanted.append(GUIDE_DIR / f"guide_{code}.md")
+        wanted += [TRANSLATIONS_DIR / f"{unit}_{code}.qm" for unit in sorted(units | {"shell"})]
+    return [path.name for path in wanted if not path.is_file()]
 
 
 def say(text: str) -> None:
@@ -62,4 +79,6 @@ class SmokeTest(WindowReport):
             name = page.objectName() if page is not None else ""
             say(f"tab {name or index} {tabs.tabText(index)!r} opened")
         say(f"tabs={tabs.count()}")
+        missing = missing_data_files()
+        say(f"FAILED data files missing: {missing}" if missing else "data files present")
         QTimer.singleShot(0, lambda: window.leave(Leave.QUIT))
