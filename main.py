@@ -40,11 +40,12 @@ if TYPE_CHECKING:
     from client.session import Session
     from client.sync import SyncProgress
     from server.runner import ServerThread
-    from ui.app import Prefill
+    from ui.app import Prefill, WindowReport
 
 # The window comes first: the modules a command or the app needs load inside the
 # functions, after ``ui.startup`` has put the first window up (docs/startup.md).
 
+BROKEN_INSTALLATION = 3  # the exit code when a part of the installation is missing
 DEMO_PORT = 48765  # fixed, so the demo's offline cache (keyed by the address) is found again
 
 
@@ -59,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     # Tests of whole starts (tests/ui_shell/test_start.py): report each window shown.
     parser.add_argument("--report-windows", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--demo-port", type=int, default=DEMO_PORT, help=argparse.SUPPRESS)
+    # The built folder's smoke test (scripts/smoke-frozen): sign in, sync, every tab, quit.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command")
     sync = commands.add_parser("sync", help="sign in and sync without a window")
     sync.add_argument("--server", required=True, help="e.g. https://intranet.health.gov.az")
@@ -130,6 +133,12 @@ def plain_sentence(error: Exception, server: str) -> str:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from cache.engine_check import sqlcipher_problem  # noqa: PLC0415
+
+    problem = sqlcipher_problem()
+    if problem is not None:
+        print(f"error: this installation is incomplete: {problem}.", file=sys.stderr)
+        return BROKEN_INSTALLATION
     from client.session import DeviceIdentity, SignIn, wipe_profile  # noqa: PLC0415
 
     args.server = complete_server_url(args.server)
@@ -220,11 +229,24 @@ def run_gui(args: argparse.Namespace) -> int:
 
     log_file = setup_logging(verbose=args.verbose, console=args.verbose)
     first = show_first_window(
-        args.profile_dir, demo=args.demo, argv=sys.argv[:1], probe=args.startup_probe
+        args.profile_dir,
+        demo=args.demo,
+        argv=sys.argv[:1],
+        probe=args.startup_probe or args.smoke_test,
     )
     if first is None:
         return 0  # another instance of this profile was asked to come forward
-    from ui.app import AppOptions, StartupProbe, WindowReport, run  # noqa: PLC0415 - the rest, now
+    from cache.engine_check import sqlcipher_problem  # noqa: PLC0415
+
+    problem = sqlcipher_problem()  # after the splash: the same import ui.app needs anyway
+    if problem is not None:
+        from ui.fatal import show_broken_installation  # noqa: PLC0415
+
+        logging.getLogger(__name__).error("this installation is incomplete: %s", problem)
+        first.splash.close()
+        show_broken_installation(problem)
+        return BROKEN_INSTALLATION
+    from ui.app import AppOptions, StartupProbe, run  # noqa: PLC0415 - the rest, now
 
     running: list[ServerThread] = []
     probe = StartupProbe() if args.startup_probe else None
@@ -236,12 +258,22 @@ def run_gui(args: argparse.Namespace) -> int:
             ),
             demo=_demo_server(running, args.profile_dir, args.demo_port) if args.demo else None,
             startup_probe=probe,
-            window_report=WindowReport() if args.report_windows else None,
+            window_report=_window_report(args),
             first=first,
         )
     finally:
         for server in running:
             server.stop()
+
+
+def _window_report(args: argparse.Namespace) -> WindowReport | None:
+    from ui.app import WindowReport  # noqa: PLC0415 - see the top
+
+    if args.smoke_test:
+        from ui.smoke import SmokeTest  # noqa: PLC0415
+
+        return SmokeTest()
+    return WindowReport() if args.report_windows else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "CacheError",
+    "CachePathTooLong",
     "CacheTooNew",
     "CacheUnrecoverable",
     "KeyNotRemembered",
@@ -34,6 +35,20 @@ class WrongKeyOrCorrupt(CacheError):
 
     SQLCipher cannot tell the two apart ("file is not a database" either way).
     """
+
+
+class CachePathTooLong(CacheError):
+    """The offline data's folder is too deep for Windows' 260-character path limit
+    (which SQLite and most tools still obey): refused before anything is written."""
+
+    def __init__(self, path: str, length: int, limit: int) -> None:
+        super().__init__(
+            f"the folder for the offline data is too long for Windows ({length} "
+            f"characters, at most {limit}): {path}; choose a shorter folder"
+        )
+        self.path = path
+        self.length = length
+        self.limit = limit
 
 
 class PlaintextCacheRefused(CacheError):

@@ -10,17 +10,22 @@ server and username, so no name or address appears in a path.
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
 
+from .errors import CachePathTooLong
 from .private_files import private_folder
 
 __all__ = ["APP_NAME", "Profile", "default_profiles_root", "normalize_server_url"]
 
 APP_NAME = "MinistryIntranet"
+# Windows' MAX_PATH is 260 with the final NUL; 12 more are kept for the names SQLite and
+# the keyfile's atomic write add (``cache.db-journal``, ``keyfile.json.<tmp>``).
+WINDOWS_PATH_LIMIT = 259 - 12
 
 
 def default_profiles_root() -> Path:
@@ -76,9 +81,25 @@ class Profile:
         """The credential-store entry name of this profile's data key."""
         return f"cache-key:{self.username}@{self.server_url}"
 
+    @property
+    def longest_path(self) -> str:
+        """The longest path the cache writes (the WAL file), absolute."""
+        return str(self.db_path.with_name(self.db_path.name + "-wal").absolute())
+
+    def check_path_length(self, *, windows: bool | None = None) -> None:
+        """Refuse (``CachePathTooLong``) a folder whose files would pass Windows' path
+        limit; elsewhere nothing to check. ``windows`` is for tests."""
+        if not (sys.platform == "win32" if windows is None else windows):
+            return
+        longest = self.longest_path
+        if len(longest) > WINDOWS_PATH_LIMIT:
+            raise CachePathTooLong(str(self.folder.absolute()), len(longest), WINDOWS_PATH_LIMIT)
+
     def ensure_folder(self) -> None:
         """Create the folder, private to the user where the OS has modes (a root made
-        here is private too; an existing one the user chose is left as it is)."""
+        here is private too; an existing one the user chose is left as it is). A path
+        too long for Windows is refused first, and nothing is made."""
+        self.check_path_length()
         private_folder(self.root, tighten=False)
         private_folder(self.folder)
 

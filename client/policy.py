@@ -3,8 +3,11 @@
 An administrator pushes a machine-wide JSON file (``%ProgramData%\\MinistryIntranet\\
 policy.json`` on Windows, ``/etc/ministry-intranet/policy.json`` elsewhere; the
 ``MINISTRY_INTRANET_POLICY`` environment variable names another file, for tests) and, on
-Windows, values under ``HKLM\\Software\\Policies\\MinistryIntranet`` (Group Policy). The
-registry wins over the file, and both win over what the user chose. A value the
+Windows, values under ``Software\\Policies\\MinistryOfHealth\\Intranet`` (Group Policy)
+in HKLM (the machine's) and HKCU (the user's). HKLM wins over the file, the machine's
+over the user's, and all of them over what the user chose. ``POLICY_FIELDS`` describes
+every field once: this reader, the "Policies in effect" view and the ADMX/ADML templates
+(``scripts/build-admx``) are all made from it. A value the
 administrator set is shown read-only in the app.
 
 The file, every key optional::
@@ -37,49 +40,290 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol, cast
 
 from cache.profile import normalize_server_url
 
 __all__ = [
+    "FIELDS_BY_NAME",
     "LANGUAGES",
     "POLICY_ENV",
+    "POLICY_FIELDS",
+    "PRODUCT",
     "REGISTRY_KEY",
+    "VENDOR",
     "Effective",
     "Helpdesk",
+    "Kind",
     "MachinePolicy",
     "PolicyError",
+    "PolicyField",
+    "PolicyLayers",
+    "SettingInEffect",
+    "Source",
+    "Texts",
     "UserChoices",
     "default_policy_path",
     "idle_lock_minutes",
     "load_machine_policy",
+    "load_policy_layers",
     "read_policy_file",
     "read_registry",
     "resolve",
+    "settings_in_effect",
 ]
 
 log = logging.getLogger(__name__)
 
 POLICY_ENV = "MINISTRY_INTRANET_POLICY"
-REGISTRY_KEY = r"Software\Policies\MinistryIntranet"
+# Group Policy's own place, <Vendor>\<App>: the same path under HKLM (machine) and HKCU
+# (user). Never under Wow6432Node: Software\Policies is shared between 32- and 64-bit
+# views (docs/deployment.md).
+VENDOR = "MinistryOfHealth"
+PRODUCT = "Intranet"
+REGISTRY_KEY = rf"Software\Policies\{VENDOR}\{PRODUCT}"
 LANGUAGES = ("az", "ru", "en")
 
-# Registry value names (Group Policy style) for the policy's fields.
-_REGISTRY_NAMES = {
-    "ServerUrl": "server_url",
-    "CaBundle": "ca_bundle",
-    "OfflineGraceDays": "offline_grace_days",
-    "Language": "language",
-    "RememberOnThisComputer": "remember_on_this_computer",
-    "IdleLockMinutes": "idle_lock_minutes",
-    "HelpdeskName": "helpdesk_name",
-    "HelpdeskPhone": "helpdesk_phone",
-    "HelpdeskEmail": "helpdesk_email",
-    "HelpdeskUrl": "helpdesk_url",
-}
-
 _HELPDESK_TEXT_LIMIT = 200
+
+
+class Kind(Enum):
+    """How a policy value is written (JSON, registry, ADMX element) and checked."""
+
+    SERVER_URL = "server_url"  # an http(s) address, normalised as the sign-in does
+    WEB_ADDRESS = "web_address"  # an http(s) address, kept as written
+    PATH = "path"
+    TEXT = "text"
+    EMAIL = "email"
+    NUMBER = "number"  # an integer within [minimum, maximum]; a registry DWORD
+    SWITCH = "switch"  # true or false; a registry DWORD 1 or 0
+    CHOICE = "choice"  # one of ``choices``; a registry string
+
+
+@dataclass(frozen=True)
+class Texts:
+    """One text in the three languages the app and its templates speak."""
+
+    en: str
+    az: str
+    ru: str
+
+    def in_language(self, code: str) -> str:
+        return str(getattr(self, code, self.en))
+
+
+@dataclass(frozen=True)
+class PolicyField:
+    """One setting an administrator may set: the single description that the reader
+    (JSON file, registry), the "Policies in effect" view and the Group Policy templates
+    (``scripts/build-admx``) all use, so they cannot drift apart."""
+
+    name: str  # the JSON key and the MachinePolicy attribute
+    registry_name: str  # the registry value under REGISTRY_KEY
+    kind: Kind
+    title: Texts
+    explanation: Texts
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+    max_length: int | None = None
+
+    def validate(self, value: Any) -> Any:
+        """The value as the app uses it; ValueError (with the reason) when it is not one."""
+        kind = self.kind
+        if kind in (Kind.NUMBER, Kind.SWITCH, Kind.CHOICE):
+            return _validate_scalar(self, value)
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError("not a path" if kind is Kind.PATH else "not text")
+        text = value.strip()
+        if self.max_length is not None and len(text) > self.max_length:
+            raise ValueError(f"longer than {self.max_length} characters")
+        if kind is Kind.PATH:
+            return Path(text)
+        if kind is Kind.SERVER_URL:
+            url = normalize_server_url(text)
+            if not url.startswith(("https://", "http://")):
+                raise ValueError("not an http(s) address")
+            return url
+        if kind is Kind.EMAIL and ("@" not in text or any(c.isspace() for c in text)):
+            raise ValueError("not an e-mail address")
+        if kind is Kind.WEB_ADDRESS and not text.lower().startswith(("https://", "http://")):
+            raise ValueError("not an http(s) address")
+        return text
+
+
+def _validate_scalar(field: PolicyField, value: Any) -> Any:
+    if field.kind is Kind.SWITCH:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int) and value in (0, 1):  # a registry DWORD
+            return bool(value)
+        raise ValueError("not true or false")
+    if field.kind is Kind.CHOICE:
+        if not isinstance(value, str) or value.strip().lower() not in field.choices:
+            raise ValueError(f"not one of {', '.join(field.choices)}")
+        return value.strip().lower()
+    low, high = field.minimum or 0, field.maximum or 0
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"not a number between {low} and {high}")
+    return value
+
+
+POLICY_FIELDS: tuple[PolicyField, ...] = (
+    PolicyField(
+        "server_url",
+        "ServerUrl",
+        Kind.SERVER_URL,
+        Texts("Server address", "Server ünvanı", "Адрес сервера"),
+        Texts(
+            "The Intranet server the app signs in to, e.g. https://intranet.health.gov.az. "
+            "When set, users cannot change it.",
+            "Tətbiqin daxil olduğu İntranet serveri, məsələn https://intranet.health.gov.az. "
+            "Təyin edildikdə istifadəçilər onu dəyişə bilməz.",
+            "Сервер Интранета, к которому подключается приложение, например "
+            "https://intranet.health.gov.az. Если задан, пользователи не могут его изменить.",
+        ),
+        max_length=2000,
+    ),
+    PolicyField(
+        "ca_bundle",
+        "CaBundle",
+        Kind.PATH,
+        Texts("Extra CA certificates", "Əlavə CA sertifikatları", "Дополнительные сертификаты ЦС"),
+        Texts(
+            "The path of a PEM file with certificate authorities to trust besides the "
+            "Windows certificate store.",
+            "Windows sertifikat anbarından əlavə etibar ediləcək sertifikat "
+            "mərkəzlərinin PEM faylının yolu.",
+            "Путь к PEM-файлу с центрами сертификации, которым нужно доверять "
+            "помимо хранилища сертификатов Windows.",
+        ),
+        max_length=1000,
+    ),
+    PolicyField(
+        "offline_grace_days",
+        "OfflineGraceDays",
+        Kind.NUMBER,
+        Texts("Offline grace (days)", "Oflayn möhlət (gün)", "Автономный период (дни)"),
+        Texts(
+            "How many days the offline data may be opened without reaching the server "
+            "(0 to 365). The server's limit applies when it is shorter.",
+            "Serverə qoşulmadan oflayn məlumatların neçə gün açıla biləcəyi (0-dan "
+            "365-ə qədər). Serverin həddi daha qısadırsa, o tətbiq olunur.",
+            "Сколько дней автономные данные можно открывать без связи с сервером "
+            "(от 0 до 365). Если предел сервера короче, действует он.",
+        ),
+        minimum=0,
+        maximum=365,
+    ),
+    PolicyField(
+        "language",
+        "Language",
+        Kind.CHOICE,
+        Texts("Language", "Dil", "Язык"),
+        Texts(
+            "The language of the app. When set, users cannot change it.",
+            "Tətbiqin dili. Təyin edildikdə istifadəçilər onu dəyişə bilməz.",
+            "Язык приложения. Если задан, пользователи не могут его изменить.",
+        ),
+        choices=LANGUAGES,
+    ),
+    PolicyField(
+        "remember_on_this_computer",
+        "RememberOnThisComputer",
+        Kind.SWITCH,
+        Texts(
+            "Allow remembering the sign-in",
+            "Girişin yadda saxlanmasına icazə",
+            "Разрешить запоминать вход",
+        ),
+        Texts(
+            "Disabled: the password is asked at each start and the key of the offline "
+            "data is never kept in the credential store. Enabled or not configured: the "
+            "user decides, unless the server forbids it.",
+            "Söndürülüb: parol hər başlanğıcda soruşulur və oflayn məlumatların açarı "
+            "heç vaxt etimadnamə anbarında saxlanmır. Aktivdir və ya təyin edilməyib: "
+            "server qadağan etmirsə, istifadəçi özü qərar verir.",
+            "Отключено: пароль запрашивается при каждом запуске, а ключ автономных "
+            "данных никогда не хранится в хранилище учётных данных. Включено или не "
+            "задано: решает пользователь, если сервер не запрещает.",
+        ),
+    ),
+    PolicyField(
+        "idle_lock_minutes",
+        "IdleLockMinutes",
+        Kind.NUMBER,
+        Texts(
+            "Idle lock (minutes)",
+            "Fəaliyyətsizlik kilidi (dəqiqə)",
+            "Блокировка при бездействии (минуты)",
+        ),
+        Texts(
+            "Minutes without input before the window locks (0: no lock from this "
+            "policy, up to 1440). The stricter of this and the server's value applies.",
+            "Pəncərə kilidlənənə qədər fəaliyyətsiz keçən dəqiqələr (0: bu siyasətdən "
+            "kilid yoxdur, 1440-a qədər). Bu və serverin dəyərindən daha sərti tətbiq olunur.",
+            "Минуты без ввода до блокировки окна (0: эта политика не блокирует, до 1440). "
+            "Действует более строгое из этого значения и значения сервера.",
+        ),
+        minimum=0,
+        maximum=1440,
+    ),
+    PolicyField(
+        "helpdesk_name",
+        "HelpdeskName",
+        Kind.TEXT,
+        Texts("Helpdesk name", "Yardım xidmətinin adı", "Название службы поддержки"),
+        Texts(
+            "The service desk's name, shown under Help.",
+            "Yardım menyusunda göstərilən xidmətin adı.",
+            "Название службы поддержки, показываемое в меню «Справка».",
+        ),
+        max_length=_HELPDESK_TEXT_LIMIT,
+    ),
+    PolicyField(
+        "helpdesk_phone",
+        "HelpdeskPhone",
+        Kind.TEXT,
+        Texts("Helpdesk phone", "Yardım xidmətinin telefonu", "Телефон службы поддержки"),
+        Texts(
+            "The service desk's phone number, shown under Help.",
+            "Yardım menyusunda göstərilən xidmətin telefon nömrəsi.",
+            "Телефон службы поддержки, показываемый в меню «Справка».",
+        ),
+        max_length=_HELPDESK_TEXT_LIMIT,
+    ),
+    PolicyField(
+        "helpdesk_email",
+        "HelpdeskEmail",
+        Kind.EMAIL,
+        Texts("Helpdesk e-mail", "Yardım xidmətinin e-poçtu", "Эл. почта службы поддержки"),
+        Texts(
+            "The service desk's e-mail address, shown under Help.",
+            "Yardım menyusunda göstərilən xidmətin e-poçt ünvanı.",
+            "Адрес электронной почты службы поддержки, показываемый в меню «Справка».",
+        ),
+        max_length=_HELPDESK_TEXT_LIMIT,
+    ),
+    PolicyField(
+        "helpdesk_url",
+        "HelpdeskUrl",
+        Kind.WEB_ADDRESS,
+        Texts(
+            "Helpdesk web page", "Yardım xidmətinin veb səhifəsi", "Веб-страница службы поддержки"
+        ),
+        Texts(
+            "The service desk's web page (http or https), shown under Help.",
+            "Yardım menyusunda göstərilən xidmətin veb səhifəsi (http və ya https).",
+            "Веб-страница службы поддержки (http или https), показываемая в меню «Справка».",
+        ),
+        max_length=_HELPDESK_TEXT_LIMIT,
+    ),
+)
+FIELDS_BY_NAME = {f.name: f for f in POLICY_FIELDS}
+_REGISTRY_NAMES = {f.registry_name: f.name for f in POLICY_FIELDS}
 
 
 class PolicyError(ValueError):
@@ -169,52 +413,11 @@ def idle_lock_minutes(server_value: object, machine: MachinePolicy) -> int:
     return min(candidates, default=0)
 
 
-def _helpdesk_text(name: str, value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("not text")
-    text = value.strip()
-    if len(text) > _HELPDESK_TEXT_LIMIT:
-        raise ValueError(f"longer than {_HELPDESK_TEXT_LIMIT} characters")
-    if name == "helpdesk_email" and ("@" not in text or any(c.isspace() for c in text)):
-        raise ValueError("not an e-mail address")
-    if name == "helpdesk_url" and not text.lower().startswith(("https://", "http://")):
-        raise ValueError("not an http(s) address")
-    return text
-
-
 def _validate(name: str, value: Any) -> Any:
-    if name == "server_url":
-        if not isinstance(value, str):
-            raise ValueError("not text")
-        url = normalize_server_url(value)
-        if not url.startswith(("https://", "http://")):
-            raise ValueError("not an http(s) address")
-        return url
-    if name == "ca_bundle":
-        if not isinstance(value, str) or not value.strip():
-            raise ValueError("not a path")
-        return Path(value.strip())
-    if name == "offline_grace_days":
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 365:
-            raise ValueError("not a number of days between 0 and 365")
-        return value
-    if name == "language":
-        if not isinstance(value, str) or value.strip().lower() not in LANGUAGES:
-            raise ValueError(f"not one of {', '.join(LANGUAGES)}")
-        return value.strip().lower()
-    if name == "remember_on_this_computer":
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, int) and value in (0, 1):  # a registry DWORD
-            return bool(value)
-        raise ValueError("not true or false")
-    if name == "idle_lock_minutes":
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1440:
-            raise ValueError("not a number of minutes between 0 and 1440")
-        return value
-    if name.startswith("helpdesk_") and name in {f.name for f in fields(MachinePolicy)}:
-        return _helpdesk_text(name, value)
-    raise ValueError("unknown setting")
+    field = FIELDS_BY_NAME.get(name)
+    if field is None:
+        raise ValueError("unknown setting")
+    return field.validate(value)
 
 
 def default_policy_path() -> Path:
@@ -250,6 +453,7 @@ class WinregLike(Protocol):
     """The part of the standard ``winreg`` module this reads (so tests pass a fake)."""
 
     HKEY_LOCAL_MACHINE: Any
+    HKEY_CURRENT_USER: Any
 
     def OpenKey(self, key: Any, sub_key: str) -> Any: ...
 
@@ -266,13 +470,17 @@ def _system_winreg() -> WinregLike | None:
     return None
 
 
-def read_registry(winreg: WinregLike | None = None) -> MachinePolicy:
-    """``HKLM\\Software\\Policies\\MinistryIntranet`` (Windows; empty elsewhere)."""
+def read_registry(winreg: WinregLike | None = None, *, user: bool = False) -> MachinePolicy:
+    """``HKLM\\Software\\Policies\\MinistryOfHealth\\Intranet`` (or HKCU's with
+    ``user``) on Windows; empty elsewhere."""
     registry = winreg if winreg is not None else _system_winreg()
     if registry is None:
         return MachinePolicy()
+    hive, hive_name = (
+        (registry.HKEY_CURRENT_USER, "HKCU") if user else (registry.HKEY_LOCAL_MACHINE, "HKLM")
+    )
     try:
-        key = registry.OpenKey(registry.HKEY_LOCAL_MACHINE, REGISTRY_KEY)
+        key = registry.OpenKey(hive, REGISTRY_KEY)
     except OSError:
         return MachinePolicy()  # no policy key: nothing set
     values: dict[str, Any] = {}
@@ -291,19 +499,58 @@ def read_registry(winreg: WinregLike | None = None) -> MachinePolicy:
                 values[field] = value
     finally:
         registry.CloseKey(key)
-    return MachinePolicy.from_mapping(values, "HKLM\\" + REGISTRY_KEY)
+    return MachinePolicy.from_mapping(values, f"{hive_name}\\{REGISTRY_KEY}")
 
 
-def load_machine_policy(
-    path: Path | None = None, winreg: WinregLike | None = None
-) -> MachinePolicy:
-    """The registry over the file. A broken file is logged and left out."""
+class Source(Enum):
+    """Where a setting in effect came from (the "Policies in effect" view)."""
+
+    MACHINE_POLICY = "machine_policy"
+    USER_POLICY = "user_policy"
+    SERVER = "server"
+    USER_CHOICE = "user_choice"
+    DEFAULT = "default"
+
+
+@dataclass(frozen=True)
+class PolicyLayers:
+    """The machine's policy (HKLM over the machine-wide file) and the user's (HKCU).
+    The machine's wins, as in Group Policy."""
+
+    machine: MachinePolicy = MachinePolicy()
+    user: MachinePolicy = MachinePolicy()
+
+    @property
+    def merged(self) -> MachinePolicy:
+        return self.machine.over(self.user)
+
+    def source(self, name: str) -> Source | None:
+        """Which policy set ``name``; None when neither did."""
+        if getattr(self.machine, name) is not None:
+            return Source.MACHINE_POLICY
+        if getattr(self.user, name) is not None:
+            return Source.USER_POLICY
+        return None
+
+
+def load_policy_layers(path: Path | None = None, winreg: WinregLike | None = None) -> PolicyLayers:
+    """HKLM over the file (both the machine's), and HKCU (the user's). A broken file is
+    logged and left out."""
     try:
         from_file = read_policy_file(path or default_policy_path())
     except PolicyError as error:
         log.error("the administrator's policy file is ignored: %s", error)
         from_file = MachinePolicy()
-    return read_registry(winreg).over(from_file)
+    return PolicyLayers(
+        machine=read_registry(winreg).over(from_file), user=read_registry(winreg, user=True)
+    )
+
+
+def load_machine_policy(
+    path: Path | None = None, winreg: WinregLike | None = None
+) -> MachinePolicy:
+    """Every policy that applies: the machine's over the user's."""
+    return load_policy_layers(path, winreg).merged
 
 
 @dataclass(frozen=True)
@@ -340,3 +587,60 @@ def resolve(policy: MachinePolicy, user: UserChoices) -> Effective:
         remember_allowed=remember_allowed,
         remember=remember_allowed and user.remember,
     )
+
+
+@dataclass(frozen=True)
+class SettingInEffect:
+    """One row of "Policies in effect": the value the app uses and where it came from
+    (None: not set, the app's own behaviour)."""
+
+    field: PolicyField
+    value: Any
+    source: Source
+
+    @property
+    def locked(self) -> bool:
+        """Set by an administrator, so the user cannot change it."""
+        return self.source in (Source.MACHINE_POLICY, Source.USER_POLICY)
+
+
+def _positive_int(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    return None
+
+
+def settings_in_effect(
+    layers: PolicyLayers, user: UserChoices, server_policy: Mapping[str, Any] | None
+) -> list[SettingInEffect]:
+    """Every policy field, its value and its source, in POLICY_FIELDS' order. The
+    server's limits meet the policy's as the app applies them (the stricter wins)."""
+    server = server_policy or {}
+    rows: list[SettingInEffect] = []
+    for field in POLICY_FIELDS:
+        set_by = layers.source(field.name)
+        ours = getattr(layers.merged, field.name)
+        row = SettingInEffect(field, ours, set_by) if set_by is not None else None
+        if field.name in ("offline_grace_days", "idle_lock_minutes"):
+            row = _stricter(field, row, _positive_int(server.get(field.name)))
+        elif field.name == "remember_on_this_computer":
+            if server.get(field.name) is False and ours is not False:
+                row = SettingInEffect(field, False, Source.SERVER)
+        elif row is None and field.name in ("server_url", "language"):
+            chosen = getattr(user, field.name)
+            if chosen is not None:
+                row = SettingInEffect(field, chosen, Source.USER_CHOICE)
+        rows.append(row or SettingInEffect(field, None, Source.DEFAULT))
+    return rows
+
+
+def _stricter(
+    field: PolicyField, ours: SettingInEffect | None, server_value: int | None
+) -> SettingInEffect | None:
+    """The smaller limit where both set one (0 idle minutes: no lock from that side)."""
+    if server_value is None or (field.name == "idle_lock_minutes" and server_value == 0):
+        return ours
+    server_row = SettingInEffect(field, server_value, Source.SERVER)
+    if ours is None or (field.name == "idle_lock_minutes" and ours.value == 0):
+        return server_row
+    return ours if ours.value <= server_value else server_row

@@ -3,11 +3,20 @@ kept and whether the key is remembered (the questions a service desk asks first)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cache.keystore import KeyStorage
 
@@ -23,7 +32,12 @@ class AboutFacts:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, facts: AboutFacts, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        facts: AboutFacts,
+        parent: QWidget | None = None,
+        show_policies: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("AboutDialog")
         self._facts = facts
@@ -41,6 +55,13 @@ class AboutDialog(QDialog):
             self._form.addRow(label, value)
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self._buttons.rejected.connect(self.reject)
+        self.policies_button: QPushButton | None = None
+        if show_policies is not None:
+            self.policies_button = self._buttons.addButton(
+                "", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.policies_button.setObjectName("policiesButton")
+            self.policies_button.clicked.connect(show_policies)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(self._title)
@@ -76,6 +97,8 @@ class AboutDialog(QDialog):
         ):
             label_widget.setText(label)
             value_widget.setText(value)
+        if self.policies_button is not None:
+            self.policies_button.setText(self.tr("Policies in effect…"))
         close = self._buttons.button(QDialogButtonBox.StandardButton.Close)
         if close is not None:
             close.setText(self.tr("Close"))

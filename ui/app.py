@@ -37,9 +37,11 @@ from cache.meta import remember_allowed
 from client.policy import (
     Effective,
     MachinePolicy,
+    PolicyLayers,
     idle_lock_minutes,
-    load_machine_policy,
+    load_policy_layers,
     resolve,
+    settings_in_effect,
 )
 from client.session import DeviceIdentity, Session, SignIn
 from ui import messages
@@ -112,7 +114,12 @@ class ShellApp(QObject):
         self.options = options
         self.settings = settings
         self.languages = languages
-        self.policy = options.machine_policy or load_machine_policy()
+        self.policy_layers = (
+            PolicyLayers(machine=options.machine_policy)
+            if options.machine_policy is not None
+            else load_policy_layers()
+        )
+        self.policy = self.policy_layers.merged
         self.tasks = TaskRunner(self)
         self.dialog: SignInDialog | None = None
         self.window: MainWindow | None = None
@@ -315,6 +322,9 @@ class ShellApp(QObject):
             ),
             log_folder=self.options.log_folder,
             helpdesk=self.policy.helpdesk,
+            settings_in_effect=lambda: settings_in_effect(
+                self.policy_layers, self.settings.user_choices(), session.policy
+            ),
         )
         window = MainWindow(parts, self.settings)
         window.setWindowIcon(app_icon())

@@ -38,6 +38,7 @@ from ui.context import TabContext
 from ui.help import GuideDialog, HelpdeskDialog, open_log_folder
 from ui.idle_lock import IdleLock, IdleWatcher, LockOverlay
 from ui.menus import Menus
+from ui.policies import PoliciesDialog, SettingsInEffect
 from ui.settings import UserSettings
 from ui.status import StatusPanel
 from ui.sync_controller import CacheFacts, SyncController
@@ -71,6 +72,7 @@ class WindowParts:
     about: AboutFacts
     log_folder: Path | None = None  # None: the default (client.logs.default_log_dir)
     helpdesk: Helpdesk | None = None  # from the administrator's policy
+    settings_in_effect: SettingsInEffect | None = None  # "Policies in effect"
 
 
 class MainWindow(QMainWindow):
@@ -122,6 +124,8 @@ class MainWindow(QMainWindow):
         menus.open_logs.triggered.connect(self.open_log_folder)
         menus.helpdesk.triggered.connect(self.show_helpdesk)
         menus.helpdesk.setVisible(parts.helpdesk is not None)
+        menus.policies.triggered.connect(self.show_policies)
+        menus.policies.setVisible(parts.settings_in_effect is not None)
         sync.state_changed.connect(status.set_state)
         sync.progress.connect(status.set_progress)
         sync.indexing_finished.connect(status.indexing_done)
@@ -369,7 +373,15 @@ class MainWindow(QMainWindow):
         self.tab_widget.setCurrentWidget(tab)
         tab.edit_conflict(sides, writes)
 
+    def show_policies(self) -> None:
+        if self.parts.settings_in_effect is None:
+            return
+        dialog = PoliciesDialog(self.parts.settings_in_effect, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def show_about(self) -> None:
-        dialog = AboutDialog(self.parts.about, self)
+        policies = self.show_policies if self.parts.settings_in_effect is not None else None
+        dialog = AboutDialog(self.parts.about, self, show_policies=policies)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -50,6 +50,13 @@ class Menus(QObject):
         self.helpdesk = QAction(self)
         self.helpdesk.setObjectName("helpdeskAction")
         self.helpdesk.setVisible(False)  # shown when the administrator named a helpdesk
+        self.policies = QAction(self)
+        self.policies.setObjectName("policiesAction")
+        # In the Language menu when the administrator set the language: says why.
+        self.language_locked_note = QAction(self)
+        self.language_locked_note.setObjectName("languageLockedNote")
+        self.language_locked_note.setEnabled(False)
+        self.language_locked_note.setVisible(language_locked)
 
         self.intranet_menu.addAction(self.sync_now)
         self.intranet_menu.addAction(self.changes_waiting)
@@ -71,9 +78,13 @@ class Menus(QObject):
             action.triggered.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        if language_locked:
+            self.language_menu.addSeparator()
+            self.language_menu.addAction(self.language_locked_note)
         self.help_menu.addAction(self.user_guide)
         self.help_menu.addAction(self.helpdesk)
         self.help_menu.addAction(self.open_logs)
+        self.help_menu.addAction(self.policies)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about)
 
@@ -91,7 +102,7 @@ class Menus(QObject):
     def set_enabled(self, enabled: bool) -> None:
         """All actions off while the window is locked (shortcuts included)."""
         actions = (self.sync_now, self.changes_waiting, self.sign_out, self.remove_data, self.about)
-        for action in (*actions, self.user_guide, self.open_logs, self.helpdesk):
+        for action in (*actions, self.user_guide, self.open_logs, self.helpdesk, self.policies):
             action.setEnabled(enabled)
         self._bar.setEnabled(enabled)
 
@@ -110,6 +121,8 @@ class Menus(QObject):
         self.user_guide.setText(self.tr("&User guide"))
         self.open_logs.setText(self.tr("Open the &log folder"))
         self.helpdesk.setText(self.tr("Contact the &helpdesk…"))
+        self.policies.setText(self.tr("&Policies in effect…"))
+        self.language_locked_note.setText(self.tr("Set by your organisation"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._bar and event.type() == QEvent.Type.LanguageChange:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from cache.errors import (
     CacheError,
+    CachePathTooLong,
     CacheTooNew,
     CacheUnrecoverable,
     KeyfileDamaged,
@@ -154,6 +155,14 @@ def unexpected(error: BaseException) -> str:
     ).replace("%1", type(error).__name__)
 
 
+def path_too_long(path: str) -> str:
+    return QCoreApplication.translate(
+        "Messages",
+        "The folder for the offline data is too long for Windows (more than 260 "
+        "characters): %1. Please ask your service desk to choose a shorter one.",
+    ).replace("%1", path)
+
+
 def for_error(error: BaseException, server: str = "") -> str:
     """The sentence for ``error`` (sign-in or sync)."""
     if isinstance(error, InvalidCredentials):
@@ -178,6 +187,8 @@ def for_error(error: BaseException, server: str = "") -> str:
         return cache_too_new()
     if isinstance(error, ProfileNotFound):
         return no_offline_data()
+    if isinstance(error, CachePathTooLong):
+        return path_too_long(error.path)
     if isinstance(error, CacheUnrecoverable | KeyfileDamaged | PlaintextCacheRefused):
         return cache_unreadable()
     if isinstance(error, CacheError):

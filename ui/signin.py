@@ -121,6 +121,7 @@ class SignInDialog(QDialog):
             self._language.addItem(name, code)
         self._language.setCurrentIndex(max(0, self._language.findData(language)))
         self._language.setEnabled(not language_locked)
+        self._language_locked = language_locked
         self._language.currentIndexChanged.connect(
             lambda _i: self.language_chosen.emit(self._language.currentData())
         )
@@ -139,7 +140,7 @@ class SignInDialog(QDialog):
         self.remember = QCheckBox(self)
         self.remember.setObjectName("rememberBox")
         self.remember.setChecked(remember and remember_allowed)
-        self.remember.setVisible(remember_allowed)
+        self.remember.setEnabled(remember_allowed)  # greyed, and says why, when locked
         self._remember_allowed = remember_allowed
         self._no_store = False
         self._remember_note = QLabel(self)  # why "Remember me" cannot be offered here
@@ -223,7 +224,15 @@ class SignInDialog(QDialog):
         self._server_label.setText(self.tr("Server address:"))
         self._username_label.setText(self.tr("Username:"))
         self._password_label.setText(self.tr("Password:"))
-        self.remember.setText(self.tr("Remember me on this computer"))
+        organisation = self.tr("Set by your organisation")
+        self.remember.setText(
+            self.tr("Remember me on this computer")
+            if self._remember_allowed
+            else self.tr("Remember me on this computer (set by your organisation)")
+        )
+        self.remember.setToolTip("" if self._remember_allowed else organisation)
+        self._language.setToolTip(organisation if self._language_locked else "")
+        self._language.setAccessibleDescription(organisation if self._language_locked else "")
         self.server.setToolTip(self.tr("Set by your administrator") if self._server_locked else "")
         self.server.setPlaceholderText("https://intranet.health.gov.az")
         self.username.setPlaceholderText(self.tr("e.g. turane.ceferli"))

@@ -44,6 +44,10 @@
         <translation>Versiya:</translation>
     </message>
     <message>
+        <source>Policies in effect…</source>
+        <translation>Qüvvədə olan siyasətlər…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Bağla</translation>
     </message>
@@ -492,6 +496,14 @@
         <source>Contact the &amp;helpdesk…</source>
         <translation>Texniki &amp;dəstəklə əlaqə…</translation>
     </message>
+    <message>
+        <source>&amp;Policies in effect…</source>
+        <translation>Qüvvədə olan &amp;siyasətlər…</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Təşkilatınız tərəfindən təyin edilib</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -568,6 +580,89 @@
         <source>Something went wrong (%1). Please try again.</source>
         <translation>Xəta baş verdi (%1). Yenidən cəhd edin.</translation>
     </message>
+    <message>
+        <source>The folder for the offline data is too long for Windows (more than 260 characters): %1. Please ask your service desk to choose a shorter one.</source>
+        <translation>Oflayn məlumatlar üçün qovluğun yolu Windows üçün çox uzundur (260 simvoldan çox): %1. Xahiş edirik, texniki dəstək xidmətindən daha qısa qovluq seçməyi istəyin.</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesDialog</name>
+    <message>
+        <source>Policies in effect</source>
+        <translation>Qüvvədə olan siyasətlər</translation>
+    </message>
+    <message>
+        <source>The settings below decide how the Intranet works on this computer. Those set by your organisation cannot be changed in the app.</source>
+        <translation>Aşağıdakı parametrlər İntranetin bu kompüterdə necə işlədiyini müəyyən edir. Təşkilatınızın təyin etdiklərini tətbiqdə dəyişmək olmaz.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Sütunlar</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Parametr</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Dəyər</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Mənbə</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bağla</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Təşkilatınız tərəfindən təyin edilib</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Sistemin dili</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>İcazə verilir</translation>
+    </message>
+    <message>
+        <source>Only the system&apos;s certificates</source>
+        <translation>Yalnız sistemin sertifikatları</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Təyin edilməyib</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>İcazə verilmir</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Heç vaxt</translation>
+    </message>
+    <message>
+        <source>Set by your organisation (computer policy)</source>
+        <translation>Təşkilatınız tərəfindən təyin edilib (kompüter siyasəti)</translation>
+    </message>
+    <message>
+        <source>Set by your organisation (user policy)</source>
+        <translation>Təşkilatınız tərəfindən təyin edilib (istifadəçi siyasəti)</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>Sizin seçiminiz</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standart</translation>
+    </message>
 </context>
 <context>
     <name>ShellApp</name>
@@ -619,8 +714,16 @@
         <translation>Şifrə:</translation>
     </message>
     <message>
+        <source>Set by your organisation</source>
+        <translation>Təşkilatınız tərəfindən təyin edilib</translation>
+    </message>
+    <message>
         <source>Remember me on this computer</source>
         <translation>Bu kompüterdə məni yadda saxla</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer (set by your organisation)</source>
+        <translation>Bu kompüterdə məni xatırla (təşkilatınız tərəfindən təyin edilib)</translation>
     </message>
     <message>
         <source>Set by your administrator</source>
@@ -684,6 +787,17 @@
     <message>
         <source>Sign in</source>
         <translation>Daxil ol</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The Intranet cannot start</source>
+        <translation>İntranet işə düşə bilmir</translation>
+    </message>
+    <message>
+        <source>This installation of the Intranet is incomplete. Please ask your service desk to repair or reinstall it.</source>
+        <translation>İntranetin bu quraşdırması natamamdır. Xahiş edirik, texniki dəstək xidmətindən onu bərpa etməyi və ya yenidən quraşdırmağı istəyin.</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,10 @@
         <translation>Version:</translation>
     </message>
     <message>
+        <source>Policies in effect…</source>
+        <translation>Policies in effect…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -492,6 +496,14 @@
         <source>Contact the &amp;helpdesk…</source>
         <translation>Contact the &amp;helpdesk…</translation>
     </message>
+    <message>
+        <source>&amp;Policies in effect…</source>
+        <translation>&amp;Policies in effect…</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -568,6 +580,89 @@
         <source>Something went wrong (%1). Please try again.</source>
         <translation>Something went wrong (%1). Please try again.</translation>
     </message>
+    <message>
+        <source>The folder for the offline data is too long for Windows (more than 260 characters): %1. Please ask your service desk to choose a shorter one.</source>
+        <translation>The folder for the offline data is too long for Windows (more than 260 characters): %1. Please ask your service desk to choose a shorter one.</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesDialog</name>
+    <message>
+        <source>Policies in effect</source>
+        <translation>Policies in effect</translation>
+    </message>
+    <message>
+        <source>The settings below decide how the Intranet works on this computer. Those set by your organisation cannot be changed in the app.</source>
+        <translation>The settings below decide how the Intranet works on this computer. Those set by your organisation cannot be changed in the app.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>The system&apos;s language</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Allowed</translation>
+    </message>
+    <message>
+        <source>Only the system&apos;s certificates</source>
+        <translation>Only the system&apos;s certificates</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Set by your organisation (computer policy)</source>
+        <translation>Set by your organisation (computer policy)</translation>
+    </message>
+    <message>
+        <source>Set by your organisation (user policy)</source>
+        <translation>Set by your organisation (user policy)</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>The server</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>Your choice</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
 </context>
 <context>
     <name>ShellApp</name>
@@ -619,8 +714,16 @@
         <translation>Password:</translation>
     </message>
     <message>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
+    <message>
         <source>Remember me on this computer</source>
         <translation>Remember me on this computer</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer (set by your organisation)</source>
+        <translation>Remember me on this computer (set by your organisation)</translation>
     </message>
     <message>
         <source>Set by your administrator</source>
@@ -684,6 +787,17 @@
     <message>
         <source>Sign in</source>
         <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The Intranet cannot start</source>
+        <translation>The Intranet cannot start</translation>
+    </message>
+    <message>
+        <source>This installation of the Intranet is incomplete. Please ask your service desk to repair or reinstall it.</source>
+        <translation>This installation of the Intranet is incomplete. Please ask your service desk to repair or reinstall it.</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,10 @@
         <translation>Версия:</translation>
     </message>
     <message>
+        <source>Policies in effect…</source>
+        <translation>Действующие политики…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -494,6 +498,14 @@
         <source>Contact the &amp;helpdesk…</source>
         <translation>Связаться со службой &amp;поддержки…</translation>
     </message>
+    <message>
+        <source>&amp;Policies in effect…</source>
+        <translation>Действующие &amp;политики…</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Задано вашей организацией</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -573,6 +585,89 @@
         <source>Something went wrong (%1). Please try again.</source>
         <translation>Произошла ошибка (%1). Повторите попытку.</translation>
     </message>
+    <message>
+        <source>The folder for the offline data is too long for Windows (more than 260 characters): %1. Please ask your service desk to choose a shorter one.</source>
+        <translation>Путь к папке автономных данных слишком длинный для Windows (более 260 символов): %1. Попросите службу поддержки выбрать более короткий.</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesDialog</name>
+    <message>
+        <source>Policies in effect</source>
+        <translation>Действующие политики</translation>
+    </message>
+    <message>
+        <source>The settings below decide how the Intranet works on this computer. Those set by your organisation cannot be changed in the app.</source>
+        <translation>Параметры ниже определяют, как Интранет работает на этом компьютере. Заданные вашей организацией нельзя изменить в приложении.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Параметр</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Задано вашей организацией</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Разрешено</translation>
+    </message>
+    <message>
+        <source>Only the system&apos;s certificates</source>
+        <translation>Только сертификаты системы</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Не задано</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Не разрешено</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Никогда</translation>
+    </message>
+    <message>
+        <source>Set by your organisation (computer policy)</source>
+        <translation>Задано вашей организацией (политика компьютера)</translation>
+    </message>
+    <message>
+        <source>Set by your organisation (user policy)</source>
+        <translation>Задано вашей организацией (политика пользователя)</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>Ваш выбор</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>По умолчанию</translation>
+    </message>
 </context>
 <context>
     <name>ShellApp</name>
@@ -624,8 +719,16 @@
         <translation>Пароль:</translation>
     </message>
     <message>
+        <source>Set by your organisation</source>
+        <translation>Задано вашей организацией</translation>
+    </message>
+    <message>
         <source>Remember me on this computer</source>
         <translation>Запомнить меня на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer (set by your organisation)</source>
+        <translation>Запомнить меня на этом компьютере (задано вашей организацией)</translation>
     </message>
     <message>
         <source>Set by your administrator</source>
@@ -690,6 +793,17 @@
     <message>
         <source>Sign in</source>
         <translation>Войти</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The Intranet cannot start</source>
+        <translation>Интранет не может запуститься</translation>
+    </message>
+    <message>
+        <source>This installation of the Intranet is incomplete. Please ask your service desk to repair or reinstall it.</source>
+        <translation>Эта установка Интранета неполная. Попросите службу поддержки восстановить или переустановить её.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,13 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from client.policy import MachinePolicy, idle_lock_minutes, read_policy_file, read_registry
+from client.policy import (
+    REGISTRY_KEY,
+    MachinePolicy,
+    idle_lock_minutes,
+    read_policy_file,
+    read_registry,
+)
 from tests.ui_shell.conftest import MakeShell
 from tests.ui_shell.test_policy import FakeWinreg
 from ui.help import GUIDE_DIR, GuideDialog, HelpdeskDialog
@@ -134,7 +140,7 @@ def test_the_policy_file_names_the_helpdesk_and_the_idle_lock(tmp_path: Path) ->
     assert policy.helpdesk is not None
     assert (policy.helpdesk.name, policy.helpdesk.email) == ("IT", None)  # a bad value alone
     assert policy.helpdesk.url == "https://helpdesk.health.gov.az"
-    registry = FakeWinreg({r"Software\Policies\MinistryIntranet": {"IdleLockMinutes": 3}})
+    registry = FakeWinreg({REGISTRY_KEY: {"IdleLockMinutes": 3}})
     assert read_registry(registry).idle_lock_minutes == 3
     path.write_text(json.dumps({"idle_lock_minutes": -1}), encoding="utf-8")
     assert read_policy_file(path).idle_lock_minutes is None

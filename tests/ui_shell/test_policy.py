@@ -33,6 +33,7 @@ class FakeWinreg:
     """Stands in for the standard ``winreg`` module (Windows only) in these tests."""
 
     HKEY_LOCAL_MACHINE = "HKLM"
+    HKEY_CURRENT_USER = "HKCU"
 
     def __init__(self, keys: dict[str, dict[str, Any]]) -> None:
         self.keys = keys
@@ -182,7 +183,8 @@ def test_the_dialog_shows_a_policy_server_read_only(
     assert dialog.server.isReadOnly()
     assert dialog.server.text() == world.server.base_url
     assert dialog.server.toolTip() == "Set by your administrator"
-    assert dialog.remember.isHidden()
+    assert dialog.remember.isVisible() and not dialog.remember.isEnabled()
+    assert "set by your organisation" in dialog.remember.text()
     app.sign_in()
     session = app.shell.session
     assert session is not None
