@@ -176,14 +176,14 @@ def bench_qt(db_path: Path, key: bytes, texts: list[str]) -> None:
     """The model end to end: set_query until the rows are in, on a real worker."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
-    from ui.directory.connections import ThreadConnections
 
     from ui.directory.models import PeopleModel
+    from ui.reads import ReadPool
     from ui.tasks import TaskRunner
 
     app = QCoreApplication.instance() or QCoreApplication([])
     tasks = TaskRunner(max_threads=2)
-    connections = ThreadConnections(lambda: open_database(db_path, key))
+    connections = ReadPool(lambda: open_database(db_path, key), tasks)
     model = PeopleModel(tasks, connections.run)
 
     def run_until(condition: Callable[[], bool]) -> None:

@@ -25,7 +25,7 @@ next one as the view nears it), not every row a view happens to ask for (a list 
 sizes its items on the last row; a screen reader walks rows).
 
 The GUI thread only paints: every query runs in ``run_query`` (a per-thread
-connection pool: ``ThreadConnections`` or a window's read pool) on a worker.
+connection pool: the window's ``ui.reads.ReadPool``) on a worker.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ T = TypeVar("T")
 
 
 class RunQuery(Protocol):
-    """Runs a query with the calling worker's connection (``ThreadConnections.run``, or
+    """Runs a query with the calling worker's connection (``ReadPool.run``, or
     a window's read pool)."""
 
     def __call__(self, query: Callable[[sqlite_utils.Database], T], /) -> T: ...

@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 
 class CacheReads(Protocol):
-    """Runs a query on a worker's own connection (``ThreadConnections``, the read pool)."""
+    """Runs a query on a worker's own connection (the window's read pool, ``ui.reads.ReadPool``)."""
 
     def run(self, query: Callable[[sqlite_utils.Database], T]) -> T: ...
 

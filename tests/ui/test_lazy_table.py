@@ -22,7 +22,6 @@ import shiboken6
 import sqlite_utils
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QListView, QTableView
-from ui.directory.connections import ThreadConnections
 
 from cache import RecordStore
 from cache.changes import Changes, ChangeSource
@@ -37,6 +36,7 @@ from domains.directory.queries import (
 from domains.listing import Block
 from tests.cache.conftest import person
 from ui.lazy_table import BLOCK_ROWS, MAX_BLOCKS, LazyListModel, LazyTableModel
+from ui.reads import ReadPool
 from ui.tasks import TaskRunner
 
 PEOPLE = 3_000
@@ -115,8 +115,8 @@ def windows_closed(qapp: Any) -> Iterator[None]:
 
 
 @pytest.fixture
-def connections(cache: Cache) -> Iterator[ThreadConnections]:
-    pool = ThreadConnections(cache.connect)
+def connections(cache: Cache, tasks: TaskRunner) -> Iterator[ReadPool]:
+    pool = ReadPool(cache.connect, tasks)
     try:
         yield pool
     finally:
@@ -165,7 +165,7 @@ PeopleModel = LazyListModel[DirectoryQuery, PersonRow]
 
 def make_list(
     tasks: TaskRunner,
-    connections: ThreadConnections,
+    connections: ReadPool,
     source: PeopleList | None = None,
     max_blocks: int = MAX_BLOCKS,
 ) -> tuple[PeopleModel, QListView]:
@@ -192,7 +192,7 @@ def ids_of(model: PeopleModel, rows: Sequence[int]) -> list[str]:
 
 
 def test_the_first_block_is_shown_first_then_the_exact_count(
-    qtbot: Any, tasks: TaskRunner, connections: ThreadConnections, cache: Cache
+    qtbot: Any, tasks: TaskRunner, connections: ReadPool, cache: Cache
 ) -> None:
     source = GatedPeople()
     source.count_gate.clear()  # the count is slow: the first rows must not wait for it
@@ -230,7 +230,7 @@ def test_the_first_block_is_shown_first_then_the_exact_count(
 
 
 def test_jumping_to_the_end_reads_the_block_there(
-    qtbot: Any, tasks: TaskRunner, connections: ThreadConnections, cache: Cache
+    qtbot: Any, tasks: TaskRunner, connections: ReadPool, cache: Cache
 ) -> None:
     model, view = make_list(tasks, connections)
     model.set_query(DirectoryQuery())
@@ -251,7 +251,7 @@ def test_jumping_to_the_end_reads_the_block_there(
 
 
 def test_the_block_cache_is_bounded_and_a_block_seen_before_is_read_by_keyset(
-    qtbot: Any, tasks: TaskRunner, connections: ThreadConnections, cache: Cache
+    qtbot: Any, tasks: TaskRunner, connections: ReadPool, cache: Cache
 ) -> None:
     source = GatedPeople()
     model, view = make_list(tasks, connections, source, max_blocks=2)
@@ -280,7 +280,7 @@ def test_the_block_cache_is_bounded_and_a_block_seen_before_is_read_by_keyset(
 
 
 def test_a_change_reads_only_stale_blocks_and_keeps_the_selection(
-    qtbot: Any, tasks: TaskRunner, connections: ThreadConnections, cache: Cache
+    qtbot: Any, tasks: TaskRunner, connections: ReadPool, cache: Cache
 ) -> None:
     model, view = make_list(tasks, connections)
     model.set_query(DirectoryQuery())
@@ -418,7 +418,7 @@ class PeopleTable(LazyTableModel[PeopleByColumn.Query, tuple[str, ...]]):
 
 
 def test_sort_and_filter_are_done_by_sql(
-    qtbot: Any, tasks: TaskRunner, connections: ThreadConnections, cache: Cache
+    qtbot: Any, tasks: TaskRunner, connections: ReadPool, cache: Cache
 ) -> None:
     # The directory's filter: a department, counted and listed by the planner.
     people, list_view = make_list(tasks, connections)
@@ -470,9 +470,7 @@ def test_sort_and_filter_are_done_by_sql(
     view.close()
 
 
-def test_reads_run_on_workers_only(
-    qtbot: Any, tasks: TaskRunner, connections: ThreadConnections
-) -> None:
+def test_reads_run_on_workers_only(qtbot: Any, tasks: TaskRunner, connections: ReadPool) -> None:
     threads: list[int] = []
 
     def run_query(query: Callable[[sqlite_utils.Database], Any]) -> Any:

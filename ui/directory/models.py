@@ -54,7 +54,7 @@ class PeopleModel(LazyListModel[DirectoryQuery, PersonRow]):
     def __init__(
         self, tasks: TaskRunner, run_query: RunQuery, parent: QObject | None = None
     ) -> None:
-        """``run_query``: the tab's per-thread connections (``ThreadConnections.run``, or
+        """``run_query``: the tab's per-thread connections (``ReadPool.run``, or
         the window's read pool)."""
         super().__init__(PeopleList(), tasks, run_query, DirectoryQuery(), parent)
 
