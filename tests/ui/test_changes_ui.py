@@ -332,7 +332,11 @@ def test_the_conflict_screen_marks_what_differs(
     assert label.text() == "Work phone:"
     assert dialog.rows["mobile"][0].text() == ""
     assert "phone" in dialog.differing and "mobile" not in dialog.differing
-    assert dialog.who.text().startswith("It was changed on the server (")
+    # The server's side names who changed it (updated_by: here the same staff member,
+    # from the other computer).
+    stored = RecordStore(session.cache.db, CATALOG).get("people", pid)
+    assert stored is not None
+    assert dialog.who.text().startswith(f"{stored.record['full_name']} changed it on the server (")
 
 
 def test_keep_mine_sends_mine_again_over_the_servers_version(

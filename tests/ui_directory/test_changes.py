@@ -28,7 +28,7 @@ def test_the_open_card_reloads_only_when_its_person_changed(
     tab.load_card = counting  # type: ignore[method-assign]
     refreshes: list[object] = []
     refresh = tab.people_model.refresh
-    tab.people_model.refresh = lambda: (refreshes.append(1), refresh())[1]  # type: ignore[method-assign]
+    tab.people_model.refresh = lambda changes=None: (refreshes.append(1), refresh(changes))[1]  # type: ignore[method-assign]
     linked = {row.id for row in card.reports} | ({card.manager.id} if card.manager else set())
     stranger = "someone-not-on-the-card"
     assert stranger not in linked and stranger != card.id
