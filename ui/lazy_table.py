@@ -149,7 +149,8 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         self._source = source
         self._tasks = tasks
         self._run_query = run_query
-        self._query = query
+        self._query = query  # the query whose rows are shown
+        self._wanted = query  # the query asked for last (shown once its first block is in)
         self._block_rows = block_rows
         self._max_blocks = max(2, max_blocks)
         self._generation = 0
@@ -190,6 +191,7 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         old rows stay on screen until then), its count follows."""
         self._generation += 1
         generation = self._generation
+        self._wanted = query
         self._first_pending = True
         self._waiting_count = None
         self.count = None
@@ -221,7 +223,7 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         """A header click: the same query sorted by the database, if the list has that
         order (never sorted here)."""
         sorted_query = self._source.sorted(
-            self._query, column, order == Qt.SortOrder.DescendingOrder
+            self._wanted, column, order == Qt.SortOrder.DescendingOrder
         )
         if sorted_query is not None:
             self.set_query(sorted_query)
@@ -432,7 +434,9 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         if not self.concerns(changes):
             return
         if self._first_pending or not self.loaded_once:
-            self.set_query(self._query)  # nothing shown yet: start the query again
+            # Nothing of the wanted query shown yet: ask for it again (not for the rows on
+            # screen: a sync page arriving while the user types must not undo the typing).
+            self.set_query(self._wanted)
             return
         changed: set[str] | None = None if changes is None else set()
         for name in collections:

@@ -229,6 +229,28 @@ def test_the_first_block_is_shown_first_then_the_exact_count(
     view.close()
 
 
+def test_a_change_while_a_new_query_is_on_its_way_keeps_the_new_query(
+    qtbot: Any, tasks: TaskRunner, connections: ReadPool, cache: Cache
+) -> None:
+    """A sync page arriving between a keystroke and its first rows re-reads what the user
+    typed, not the list still on screen (it used to restart the old query)."""
+    source = GatedPeople()
+    model, view = make_list(tasks, connections, source)
+    model.set_query(DirectoryQuery())
+    qtbot.waitUntil(lambda: model.loaded_once, timeout=TIMEOUT)
+    source.block_gate.clear()
+    typed = DirectoryQuery("memmedov")
+    model.set_query(typed)
+    model.refresh(Changes.of(ChangeSource.SYNC_PAGE, "people", ["p00001"]))
+    source.block_gate.set()
+    qtbot.waitUntil(lambda: model.query == typed, timeout=TIMEOUT)
+    tasks.wait_for_done(TIMEOUT)
+    qtbot.wait(50)
+    assert model.query == typed
+    assert ids_of(model, range(5)) == everyone(cache.db, typed)[:5]
+    view.close()
+
+
 def test_jumping_to_the_end_reads_the_block_there(
     qtbot: Any, tasks: TaskRunner, connections: ReadPool, cache: Cache
 ) -> None:
