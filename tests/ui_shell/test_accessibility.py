@@ -58,7 +58,9 @@ def _directory(window: MainWindow) -> DirectoryTab:
 def _open_head_card(qtbot: Any, tab: DirectoryTab) -> None:
     tab.search.setText(HEAD)  # also shows the search field's clear button
     qtbot.waitUntil(
-        lambda: tab.people_model.query.text == HEAD and tab.people_model.rowCount() > 0,
+        # The row itself, not only the count: while the first sync still brings people,
+        # the count can grow before the block holding the row is read again.
+        lambda: tab.people_model.query.text == HEAD and tab.people_model.row_at(0) is not None,
         timeout=TIMEOUT,
     )
     tab.people.setCurrentIndex(tab.people_model.index(0))
