@@ -1,0 +1,393 @@
+"""The Analytics tab's queries over the cached indicator table. No Qt, no network.
+
+The whole indicator table is in the cache (``indicator_values``: one value per district,
+indicator and month), so every filter works offline. Districts are the regions with a
+``parent_code`` (their economic region); economic regions and the country are aggregates
+of their districts, computed here in SQL:
+
+- a count (unit ``ədəd``: prescriptions, calls, visits) is the **sum** of the districts;
+- a rate (%, per 1 000, per 100 000) is the **plain mean** of the districts that reported.
+  The server sends no population, so the mean cannot be population-weighted (docs/analytics.md).
+
+An aggregate says how many districts reported (``Point.reporting`` of ``expected``): a sum
+over fewer districts than there are is marked partial, never passed off as complete.
+A missing month is a ``None`` value (a gap), never 0 and never NaN.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+__all__ = [
+    "COUNTRY",
+    "COUNT_UNITS",
+    "Area",
+    "AreaValue",
+    "Indicator",
+    "LegendClass",
+    "MonthTable",
+    "Point",
+    "RegionTree",
+    "Series",
+    "Tile",
+    "area_values",
+    "dashboard_tiles",
+    "indicator_periods",
+    "indicators",
+    "legend_classes",
+    "month_range",
+    "month_range_back",
+    "region_tree",
+    "series",
+    "series_csv",
+    "synced_at",
+]
+
+COUNTRY = ""
+"""The area code of the whole country (every district)."""
+COUNT_UNITS = frozenset({"ədəd"})
+"""Units whose values add up over districts; every other unit is a rate (averaged)."""
+_PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class Area:
+    """A district (``parent_code`` its economic region), an economic region
+    (``parent_code`` None) or the country (``code`` == COUNTRY)."""
+
+    code: str
+    name: str
+    parent_code: str | None = None
+
+
+@dataclass(frozen=True)
+class RegionTree:
+    """The economic regions, each with its districts, in name order."""
+
+    regions: tuple[tuple[Area, tuple[Area, ...]], ...]
+
+    def districts(self, code: str = COUNTRY) -> tuple[Area, ...]:
+        """The districts of an area: itself for a district, all for the country."""
+        found: list[Area] = []
+        for region, districts in self.regions:
+            if code in (COUNTRY, region.code):
+                found.extend(districts)
+            else:
+                found.extend(d for d in districts if d.code == code)
+        return tuple(found)
+
+    def area(self, code: str) -> Area | None:
+        if code == COUNTRY:
+            return Area(COUNTRY, "")
+        for region, districts in self.regions:
+            if region.code == code:
+                return region
+            for district in districts:
+                if district.code == code:
+                    return district
+        return None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    code: str
+    name: str
+    unit: str
+    description: str
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit in COUNT_UNITS
+
+
+@dataclass(frozen=True)
+class Point:
+    period: str  # "2025-03"
+    value: float | None  # None: no value for that month
+    reporting: int = 1  # districts with a value
+    expected: int = 1  # districts in the area
+
+    @property
+    def partial(self) -> bool:
+        return self.value is not None and self.reporting < self.expected
+
+
+@dataclass(frozen=True)
+class Series:
+    area: Area
+    points: tuple[Point, ...]
+
+    def values(self) -> list[float | None]:
+        return [p.value for p in self.points]
+
+
+@dataclass(frozen=True)
+class AreaValue:
+    area: Area
+    value: float | None
+
+
+@dataclass(frozen=True)
+class MonthTable:
+    """Every district's value for one month, with the country's aggregate."""
+
+    period: str
+    rows: tuple[AreaValue, ...]  # highest value first, districts without a value last
+    national: float | None
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A dashboard tile: the latest value of an indicator in an area, the same month a
+    year before, and the last 13 months for the trend line."""
+
+    indicator: Indicator
+    latest: Point | None  # None: the indicator has no value for this area at all
+    year_before: Point | None
+    trend: tuple[Point, ...]
+    stale: bool  # the indicator stopped before the newest month of the table
+
+    @property
+    def change_percent(self) -> float | None:
+        """The change against the same month a year before; None when either is missing
+        or the earlier value is 0 (no percentage of nothing)."""
+        if self.latest is None or self.year_before is None:
+            return None
+        now, before = self.latest.value, self.year_before.value
+        if now is None or before is None or before == 0:
+            return None
+        return (now - before) / abs(before) * 100
+
+
+@dataclass(frozen=True)
+class LegendClass:
+    """One class of the map's legend: values from ``low`` to ``high`` (inclusive)."""
+
+    index: int
+    low: float
+    high: float
+
+
+def _check_period(period: str) -> str:
+    if not _PERIOD.match(period):
+        raise ValueError(f"not a month (YYYY-MM): {period!r}")
+    return period
+
+
+def month_range(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last``, both included ("2024-11" … "2025-02")."""
+    year, month = map(int, _check_period(first).split("-"))
+    end = tuple(map(int, _check_period(last).split("-")))
+    months = []
+    while (year, month) <= end:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    return months
+
+
+def _shift_year(period: str, years: int) -> str:
+    year, month = period.split("-")
+    return f"{int(year) + years:04d}-{month}"
+
+
+def month_range_back(last: str, months: int) -> str:
+    """The first month of the ``months`` months ending with ``last``."""
+    year, month = map(int, _check_period(last).split("-"))
+    index = year * 12 + month - 1 - (months - 1)
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def region_tree(db: sqlite_utils.Database) -> RegionTree:
+    rows = db.conn.execute(
+        "SELECT code, name, parent_code FROM regions ORDER BY sort_key, code"
+    ).fetchall()
+    tops = [Area(code, name) for code, name, parent in rows if parent is None]
+    children: dict[str, list[Area]] = {}
+    for code, name, parent in rows:
+        if parent is not None:
+            children.setdefault(parent, []).append(Area(code, name, parent))
+    return RegionTree(tuple((top, tuple(children.get(top.code, ()))) for top in tops))
+
+
+def indicators(db: sqlite_utils.Database) -> list[Indicator]:
+    rows = db.conn.execute(
+        "SELECT id, code, name, unit, json_extract(record, '$.description') "
+        "FROM indicators ORDER BY sort_key, id"
+    ).fetchall()
+    return [Indicator(i, c, n, u, d or "") for i, c, n, u, d in rows]
+
+
+def indicator_periods(db: sqlite_utils.Database, indicator_id: str | None = None) -> list[str]:
+    """The months with values (of one indicator, or of any), oldest first."""
+    if indicator_id is None:
+        rows = db.conn.execute("SELECT DISTINCT period FROM indicator_values ORDER BY period")
+    else:
+        rows = db.conn.execute(
+            "SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ? ORDER BY period",
+            (indicator_id,),
+        )
+    return [p for (p,) in rows if _PERIOD.match(p)]
+
+
+def _aggregate_sql(indicator: Indicator, code: str) -> tuple[str, list[object]]:
+    """Value per month of an area: a district's own, or its districts' sum or mean."""
+    function = "SUM" if indicator.is_count else "AVG"
+    if code == COUNTRY:
+        where, args = "r.parent_code IS NOT NULL", []
+    else:
+        where, args = "(r.parent_code = ? OR (r.code = ? AND r.parent_code IS NOT NULL))", [
+            code,
+            code,
+        ]
+    sql = (
+        f"SELECT v.period, {function}(v.value), COUNT(v.value) FROM indicator_values AS v "
+        "JOIN regions AS r ON r.code = v.region_code "
+        f"WHERE v.indicator_id = ? AND v.period BETWEEN ? AND ? AND {where} "
+        "GROUP BY v.period"
+    )
+    return sql, args
+
+
+def series(
+    db: sqlite_utils.Database,
+    indicator: Indicator,
+    areas: Sequence[Area],
+    first: str,
+    last: str,
+    tree: RegionTree | None = None,
+) -> list[Series]:
+    """Each area's values month by month from ``first`` to ``last``; a month without a
+    value is a gap (``None``)."""
+    months = month_range(first, last)
+    tree = tree or region_tree(db)
+    result = []
+    for area in areas:
+        expected = len(tree.districts(area.code)) or 1
+        sql, args = _aggregate_sql(indicator, area.code)
+        found = {
+            period: (value, count)
+            for period, value, count in db.conn.execute(sql, [indicator.id, first, last, *args])
+        }
+        points = []
+        for month in months:
+            value, count = found.get(month, (None, 0))
+            if value is not None and not math.isfinite(value):
+                value = None
+            points.append(Point(month, value, count, expected))
+        result.append(Series(area, tuple(points)))
+    return result
+
+
+def area_values(
+    db: sqlite_utils.Database,
+    indicator: Indicator,
+    period: str,
+    within: str = COUNTRY,
+    tree: RegionTree | None = None,
+) -> MonthTable:
+    """Every district of ``within`` for one month (the map, the bar chart), highest
+    first; districts without a value listed last, with ``None``."""
+    _check_period(period)
+    tree = tree or region_tree(db)
+    districts = tree.districts(within)
+    found = dict(
+        db.conn.execute(
+            "SELECT region_code, value FROM indicator_values "
+            "WHERE indicator_id = ? AND period = ? AND value IS NOT NULL",
+            (indicator.id, period),
+        ).fetchall()
+    )
+    rows = [AreaValue(d, found.get(d.code)) for d in districts]
+    rows.sort(key=lambda r: (r.value is None, -(r.value or 0.0), r.area.name))
+    national = series(db, indicator, [Area(COUNTRY, "")], period, period, tree)[0].points[0]
+    return MonthTable(period, tuple(rows), national.value)
+
+
+def dashboard_tiles(
+    db: sqlite_utils.Database, area_code: str = COUNTRY, months: int = 13
+) -> list[Tile]:
+    """One tile per indicator for an area: latest value, a year before, last ``months``."""
+    tree = region_tree(db)
+    area = tree.area(area_code)
+    if area is None:
+        raise ValueError(f"unknown area: {area_code!r}")
+    newest = indicator_periods(db)
+    tiles = []
+    for indicator in indicators(db):
+        periods = indicator_periods(db, indicator.id)
+        if not periods:
+            tiles.append(Tile(indicator, None, None, (), stale=bool(newest)))
+            continue
+        last = periods[-1]
+        first = month_range_back(last, months)
+        (line,) = series(db, indicator, [area], first, last, tree)
+        with_values = [p for p in line.points if p.value is not None]
+        latest = with_values[-1] if with_values else None
+        year_before = None
+        if latest is not None:
+            before = _shift_year(latest.period, -1)
+            year_before = next((p for p in line.points if p.period == before), None)
+        stale = bool(newest) and last < newest[-1]
+        tiles.append(Tile(indicator, latest, year_before, line.points, stale))
+    return tiles
+
+
+def legend_classes(values: Sequence[float | None], count: int = 5) -> list[LegendClass]:
+    """Classes of equal width over the values present; one class when all are equal
+    (never a division by zero, never NaN); none when there is no value."""
+    present = sorted(v for v in values if v is not None and math.isfinite(v))
+    if not present:
+        return []
+    low, high = present[0], present[-1]
+    if low == high or count <= 1:
+        return [LegendClass(0, low, high)]
+    width = (high - low) / count
+    return [
+        LegendClass(i, low + i * width, high if i == count - 1 else low + (i + 1) * width)
+        for i in range(count)
+    ]
+
+
+def class_of(value: float | None, classes: Sequence[LegendClass]) -> int | None:
+    """The legend class of a value; None: no data."""
+    if value is None or not classes or not math.isfinite(value):
+        return None
+    for legend_class in classes:
+        if value <= legend_class.high:
+            return legend_class.index
+    return classes[-1].index
+
+
+def synced_at(db: sqlite_utils.Database) -> datetime | None:
+    """When this computer last heard from the server about indicator values."""
+    row = db.conn.execute(
+        "SELECT MAX(last_sync_at) FROM collections_state WHERE collection = 'indicator_values'"
+    ).fetchone()
+    if not row or not row[0]:
+        return None
+    return datetime.fromisoformat(row[0])
+
+
+def series_csv(period_title: str, lines: Sequence[Series]) -> bytes:
+    """The table behind a line chart, for Excel: a byte-order mark (Excel then reads
+    UTF-8), one row per month, one column per area; a missing value is an empty cell."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([period_title, *(line.area.name for line in lines)])
+    months = [p.period for p in lines[0].points] if lines else []
+    for row, month in enumerate(months):
+        cells: list[object] = [month]
+        for line in lines:
+            value = line.points[row].value
+            cells.append("" if value is None else f"{value:.15g}")
+        writer.writerow(cells)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
