@@ -31,6 +31,7 @@ __all__ = [
     "COUNT_UNITS",
     "Area",
     "AreaValue",
+    "Basics",
     "Indicator",
     "LegendClass",
     "MonthTable",
@@ -39,6 +40,8 @@ __all__ = [
     "Series",
     "Tile",
     "area_values",
+    "basics",
+    "class_of",
     "dashboard_tiles",
     "indicator_periods",
     "indicators",
@@ -242,12 +245,10 @@ def _aggregate_sql(indicator: Indicator, code: str) -> tuple[str, list[object]]:
     """Value per month of an area: a district's own, or its districts' sum or mean."""
     function = "SUM" if indicator.is_count else "AVG"
     if code == COUNTRY:
-        where, args = "r.parent_code IS NOT NULL", []
+        where, args = "r.parent_code IS NOT NULL", list[object]()
     else:
-        where, args = "(r.parent_code = ? OR (r.code = ? AND r.parent_code IS NOT NULL))", [
-            code,
-            code,
-        ]
+        where = "(r.parent_code = ? OR (r.code = ? AND r.parent_code IS NOT NULL))"
+        args = [code, code]
     sql = (
         f"SELECT v.period, {function}(v.value), COUNT(v.value) FROM indicator_values AS v "
         "JOIN regions AS r ON r.code = v.region_code "
@@ -391,3 +392,22 @@ def series_csv(period_title: str, lines: Sequence[Series]) -> bytes:
             cells.append("" if value is None else f"{value:.15g}")
         writer.writerow(cells)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Basics:
+    """What every view of the tab starts from, read once (and again after a sync)."""
+
+    tree: RegionTree
+    indicators: tuple[Indicator, ...]
+    periods: tuple[str, ...]  # every month with a value, oldest first
+    synced_at: datetime | None
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.id == indicator_id), None)
+
+
+def basics(db: sqlite_utils.Database) -> Basics:
+    return Basics(
+        region_tree(db), tuple(indicators(db)), tuple(indicator_periods(db)), synced_at(db)
+    )

@@ -111,7 +111,8 @@ def test_a_district_series_is_its_own_values(db: sqlite_utils.Database) -> None:
     (line,) = series(db, indicator, [Area("seki", "Şəki")], periods[0], periods[-1])
     raw = dict(
         db.conn.execute(
-            "SELECT period, value FROM indicator_values WHERE indicator_id = ? AND region_code = 'seki'",
+            "SELECT period, value FROM indicator_values "
+            "WHERE indicator_id = ? AND region_code = 'seki'",
             (indicator.id,),
         ).fetchall()
     )

@@ -1,0 +1,371 @@
+"""The Analytics tab's charts, painted with QPainter: one painting function per chart, used
+for the screen, the PNG and SVG exports alike (what is exported is what is shown).
+
+Why QPainter and not Qt Charts or a plotting library (docs/analytics.md): Qt Charts is
+deprecated since Qt 6.10 and slow without OpenGL; pyqtgraph or matplotlib would add
+tens of megabytes for a line chart, a sparkline and a grid of tiles. A chart here is a few
+hundred lines at most and paints in a few milliseconds.
+
+Accessible: colour is never the only carrier. Each line has its own dash pattern and
+marker shape as well as its colour (Okabe-Ito, told apart by colour-blind readers), the
+legend repeats both, and every chart has a table beside it. Text and axes take the
+palette's colours, so a high-contrast theme carries through; on a dark base the lines
+switch to their light variants.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+__all__ = [
+    "ChartLine",
+    "ChartStyle",
+    "LineChart",
+    "LineChartView",
+    "Sparkline",
+    "nice_ticks",
+    "paint_line_chart",
+    "render_png",
+    "render_svg",
+]
+
+LIGHT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+DARK_COLOURS = ("#56B4E9", "#E69F00", "#66D9B0", "#F0A0D0", "#F0E442", "#A0D8FF", "#FFFFFF")
+DASHES = (
+    Qt.PenStyle.SolidLine,
+    Qt.PenStyle.DashLine,
+    Qt.PenStyle.DotLine,
+    Qt.PenStyle.DashDotLine,
+    Qt.PenStyle.DashDotDotLine,
+)
+MARKERS = ("circle", "square", "triangle", "diamond", "cross")
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    """The colours a chart is painted with, taken from a palette."""
+
+    text: QColor
+    base: QColor
+    grid: QColor
+    colours: tuple[str, ...]
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> ChartStyle:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        grid = QColor(text)
+        grid.setAlpha(60)
+        dark = base.lightnessF() < 0.5
+        return cls(text, base, grid, DARK_COLOURS if dark else LIGHT_COLOURS)
+
+    def pen(self, index: int, width: float = 2.0) -> QPen:
+        pen = QPen(QColor(self.colours[index % len(self.colours)]), width)
+        pen.setStyle(DASHES[index % len(DASHES)])
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        return pen
+
+
+@dataclass(frozen=True)
+class ChartLine:
+    label: str
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """What a line chart shows; ``empty`` is said in words when there is nothing to draw."""
+
+    title: str
+    months: tuple[str, ...]  # axis labels, one per value
+    lines: tuple[ChartLine, ...]
+    footer: str = ""  # "Data as of … · Synced …"
+    empty: str = ""
+    format_value: Callable[[float], str] = field(default=lambda v: f"{v:g}")
+
+    @property
+    def has_values(self) -> bool:
+        return any(v is not None for line in self.lines for v in line.values)
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round axis steps covering low..high; equal ends still give a range (never NaN)."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return [0.0, 1.0]
+    if low == high:
+        spread = abs(low) * 0.1 or 1.0
+        low, high = low - spread, high + spread
+    raw = (high - low) / max(count, 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.floor(low / step) * step
+    ticks = []
+    value = first
+    while value < high + step * 0.999:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+def _marker(painter: QPainter, kind: str, centre: QPointF, size: float) -> None:
+    x, y, r = centre.x(), centre.y(), size / 2
+    if kind == "circle":
+        painter.drawEllipse(centre, r, r)
+    elif kind == "square":
+        painter.drawRect(QRectF(x - r, y - r, size, size))
+    elif kind == "triangle":
+        painter.drawPolygon(
+            QPolygonF([QPointF(x, y - r), QPointF(x + r, y + r), QPointF(x - r, y + r)])
+        )
+    elif kind == "diamond":
+        painter.drawPolygon(
+            QPolygonF([QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)])
+        )
+    else:
+        painter.drawLine(QPointF(x - r, y - r), QPointF(x + r, y + r))
+        painter.drawLine(QPointF(x - r, y + r), QPointF(x + r, y - r))
+
+
+def paint_line_chart(painter: QPainter, rect: QRectF, chart: LineChart, style: ChartStyle) -> None:
+    """Paint the whole chart (title, axes, lines, legend, footer) into ``rect``."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillRect(rect, style.base)
+    font = QFont(painter.font())
+    metrics = QFontMetricsF(font)
+    line_height = metrics.height()
+    painter.setPen(style.text)
+    title_font = QFont(font)
+    title_font.setBold(True)
+    painter.setFont(title_font)
+    top = rect.top() + 6
+    painter.drawText(
+        QRectF(rect.left() + 8, top, rect.width() - 16, line_height),
+        Qt.AlignmentFlag.AlignLeft,
+        chart.title,
+    )
+    painter.setFont(font)
+    bottom = rect.bottom() - 6
+    if chart.footer:
+        bottom -= line_height
+        painter.drawText(
+            QRectF(rect.left() + 8, bottom, rect.width() - 16, line_height),
+            Qt.AlignmentFlag.AlignLeft,
+            chart.footer,
+        )
+    if not chart.has_values:
+        painter.drawText(
+            QRectF(
+                rect.left() + 8, top + line_height, rect.width() - 16, bottom - top - line_height
+            ),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            chart.empty,
+        )
+        painter.restore()
+        return
+    # Legend: one row per line, its dash and marker as well as its colour.
+    legend_rows = len(chart.lines)
+    bottom -= legend_rows * line_height + 4
+    for index, line in enumerate(chart.lines):
+        y = bottom + 4 + index * line_height + line_height / 2
+        painter.setPen(style.pen(index))
+        painter.drawLine(QPointF(rect.left() + 12, y), QPointF(rect.left() + 48, y))
+        painter.setBrush(QColor(style.colours[index % len(style.colours)]))
+        _marker(painter, MARKERS[index % len(MARKERS)], QPointF(rect.left() + 30, y), 7)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(style.text)
+        painter.drawText(
+            QRectF(rect.left() + 56, y - line_height / 2, rect.width() - 64, line_height),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            line.label,
+        )
+    values = [v for line in chart.lines for v in line.values if v is not None]
+    ticks = nice_ticks(min(values), max(values))
+    labels = [chart.format_value(t) for t in ticks]
+    left = rect.left() + 12 + max(metrics.horizontalAdvance(label) for label in labels)
+    plot = QRectF(
+        left + 6,
+        top + line_height * 1.6,
+        rect.right() - 16 - left - 6,
+        bottom - line_height * 1.6 - (top + line_height * 1.6),
+    )
+    if plot.width() < 20 or plot.height() < 20:
+        painter.restore()
+        return
+    low, high = ticks[0], ticks[-1]
+
+    def y_of(value: float) -> float:
+        return plot.bottom() - (value - low) / (high - low) * plot.height()
+
+    count = len(chart.months)
+
+    def x_of(index: int) -> float:
+        return plot.left() + (index / max(count - 1, 1)) * plot.width()
+
+    for tick, label in zip(ticks, labels, strict=True):
+        y = y_of(tick)
+        painter.setPen(QPen(style.grid, 1))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(style.text)
+        painter.drawText(
+            QRectF(rect.left(), y - line_height / 2, left - rect.left(), line_height),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            label,
+        )
+    label_width = max(metrics.horizontalAdvance(m) for m in chart.months) + 8
+    every = max(1, math.ceil(label_width / max(plot.width() / max(count, 1), 1)))
+    painter.setPen(style.text)
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+    for index, month in enumerate(chart.months):
+        if index % every:
+            continue
+        x = x_of(index)
+        painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3))
+        painter.drawText(
+            QRectF(x - label_width / 2, plot.bottom() + 3, label_width, line_height),
+            Qt.AlignmentFlag.AlignHCenter,
+            month,
+        )
+    for index, line in enumerate(chart.lines):
+        path = QPainterPath()
+        drawing = False
+        for position, value in enumerate(line.values):
+            if value is None:  # a gap: the line breaks, it never drops to 0
+                drawing = False
+                continue
+            point = QPointF(x_of(position), y_of(value))
+            if drawing:
+                path.lineTo(point)
+            else:
+                path.moveTo(point)
+                drawing = True
+        painter.setPen(style.pen(index))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        marker_pen = QPen(QColor(style.colours[index % len(style.colours)]), 1.5)
+        painter.setPen(marker_pen)
+        painter.setBrush(QColor(style.colours[index % len(style.colours)]))
+        step = max(1, count // 24)  # markers on every month of a short chart only
+        for position, value in enumerate(line.values):
+            if value is not None and (position % step == 0 or position == count - 1):
+                _marker(
+                    painter, MARKERS[index % len(MARKERS)], QPointF(x_of(position), y_of(value)), 6
+                )
+    painter.restore()
+
+
+def render_png(chart: LineChart, path: str, size: QSize, style: ChartStyle) -> None:
+    """Write the chart as a PNG (safe on a worker: it paints on a QImage)."""
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(style.base)
+    painter = QPainter(image)
+    try:
+        paint_line_chart(painter, QRectF(0, 0, size.width(), size.height()), chart, style)
+    finally:
+        painter.end()
+    if not image.save(path, b"PNG"):
+        raise OSError(f"could not write {path}")
+
+
+def render_svg(chart: LineChart, path: str, size: QSize, style: ChartStyle) -> None:
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(chart.title)
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"could not write {path}")
+    try:
+        paint_line_chart(painter, QRectF(0, 0, size.width(), size.height()), chart, style)
+    finally:
+        painter.end()
+
+
+class LineChartView(QWidget):
+    """Shows a ``LineChart``; its accessible description says what the chart shows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = LineChart("", (), ())
+        self.setMinimumSize(320, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def set_chart(self, chart: LineChart) -> None:
+        self.chart = chart
+        self.setAccessibleDescription(
+            chart.title + ". " + "; ".join(line.label for line in chart.lines)
+            if chart.has_values
+            else chart.empty
+        )
+        self.update()
+
+    def paintEvent(self, _event: object) -> None:
+        painter = QPainter(self)
+        paint_line_chart(
+            painter, QRectF(self.rect()), self.chart, ChartStyle.from_palette(self.palette())
+        )
+        painter.end()
+
+
+class Sparkline(QWidget):
+    """A tile's small trend line: the months it is given, the last one marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values: Sequence[float | None] = ()
+        self.setMinimumSize(120, 36)
+
+    def set_values(self, values: Sequence[float | None]) -> None:
+        self.values = tuple(values)
+        self.update()
+
+    def paintEvent(self, _event: object) -> None:
+        present = [v for v in self.values if v is not None]
+        if not present:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        style = ChartStyle.from_palette(self.palette())
+        low, high = min(present), max(present)
+        spread = (high - low) or 1.0
+        area = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        count = max(len(self.values) - 1, 1)
+        path = QPainterPath()
+        drawing = False
+        last = QPointF()
+        for index, value in enumerate(self.values):
+            if value is None:
+                drawing = False
+                continue
+            y = (
+                area.bottom() - (value - low) / spread * area.height()
+                if high > low
+                else area.center().y()
+            )
+            point = QPointF(area.left() + index / count * area.width(), y)
+            path.lineTo(point) if drawing else path.moveTo(point)
+            drawing, last = True, point
+        painter.setPen(style.pen(0, 1.5))
+        painter.drawPath(path)
+        painter.setBrush(QColor(style.colours[0]))
+        painter.drawEllipse(last, 3, 3)
+        painter.end()

@@ -1,0 +1,187 @@
+"""The district map page: an indicator and a month; the tile map with its legend of
+classes (and "no data"), and beside it the table of every district's value and class,
+highest first (the map's alternative). A click on a district, or Enter on it, filters the
+line chart by that district (``districtChosen``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domains.indicators.grid import cells
+from domains.indicators.queries import Basics, Indicator, MonthTable, legend_classes
+from ui.analytics.i18n import format_month, format_value
+from ui.analytics.tile_map import MapData, TileMapView
+
+__all__ = ["MapPage"]
+
+
+class MapPage(QWidget):
+    selectionChanged = Signal()
+    districtChosen = Signal(str)
+    exportRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.basics: Basics | None = None
+        self.cells = cells()
+        self.month_table: MonthTable | None = None
+        self.data: MapData | None = None
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.indicator_label = QLabel(self)
+        self.indicator = QComboBox(self)
+        self.indicator_label.setBuddy(self.indicator)
+        self.month_label = QLabel(self)
+        self.month = QComboBox(self)
+        self.month_label.setBuddy(self.month)
+        filters.addWidget(self.indicator_label)
+        filters.addWidget(self.indicator, 2)
+        filters.addWidget(self.month_label)
+        filters.addWidget(self.month)
+        layout.addLayout(filters)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.map = TileMapView(self._describe, splitter)
+        self.table = QTableWidget(splitter)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        bottom = QHBoxLayout()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        bottom.addWidget(self.message, 1)
+        self.export_png = QPushButton(self)
+        self.export_png.clicked.connect(self.exportRequested)
+        bottom.addWidget(self.export_png)
+        layout.addLayout(bottom)
+        self.indicator.currentIndexChanged.connect(self.selectionChanged)
+        self.month.currentIndexChanged.connect(self.selectionChanged)
+        self.map.districtChosen.connect(self.districtChosen)
+        self.table.cellActivated.connect(self._row_activated)
+        self._retranslate()
+
+    def set_basics(self, basics: Basics, indicator_id: str | None) -> None:
+        self.basics = basics
+        for combo in (self.indicator, self.month):
+            combo.blockSignals(True)
+            combo.clear()
+        for indicator in basics.indicators:
+            self.indicator.addItem(f"{indicator.name} ({indicator.unit})", indicator.id)
+        self.indicator.setCurrentIndex(max(self.indicator.findData(indicator_id), 0))
+        for period in reversed(basics.periods):
+            self.month.addItem(format_month(period), period)
+        for combo in (self.indicator, self.month):
+            combo.blockSignals(False)
+
+    def selection(self) -> tuple[Indicator, str] | None:
+        if self.basics is None:
+            return None
+        indicator = self.basics.indicator(self.indicator.currentData())
+        period = self.month.currentData()
+        if indicator is None or period is None:
+            return None
+        return indicator, period
+
+    def show_month(self, table: MonthTable, indicator: Indicator, footer: str) -> None:
+        self.month_table = table
+        values = {row.area.code: row.value for row in table.rows}
+        classes = tuple(legend_classes(list(values.values())))
+        labels = [
+            f"{format_value(c.low)} – {format_value(c.high)}"
+            if c.low != c.high
+            else format_value(c.low)
+            for c in classes
+        ]
+        if len(classes) == 1 and len([v for v in values.values() if v is not None]) > 1:
+            labels[0] = self.tr("%1 (every district has the same value)").replace("%1", labels[0])
+        labels.append(self.tr("no data"))
+        on_map = {code: cell for code, cell in self.cells.items() if code in values}
+        missing = [row.area.name for row in table.rows if row.area.code not in self.cells]
+        national = "–" if table.national is None else format_value(table.national)
+        self.data = MapData(
+            f"{indicator.name} ({indicator.unit}), {format_month(table.period)}",
+            on_map,
+            {row.area.code: row.area.name for row in table.rows},
+            values,
+            classes,
+            tuple(labels),
+            self.tr("Whole country: %1").replace("%1", national) + " · " + footer,
+            self.tr("No district has a value for this month. Choose another month or indicator."),
+            format_value,
+        )
+        self.map.set_data(self.data)
+        self.table.clear()
+        self.table.setColumnCount(3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("District"), self.tr("Value"), self.tr("Class")]
+        )
+        self.table.setRowCount(len(table.rows))
+        for row, entry in enumerate(table.rows):
+            index = self.data.class_index(entry.area.code)
+            cells_text = (
+                entry.area.name,
+                self.tr("no data") if entry.value is None else format_value(entry.value),
+                "–" if index is None else str(index + 1),
+            )
+            for column, text in enumerate(cells_text):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.area.code)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.message.setText(
+            self.tr("Not on the map (no grid cell): %1").replace("%1", ", ".join(missing))
+            if missing
+            else ""
+        )
+
+    def _describe(self, code: str) -> str:
+        if self.data is None:
+            return ""
+        name = self.data.names.get(code, code)
+        value = self.data.values.get(code)
+        if value is None:
+            return self.tr("%1: no data").replace("%1", name)
+        index = self.data.class_index(code)
+        return (
+            self.tr("%1: %2 (class %3)")
+            .replace("%1", name)
+            .replace("%2", format_value(value))
+            .replace("%3", "–" if index is None else str(index + 1))
+        )
+
+    def _row_activated(self, row: int, _column: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.districtChosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.indicator_label.setText(self.tr("&Indicator:"))
+        self.month_label.setText(self.tr("&Month:"))
+        self.indicator.setAccessibleName(self.tr("Indicator of the map"))
+        self.month.setAccessibleName(self.tr("Month of the map"))
+        self.map.setAccessibleName(
+            self.tr(
+                "District map: arrow keys move between districts, Enter shows the district's line"
+            )
+        )
+        self.table.setAccessibleName(self.tr("Table of the map: every district's value and class"))
+        self.export_png.setText(self.tr("Save map as P&NG…"))
+        self.export_png.setAccessibleName(self.tr("Save map as PNG"))

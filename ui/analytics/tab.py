@@ -1,0 +1,315 @@
+"""The Analytics tab: public-health indicators by district and month, from the cache only
+(every filter works offline: the whole indicator table is there).
+
+Three pages: the dashboard of an area (tiles), Explore (line chart and its table) and the
+district map (tile grid and its table). Every read goes through ``context.reads`` under a
+latest-wins key per page, so a newer filter supersedes an older read; exports are
+painted and written on a worker (``context.tasks``). The GUI thread only shows results.
+A sync that brings indicator records reloads what is shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QSize,
+    QStandardPaths,
+    QTimeZone,
+    Signal,
+)
+from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from domains.indicators.queries import (
+    COUNTRY,
+    Basics,
+    Indicator,
+    MonthTable,
+    Series,
+    Tile,
+    area_values,
+    basics,
+    dashboard_tiles,
+    series,
+    series_csv,
+)
+from ui.analytics.charts import ChartStyle, render_png, render_svg
+from ui.analytics.dashboard import DashboardPage
+from ui.analytics.explore import MAX_LINES, ExplorePage
+from ui.analytics.i18n import analytics_locale, format_month
+from ui.analytics.map_page import MapPage
+from ui.analytics.tile_map import render_map_png
+from ui.context import Changes, TabContext
+
+__all__ = ["AnalyticsTab"]
+
+log = logging.getLogger(__name__)
+
+COLLECTIONS = {"regions", "indicators", "indicator_values"}
+EXPORT_SIZE = QSize(1200, 700)
+AREA_KEY = "analytics/area"
+INDICATOR_KEY = "analytics/indicator"
+
+FileChooser = Callable[[str, str, str], str | None]
+"""(title, suggested path, filter) → the chosen path, or None."""
+
+
+def _ask_for_file(parent: QWidget) -> FileChooser:
+    def ask(title: str, suggested: str, file_filter: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+        return path or None
+
+    return ask
+
+
+class AnalyticsTab(QWidget):
+    basicsLoaded = Signal()
+    dashboardShown = Signal()
+    chartShown = Signal()
+    mapShown = Signal()
+    exported = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AnalyticsTab")
+        self._context = context
+        self._connections = context.reads  # the window's pool: the window closes it
+        self.basics: Basics | None = None
+        self.choose_file: FileChooser = _ask_for_file(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.pages = QTabWidget(self)
+        self.dashboard = DashboardPage(self.pages)
+        self.explore = ExplorePage(self.pages)
+        self.map = MapPage(self.pages)
+        self.pages.addTab(self.dashboard, "")
+        self.pages.addTab(self.explore, "")
+        self.pages.addTab(self.map, "")
+        layout.addWidget(self.pages, 1)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        self.dashboard.area.currentIndexChanged.connect(self._load_dashboard)
+        self.explore.selectionChanged.connect(self._load_series)
+        self.explore.exportRequested.connect(self._export_chart)
+        self.map.selectionChanged.connect(self._load_map)
+        self.map.districtChosen.connect(self._filter_by_district)
+        self.map.exportRequested.connect(lambda: self.export_map_png(None))
+        context.events.changed.connect(self._on_data_changed)
+        self._retranslate()
+        self._load_basics()
+
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("AnalyticsTab", "Analytics")
+
+    # --- reading ---------------------------------------------------------------------
+
+    def _load_basics(self) -> None:
+        self._connections.query(basics, self._show_basics, self._failed, owner=self, key="basics")
+
+    def _show_basics(self, loaded: Basics) -> None:
+        self.basics = loaded
+        area = self._preference(AREA_KEY, COUNTRY)
+        indicator = self._preference(INDICATOR_KEY, None)
+        self.dashboard.set_basics(loaded, area or COUNTRY)
+        default_lines = {code for code in (area, "baki", "naxcivan") if code} or {COUNTRY}
+        if area == COUNTRY:
+            default_lines = {COUNTRY, "baki"}
+        self.explore.set_basics(loaded, indicator, default_lines)
+        self.map.set_basics(loaded, indicator)
+        self.basicsLoaded.emit()
+        self._load_dashboard()
+        self._load_series()
+        self._load_map()
+
+    def _load_dashboard(self) -> None:
+        area = self.dashboard.area.currentData()
+        if area is None:
+            self.dashboard.show_tiles([], self._dates())
+            self.dashboardShown.emit()
+            return
+        self._remember(AREA_KEY, area)
+        self._connections.query(
+            lambda db: dashboard_tiles(db, area),
+            self._show_tiles,
+            self._failed,
+            owner=self,
+            key="dashboard",
+        )
+
+    def _show_tiles(self, tiles: list[Tile]) -> None:
+        self.dashboard.show_tiles(tiles, self._dates())
+        self.dashboardShown.emit()
+
+    def _load_series(self) -> None:
+        selection = self.explore.selection()
+        if selection is None or self.basics is None:
+            self.explore.show_series([], self._dates(), False)
+            self.chartShown.emit()
+            return
+        self._remember(INDICATOR_KEY, selection.indicator.id)
+        tree = self.basics.tree
+        areas = selection.areas[:MAX_LINES]
+        too_many = len(selection.areas) > MAX_LINES
+        self._connections.query(
+            lambda db: series(
+                db, selection.indicator, areas, selection.first, selection.last, tree
+            ),
+            lambda lines: self._show_series(lines, too_many),
+            self._failed,
+            owner=self,
+            key="series",
+        )
+
+    def _show_series(self, lines: list[Series], too_many: bool) -> None:
+        self.explore.show_series(lines, self._dates(), too_many)
+        self.chartShown.emit()
+
+    def _load_map(self) -> None:
+        chosen = self.map.selection()
+        if chosen is None or self.basics is None:
+            return
+        indicator, period = chosen
+        tree = self.basics.tree
+        self._connections.query(
+            lambda db: area_values(db, indicator, period, tree=tree),
+            lambda table: self._show_map(table, indicator),
+            self._failed,
+            owner=self,
+            key="map",
+        )
+
+    def _show_map(self, table: MonthTable, indicator: Indicator) -> None:
+        self.map.show_month(table, indicator, self._dates())
+        self.mapShown.emit()
+
+    def _filter_by_district(self, code: str) -> None:
+        """A district chosen on the map: its line (with the country's) in Explore."""
+        self.explore.check_area(code, only=True)
+        self.explore.check_area(COUNTRY)
+        index = self.explore.indicator.findData(self.map.indicator.currentData())
+        if index >= 0:
+            self.explore.indicator.setCurrentIndex(index)
+        self.pages.setCurrentWidget(self.explore)
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches(COLLECTIONS):
+            self._load_basics()
+
+    def _failed(self, error: BaseException) -> None:
+        log.warning("analytics: a read failed: %s", type(error).__name__)
+        self.status.setText(self.tr("The indicators could not be read from this computer's copy."))
+        self.failed.emit(type(error).__name__)
+
+    def _dates(self) -> str:
+        """ "Values up to … · Synced …": current and historic data never confused."""
+        if self.basics is None or not self.basics.periods:
+            return self.tr("No values in this computer's copy yet.")
+        words = self.tr("Values up to %1").replace("%1", format_month(self.basics.periods[-1]))
+        synced = self.basics.synced_at
+        if synced is None:
+            return words + " · " + self.tr("never synced")
+        when = analytics_locale().toString(_qt_moment(synced), "d MMMM yyyy, HH:mm")
+        return words + " · " + self.tr("synced %1").replace("%1", when)
+
+    # --- exports ---------------------------------------------------------------------
+
+    def _export_chart(self, kind: str) -> None:
+        {"png": self.export_chart_png, "svg": self.export_chart_svg, "csv": self.export_table_csv}[
+            kind
+        ](None)
+
+    def _target(self, path: str | None, title: str, name: str, file_filter: str) -> str | None:
+        if path is not None:
+            return path
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return self.choose_file(title, str(Path(folder) / name), file_filter)
+
+    def export_chart_png(self, path: str | None) -> None:
+        target = self._target(path, self.tr("Save chart as PNG"), "chart.png", "PNG (*.png)")
+        if target is None:
+            return
+        chart, style = (
+            self.explore.line_chart(self._dates()),
+            ChartStyle.from_palette(self.palette()),
+        )
+        self._write(target, lambda: render_png(chart, target, EXPORT_SIZE, style))
+
+    def export_chart_svg(self, path: str | None) -> None:
+        target = self._target(path, self.tr("Save chart as SVG"), "chart.svg", "SVG (*.svg)")
+        if target is None:
+            return
+        chart, style = (
+            self.explore.line_chart(self._dates()),
+            ChartStyle.from_palette(self.palette()),
+        )
+        self._write(target, lambda: render_svg(chart, target, EXPORT_SIZE, style))
+
+    def export_table_csv(self, path: str | None) -> None:
+        target = self._target(path, self.tr("Save table as CSV"), "table.csv", "CSV (*.csv)")
+        if target is None:
+            return
+        data = series_csv(self.tr("Month"), list(self.explore.lines))
+        self._write(target, lambda: Path(target).write_bytes(data))
+
+    def export_map_png(self, path: str | None) -> None:
+        target = self._target(path, self.tr("Save map as PNG"), "map.png", "PNG (*.png)")
+        if target is None or self.map.data is None:
+            return
+        data, palette = self.map.data, self.palette()
+        self._write(target, lambda: render_map_png(data, target, EXPORT_SIZE, palette))
+
+    def _write(self, target: str, work: Callable[[], object]) -> None:
+        def done(_result: object) -> None:
+            self.status.setText(self.tr("Saved: %1").replace("%1", target))
+            self.exported.emit(target)
+
+        def failed(error: BaseException) -> None:
+            self.status.setText(
+                self.tr("Could not save %1: %2").replace("%1", target).replace("%2", str(error))
+            )
+            self.failed.emit(str(error))
+
+        self._context.tasks.run(work, done, failed, owner=self)
+
+    # --- preferences and language ----------------------------------------------------
+
+    def _preference(self, key: str, default: str | None) -> str | None:
+        preferences = self._context.preferences
+        if preferences is None:
+            return default
+        value = preferences.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _remember(self, key: str, value: str) -> None:
+        if self._context.preferences is not None:
+            self._context.preferences.setValue(key, value)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            if self.basics is not None:
+                self._show_basics(self.basics)
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.pages.setTabText(0, self.tr("&Dashboard"))
+        self.pages.setTabText(1, self.tr("&Line chart"))
+        self.pages.setTabText(2, self.tr("District &map"))
+        self.pages.setAccessibleName(self.tr("Analytics views"))
+
+
+def _qt_moment(moment: datetime) -> QDateTime:
+    """A moment in this computer's time zone (a naive one is taken as UTC, as the cache
+    stores them)."""
+    seconds = int(moment.timestamp() if moment.tzinfo else moment.replace(tzinfo=UTC).timestamp())
+    return QDateTime.fromSecsSinceEpoch(seconds, QTimeZone.systemTimeZone())
