@@ -53,8 +53,9 @@ BAKU_INSET: tuple[tuple[str, ...], ...] = (
     ("baki-yasamal", "baki-nerimanov", "baki-nizami", "baki-xezer"),
     ("baki-qaradag", "baki-nesimi", "baki-sebail", "baki-xetai"),
 )
-"""Baku's districts, west to east and north to south, as they lie (roughly)."""
-BAKU_ORIGIN = (16, 4)  # column, row of the inset's top-left cell
+"""Baku's districts, west to east and north to south, as they lie (roughly); the inset
+stands one empty column off the peninsula, so it is not read as its neighbour."""
+BAKU_ORIGIN = (17, 4)  # column, row of the inset's top-left cell
 
 
 def _snap(lon: float, lat: float) -> tuple[int, int]:

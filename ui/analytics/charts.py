@@ -19,12 +19,13 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QImage,
+    QImageWriter,
     QPainter,
     QPainterPath,
     QPalette,
@@ -44,6 +45,7 @@ __all__ = [
     "paint_line_chart",
     "render_png",
     "render_svg",
+    "save_png",
 ]
 
 LIGHT_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
@@ -271,6 +273,13 @@ def paint_line_chart(painter: QPainter, rect: QRectF, chart: LineChart, style: C
     painter.restore()
 
 
+def save_png(image: QImage, path: str) -> None:
+    """Write a PNG whatever the file's name ends with; a failure raises with Qt's reason."""
+    writer = QImageWriter(path, QByteArray(b"png"))
+    if not writer.write(image):
+        raise OSError(writer.errorString())
+
+
 def render_png(chart: LineChart, path: str, size: QSize, style: ChartStyle) -> None:
     """Write the chart as a PNG (safe on a worker: it paints on a QImage)."""
     image = QImage(size, QImage.Format.Format_ARGB32)
@@ -280,8 +289,7 @@ def render_png(chart: LineChart, path: str, size: QSize, style: ChartStyle) -> N
         paint_line_chart(painter, QRectF(0, 0, size.width(), size.height()), chart, style)
     finally:
         painter.end()
-    if not image.save(path, b"PNG"):
-        raise OSError(f"could not write {path}")
+    save_png(image, path)
 
 
 def render_svg(chart: LineChart, path: str, size: QSize, style: ChartStyle) -> None:

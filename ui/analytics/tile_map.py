@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from domains.indicators.queries import LegendClass, class_of
+from ui.analytics.charts import save_png
 
 __all__ = ["MapData", "TileMapView", "paint_tile_map", "render_map_png", "short_name"]
 
@@ -198,8 +199,7 @@ def render_map_png(data: MapData, path: str, size: QSize, palette: QPalette) -> 
         paint_tile_map(painter, QRectF(0, 0, size.width(), size.height()), data, palette)
     finally:
         painter.end()
-    if not image.save(path, b"PNG"):
-        raise OSError(f"could not write {path}")
+    save_png(image, path)
 
 
 class TileMapView(QWidget):

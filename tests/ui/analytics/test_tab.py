@@ -1,0 +1,177 @@
+"""The Analytics tab over the synced demo data: the dashboard, the line chart and its
+table, the district map and its table, the map's click filtering the chart, exports read
+back, and no query on the GUI thread."""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QWidget
+
+from client.session import Session
+from domains.indicators.queries import series
+from tests.ui.analytics.conftest import TIMEOUT, AnalyticsHarness, wait_loaded
+from ui.analytics.charts import DARK_COLOURS, ChartLine, ChartStyle, LineChart, paint_line_chart
+
+
+def test_the_dashboard_shows_every_indicator_of_the_area(
+    qtbot: Any, harness: AnalyticsHarness
+) -> None:
+    tab = harness.tab
+    wait_loaded(qtbot, tab)
+    assert len(tab.dashboard.tiles) == 10
+    index = tab.dashboard.area.findData("seki-zaqatala")
+    assert index > 0
+    before = [t.tile for t in tab.dashboard.tiles]
+    tab.dashboard.area.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: [t.tile for t in tab.dashboard.tiles] != before, timeout=TIMEOUT)
+    for widget in tab.dashboard.tiles:
+        name = widget.accessibleName()
+        assert widget.tile is not None and widget.tile.indicator.name in name
+        assert ("higher than in" in name) or ("lower than in" in name) or ("same as" in name)
+        assert "nan" not in name.lower()
+    assert "synced" in tab.dashboard.dates.text()
+    assert "Values up to" in tab.dashboard.dates.text()
+    gui = threading.main_thread().ident
+    assert harness.statements.threads and gui not in harness.statements.threads
+
+
+def test_two_districts_make_two_lines_and_the_table_behind_them(
+    qtbot: Any, harness: AnalyticsHarness, synced: Session
+) -> None:
+    tab = harness.tab
+    wait_loaded(qtbot, tab)
+    tab.explore.check_area("seki", only=True)
+    tab.explore.check_area("zaqatala")
+    qtbot.waitUntil(
+        lambda: [s.area.code for s in tab.explore.lines] == ["seki", "zaqatala"], timeout=TIMEOUT
+    )
+    selection = tab.explore.selection()
+    assert selection is not None
+    expected = series(
+        synced.cache.db, selection.indicator, selection.areas, selection.first, selection.last
+    )
+    chart = tab.explore.chart.chart
+    assert [line.label for line in chart.lines] == ["Şəki rayonu", "Zaqatala rayonu"]
+    assert [list(line.values) for line in chart.lines] == [s.values() for s in expected]
+    table = tab.explore.table
+    assert table.columnCount() == 2 and table.rowCount() == len(expected[0].points) == 24
+    first_value = expected[0].points[0].value
+    assert first_value is not None
+    cell = table.item(0, 0)
+    assert cell is not None and cell.text().replace(",", "") == f"{first_value:.0f}"
+    controls = {"QComboBox", "QPushButton", "QTreeWidget", "QTableWidget"}
+    for widget in tab.findChildren(QWidget):
+        if widget.metaObject().className() in controls and widget.isVisibleTo(tab):
+            assert widget.accessibleName(), widget
+
+
+def test_a_click_on_the_map_filters_the_line_chart(qtbot: Any, harness: AnalyticsHarness) -> None:
+    tab = harness.tab
+    wait_loaded(qtbot, tab)
+    tab.pages.setCurrentWidget(tab.map)
+    view = tab.map.map
+    qtbot.waitUntil(lambda: view.isVisible() and view.width() > 100, timeout=TIMEOUT)
+    assert tab.map.data is not None and len(tab.map.data.cells) == 85
+    assert tab.map.table.rowCount() == 85
+    point = view.tile_centre("seki")
+    assert view.code_at(point) == "seki"
+    assert "Şəki rayonu" in tab.map._describe("seki")
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(int(point.x()), int(point.y())))
+    assert tab.pages.currentWidget() is tab.explore
+    qtbot.waitUntil(
+        lambda: {s.area.code for s in tab.explore.lines} == {"", "seki"}, timeout=TIMEOUT
+    )
+    # The keyboard does the same: arrows move between districts, Enter filters.
+    tab.pages.setCurrentWidget(tab.map)
+    view.setFocus()
+    view.current = "seki"
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.current != "seki"
+    moved = view.current
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: {s.area.code for s in tab.explore.lines} == {"", moved}, timeout=TIMEOUT
+    )
+
+
+def test_exports_are_read_back(qtbot: Any, harness: AnalyticsHarness, tmp_path: Path) -> None:
+    tab = harness.tab
+    wait_loaded(qtbot, tab)
+    written: list[str] = []
+    tab.exported.connect(written.append)
+    for export, name in (
+        (tab.export_chart_png, "chart.png"),
+        (tab.export_chart_svg, "chart.svg"),
+        (tab.export_table_csv, "table.csv"),
+        (tab.export_map_png, "map.png"),
+    ):
+        export(str(tmp_path / name))
+    qtbot.waitUntil(lambda: len(written) == 4, timeout=TIMEOUT)
+    for name in ("chart.png", "map.png"):
+        image = QImage(str(tmp_path / name))
+        assert not image.isNull() and image.size() == QSize(1200, 700)
+        colours = {image.pixel(x, y) for x in range(0, 1200, 37) for y in range(0, 700, 23)}
+        assert len(colours) > 3  # something drawn, not a blank page
+    assert QSvgRenderer(str(tmp_path / "chart.svg")).isValid()
+    data = (tmp_path / "table.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][1:] == [line.area.name for line in tab.explore.lines]
+    assert len(rows) == 1 + len(tab.explore.lines[0].points)
+
+
+def test_a_failed_export_says_so_and_writes_nothing(
+    qtbot: Any, harness: AnalyticsHarness, tmp_path: Path
+) -> None:
+    tab = harness.tab
+    wait_loaded(qtbot, tab)
+    target = tmp_path / "missing-folder" / "chart.png"
+    with qtbot.waitSignal(tab.failed, timeout=TIMEOUT):
+        tab.export_chart_png(str(target))
+    assert not target.exists()
+    assert "Could not save" in tab.status.text()
+
+
+def test_the_dialog_cancelled_exports_nothing(
+    qtbot: Any, harness: AnalyticsHarness, tmp_path: Path
+) -> None:
+    tab = harness.tab
+    wait_loaded(qtbot, tab)
+    asked: list[str] = []
+
+    def cancel(title: str, suggested: str, _filter: str) -> None:
+        asked.append(suggested)
+
+    tab.choose_file = cancel
+    tab.explore.export_csv.click()
+    assert asked and asked[0].endswith("table.csv")
+    harness.tasks.wait_for_done()
+    assert tab.status.text() == ""
+
+
+@pytest.mark.parametrize("base", ["#000000", "#ffffff"])
+def test_high_contrast_palettes_carry_into_the_chart(qapp: Any, base: str) -> None:
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    text = "#ffffff" if base == "#000000" else "#000000"
+    palette.setColor(QPalette.ColorRole.Text, QColor(text))
+    style = ChartStyle.from_palette(palette)
+    assert (style.colours == DARK_COLOURS) == (base == "#000000")
+    assert style.pen(0).style() != style.pen(1).style()  # lines differ by more than colour
+    chart = LineChart("T", ("a", "b", "c"), (ChartLine("x", (1.0, None, 3.0)),), "f", "empty")
+    image = QImage(400, 300, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    paint_line_chart(painter, QRectF(0, 0, 400, 300), chart, style)
+    painter.end()
+    assert QColor(image.pixel(2, 2)) == QColor(base)
+    inked = {QColor(image.pixel(x, y)).name() for x in range(0, 400, 3) for y in range(0, 300, 3)}
+    assert text in inked
