@@ -39,7 +39,11 @@ INDICATOR_VALUES = CollectionSpec(
         Field("period", STRING, TEXT),
         Field("value", OPTIONAL_NUMBER, SqlType.REAL),
     ),
-    indexes=(("indicator_id", "region_code", "period"),),
+    indexes=(
+        ("indicator_id", "region_code", "period"),
+        # The Analytics tab's month ranges, covered (migration _m_analytics_...).
+        ("indicator_id", "period", "region_code", "value"),
+    ),
 )
 
 SPECS = (REGIONS, INDICATORS, INDICATOR_VALUES)

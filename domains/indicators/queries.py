@@ -45,6 +45,7 @@ __all__ = [
     "dashboard_tiles",
     "indicator_periods",
     "indicators",
+    "latest_period",
     "legend_classes",
     "month_range",
     "month_range_back",
@@ -229,33 +230,59 @@ def indicators(db: sqlite_utils.Database) -> list[Indicator]:
     return [Indicator(i, c, n, u, d or "") for i, c, n, u, d in rows]
 
 
+MONTH_INDEX = "indicator_values_indicator_id_period_region_code_value"
+"""Indicator, month, district, value: a month range is read from the index alone."""
+
+
 def indicator_periods(db: sqlite_utils.Database, indicator_id: str | None = None) -> list[str]:
-    """The months with values (of one indicator, or of any), oldest first."""
+    """The months with values (of one indicator, or of any), oldest first.
+
+    A skip scan of the month index: one lookup per month, not one per value (60 lookups
+    instead of 5 100 index entries per indicator; the same at ten times the districts)."""
     if indicator_id is None:
-        rows = db.conn.execute("SELECT DISTINCT period FROM indicator_values ORDER BY period")
-    else:
-        rows = db.conn.execute(
-            "SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ? ORDER BY period",
-            (indicator_id,),
-        )
-    return [p for (p,) in rows if _PERIOD.match(p)]
+        ids = [i for (i,) in db.conn.execute("SELECT id FROM indicators")]
+        return sorted({p for i in ids for p in indicator_periods(db, i)})
+    found: list[str] = []
+    after = ""
+    while True:
+        (period,) = db.conn.execute(
+            f"SELECT MIN(period) FROM indicator_values INDEXED BY {MONTH_INDEX} "
+            "WHERE indicator_id = ? AND period > ?",
+            (indicator_id, after),
+        ).fetchone()
+        if period is None:
+            return found
+        if _PERIOD.match(period):
+            found.append(period)
+        after = period
 
 
-def _aggregate_sql(indicator: Indicator, code: str) -> tuple[str, list[object]]:
-    """Value per month of an area: a district's own, or its districts' sum or mean."""
+def latest_period(db: sqlite_utils.Database, indicator_id: str) -> str | None:
+    """The newest month of an indicator (one index lookup)."""
+    (period,) = db.conn.execute(
+        f"SELECT MAX(period) FROM indicator_values INDEXED BY {MONTH_INDEX} "
+        "WHERE indicator_id = ? AND period < '9'",
+        (indicator_id,),
+    ).fetchone()
+    return period if isinstance(period, str) and _PERIOD.match(period) else None
+
+
+def _monthly(
+    db: sqlite_utils.Database, indicator: Indicator, codes: Sequence[str], first: str, last: str
+) -> dict[str, tuple[float | None, int]]:
+    """Per month: the districts' sum (a count) or mean (a rate), and how many reported.
+    Read from the month index only: the range of months, the districts tested there."""
+    if not codes:
+        return {}
     function = "SUM" if indicator.is_count else "AVG"
-    if code == COUNTRY:
-        where, args = "r.parent_code IS NOT NULL", list[object]()
-    else:
-        where = "(r.parent_code = ? OR (r.code = ? AND r.parent_code IS NOT NULL))"
-        args = [code, code]
-    sql = (
-        f"SELECT v.period, {function}(v.value), COUNT(v.value) FROM indicator_values AS v "
-        "JOIN regions AS r ON r.code = v.region_code "
-        f"WHERE v.indicator_id = ? AND v.period BETWEEN ? AND ? AND {where} "
-        "GROUP BY v.period"
+    marks = ", ".join("?" * len(codes))
+    rows = db.conn.execute(
+        f"SELECT period, {function}(value), COUNT(value) FROM indicator_values "
+        f"INDEXED BY {MONTH_INDEX} WHERE indicator_id = ? AND period BETWEEN ? AND ? "
+        f"AND region_code IN ({marks}) GROUP BY period",
+        (indicator.id, first, last, *codes),
     )
-    return sql, args
+    return {period: (value, count) for period, value, count in rows}
 
 
 def series(
@@ -272,12 +299,9 @@ def series(
     tree = tree or region_tree(db)
     result = []
     for area in areas:
-        expected = len(tree.districts(area.code)) or 1
-        sql, args = _aggregate_sql(indicator, area.code)
-        found = {
-            period: (value, count)
-            for period, value, count in db.conn.execute(sql, [indicator.id, first, last, *args])
-        }
+        codes = [d.code for d in tree.districts(area.code)]
+        expected = len(codes) or 1
+        found = _monthly(db, indicator, codes, first, last)
         points = []
         for month in months:
             value, count = found.get(month, (None, 0))
@@ -302,15 +326,18 @@ def area_values(
     districts = tree.districts(within)
     found = dict(
         db.conn.execute(
-            "SELECT region_code, value FROM indicator_values "
+            f"SELECT region_code, value FROM indicator_values INDEXED BY {MONTH_INDEX} "
             "WHERE indicator_id = ? AND period = ? AND value IS NOT NULL",
             (indicator.id, period),
         ).fetchall()
     )
     rows = [AreaValue(d, found.get(d.code)) for d in districts]
     rows.sort(key=lambda r: (r.value is None, -(r.value or 0.0), r.area.name))
-    national = series(db, indicator, [Area(COUNTRY, "")], period, period, tree)[0].points[0]
-    return MonthTable(period, tuple(rows), national.value)
+    everywhere = [v for d in tree.districts() if (v := found.get(d.code)) is not None]
+    national: float | None = None
+    if everywhere:  # as the country's line says it (_monthly): a sum, or a mean
+        national = sum(everywhere) if indicator.is_count else sum(everywhere) / len(everywhere)
+    return MonthTable(period, tuple(rows), national)
 
 
 def dashboard_tiles(
@@ -321,14 +348,15 @@ def dashboard_tiles(
     area = tree.area(area_code)
     if area is None:
         raise ValueError(f"unknown area: {area_code!r}")
-    newest = indicator_periods(db)
+    every = indicators(db)
+    lasts = {i.id: latest_period(db, i.id) for i in every}
+    newest = max((p for p in lasts.values() if p), default=None)
     tiles = []
-    for indicator in indicators(db):
-        periods = indicator_periods(db, indicator.id)
-        if not periods:
-            tiles.append(Tile(indicator, None, None, (), stale=bool(newest)))
+    for indicator in every:
+        last = lasts[indicator.id]
+        if last is None:
+            tiles.append(Tile(indicator, None, None, (), stale=newest is not None))
             continue
-        last = periods[-1]
         first = month_range_back(last, months)
         (line,) = series(db, indicator, [area], first, last, tree)
         with_values = [p for p in line.points if p.value is not None]
@@ -337,7 +365,7 @@ def dashboard_tiles(
         if latest is not None:
             before = _shift_year(latest.period, -1)
             year_before = next((p for p in line.points if p.period == before), None)
-        stale = bool(newest) and last < newest[-1]
+        stale = newest is not None and last < newest
         tiles.append(Tile(indicator, latest, year_before, line.points, stale))
     return tiles
 
