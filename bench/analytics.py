@@ -188,6 +188,8 @@ def main() -> int:
         report("month table: every district, one month", walls, cpu, anchor_cpu)
         walls, cpu = timed(map_redraw, args.repeat)
         report("map redraw (query + classes + paint)", walls, cpu, anchor_cpu)
+        walls, cpu = timed(lambda: basics(db), max(5, args.repeat // 4))
+        report("basics: tree, indicators, months, synced", walls, cpu, anchor_cpu)
         walls, cpu = timed(lambda: dashboard_tiles(db, "seki-zaqatala"), max(5, args.repeat // 4))
         report("dashboard tiles: 10 indicators, one region", walls, cpu, anchor_cpu)
         walls, cpu = timed(lambda: dashboard_tiles(db, COUNTRY), max(5, args.repeat // 4))

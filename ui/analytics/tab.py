@@ -82,6 +82,7 @@ class AnalyticsTab(QWidget):
         self._context = context
         self._connections = context.reads  # the window's pool: the window closes it
         self.basics: Basics | None = None
+        self._others_pending = False
         self.choose_file: FileChooser = _ask_for_file(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -127,15 +128,15 @@ class AnalyticsTab(QWidget):
         self.explore.set_basics(loaded, indicator, default_lines)
         self.map.set_basics(loaded, indicator)
         self.basicsLoaded.emit()
+        # The dashboard first, alone: it is what the tab opens on; the other pages'
+        # reads follow once it is shown, not competing with it for the two workers.
+        self._others_pending = True
         self._load_dashboard()
-        self._load_series()
-        self._load_map()
 
     def _load_dashboard(self) -> None:
         area = self.dashboard.area.currentData()
         if area is None:
-            self.dashboard.show_tiles([], self._dates())
-            self.dashboardShown.emit()
+            self._show_tiles([])
             return
         self._remember(AREA_KEY, area)
         self._connections.query(
@@ -149,6 +150,10 @@ class AnalyticsTab(QWidget):
     def _show_tiles(self, tiles: list[Tile]) -> None:
         self.dashboard.show_tiles(tiles, self._dates())
         self.dashboardShown.emit()
+        if self._others_pending:
+            self._others_pending = False
+            self._load_series()
+            self._load_map()
 
     def _load_series(self) -> None:
         selection = self.explore.selection()

@@ -19,6 +19,7 @@ from server.config import Settings
 from server.runner import ServerThread
 from tests.demo import synced_session
 from tests.ui.analytics.conftest import TIMEOUT, close_analytics, make_analytics, wait_loaded
+from ui.analytics import AnalyticsTab, install_analytics_translations
 from ui.context import Changes, ChangeSource
 
 
@@ -132,3 +133,23 @@ def test_equal_values_zero_and_a_missing_district_are_shown_plainly(
         assert "0" in tile.value.text() and "was 0" in tile.change.text()
     finally:
         close_analytics(made)
+
+
+def test_the_tab_speaks_azerbaijani(qapp: Any, qtbot: Any, empty_cache: tuple[Path, bytes]) -> None:
+    path, key = empty_cache
+    assert install_analytics_translations(qapp, "az")
+    made = make_analytics(lambda: open_database(path, key), {"id": "p-1", "roles": []})
+    try:
+        tab = made.tab
+        with qtbot.waitSignal(tab.dashboardShown, timeout=TIMEOUT):
+            tab.show()
+        assert AnalyticsTab.title() == "Analitika"
+        assert [tab.pages.tabText(i) for i in range(3)] == [
+            "&İcmal paneli",
+            "&Xətti diaqram",
+            "Rayonlar &xəritəsi",
+        ]
+        assert "sinxronlaşdırın" in tab.dashboard.message.text()
+    finally:
+        close_analytics(made)
+        install_analytics_translations(qapp, "none")  # back to the source texts
