@@ -98,6 +98,7 @@ def main() -> int:
                 if pixmap.isNull():
                     raise RuntimeError("the exported PNG does not open")
                 viewer.setPixmap(pixmap)
+                viewer.resize(pixmap.size())
                 viewer.setWindowTitle(exported.name)
                 viewer.show()
                 shoot(viewer, args.out, "analytics-export", language)

@@ -240,8 +240,10 @@ def paint_line_chart(painter: QPainter, rect: QRectF, chart: LineChart, style: C
             continue
         x = x_of(index)
         painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3))
+        # Kept inside the chart: the first and last months are never cut off.
+        label_left = min(max(x - label_width / 2, rect.left()), rect.right() - label_width)
         painter.drawText(
-            QRectF(x - label_width / 2, plot.bottom() + 3, label_width, line_height),
+            QRectF(label_left, plot.bottom() + 3, label_width, line_height),
             Qt.AlignmentFlag.AlignHCenter,
             month,
         )

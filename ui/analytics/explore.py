@@ -239,6 +239,7 @@ class ExplorePage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
         notes = []
         if partial:
             notes.append(self.tr("* not every district of the area reported that month."))
