@@ -7,7 +7,7 @@ back as an image.
 
 Seeds the ``demo`` data into a temporary server, signs ``head`` in and syncs, then stops
 the server: every view is shot offline. Saves ``analytics-dashboard``,
-``analytics-line-chart``, ``analytics-map`` and ``analytics-export`` in az and en
+``analytics-line-chart``, ``analytics-map``, ``analytics-bars`` and ``analytics-export`` in az and en
 (``-<lang>.png``). Nothing else is left behind.
 """
 
@@ -88,6 +88,8 @@ def main() -> int:
                 tab.pages.setCurrentWidget(tab.map)
                 wait_until(lambda t=tab: t.map.data is not None)
                 shoot(window, args.out, "analytics-map", language)
+                tab.map.views.setCurrentIndex(1)
+                shoot(window, args.out, "analytics-bars", language)
                 exported = root / f"chart-{language}.png"
                 written: list[str] = []
                 tab.exported.connect(written.append)

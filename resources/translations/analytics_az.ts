@@ -48,6 +48,10 @@
         <translation>Xəritəni PNG kimi saxla</translation>
     </message>
     <message>
+        <source>Save bar chart as PNG</source>
+        <translation>Sütunlu diaqramı PNG kimi saxla</translation>
+    </message>
+    <message>
         <source>Saved: %1</source>
         <translation>Saxlanıldı: %1</translation>
     </message>
@@ -197,6 +201,10 @@
         <translation>Bu ay üçün heç bir rayonun dəyəri yoxdur. Başqa ay və ya göstərici seçin.</translation>
     </message>
     <message>
+        <source>Average district: %1</source>
+        <translation>Orta rayon: %1</translation>
+    </message>
+    <message>
         <source>District</source>
         <translation>Rayon</translation>
     </message>
@@ -251,6 +259,30 @@
     <message>
         <source>Save map as PNG</source>
         <translation>Xəritəni PNG kimi saxla</translation>
+    </message>
+    <message>
+        <source>Save &amp;bar chart as PNG…</source>
+        <translation>&amp;Sütunlu diaqramı PNG kimi saxla…</translation>
+    </message>
+    <message>
+        <source>Save bar chart as PNG</source>
+        <translation>Sütunlu diaqramı PNG kimi saxla</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Xəritə</translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation>Sütunlu diaqram</translation>
+    </message>
+    <message>
+        <source>Map or bar chart of the districts</source>
+        <translation>Rayonların xəritəsi və ya sütunlu diaqramı</translation>
+    </message>
+    <message>
+        <source>Bar chart of the districts, highest first, the whole country marked</source>
+        <translation>Rayonların sütunlu diaqramı: ən yüksəkdən başlayaraq, bütün ölkə qeyd olunub</translation>
     </message>
 </context>
 <context>

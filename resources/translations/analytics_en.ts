@@ -48,6 +48,10 @@
         <translation>Save map as PNG</translation>
     </message>
     <message>
+        <source>Save bar chart as PNG</source>
+        <translation>Save bar chart as PNG</translation>
+    </message>
+    <message>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -197,6 +201,10 @@
         <translation>No district has a value for this month. Choose another month or indicator.</translation>
     </message>
     <message>
+        <source>Average district: %1</source>
+        <translation>Average district: %1</translation>
+    </message>
+    <message>
         <source>District</source>
         <translation>District</translation>
     </message>
@@ -251,6 +259,30 @@
     <message>
         <source>Save map as PNG</source>
         <translation>Save map as PNG</translation>
+    </message>
+    <message>
+        <source>Save &amp;bar chart as PNG…</source>
+        <translation>Save &amp;bar chart as PNG…</translation>
+    </message>
+    <message>
+        <source>Save bar chart as PNG</source>
+        <translation>Save bar chart as PNG</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation>Bar chart</translation>
+    </message>
+    <message>
+        <source>Map or bar chart of the districts</source>
+        <translation>Map or bar chart of the districts</translation>
+    </message>
+    <message>
+        <source>Bar chart of the districts, highest first, the whole country marked</source>
+        <translation>Bar chart of the districts, highest first, the whole country marked</translation>
     </message>
 </context>
 <context>

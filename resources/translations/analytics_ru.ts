@@ -48,6 +48,10 @@
         <translation>Сохранить карту как PNG</translation>
     </message>
     <message>
+        <source>Save bar chart as PNG</source>
+        <translation>Сохранить столбчатую диаграмму как PNG</translation>
+    </message>
+    <message>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
@@ -197,6 +201,10 @@
         <translation>Ни у одного района нет значения за этот месяц. Выберите другой месяц или показатель.</translation>
     </message>
     <message>
+        <source>Average district: %1</source>
+        <translation>Средний район: %1</translation>
+    </message>
+    <message>
         <source>District</source>
         <translation>Район</translation>
     </message>
@@ -251,6 +259,30 @@
     <message>
         <source>Save map as PNG</source>
         <translation>Сохранить карту как PNG</translation>
+    </message>
+    <message>
+        <source>Save &amp;bar chart as PNG…</source>
+        <translation>Сохранить &amp;столбчатую диаграмму как PNG…</translation>
+    </message>
+    <message>
+        <source>Save bar chart as PNG</source>
+        <translation>Сохранить столбчатую диаграмму как PNG</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation>Столбчатая диаграмма</translation>
+    </message>
+    <message>
+        <source>Map or bar chart of the districts</source>
+        <translation>Карта или столбчатая диаграмма районов</translation>
+    </message>
+    <message>
+        <source>Bar chart of the districts, highest first, the whole country marked</source>
+        <translation>Столбчатая диаграмма районов: от наибольшего, вся страна отмечена</translation>
     </message>
 </context>
 <context>

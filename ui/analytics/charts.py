@@ -36,13 +36,17 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 __all__ = [
+    "BarChart",
+    "BarChartView",
     "ChartLine",
     "ChartStyle",
     "LineChart",
     "LineChartView",
     "Sparkline",
     "nice_ticks",
+    "paint_bar_chart",
     "paint_line_chart",
+    "render_bar_png",
     "render_png",
     "render_svg",
     "save_png",
@@ -306,6 +310,158 @@ def render_svg(chart: LineChart, path: str, size: QSize, style: ChartStyle) -> N
     try:
         paint_line_chart(painter, QRectF(0, 0, size.width(), size.height()), chart, style)
     finally:
+        painter.end()
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Districts compared for one month: ``rows`` already sorted (highest first, no data
+    last); ``national`` is marked across the bars."""
+
+    title: str
+    rows: tuple[tuple[str, float | None], ...]
+    national: float | None
+    national_label: str  # "Whole country: 3,333,076"
+    no_data: str  # "no data"
+    footer: str = ""
+    empty: str = ""
+    format_value: Callable[[float], str] = field(default=lambda v: f"{v:g}")
+
+    @property
+    def has_values(self) -> bool:
+        return any(value is not None for _, value in self.rows)
+
+
+BAR_ROW = 18.0
+
+
+def bar_chart_height(chart: BarChart, line_height: float) -> int:
+    """The height that shows every bar at a readable size."""
+    return int(line_height * 4 + len(chart.rows) * max(BAR_ROW, line_height) + 16)
+
+
+def paint_bar_chart(painter: QPainter, rect: QRectF, chart: BarChart, style: ChartStyle) -> None:
+    """Horizontal bars, one per district, its value written at its end (the length is not
+    the only carrier); the national value a dashed line with its label."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillRect(rect, style.base)
+    font = QFont(painter.font())
+    metrics = QFontMetricsF(font)
+    line_height = metrics.height()
+    bold = QFont(font)
+    bold.setBold(True)
+    painter.setFont(bold)
+    painter.setPen(style.text)
+    painter.drawText(
+        QRectF(rect.left() + 8, rect.top() + 4, rect.width() - 16, line_height), chart.title
+    )
+    painter.setFont(font)
+    if not chart.has_values:
+        painter.drawText(
+            rect.adjusted(8, line_height * 2, -8, -8),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            chart.empty,
+        )
+        painter.restore()
+        return
+    values = [v for _, v in chart.rows if v is not None]
+    if chart.national is not None:
+        values.append(chart.national)
+    low, high = min(0.0, *values), max(0.0, *values)
+    if low == high:
+        high = low + 1.0
+    names_width = min(
+        rect.width() * 0.35, max(metrics.horizontalAdvance(n) for n, _ in chart.rows) + 12
+    )
+    value_width = max(metrics.horizontalAdvance(chart.format_value(v)) for v in values) + 8
+    top = rect.top() + line_height * 2.4
+    left = rect.left() + 8 + names_width
+    width = max(rect.right() - 8 - value_width - left, 10.0)
+    row_height = max(BAR_ROW, line_height)
+
+    def x_of(value: float) -> float:
+        return left + (value - low) / (high - low) * width
+
+    colour = QColor(style.colours[0])
+    for index, (name, value) in enumerate(chart.rows):
+        y = top + index * row_height
+        painter.setPen(style.text)
+        painter.drawText(
+            QRectF(rect.left() + 8, y, names_width - 8, row_height),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(name, Qt.TextElideMode.ElideRight, names_width - 8),
+        )
+        if value is None:
+            painter.drawText(
+                QRectF(left + 4, y, width, row_height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                chart.no_data,
+            )
+            continue
+        start, end = sorted((x_of(0.0), x_of(value)))
+        painter.fillRect(QRectF(start, y + 3, max(end - start, 1.0), row_height - 6), colour)
+        painter.drawText(
+            QRectF(end + 4, y, value_width, row_height),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            chart.format_value(value),
+        )
+    bottom = top + len(chart.rows) * row_height
+    if chart.national is not None:
+        x = x_of(chart.national)
+        pen = QPen(style.text, 1.5)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(x, top - 4), QPointF(x, bottom))
+        painter.setPen(style.text)
+        label_width = metrics.horizontalAdvance(chart.national_label) + 8
+        label_left = min(max(x - label_width / 2, rect.left()), rect.right() - label_width)
+        painter.drawText(
+            QRectF(label_left, top - line_height - 4, label_width, line_height),
+            Qt.AlignmentFlag.AlignCenter,
+            chart.national_label,
+        )
+    if chart.footer:
+        painter.drawText(
+            QRectF(rect.left() + 8, bottom + 4, rect.width() - 16, line_height), chart.footer
+        )
+    painter.restore()
+
+
+def render_bar_png(chart: BarChart, path: str, width: int, style: ChartStyle) -> None:
+    """The whole bar chart as a PNG, as tall as its bars need (safe on a worker)."""
+    height = bar_chart_height(chart, QFontMetricsF(QFont()).height())
+    image = QImage(QSize(width, height), QImage.Format.Format_ARGB32)
+    image.fill(style.base)
+    painter = QPainter(image)
+    try:
+        paint_bar_chart(painter, QRectF(0, 0, width, height), chart, style)
+    finally:
+        painter.end()
+    save_png(image, path)
+
+
+class BarChartView(QWidget):
+    """Shows a ``BarChart`` as tall as its bars need (it sits in a scroll area)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = BarChart("", (), None, "", "")
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def set_chart(self, chart: BarChart) -> None:
+        self.chart = chart
+        self.setMinimumHeight(bar_chart_height(chart, self.fontMetrics().height()))
+        self.setAccessibleDescription(
+            chart.title + ". " + chart.national_label if chart.has_values else chart.empty
+        )
+        self.update()
+
+    def paintEvent(self, _event: object) -> None:
+        painter = QPainter(self)
+        paint_bar_chart(
+            painter, QRectF(self.rect()), self.chart, ChartStyle.from_palette(self.palette())
+        )
         painter.end()
 
 

@@ -13,15 +13,18 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from domains.indicators.grid import cells
 from domains.indicators.queries import Basics, Indicator, MonthTable, legend_classes
+from ui.analytics.charts import BarChart, BarChartView
 from ui.analytics.i18n import format_month, format_value
 from ui.analytics.tile_map import MapData, TileMapView
 
@@ -32,6 +35,7 @@ class MapPage(QWidget):
     selectionChanged = Signal()
     districtChosen = Signal(str)
     exportRequested = Signal()
+    barsExportRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +43,7 @@ class MapPage(QWidget):
         self.cells = cells()
         self.month_table: MonthTable | None = None
         self.data: MapData | None = None
+        self.bar_chart: BarChart | None = None
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.indicator_label = QLabel(self)
@@ -53,7 +58,14 @@ class MapPage(QWidget):
         filters.addWidget(self.month)
         layout.addLayout(filters)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.map = TileMapView(self._describe, splitter)
+        self.views = QTabWidget(splitter)
+        self.map = TileMapView(self._describe, self.views)
+        self.bars_area = QScrollArea(self.views)
+        self.bars_area.setWidgetResizable(True)
+        self.bars = BarChartView(self.bars_area)
+        self.bars_area.setWidget(self.bars)
+        self.views.addTab(self.map, "")
+        self.views.addTab(self.bars_area, "")
         self.table = QTableWidget(splitter)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -67,6 +79,9 @@ class MapPage(QWidget):
         self.export_png = QPushButton(self)
         self.export_png.clicked.connect(self.exportRequested)
         bottom.addWidget(self.export_png)
+        self.export_bars = QPushButton(self)
+        self.export_bars.clicked.connect(self.barsExportRequested)
+        bottom.addWidget(self.export_bars)
         layout.addLayout(bottom)
         self.indicator.currentIndexChanged.connect(self.selectionChanged)
         self.month.currentIndexChanged.connect(self.selectionChanged)
@@ -124,6 +139,24 @@ class MapPage(QWidget):
             format_value,
         )
         self.map.set_data(self.data)
+        # A count's national value is the sum of the districts: no bar is comparable to
+        # it, so the bars mark the average district instead, and say so.
+        marker, marker_label = table.national, self.tr("Whole country: %1").replace("%1", national)
+        present = [v for v in values.values() if v is not None]
+        if indicator.is_count and present:
+            marker = sum(present) / len(present)
+            marker_label = self.tr("Average district: %1").replace("%1", format_value(marker))
+        self.bar_chart = BarChart(
+            self.data.title,
+            tuple((row.area.name, row.value) for row in table.rows),
+            marker,
+            marker_label,
+            self.tr("no data"),
+            footer,
+            self.data.empty,
+            format_value,
+        )
+        self.bars.set_chart(self.bar_chart)
         self.table.clear()
         self.table.setColumnCount(3)
         self.table.setHorizontalHeaderLabels(
@@ -189,3 +222,11 @@ class MapPage(QWidget):
         self.table.setAccessibleName(self.tr("Table of the map: every district's value and class"))
         self.export_png.setText(self.tr("Save map as P&NG…"))
         self.export_png.setAccessibleName(self.tr("Save map as PNG"))
+        self.export_bars.setText(self.tr("Save &bar chart as PNG…"))
+        self.export_bars.setAccessibleName(self.tr("Save bar chart as PNG"))
+        self.views.setTabText(0, self.tr("Map"))
+        self.views.setTabText(1, self.tr("Bar chart"))
+        self.views.setAccessibleName(self.tr("Map or bar chart of the districts"))
+        self.bars.setAccessibleName(
+            self.tr("Bar chart of the districts, highest first, the whole country marked")
+        )

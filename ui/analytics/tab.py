@@ -39,7 +39,7 @@ from domains.indicators.queries import (
     series,
     series_csv,
 )
-from ui.analytics.charts import ChartStyle, render_png, render_svg
+from ui.analytics.charts import ChartStyle, render_bar_png, render_png, render_svg
 from ui.analytics.dashboard import DashboardPage
 from ui.analytics.explore import MAX_LINES, ExplorePage
 from ui.analytics.i18n import analytics_locale, format_month
@@ -104,6 +104,7 @@ class AnalyticsTab(QWidget):
         self.map.selectionChanged.connect(self._load_map)
         self.map.districtChosen.connect(self._filter_by_district)
         self.map.exportRequested.connect(lambda: self.export_map_png(None))
+        self.map.barsExportRequested.connect(lambda: self.export_bars_png(None))
         context.events.changed.connect(self._on_data_changed)
         self._retranslate()
         self._load_basics()
@@ -272,6 +273,13 @@ class AnalyticsTab(QWidget):
             return
         data, palette = self.map.data, self.palette()
         self._write(target, lambda: render_map_png(data, target, EXPORT_SIZE, palette))
+
+    def export_bars_png(self, path: str | None) -> None:
+        target = self._target(path, self.tr("Save bar chart as PNG"), "bars.png", "PNG (*.png)")
+        if target is None or self.map.bar_chart is None:
+            return
+        chart, style = self.map.bar_chart, ChartStyle.from_palette(self.palette())
+        self._write(target, lambda: render_bar_png(chart, target, EXPORT_SIZE.width(), style))
 
     def _write(self, target: str, work: Callable[[], object]) -> None:
         def done(_result: object) -> None:

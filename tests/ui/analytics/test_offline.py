@@ -129,6 +129,8 @@ def test_equal_values_zero_and_a_missing_district_are_shown_plainly(
         assert len(data.classes) == 1 and data.legend_labels[-1] == "no data"
         assert "nan" not in " ".join(data.legend_labels).lower()
         assert "no data" in tab.map._describe("qax")
+        bars = tab.map.bar_chart
+        assert bars is not None and bars.rows == (("Şəki rayonu", 0.0), ("Qax rayonu", None))
         tile = tab.dashboard.tiles[0]
         assert "0" in tile.value.text() and "was 0" in tile.change.text()
     finally:

@@ -82,6 +82,14 @@ def test_a_click_on_the_map_filters_the_line_chart(qtbot: Any, harness: Analytic
     qtbot.waitUntil(lambda: view.isVisible() and view.width() > 100, timeout=TIMEOUT)
     assert tab.map.data is not None and len(tab.map.data.cells) == 85
     assert tab.map.table.rowCount() == 85
+    bars = tab.map.bar_chart
+    assert bars is not None and len(bars.rows) == 85 and bars.national is not None
+    values = [value for _, value in bars.rows]
+    assert values == sorted(values, reverse=True)  # type: ignore[type-var]
+    indicator = tab.map.selection()
+    assert indicator is not None
+    word = "Average district" if indicator[0].is_count else "Whole country"
+    assert word in bars.national_label
     point = view.tile_centre("seki")
     assert view.code_at(point) == "seki"
     assert "Şəki rayonu" in tab.map._describe("seki")
@@ -113,9 +121,12 @@ def test_exports_are_read_back(qtbot: Any, harness: AnalyticsHarness, tmp_path: 
         (tab.export_chart_svg, "chart.svg"),
         (tab.export_table_csv, "table.csv"),
         (tab.export_map_png, "map.png"),
+        (tab.export_bars_png, "bars.png"),
     ):
         export(str(tmp_path / name))
-    qtbot.waitUntil(lambda: len(written) == 4, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: len(written) == 5, timeout=TIMEOUT)
+    bars = QImage(str(tmp_path / "bars.png"))
+    assert not bars.isNull() and bars.width() == 1200 and bars.height() > 85 * 18
     for name in ("chart.png", "map.png"):
         image = QImage(str(tmp_path / name))
         assert not image.isNull() and image.size() == QSize(1200, 700)
