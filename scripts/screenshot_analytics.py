@@ -7,8 +7,8 @@ back as an image.
 
 Seeds the ``demo`` data into a temporary server, signs ``head`` in and syncs, then stops
 the server: every view is shot offline. Saves ``analytics-dashboard``,
-``analytics-line-chart``, ``analytics-map``, ``analytics-bars`` and ``analytics-export`` in az and en
-(``-<lang>.png``). Nothing else is left behind.
+``analytics-line-chart``, ``analytics-map``, ``analytics-bars`` and ``analytics-export``
+in az and en (``-<lang>.png``). Nothing else is left behind.
 """
 
 from __future__ import annotations
