@@ -51,6 +51,7 @@ __all__ = [
     "month_range_back",
     "region_tree",
     "series",
+    "series_a_year_before",
     "series_csv",
     "synced_at",
 ]
@@ -310,6 +311,30 @@ def series(
             points.append(Point(month, value, count, expected))
         result.append(Series(area, tuple(points)))
     return result
+
+
+def series_a_year_before(
+    db: sqlite_utils.Database,
+    indicator: Indicator,
+    areas: Sequence[Area],
+    first: str,
+    last: str,
+    tree: RegionTree | None = None,
+) -> list[Series]:
+    """Each area's values twelve months earlier, laid on this period's months (point
+    ``2025-03`` holds March 2024): "this year against last year" on one axis."""
+    earlier = series(db, indicator, areas, _shift_year(first, -1), _shift_year(last, -1), tree)
+    months = month_range(first, last)
+    return [
+        Series(
+            line.area,
+            tuple(
+                Point(month, p.value, p.reporting, p.expected)
+                for month, p in zip(months, line.points, strict=True)
+            ),
+        )
+        for line in earlier
+    ]
 
 
 def area_values(

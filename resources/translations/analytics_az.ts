@@ -8,6 +8,10 @@
         <translation>Analitika</translation>
     </message>
     <message>
+        <source>%1, a year before</source>
+        <translation>%1, bir il əvvəl</translation>
+    </message>
+    <message>
         <source>The indicators could not be read from this computer&apos;s copy.</source>
         <translation>Göstəricilər bu kompüterdəki nüsxədən oxuna bilmədi.</translation>
     </message>
@@ -156,6 +160,14 @@
     <message>
         <source>Last month</source>
         <translation>Son ay</translation>
+    </message>
+    <message>
+        <source>&amp;Against the year before</source>
+        <translation>&amp;Bir il əvvəllə müqayisə</translation>
+    </message>
+    <message>
+        <source>Add each area&apos;s line of the same months a year before</source>
+        <translation>Hər ərazi üçün bir il əvvəlki eyni ayların xəttini əlavə et</translation>
     </message>
     <message>
         <source>Economic regions and districts to compare</source>

@@ -8,6 +8,10 @@
         <translation>Analytics</translation>
     </message>
     <message>
+        <source>%1, a year before</source>
+        <translation>%1, a year before</translation>
+    </message>
+    <message>
         <source>The indicators could not be read from this computer&apos;s copy.</source>
         <translation>The indicators could not be read from this computer&apos;s copy.</translation>
     </message>
@@ -156,6 +160,14 @@
     <message>
         <source>Last month</source>
         <translation>Last month</translation>
+    </message>
+    <message>
+        <source>&amp;Against the year before</source>
+        <translation>&amp;Against the year before</translation>
+    </message>
+    <message>
+        <source>Add each area&apos;s line of the same months a year before</source>
+        <translation>Add each area&apos;s line of the same months a year before</translation>
     </message>
     <message>
         <source>Economic regions and districts to compare</source>

@@ -8,6 +8,10 @@
         <translation>Аналитика</translation>
     </message>
     <message>
+        <source>%1, a year before</source>
+        <translation>%1, годом ранее</translation>
+    </message>
+    <message>
         <source>The indicators could not be read from this computer&apos;s copy.</source>
         <translation>Не удалось прочитать показатели из копии на этом компьютере.</translation>
     </message>
@@ -156,6 +160,14 @@
     <message>
         <source>Last month</source>
         <translation>Последний месяц</translation>
+    </message>
+    <message>
+        <source>&amp;Against the year before</source>
+        <translation>&amp;Сравнить с прошлым годом</translation>
+    </message>
+    <message>
+        <source>Add each area&apos;s line of the same months a year before</source>
+        <translation>Добавить для каждой территории линию тех же месяцев годом ранее</translation>
     </message>
     <message>
         <source>Economic regions and districts to compare</source>

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -43,6 +44,7 @@ class ExploreSelection:
     areas: tuple[Area, ...]
     first: str
     last: str
+    year_before: bool = False
 
 
 class ExplorePage(QWidget):
@@ -64,6 +66,8 @@ class ExplorePage(QWidget):
         self.last_label = QLabel(self)
         self.last = QComboBox(self)
         self.last_label.setBuddy(self.last)
+        self.year_before = QCheckBox(self)
+        self.year_before.toggled.connect(self.selectionChanged)
         for widget, stretch in (
             (self.indicator_label, 0),
             (self.indicator, 2),
@@ -71,6 +75,7 @@ class ExplorePage(QWidget):
             (self.first, 0),
             (self.last_label, 0),
             (self.last, 0),
+            (self.year_before, 0),
         ):
             filters.addWidget(widget, stretch)
         layout.addLayout(filters)
@@ -191,7 +196,7 @@ class ExplorePage(QWidget):
                 area = self.basics.tree.area(code)
                 if area is not None:
                     areas.append(Area(code, item.text(0), area.parent_code))
-        return ExploreSelection(indicator, tuple(areas), first, last)
+        return ExploreSelection(indicator, tuple(areas), first, last, self.year_before.isChecked())
 
     # --- results ---------------------------------------------------------------------
 
@@ -245,7 +250,9 @@ class ExplorePage(QWidget):
             notes.append(self.tr("* not every district of the area reported that month."))
         if too_many:
             notes.append(
-                self.tr("Only the first %1 areas ticked are drawn.").replace("%1", str(MAX_LINES))
+                self.tr("Only the first %1 areas ticked are drawn.").replace(
+                    "%1", str(len({line.area.code for line in lines}))
+                )
             )
         self.message.setText(" ".join(notes))
 
@@ -261,6 +268,10 @@ class ExplorePage(QWidget):
         self.indicator.setAccessibleName(self.tr("Indicator"))
         self.first.setAccessibleName(self.tr("First month"))
         self.last.setAccessibleName(self.tr("Last month"))
+        self.year_before.setText(self.tr("&Against the year before"))
+        self.year_before.setAccessibleName(
+            self.tr("Add each area's line of the same months a year before")
+        )
         self.areas.setAccessibleName(self.tr("Economic regions and districts to compare"))
         self.chart.setAccessibleName(self.tr("Line chart of the areas over the months"))
         self.table.setAccessibleName(self.tr("Table of the line chart: months by areas"))

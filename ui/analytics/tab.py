@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlite_utils
 from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from domains.indicators.queries import (
     COUNTRY,
+    Area,
     Basics,
     Indicator,
     MonthTable,
@@ -37,6 +39,7 @@ from domains.indicators.queries import (
     basics,
     dashboard_tiles,
     series,
+    series_a_year_before,
     series_csv,
 )
 from ui.analytics.charts import ChartStyle, render_bar_png, render_png, render_svg
@@ -164,12 +167,24 @@ class AnalyticsTab(QWidget):
             return
         self._remember(INDICATOR_KEY, selection.indicator.id)
         tree = self.basics.tree
-        areas = selection.areas[:MAX_LINES]
-        too_many = len(selection.areas) > MAX_LINES
+        limit = MAX_LINES // 2 if selection.year_before else MAX_LINES
+        areas = selection.areas[:limit]
+        too_many = len(selection.areas) > limit
+        suffix = self.tr("%1, a year before")
+
+        def read(db: sqlite_utils.Database) -> list[Series]:
+            args = (db, selection.indicator, areas, selection.first, selection.last, tree)
+            now = series(*args)
+            if not selection.year_before:
+                return now
+            lines = []
+            for line, earlier in zip(now, series_a_year_before(*args), strict=True):
+                named = Area(earlier.area.code, suffix.replace("%1", earlier.area.name))
+                lines += [line, Series(named, earlier.points)]
+            return lines
+
         self._connections.query(
-            lambda db: series(
-                db, selection.indicator, areas, selection.first, selection.last, tree
-            ),
+            read,
             lambda lines: self._show_series(lines, too_many),
             self._failed,
             owner=self,

@@ -33,6 +33,7 @@ from domains.indicators.queries import (
     month_range,
     region_tree,
     series,
+    series_a_year_before,
     series_csv,
     synced_at,
 )
@@ -247,3 +248,15 @@ def test_the_csv_opens_in_excel(small_db: sqlite_utils.Database) -> None:
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows == [["Ay", "A rayonu"], ["2024-01", "1234567"], ["2024-02", ""]]
+
+
+def test_a_year_before_lies_on_this_periods_months(small_db: sqlite_utils.Database) -> None:
+    put_values(
+        small_db,
+        [("ind-rate", "a", "2024-01", 1.0), ("ind-rate", "a", "2025-01", 2.0)],
+    )
+    rate = next(i for i in indicators(small_db) if i.code == "rate")
+    a = region_tree(small_db).area("a")
+    assert a is not None
+    (earlier,) = series_a_year_before(small_db, rate, [a], "2025-01", "2025-02")
+    assert [(p.period, p.value) for p in earlier.points] == [("2025-01", 1.0), ("2025-02", None)]

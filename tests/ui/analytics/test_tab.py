@@ -68,7 +68,22 @@ def test_two_districts_make_two_lines_and_the_table_behind_them(
     assert first_value is not None
     cell = table.item(0, 0)
     assert cell is not None and cell.text().replace(",", "") == f"{first_value:.0f}"
-    controls = {"QComboBox", "QPushButton", "QTreeWidget", "QTableWidget"}
+    tab.explore.year_before.setChecked(True)
+    qtbot.waitUntil(lambda: len(tab.explore.lines) == 4, timeout=TIMEOUT)
+    names = [line.area.name for line in tab.explore.lines]
+    assert names == [
+        "Şəki rayonu",
+        "Şəki rayonu, a year before",
+        "Zaqatala rayonu",
+        "Zaqatala rayonu, a year before",
+    ]
+    earlier_first = f"{int(selection.first[:4]) - 1}{selection.first[4:]}"
+    earlier_last = f"{int(selection.last[:4]) - 1}{selection.last[4:]}"
+    (earlier,) = series(
+        synced.cache.db, selection.indicator, selection.areas[:1], earlier_first, earlier_last
+    )
+    assert tab.explore.lines[1].values() == earlier.values()
+    controls = {"QComboBox", "QPushButton", "QTreeWidget", "QTableWidget", "QCheckBox"}
     for widget in tab.findChildren(QWidget):
         if widget.metaObject().className() in controls and widget.isVisibleTo(tab):
             assert widget.accessibleName(), widget
