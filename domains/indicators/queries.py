@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import re
 from collections.abc import Sequence
@@ -71,6 +72,7 @@ class Area:
     code: str
     name: str
     parent_code: str | None = None
+    population: int | None = None  # a district's inhabitants (the weight of its rates)
 
 
 @dataclass(frozen=True)
@@ -108,10 +110,26 @@ class Indicator:
     name: str
     unit: str
     description: str
+    target: float | None = None
+    alert: float | None = None
+    higher_is_better: bool | None = None
 
     @property
     def is_count(self) -> bool:
         return self.unit in COUNT_UNITS
+
+    def standing(self, value: float | None) -> str | None:
+        """Where a value stands against the thresholds: "alert" (beyond the alert
+        level), "met" (the target reached), "short" (between them); None: no thresholds
+        or no value."""
+        if value is None or self.higher_is_better is None:
+            return None
+        sign = 1 if self.higher_is_better else -1
+        if self.alert is not None and sign * value < sign * self.alert:
+            return "alert"
+        if self.target is not None and sign * value >= sign * self.target:
+            return "met"
+        return "short" if self.target is not None else None
 
 
 @dataclass(frozen=True)
@@ -213,22 +231,35 @@ def month_range_back(last: str, months: int) -> str:
 
 def region_tree(db: sqlite_utils.Database) -> RegionTree:
     rows = db.conn.execute(
-        "SELECT code, name, parent_code FROM regions ORDER BY sort_key, code"
+        "SELECT code, name, parent_code, json_extract(record, '$.population') FROM regions "
+        "ORDER BY sort_key, code"
     ).fetchall()
-    tops = [Area(code, name) for code, name, parent in rows if parent is None]
+    tops = [Area(code, name) for code, name, parent, _ in rows if parent is None]
     children: dict[str, list[Area]] = {}
-    for code, name, parent in rows:
+    for code, name, parent, population in rows:
         if parent is not None:
-            children.setdefault(parent, []).append(Area(code, name, parent))
+            weight = population if isinstance(population, int) and population > 0 else None
+            children.setdefault(parent, []).append(Area(code, name, parent, weight))
     return RegionTree(tuple((top, tuple(children.get(top.code, ()))) for top in tops))
 
 
 def indicators(db: sqlite_utils.Database) -> list[Indicator]:
     rows = db.conn.execute(
-        "SELECT id, code, name, unit, json_extract(record, '$.description') "
-        "FROM indicators ORDER BY sort_key, id"
+        "SELECT id, code, name, unit, json_extract(record, '$.description'), "
+        "json_extract(record, '$.target'), json_extract(record, '$.alert'), "
+        "json_extract(record, '$.higher_is_better') FROM indicators ORDER BY sort_key, id"
     ).fetchall()
-    return [Indicator(i, c, n, u, d or "") for i, c, n, u, d in rows]
+
+    def number(value: object) -> float | None:
+        return float(value) if isinstance(value, int | float) else None
+
+    return [
+        Indicator(
+            i, c, n, u, d or "", number(target), number(alert),
+            None if better is None else bool(better),
+        )
+        for i, c, n, u, d, target, alert, better in rows
+    ]  # fmt: skip
 
 
 MONTH_INDEX = "indicator_values_indicator_id_period_region_code_value"
@@ -269,19 +300,34 @@ def latest_period(db: sqlite_utils.Database, indicator_id: str) -> str | None:
 
 
 def _monthly(
-    db: sqlite_utils.Database, indicator: Indicator, codes: Sequence[str], first: str, last: str
+    db: sqlite_utils.Database,
+    indicator: Indicator,
+    districts: Sequence[Area],
+    first: str,
+    last: str,
 ) -> dict[str, tuple[float | None, int]]:
-    """Per month: the districts' sum (a count) or mean (a rate), and how many reported.
-    Read from the month index only: the range of months, the districts tested there."""
-    if not codes:
+    """Per month: the districts' sum (a count) or population-weighted mean (a rate: each
+    district's value weighs as many as its inhabitants, over the districts that
+    reported), and how many reported. Without every district's population the mean is a
+    plain one. Read from the month index only: the range of months, each entry's
+    district looked up in the weights."""
+    if not districts:
         return {}
-    function = "SUM" if indicator.is_count else "AVG"
-    marks = ", ".join("?" * len(codes))
+    weighted = all(d.population for d in districts)
+    if indicator.is_count:
+        aggregate = "SUM(v.value)"
+    elif weighted:
+        aggregate = "SUM(v.value * w.weight) / SUM(CASE WHEN v.value IS NOT NULL THEN w.weight END)"
+    else:
+        aggregate = "AVG(v.value)"
+    weights = json.dumps({d.code: d.population or 1 for d in districts})
     rows = db.conn.execute(
-        f"SELECT period, {function}(value), COUNT(value) FROM indicator_values "
-        f"INDEXED BY {MONTH_INDEX} WHERE indicator_id = ? AND period BETWEEN ? AND ? "
-        f"AND region_code IN ({marks}) GROUP BY period",
-        (indicator.id, first, last, *codes),
+        "WITH w(code, weight) AS MATERIALIZED (SELECT key, value FROM json_each(?)) "
+        f"SELECT v.period, {aggregate}, COUNT(v.value) "
+        f"FROM indicator_values AS v INDEXED BY {MONTH_INDEX} CROSS JOIN w "
+        "ON w.code = v.region_code "
+        "WHERE v.indicator_id = ? AND v.period BETWEEN ? AND ? GROUP BY v.period",
+        (weights, indicator.id, first, last),
     )
     return {period: (value, count) for period, value, count in rows}
 
@@ -300,9 +346,9 @@ def series(
     tree = tree or region_tree(db)
     result = []
     for area in areas:
-        codes = [d.code for d in tree.districts(area.code)]
-        expected = len(codes) or 1
-        found = _monthly(db, indicator, codes, first, last)
+        districts = tree.districts(area.code)
+        expected = len(districts) or 1
+        found = _monthly(db, indicator, districts, first, last)
         points = []
         for month in months:
             value, count = found.get(month, (None, 0))
@@ -358,11 +404,8 @@ def area_values(
     )
     rows = [AreaValue(d, found.get(d.code)) for d in districts]
     rows.sort(key=lambda r: (r.value is None, -(r.value or 0.0), r.area.name))
-    everywhere = [v for d in tree.districts() if (v := found.get(d.code)) is not None]
-    national: float | None = None
-    if everywhere:  # as the country's line says it (_monthly): a sum, or a mean
-        national = sum(everywhere) if indicator.is_count else sum(everywhere) / len(everywhere)
-    return MonthTable(period, tuple(rows), national)
+    national = series(db, indicator, [Area(COUNTRY, "")], period, period, tree)[0].points[0]
+    return MonthTable(period, tuple(rows), national.value)
 
 
 def dashboard_tiles(

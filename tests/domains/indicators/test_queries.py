@@ -120,7 +120,12 @@ def test_a_district_series_is_its_own_values(db: sqlite_utils.Database) -> None:
     assert [p.value for p in line.points] == [raw[p] for p in periods]
 
 
-def test_a_region_sums_counts_and_averages_rates(db: sqlite_utils.Database) -> None:
+POPULATION = {d.code: d.population * 1000 for d in DISTRICTS}
+
+
+def test_a_region_sums_counts_and_weighs_rates_by_population(
+    db: sqlite_utils.Database,
+) -> None:
     tree = region_tree(db)
     everything = indicators(db)
     count = next(i for i in everything if i.code == "e-prescriptions")
@@ -128,23 +133,25 @@ def test_a_region_sums_counts_and_averages_rates(db: sqlite_utils.Database) -> N
     month = indicator_periods(db, count.id)[-1]
     members = [d.code for d in tree.districts("quba-xacmaz")]
 
-    def raw(indicator_id: str) -> list[float]:
+    def raw(indicator_id: str) -> dict[str, float]:
         marks = ",".join("?" * len(members))
-        return [
-            v
-            for (v,) in db.conn.execute(
-                f"SELECT value FROM indicator_values WHERE indicator_id = ? AND period = ? "
-                f"AND region_code IN ({marks})",
+        return dict(
+            db.conn.execute(
+                f"SELECT region_code, value FROM indicator_values WHERE indicator_id = ? "
+                f"AND period = ? AND region_code IN ({marks})",
                 (indicator_id, month, *members),
-            )
-        ]
+            ).fetchall()
+        )
 
     region = tree.area("quba-xacmaz")
     assert region is not None
     (summed,) = series(db, count, [region], month, month)
     (averaged,) = series(db, rate, [region], month, month)
-    assert summed.points[0].value == pytest.approx(sum(raw(count.id)))
-    assert averaged.points[0].value == pytest.approx(sum(raw(rate.id)) / len(members))
+    assert summed.points[0].value == pytest.approx(sum(raw(count.id).values()))
+    rates = raw(rate.id)
+    weighted = sum(v * POPULATION[c] for c, v in rates.items()) / sum(POPULATION[c] for c in rates)
+    assert averaged.points[0].value == pytest.approx(weighted)
+    assert weighted != pytest.approx(sum(rates.values()) / len(rates), abs=1e-6)
     assert summed.points[0].reporting == summed.points[0].expected == len(members)
     national = series(db, count, [Area(COUNTRY, "")], month, month)[0].points[0]
     assert national.expected == len(DISTRICTS)
@@ -158,7 +165,8 @@ def test_month_table_is_sorted_with_the_national_value(db: sqlite_utils.Database
     assert len(values) == len(DISTRICTS)
     assert all(v is not None for v in values)
     assert values == sorted(values, reverse=True)  # type: ignore[type-var]
-    assert table.national == pytest.approx(sum(values) / len(values))  # type: ignore[arg-type]
+    weighted = sum((r.value or 0.0) * POPULATION[r.area.code] for r in table.rows)
+    assert table.national == pytest.approx(weighted / sum(POPULATION.values()))
 
 
 def test_the_dashboard_has_a_tile_per_indicator(db: sqlite_utils.Database) -> None:
