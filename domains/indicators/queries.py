@@ -35,6 +35,7 @@ __all__ = [
     "Basics",
     "Indicator",
     "LegendClass",
+    "MonthNote",
     "MonthTable",
     "Point",
     "RegionTree",
@@ -48,6 +49,7 @@ __all__ = [
     "indicators",
     "latest_period",
     "legend_classes",
+    "month_notes",
     "month_range",
     "month_range_back",
     "region_tree",
@@ -381,6 +383,31 @@ def series_a_year_before(
         )
         for line in earlier
     ]
+
+
+@dataclass(frozen=True)
+class MonthNote:
+    """What the server says of a month's values: when they were published, and whether
+    they are still provisional (may be revised)."""
+
+    published_on: str | None
+    provisional: bool
+
+
+def month_notes(
+    db: sqlite_utils.Database, indicator_id: str, first: str, last: str
+) -> dict[str, MonthNote]:
+    """The publication date and provisional flag of each month of an indicator."""
+    rows = db.conn.execute(
+        "SELECT period, MAX(json_extract(record, '$.published_on')), "
+        "MAX(COALESCE(json_extract(record, '$.provisional'), 0)) FROM indicator_values "
+        "WHERE indicator_id = ? AND period BETWEEN ? AND ? GROUP BY period",
+        (indicator_id, _check_period(first), _check_period(last)),
+    )
+    return {
+        period: MonthNote(published if isinstance(published, str) else None, bool(provisional))
+        for period, published, provisional in rows
+    }
 
 
 def area_values(

@@ -12,6 +12,10 @@
         <translation>%1, bir il əvvəl</translation>
     </message>
     <message>
+        <source>provisional: may still be revised</source>
+        <translation>ilkin: hələ dəyişə bilər</translation>
+    </message>
+    <message>
         <source>The indicators could not be read from this computer&apos;s copy.</source>
         <translation>Göstəricilər bu kompüterdəki nüsxədən oxuna bilmədi.</translation>
     </message>
@@ -22,6 +26,10 @@
     <message>
         <source>Values up to %1</source>
         <translation>Dəyərlər: %1 daxil olmaqla</translation>
+    </message>
+    <message>
+        <source>Data as of %1</source>
+        <translation>Məlumat tarixi: %1</translation>
     </message>
     <message>
         <source>never synced</source>
@@ -114,6 +122,14 @@
         <translation>Bütün ölkə</translation>
     </message>
     <message>
+        <source>Target: %1</source>
+        <translation>Hədəf: %1</translation>
+    </message>
+    <message>
+        <source>Alert level: %1</source>
+        <translation>Xəbərdarlıq səviyyəsi: %1</translation>
+    </message>
+    <message>
         <source>Tick one or more areas on the left to draw their lines.</source>
         <translation>Xətlərini çəkmək üçün soldan bir və ya bir neçə ərazi seçin.</translation>
     </message>
@@ -122,12 +138,20 @@
         <translation>Bu ərazilər üçün bu dövrdə dəyər yoxdur. Başqa aylar və ya ərazilər seçin.</translation>
     </message>
     <message>
+        <source>(provisional)</source>
+        <translation>(ilkin)</translation>
+    </message>
+    <message>
         <source>no data</source>
         <translation>məlumat yoxdur</translation>
     </message>
     <message>
         <source>(negative: check the source)</source>
         <translation>(mənfi: mənbəni yoxlayın)</translation>
+    </message>
+    <message>
+        <source>Months marked provisional may still be revised.</source>
+        <translation>İlkin kimi qeyd olunmuş aylar hələ dəyişə bilər.</translation>
     </message>
     <message>
         <source>* not every district of the area reported that month.</source>
@@ -205,6 +229,10 @@
         <translation>məlumat yoxdur</translation>
     </message>
     <message>
+        <source>! beyond the alert level (%1)</source>
+        <translation>! xəbərdarlıq səviyyəsindən kənarda (%1)</translation>
+    </message>
+    <message>
         <source>Whole country: %1</source>
         <translation>Bütün ölkə: %1</translation>
     </message>
@@ -229,8 +257,24 @@
         <translation>Sinif</translation>
     </message>
     <message>
+        <source>Thresholds</source>
+        <translation>Hədlər</translation>
+    </message>
+    <message>
         <source>Not on the map (no grid cell): %1</source>
         <translation>Xəritədə yoxdur (xanası yoxdur): %1</translation>
+    </message>
+    <message>
+        <source>beyond the alert level</source>
+        <translation>xəbərdarlıq səviyyəsindən kənarda</translation>
+    </message>
+    <message>
+        <source>target met</source>
+        <translation>hədəfə çatılıb</translation>
+    </message>
+    <message>
+        <source>short of the target</source>
+        <translation>hədəfə çatılmayıb</translation>
     </message>
     <message>
         <source>%1: no data</source>
@@ -314,6 +358,18 @@
     <message>
         <source>no longer published</source>
         <translation>artıq dərc olunmur</translation>
+    </message>
+    <message>
+        <source>⚠ Beyond the alert level (%1)</source>
+        <translation>⚠ Xəbərdarlıq səviyyəsindən kənarda (%1)</translation>
+    </message>
+    <message>
+        <source>✓ Target (%1) met</source>
+        <translation>✓ Hədəfə (%1) çatılıb</translation>
+    </message>
+    <message>
+        <source>○ Short of the target (%1)</source>
+        <translation>○ Hədəfə (%1) çatılmayıb</translation>
     </message>
     <message>
         <source>No value a year before to compare with.</source>

@@ -12,6 +12,10 @@
         <translation>%1, a year before</translation>
     </message>
     <message>
+        <source>provisional: may still be revised</source>
+        <translation>provisional: may still be revised</translation>
+    </message>
+    <message>
         <source>The indicators could not be read from this computer&apos;s copy.</source>
         <translation>The indicators could not be read from this computer&apos;s copy.</translation>
     </message>
@@ -22,6 +26,10 @@
     <message>
         <source>Values up to %1</source>
         <translation>Values up to %1</translation>
+    </message>
+    <message>
+        <source>Data as of %1</source>
+        <translation>Data as of %1</translation>
     </message>
     <message>
         <source>never synced</source>
@@ -114,6 +122,14 @@
         <translation>Whole country</translation>
     </message>
     <message>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
+        <source>Alert level: %1</source>
+        <translation>Alert level: %1</translation>
+    </message>
+    <message>
         <source>Tick one or more areas on the left to draw their lines.</source>
         <translation>Tick one or more areas on the left to draw their lines.</translation>
     </message>
@@ -122,12 +138,20 @@
         <translation>No values for these areas in this period. Choose other months or areas.</translation>
     </message>
     <message>
+        <source>(provisional)</source>
+        <translation>(provisional)</translation>
+    </message>
+    <message>
         <source>no data</source>
         <translation>no data</translation>
     </message>
     <message>
         <source>(negative: check the source)</source>
         <translation>(negative: check the source)</translation>
+    </message>
+    <message>
+        <source>Months marked provisional may still be revised.</source>
+        <translation>Months marked provisional may still be revised.</translation>
     </message>
     <message>
         <source>* not every district of the area reported that month.</source>
@@ -205,6 +229,10 @@
         <translation>no data</translation>
     </message>
     <message>
+        <source>! beyond the alert level (%1)</source>
+        <translation>! beyond the alert level (%1)</translation>
+    </message>
+    <message>
         <source>Whole country: %1</source>
         <translation>Whole country: %1</translation>
     </message>
@@ -229,8 +257,24 @@
         <translation>Class</translation>
     </message>
     <message>
+        <source>Thresholds</source>
+        <translation>Thresholds</translation>
+    </message>
+    <message>
         <source>Not on the map (no grid cell): %1</source>
         <translation>Not on the map (no grid cell): %1</translation>
+    </message>
+    <message>
+        <source>beyond the alert level</source>
+        <translation>beyond the alert level</translation>
+    </message>
+    <message>
+        <source>target met</source>
+        <translation>target met</translation>
+    </message>
+    <message>
+        <source>short of the target</source>
+        <translation>short of the target</translation>
     </message>
     <message>
         <source>%1: no data</source>
@@ -314,6 +358,18 @@
     <message>
         <source>no longer published</source>
         <translation>no longer published</translation>
+    </message>
+    <message>
+        <source>⚠ Beyond the alert level (%1)</source>
+        <translation>⚠ Beyond the alert level (%1)</translation>
+    </message>
+    <message>
+        <source>✓ Target (%1) met</source>
+        <translation>✓ Target (%1) met</translation>
+    </message>
+    <message>
+        <source>○ Short of the target (%1)</source>
+        <translation>○ Short of the target (%1)</translation>
     </message>
     <message>
         <source>No value a year before to compare with.</source>

@@ -12,6 +12,10 @@
         <translation>%1, годом ранее</translation>
     </message>
     <message>
+        <source>provisional: may still be revised</source>
+        <translation>предварительные: ещё могут измениться</translation>
+    </message>
+    <message>
         <source>The indicators could not be read from this computer&apos;s copy.</source>
         <translation>Не удалось прочитать показатели из копии на этом компьютере.</translation>
     </message>
@@ -22,6 +26,10 @@
     <message>
         <source>Values up to %1</source>
         <translation>Значения по %1 включительно</translation>
+    </message>
+    <message>
+        <source>Data as of %1</source>
+        <translation>Данные на %1</translation>
     </message>
     <message>
         <source>never synced</source>
@@ -114,6 +122,14 @@
         <translation>Вся страна</translation>
     </message>
     <message>
+        <source>Target: %1</source>
+        <translation>Цель: %1</translation>
+    </message>
+    <message>
+        <source>Alert level: %1</source>
+        <translation>Уровень тревоги: %1</translation>
+    </message>
+    <message>
         <source>Tick one or more areas on the left to draw their lines.</source>
         <translation>Отметьте слева одну или несколько территорий, чтобы построить их линии.</translation>
     </message>
@@ -122,12 +138,20 @@
         <translation>Для этих территорий за этот период нет значений. Выберите другие месяцы или территории.</translation>
     </message>
     <message>
+        <source>(provisional)</source>
+        <translation>(предварительно)</translation>
+    </message>
+    <message>
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
     <message>
         <source>(negative: check the source)</source>
         <translation>(отрицательное: проверьте источник)</translation>
+    </message>
+    <message>
+        <source>Months marked provisional may still be revised.</source>
+        <translation>Месяцы с пометкой «предварительно» ещё могут измениться.</translation>
     </message>
     <message>
         <source>* not every district of the area reported that month.</source>
@@ -205,6 +229,10 @@
         <translation>нет данных</translation>
     </message>
     <message>
+        <source>! beyond the alert level (%1)</source>
+        <translation>! за уровнем тревоги (%1)</translation>
+    </message>
+    <message>
         <source>Whole country: %1</source>
         <translation>Вся страна: %1</translation>
     </message>
@@ -229,8 +257,24 @@
         <translation>Класс</translation>
     </message>
     <message>
+        <source>Thresholds</source>
+        <translation>Пороги</translation>
+    </message>
+    <message>
         <source>Not on the map (no grid cell): %1</source>
         <translation>Нет на карте (нет клетки): %1</translation>
+    </message>
+    <message>
+        <source>beyond the alert level</source>
+        <translation>за уровнем тревоги</translation>
+    </message>
+    <message>
+        <source>target met</source>
+        <translation>цель достигнута</translation>
+    </message>
+    <message>
+        <source>short of the target</source>
+        <translation>цель не достигнута</translation>
     </message>
     <message>
         <source>%1: no data</source>
@@ -314,6 +358,18 @@
     <message>
         <source>no longer published</source>
         <translation>больше не публикуется</translation>
+    </message>
+    <message>
+        <source>⚠ Beyond the alert level (%1)</source>
+        <translation>⚠ За уровнем тревоги (%1)</translation>
+    </message>
+    <message>
+        <source>✓ Target (%1) met</source>
+        <translation>✓ Цель (%1) достигнута</translation>
+    </message>
+    <message>
+        <source>○ Short of the target (%1)</source>
+        <translation>○ Цель (%1) не достигнута</translation>
     </message>
     <message>
         <source>No value a year before to compare with.</source>

@@ -105,6 +105,8 @@ class LineChart:
     footer: str = ""  # "Data as of … · Synced …"
     empty: str = ""
     format_value: Callable[[float], str] = field(default=lambda v: f"{v:g}")
+    guides: tuple[tuple[str, float], ...] = ()
+    """Threshold lines (label, value): the target and the alert level."""
 
     @property
     def has_values(self) -> bool:
@@ -203,6 +205,7 @@ def paint_line_chart(painter: QPainter, rect: QRectF, chart: LineChart, style: C
             line.label,
         )
     values = [v for line in chart.lines for v in line.values if v is not None]
+    values += [value for _, value in chart.guides]
     ticks = nice_ticks(min(values), max(values))
     labels = [chart.format_value(t) for t in ticks]
     left = rect.left() + 12 + max(metrics.horizontalAdvance(label) for label in labels)
@@ -234,6 +237,22 @@ def paint_line_chart(painter: QPainter, rect: QRectF, chart: LineChart, style: C
             QRectF(rect.left(), y - line_height / 2, left - rect.left(), line_height),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             label,
+        )
+    for guide_label, guide_value in chart.guides:  # thresholds, named in words at the right
+        y = y_of(guide_value)
+        pen = QPen(style.text, 1.2)
+        pen.setStyle(Qt.PenStyle.DashDotLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(style.text)
+        width = metrics.horizontalAdvance(guide_label) + 8
+        painter.fillRect(
+            QRectF(plot.right() - width, y - line_height, width, line_height), style.base
+        )
+        painter.drawText(
+            QRectF(plot.right() - width, y - line_height, width, line_height),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            guide_label,
         )
     label_width = max(metrics.horizontalAdvance(m) for m in chart.months) + 8
     every = max(1, math.ceil(label_width / max(plot.width() / max(count, 1), 1)))

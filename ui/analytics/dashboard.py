@@ -51,9 +51,11 @@ class TileWidget(QFrame):
         self.value.setFont(big)
         self.change = QLabel(self)
         self.change.setWordWrap(True)
+        self.standing = QLabel(self)
+        self.standing.setWordWrap(True)
         self.trend = Sparkline(self)
         self.month = QLabel(self)
-        for widget in (self.name, self.value, self.change, self.trend, self.month):
+        for widget in (self.name, self.value, self.change, self.standing, self.trend, self.month):
             layout.addWidget(widget)
         self.tile: Tile | None = None
 
@@ -82,6 +84,8 @@ class TileWidget(QFrame):
             if tile.stale:
                 month += " · " + self.tr("no longer published")
             self.month.setText(month)
+        self.standing.setText(self._standing_words(tile))
+        self.standing.setVisible(bool(self.standing.text()))
         self.setAccessibleName(
             ". ".join(
                 part
@@ -89,11 +93,30 @@ class TileWidget(QFrame):
                     self.name.text(),
                     self.value.text(),
                     self.change.text(),
+                    self.standing.text(),
                     self.month.text(),
                 )
                 if part
             )
         )
+
+    def _standing_words(self, tile: Tile) -> str:
+        """Against the server's thresholds, in words (the sign beside them for a glance)."""
+        indicator = tile.indicator
+        value = tile.latest.value if tile.latest else None
+        standing = indicator.standing(value)
+        unit = f" {indicator.unit}"
+        if standing == "alert" and indicator.alert is not None:
+            return self.tr("⚠ Beyond the alert level (%1)").replace(
+                "%1", format_value(indicator.alert) + unit
+            )
+        if standing == "met" and indicator.target is not None:
+            return self.tr("✓ Target (%1) met").replace("%1", format_value(indicator.target) + unit)
+        if standing == "short" and indicator.target is not None:
+            return self.tr("○ Short of the target (%1)").replace(
+                "%1", format_value(indicator.target) + unit
+            )
+        return ""
 
     def _change_words(self, tile: Tile) -> str:
         assert tile.latest is not None

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domains.indicators.queries import COUNTRY, Area, Basics, Indicator, Series
+from domains.indicators.queries import COUNTRY, Area, Basics, Indicator, MonthNote, Series
 from ui.analytics.charts import ChartLine, LineChart, LineChartView
 from ui.analytics.i18n import format_month, format_value
 
@@ -55,6 +55,7 @@ class ExplorePage(QWidget):
         super().__init__(parent)
         self.basics: Basics | None = None
         self.lines: list[Series] = []
+        self.shown_indicator: Indicator | None = None
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.indicator_label = QLabel(self)
@@ -202,9 +203,17 @@ class ExplorePage(QWidget):
 
     def line_chart(self, footer: str) -> LineChart:
         selection = self.selection()
-        title = (
-            "" if selection is None else f"{selection.indicator.name} ({selection.indicator.unit})"
-        )
+        shown = self.shown_indicator
+        title = "" if shown is None else f"{shown.name} ({shown.unit})"
+        guides: list[tuple[str, float]] = []
+        if shown is not None and shown.target is not None:
+            guides.append(
+                (self.tr("Target: %1").replace("%1", format_value(shown.target)), shown.target)
+            )
+        if shown is not None and shown.alert is not None:
+            guides.append(
+                (self.tr("Alert level: %1").replace("%1", format_value(shown.alert)), shown.alert)
+            )
         months = tuple(format_month(p.period) for p in self.lines[0].points) if self.lines else ()
         return LineChart(
             title,
@@ -213,6 +222,7 @@ class ExplorePage(QWidget):
             footer,
             self._empty_words(selection),
             format_value,
+            tuple(guides),
         )
 
     def _empty_words(self, selection: ExploreSelection | None) -> str:
@@ -220,15 +230,30 @@ class ExplorePage(QWidget):
             return self.tr("Tick one or more areas on the left to draw their lines.")
         return self.tr("No values for these areas in this period. Choose other months or areas.")
 
-    def show_series(self, lines: list[Series], footer: str, too_many: bool) -> None:
+    def show_series(
+        self,
+        lines: list[Series],
+        footer: str,
+        too_many: bool,
+        indicator: Indicator | None = None,
+        notes: dict[str, MonthNote] | None = None,
+    ) -> None:
         self.lines = lines
+        self.shown_indicator = indicator
+        notes = notes or {}
         self.chart.set_chart(self.line_chart(footer))
         self.table.clear()
         months = [p.period for p in lines[0].points] if lines else []
         self.table.setRowCount(len(months))
         self.table.setColumnCount(len(lines))
         self.table.setHorizontalHeaderLabels([line.area.name for line in lines])
-        self.table.setVerticalHeaderLabels([format_month(m) for m in months])
+        provisional = self.tr("(provisional)")
+        self.table.setVerticalHeaderLabels(
+            [
+                format_month(m) + (f" {provisional}" if m in notes and notes[m].provisional else "")
+                for m in months
+            ]
+        )
         partial = False
         for column, line in enumerate(lines):
             for row, point in enumerate(line.points):
@@ -245,16 +270,18 @@ class ExplorePage(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        notes = []
+        words = []
+        if any(note.provisional for month, note in notes.items() if month in months):
+            words.append(self.tr("Months marked provisional may still be revised."))
         if partial:
-            notes.append(self.tr("* not every district of the area reported that month."))
+            words.append(self.tr("* not every district of the area reported that month."))
         if too_many:
-            notes.append(
+            words.append(
                 self.tr("Only the first %1 areas ticked are drawn.").replace(
                     "%1", str(len({line.area.code for line in lines}))
                 )
             )
-        self.message.setText(" ".join(notes))
+        self.message.setText(" ".join(words))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -44,6 +44,7 @@ class MapPage(QWidget):
         self.month_table: MonthTable | None = None
         self.data: MapData | None = None
         self.bar_chart: BarChart | None = None
+        self.shown: Indicator | None = None
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.indicator_label = QLabel(self)
@@ -113,6 +114,7 @@ class MapPage(QWidget):
 
     def show_month(self, table: MonthTable, indicator: Indicator, footer: str) -> None:
         self.month_table = table
+        self.shown = indicator
         values = {row.area.code: row.value for row in table.rows}
         classes = tuple(legend_classes(list(values.values())))
         labels = [
@@ -127,6 +129,17 @@ class MapPage(QWidget):
         on_map = {code: cell for code, cell in self.cells.items() if code in values}
         missing = [row.area.name for row in table.rows if row.area.code not in self.cells]
         national = "–" if table.national is None else format_value(table.national)
+        alerts = frozenset(
+            code for code, value in values.items() if indicator.standing(value) == "alert"
+        )
+        if indicator.alert is not None:
+            footer = (
+                self.tr("! beyond the alert level (%1)").replace(
+                    "%1", format_value(indicator.alert)
+                )
+                + " · "
+                + footer
+            )
         self.data = MapData(
             f"{indicator.name} ({indicator.unit}), {format_month(table.period)}",
             on_map,
@@ -137,6 +150,7 @@ class MapPage(QWidget):
             self.tr("Whole country: %1").replace("%1", national) + " · " + footer,
             self.tr("No district has a value for this month. Choose another month or indicator."),
             format_value,
+            alerts,
         )
         self.map.set_data(self.data)
         # A count's national value is the sum of the districts: no bar is comparable to
@@ -158,9 +172,9 @@ class MapPage(QWidget):
         )
         self.bars.set_chart(self.bar_chart)
         self.table.clear()
-        self.table.setColumnCount(3)
+        self.table.setColumnCount(4)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("District"), self.tr("Value"), self.tr("Class")]
+            [self.tr("District"), self.tr("Value"), self.tr("Class"), self.tr("Thresholds")]
         )
         self.table.setRowCount(len(table.rows))
         for row, entry in enumerate(table.rows):
@@ -169,6 +183,7 @@ class MapPage(QWidget):
                 entry.area.name,
                 self.tr("no data") if entry.value is None else format_value(entry.value),
                 "–" if index is None else str(index + 1),
+                self._standing_words(indicator.standing(entry.value)),
             )
             for column, text in enumerate(cells_text):
                 item = QTableWidgetItem(text)
@@ -176,13 +191,20 @@ class MapPage(QWidget):
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
+        for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.message.setText(
             self.tr("Not on the map (no grid cell): %1").replace("%1", ", ".join(missing))
             if missing
             else ""
         )
+
+    def _standing_words(self, standing: str | None) -> str:
+        return {
+            "alert": self.tr("beyond the alert level"),
+            "met": self.tr("target met"),
+            "short": self.tr("short of the target"),
+        }.get(standing or "", "")
 
     def _describe(self, code: str) -> str:
         if self.data is None:
@@ -192,12 +214,14 @@ class MapPage(QWidget):
         if value is None:
             return self.tr("%1: no data").replace("%1", name)
         index = self.data.class_index(code)
-        return (
+        words = (
             self.tr("%1: %2 (class %3)")
             .replace("%1", name)
             .replace("%2", format_value(value))
             .replace("%3", "–" if index is None else str(index + 1))
         )
+        standing = self._standing_words(self.shown.standing(value) if self.shown else None)
+        return f"{words}, {standing}" if standing else words
 
     def _row_activated(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)

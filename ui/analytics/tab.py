@@ -18,6 +18,7 @@ from pathlib import Path
 import sqlite_utils
 from PySide6.QtCore import (
     QCoreApplication,
+    QDate,
     QDateTime,
     QEvent,
     QSize,
@@ -32,12 +33,14 @@ from domains.indicators.queries import (
     Area,
     Basics,
     Indicator,
+    MonthNote,
     MonthTable,
     Series,
     Tile,
     area_values,
     basics,
     dashboard_tiles,
+    month_notes,
     series,
     series_a_year_before,
     series_csv,
@@ -172,27 +175,37 @@ class AnalyticsTab(QWidget):
         too_many = len(selection.areas) > limit
         suffix = self.tr("%1, a year before")
 
-        def read(db: sqlite_utils.Database) -> list[Series]:
+        def read(db: sqlite_utils.Database) -> tuple[list[Series], dict[str, MonthNote]]:
             args = (db, selection.indicator, areas, selection.first, selection.last, tree)
+            notes = month_notes(db, selection.indicator.id, selection.first, selection.last)
             now = series(*args)
             if not selection.year_before:
-                return now
+                return now, notes
             lines = []
             for line, earlier in zip(now, series_a_year_before(*args), strict=True):
                 named = Area(earlier.area.code, suffix.replace("%1", earlier.area.name))
                 lines += [line, Series(named, earlier.points)]
-            return lines
+            return lines, notes
 
         self._connections.query(
             read,
-            lambda lines: self._show_series(lines, too_many),
+            lambda found: self._show_series(*found, selection.indicator, too_many),
             self._failed,
             owner=self,
             key="series",
         )
 
-    def _show_series(self, lines: list[Series], too_many: bool) -> None:
-        self.explore.show_series(lines, self._dates(), too_many)
+    def _show_series(
+        self,
+        lines: list[Series],
+        notes: dict[str, MonthNote],
+        indicator: Indicator,
+        too_many: bool,
+    ) -> None:
+        shown = [p.period for p in lines[0].points] if lines else []
+        last_note = notes.get(shown[-1]) if shown else None
+        published = last_note.published_on if last_note else None
+        self.explore.show_series(lines, self._dates(published), too_many, indicator, notes)
         self.chartShown.emit()
 
     def _load_map(self) -> None:
@@ -201,16 +214,24 @@ class AnalyticsTab(QWidget):
             return
         indicator, period = chosen
         tree = self.basics.tree
+
+        def read(db: sqlite_utils.Database) -> tuple[MonthTable, MonthNote | None]:
+            notes = month_notes(db, indicator.id, period, period)
+            return area_values(db, indicator, period, tree=tree), notes.get(period)
+
         self._connections.query(
-            lambda db: area_values(db, indicator, period, tree=tree),
-            lambda table: self._show_map(table, indicator),
+            read,
+            lambda found: self._show_map(*found, indicator),
             self._failed,
             owner=self,
             key="map",
         )
 
-    def _show_map(self, table: MonthTable, indicator: Indicator) -> None:
-        self.map.show_month(table, indicator, self._dates())
+    def _show_map(self, table: MonthTable, note: MonthNote | None, indicator: Indicator) -> None:
+        footer = self._dates(note.published_on if note else None)
+        if note is not None and note.provisional:
+            footer += " · " + self.tr("provisional: may still be revised")
+        self.map.show_month(table, indicator, footer)
         self.mapShown.emit()
 
     def _filter_by_district(self, code: str) -> None:
@@ -231,11 +252,18 @@ class AnalyticsTab(QWidget):
         self.status.setText(self.tr("The indicators could not be read from this computer's copy."))
         self.failed.emit(type(error).__name__)
 
-    def _dates(self) -> str:
-        """ "Values up to … · Synced …": current and historic data never confused."""
+    def _dates(self, published: str | None = None) -> str:
+        """ "Data as of … · synced …" (the publication date of the newest month shown,
+        when the server gave it; else the newest month in the cache): current and
+        historic data never confused."""
         if self.basics is None or not self.basics.periods:
             return self.tr("No values in this computer's copy yet.")
         words = self.tr("Values up to %1").replace("%1", format_month(self.basics.periods[-1]))
+        day = QDate.fromString(published or "", "yyyy-MM-dd")
+        if day.isValid():
+            words = self.tr("Data as of %1").replace(
+                "%1", analytics_locale().toString(day, "d MMMM yyyy")
+            )
         synced = self.basics.synced_at
         if synced is None:
             return words + " · " + self.tr("never synced")

@@ -56,6 +56,8 @@ class MapData:
     footer: str = ""
     empty: str = ""
     format_value: Callable[[float], str] = field(default=lambda v: f"{v:g}")
+    alerts: frozenset[str] = frozenset()
+    """Districts beyond the indicator's alert level: "!" beside their class number."""
 
     def class_index(self, code: str) -> int | None:
         return class_of(self.values.get(code), self.classes)
@@ -145,7 +147,7 @@ def paint_tile_map(
                 QPen(text if code == selected else fill.darker(130), 3 if code == selected else 1)
             )
             painter.drawRect(tile)
-            ink, mark = _text_on(fill), str(index + 1)
+            ink, mark = _text_on(fill), str(index + 1) + (" !" if code in data.alerts else "")
         painter.setFont(small)
         painter.setPen(ink)
         label = painter.fontMetrics().elidedText(

@@ -30,6 +30,7 @@ from domains.indicators.queries import (
     indicator_periods,
     indicators,
     legend_classes,
+    month_notes,
     month_range,
     region_tree,
     series,
@@ -268,3 +269,28 @@ def test_a_year_before_lies_on_this_periods_months(small_db: sqlite_utils.Databa
     assert a is not None
     (earlier,) = series_a_year_before(small_db, rate, [a], "2025-01", "2025-02")
     assert [(p.period, p.value) for p in earlier.points] == [("2025-01", 1.0), ("2025-02", None)]
+
+
+def test_thresholds_and_month_notes_come_from_the_server(db: sqlite_utils.Database) -> None:
+    everything = {i.code: i for i in indicators(db)}
+    immunisation = everything["immunization-coverage"]
+    assert (immunisation.target, immunisation.alert, immunisation.higher_is_better) == (
+        95.0,
+        90.0,
+        True,
+    )
+    assert [immunisation.standing(v) for v in (96.0, 92.0, 89.9, None)] == [
+        "met",
+        "short",
+        "alert",
+        None,
+    ]
+    mortality = everything["infant-mortality"]  # lower is better
+    assert [mortality.standing(v) for v in (9.0, 12.0, 15.0)] == ["met", "short", "alert"]
+    assert everything["e-prescriptions"].standing(10.0) is None  # a count: no thresholds
+    months = indicator_periods(db, immunisation.id)
+    notes = month_notes(db, immunisation.id, months[-4], months[-1])
+    assert [notes[m].provisional for m in months[-4:]] == [False, False, True, True]
+    year, month = map(int, months[-3].split("-"))
+    following = f"{year + month // 12:04d}-{month % 12 + 1:02d}-15"
+    assert notes[months[-3]].published_on == following

@@ -66,6 +66,13 @@ def test_two_districts_make_two_lines_and_the_table_behind_them(
     assert table.columnCount() == 2 and table.rowCount() == len(expected[0].points) == 24
     first_value = expected[0].points[0].value
     assert first_value is not None
+    shown = tab.explore.chart.chart
+    if selection.indicator.target is not None:
+        assert any(value == selection.indicator.target for _, value in shown.guides)
+    last_row = table.verticalHeaderItem(table.rowCount() - 1)
+    assert last_row is not None and "(provisional)" in last_row.text()
+    assert shown.footer.startswith("Data as of ")
+    assert "may still be revised" in tab.explore.message.text()
     cell = table.item(0, 0)
     assert cell is not None and cell.text().replace(",", "") == f"{first_value:.0f}"
     tab.explore.year_before.setChecked(True)
@@ -201,3 +208,48 @@ def test_high_contrast_palettes_carry_into_the_chart(qapp: Any, base: str) -> No
     assert QColor(image.pixel(2, 2)) == QColor(base)
     inked = {QColor(image.pixel(x, y)).name() for x in range(0, 400, 3) for y in range(0, 300, 3)}
     assert text in inked
+
+
+def test_thresholds_show_on_the_chart_the_map_and_the_tiles(
+    qtbot: Any, harness: AnalyticsHarness
+) -> None:
+    tab = harness.tab
+    wait_loaded(qtbot, tab)
+    index = tab.explore.indicator.findData("ind-immunization-coverage")
+    tab.explore.indicator.setCurrentIndex(index)
+    qtbot.waitUntil(
+        lambda: (
+            tab.explore.shown_indicator is not None
+            and tab.explore.shown_indicator.code == "immunization-coverage"
+        ),
+        timeout=TIMEOUT,
+    )
+    assert [label for label, _ in tab.explore.chart.chart.guides] == [
+        "Target: 95.0",
+        "Alert level: 90.0",
+    ]
+    tab.map.indicator.setCurrentIndex(tab.map.indicator.findData("ind-immunization-coverage"))
+    qtbot.waitUntil(
+        lambda: tab.map.shown is not None and tab.map.shown.code == "immunization-coverage",
+        timeout=TIMEOUT,
+    )
+    data = tab.map.data
+    assert data is not None and "beyond the alert level (90.0)" in data.footer
+    words = {tab.map.table.item(r, 3).text() for r in range(tab.map.table.rowCount())}  # type: ignore[union-attr]
+    assert words <= {"target met", "short of the target", "beyond the alert level"}
+    assert words & {"target met", "short of the target"}
+    month_table = tab.map.month_table
+    assert month_table is not None
+    alerted = {r.area.code for r in month_table.rows if r.value is not None and r.value < 90}
+    assert data.alerts == alerted
+    tile = next(
+        t
+        for t in tab.dashboard.tiles
+        if t.tile and t.tile.indicator.code == "immunization-coverage"
+    )
+    assert tile.tile is not None and tile.tile.latest is not None
+    standing = tile.standing.text()
+    expected = {"met": "Target (95.0 %) met", "short": "Short of the target (95.0 %)"}.get(
+        tile.tile.indicator.standing(tile.tile.latest.value) or "", "alert level (90.0 %)"
+    )
+    assert expected in standing and standing in tile.accessibleName()
