@@ -171,6 +171,15 @@ class MonthTable:
 
 
 @dataclass(frozen=True)
+class MonthNote:
+    """What the server says of a month's values: when they were published, and whether
+    they are still provisional (may be revised)."""
+
+    published_on: str | None
+    provisional: bool
+
+
+@dataclass(frozen=True)
 class Tile:
     """A dashboard tile: the latest value of an indicator in an area, the same month a
     year before, and the last 13 months for the trend line."""
@@ -180,6 +189,7 @@ class Tile:
     year_before: Point | None
     trend: tuple[Point, ...]
     stale: bool  # the indicator stopped before the newest month of the table
+    note: MonthNote | None = None  # the latest month's publication date, provisional flag
 
     @property
     def change_percent(self) -> float | None:
@@ -385,15 +395,6 @@ def series_a_year_before(
     ]
 
 
-@dataclass(frozen=True)
-class MonthNote:
-    """What the server says of a month's values: when they were published, and whether
-    they are still provisional (may be revised)."""
-
-    published_on: str | None
-    provisional: bool
-
-
 def month_notes(
     db: sqlite_utils.Database, indicator_id: str, first: str, last: str
 ) -> dict[str, MonthNote]:
@@ -461,7 +462,10 @@ def dashboard_tiles(
             before = _shift_year(latest.period, -1)
             year_before = next((p for p in line.points if p.period == before), None)
         stale = newest is not None and last < newest
-        tiles.append(Tile(indicator, latest, year_before, line.points, stale))
+        note = None
+        if latest is not None:
+            note = month_notes(db, indicator.id, latest.period, latest.period).get(latest.period)
+        tiles.append(Tile(indicator, latest, year_before, line.points, stale, note))
     return tiles
 
 

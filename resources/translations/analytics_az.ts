@@ -356,6 +356,10 @@
         <translation>%2 rayondan %1-i məlumat verib</translation>
     </message>
     <message>
+        <source>provisional</source>
+        <translation>ilkin</translation>
+    </message>
+    <message>
         <source>no longer published</source>
         <translation>artıq dərc olunmur</translation>
     </message>

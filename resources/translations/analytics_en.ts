@@ -356,6 +356,10 @@
         <translation>%1 of %2 districts reported</translation>
     </message>
     <message>
+        <source>provisional</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
         <source>no longer published</source>
         <translation>no longer published</translation>
     </message>

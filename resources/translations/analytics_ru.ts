@@ -356,6 +356,10 @@
         <translation>сообщили %1 из %2 районов</translation>
     </message>
     <message>
+        <source>provisional</source>
+        <translation>предварительно</translation>
+    </message>
+    <message>
         <source>no longer published</source>
         <translation>больше не публикуется</translation>
     </message>

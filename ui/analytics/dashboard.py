@@ -2,9 +2,10 @@
 the same month a year before (in words, an arrow and a colour, all three explained), and
 the last 13 months as a small trend line.
 
-The server does not say whether higher is better for an indicator, so the colour tells only
-the direction (blue up, orange down, never green/red "good/bad"), and the explanation under
-the tiles says so. Each tile's accessible name is the whole tile in one sentence.
+The change's colour tells only the direction (blue up, orange down, never green/red
+"good/bad": counts have no good direction), and the explanation under the tiles says so;
+whether the level is good is a line of words against the server's thresholds. Each
+tile's accessible name is the whole tile in one sentence.
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ class TileWidget(QFrame):
                 month += " · " + self.tr("%1 of %2 districts reported").replace(
                     "%1", str(latest.reporting)
                 ).replace("%2", str(latest.expected))
+            if tile.note is not None and tile.note.provisional:
+                month += " · " + self.tr("provisional")
             if tile.stale:
                 month += " · " + self.tr("no longer published")
             self.month.setText(month)

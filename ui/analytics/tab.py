@@ -155,7 +155,8 @@ class AnalyticsTab(QWidget):
         )
 
     def _show_tiles(self, tiles: list[Tile]) -> None:
-        self.dashboard.show_tiles(tiles, self._dates())
+        published = [t.note.published_on for t in tiles if t.note and t.note.published_on]
+        self.dashboard.show_tiles(tiles, self._dates(max(published, default=None)))
         self.dashboardShown.emit()
         if self._others_pending:
             self._others_pending = False

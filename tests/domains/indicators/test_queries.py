@@ -178,6 +178,7 @@ def test_the_dashboard_has_a_tile_per_indicator(db: sqlite_utils.Database) -> No
         assert len(tile.trend) == 13
         assert tile.trend[-1] == tile.latest
         assert not tile.stale
+        assert tile.note is not None and tile.note.provisional and tile.note.published_on
         assert tile.change_percent is not None and math.isfinite(tile.change_percent)
     assert synced_at(db) is not None
 

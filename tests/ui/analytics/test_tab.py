@@ -39,7 +39,8 @@ def test_the_dashboard_shows_every_indicator_of_the_area(
         assert ("higher than in" in name) or ("lower than in" in name) or ("same as" in name)
         assert "nan" not in name.lower()
     assert "synced" in tab.dashboard.dates.text()
-    assert "Values up to" in tab.dashboard.dates.text()
+    assert "Data as of" in tab.dashboard.dates.text()
+    assert all("provisional" in w.accessibleName() for w in tab.dashboard.tiles)
     gui = threading.main_thread().ident
     assert harness.statements.threads and gui not in harness.statements.threads
 
