@@ -81,9 +81,18 @@ def main() -> int:
                 settle(0.8)
                 shoot(window, args.out, "analytics-dashboard", language)
                 tab.pages.setCurrentWidget(tab.explore)
+                tab.explore.indicator.setCurrentIndex(
+                    tab.explore.indicator.findData("ind-infant-mortality")
+                )
                 tab.explore.check_area("seki", only=True)
                 tab.explore.check_area("zaqatala")
-                wait_until(lambda t=tab: len(t.explore.lines) == 2)
+                wait_until(
+                    lambda t=tab: (
+                        len(t.explore.lines) == 2
+                        and t.explore.shown_indicator is not None
+                        and t.explore.shown_indicator.code == "infant-mortality"
+                    )
+                )
                 shoot(window, args.out, "analytics-line-chart", language)
                 tab.pages.setCurrentWidget(tab.map)
                 wait_until(lambda t=tab: t.map.data is not None)

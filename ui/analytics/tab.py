@@ -289,7 +289,7 @@ class AnalyticsTab(QWidget):
         if target is None:
             return
         chart, style = (
-            self.explore.line_chart(self._dates()),
+            self.explore.chart.chart,  # what is shown, as shown (its footer too)
             ChartStyle.from_palette(self.palette()),
         )
         self._write(target, lambda: render_png(chart, target, EXPORT_SIZE, style))
@@ -299,7 +299,7 @@ class AnalyticsTab(QWidget):
         if target is None:
             return
         chart, style = (
-            self.explore.line_chart(self._dates()),
+            self.explore.chart.chart,  # what is shown, as shown (its footer too)
             ChartStyle.from_palette(self.palette()),
         )
         self._write(target, lambda: render_svg(chart, target, EXPORT_SIZE, style))

@@ -155,7 +155,10 @@ def test_exports_are_read_back(qtbot: Any, harness: AnalyticsHarness, tmp_path: 
         assert not image.isNull() and image.size() == QSize(1200, 700)
         colours = {image.pixel(x, y) for x in range(0, 1200, 37) for y in range(0, 700, 23)}
         assert len(colours) > 3  # something drawn, not a blank page
-    assert QSvgRenderer(str(tmp_path / "chart.svg")).isValid()
+    svg = QSvgRenderer(str(tmp_path / "chart.svg"))
+    assert svg.isValid()
+    text = (tmp_path / "chart.svg").read_text(encoding="utf-8")
+    assert tab.explore.chart.chart.footer.split(" · ")[0] in text  # the shown "Data as of"
     data = (tmp_path / "table.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
