@@ -189,6 +189,7 @@ class MapPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.area.code)
                 self.table.setItem(row, column, item)
+        self.table.setColumnHidden(3, indicator.higher_is_better is None)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):

@@ -33,6 +33,7 @@ __all__ = ["MapData", "TileMapView", "paint_tile_map", "render_map_png", "short_
 
 # Sequential blues (ColorBrewer "Blues", 5 classes), light to dark: lightness carries the
 # order even without hue.
+FOOTER_LINES = 3
 CLASS_COLOURS = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
 
 
@@ -95,7 +96,8 @@ def _layout(rect: QRectF, data: MapData, line_height: float) -> _Layout:
     rows = max((r for _, r in data.cells.values()), default=0) + 1
     legend_height = (len(data.legend_labels) + 1) * line_height
     top = rect.top() + line_height * 1.6
-    usable_height = rect.height() - line_height * 1.6 - legend_height - line_height - 12
+    footer_height = FOOTER_LINES * line_height
+    usable_height = rect.height() - line_height * 1.6 - legend_height - footer_height - 12
     size = max(8.0, min(rect.width() / columns, usable_height / rows))
     return _Layout(QPointF(rect.left() + 4, top), size, top + rows * size + 6)
 
@@ -187,8 +189,10 @@ def paint_tile_map(
         )
         y += line_height
     if data.footer:
-        painter.drawText(
-            QRectF(rect.left() + 8, y + 4, rect.width() - 16, line_height), data.footer
+        painter.drawText(  # up to three lines: dates and notes are never cut off
+            QRectF(rect.left() + 8, y + 4, rect.width() - 16, line_height * FOOTER_LINES),
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+            data.footer,
         )
     painter.restore()
 
