@@ -202,13 +202,14 @@ def main() -> int:
         from ui.tasks import TaskRunner
         from ui.writes import Writes
 
-        opens = []
+        opens: list[float] = []
+        open_cpu: list[float] = []  # every thread of the process: GUI and workers
         for _ in range(max(3, args.repeat // 8)):
             tasks = TaskRunner()
             reads = ReadPool(lambda: open_database(path, key), tasks)
             events = DataEvents()
             context = TabContext(reads, Writes(reads, events), tasks, events, {"id": "p"})
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             tab = AnalyticsTab(context)
             tab.resize(1280, 820)
             shown: list[bool] = []
@@ -218,6 +219,7 @@ def main() -> int:
                 time.sleep(0.0005)
             tab.grab()
             opens.append((time.perf_counter() - start) * 1000)
+            open_cpu.append((time.process_time() - cpu_start) * 1000)
             tasks.wait_for_done()
             tab.deleteLater()
             app.processEvents()
@@ -225,7 +227,8 @@ def main() -> int:
         name = "open the tab until the dashboard is painted"
         print(
             f"{name:<46} p50 {statistics.median(opens):7.2f} ms"
-            f"  max {max(opens):7.2f} ms  (n={len(opens)}, first one opens the connections)"
+            f"  max {max(opens):7.2f} ms  cpu {statistics.median(open_cpu):6.2f} ms (all threads)"
+            f"  (n={len(opens)})"
         )
     return 0
 
