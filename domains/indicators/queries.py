@@ -27,6 +27,8 @@ from datetime import datetime
 
 import sqlite_utils
 
+from domains.indicators.xlsx import xlsx_bytes
+
 __all__ = [
     "COUNTRY",
     "COUNT_UNITS",
@@ -45,6 +47,7 @@ __all__ = [
     "basics",
     "class_of",
     "dashboard_tiles",
+    "export_series",
     "indicator_periods",
     "indicators",
     "latest_period",
@@ -56,6 +59,8 @@ __all__ = [
     "series",
     "series_a_year_before",
     "series_csv",
+    "series_rows",
+    "series_xlsx",
     "synced_at",
 ]
 
@@ -503,6 +508,52 @@ def synced_at(db: sqlite_utils.Database) -> datetime | None:
     if not row or not row[0]:
         return None
     return datetime.fromisoformat(row[0])
+
+
+def series_rows(period_title: str, lines: Sequence[Series]) -> list[list[str | float | None]]:
+    """The table behind a line chart: a header, then one row per month, one column per
+    area; ``None`` where a month has no value."""
+    rows: list[list[str | float | None]] = [[period_title, *(line.area.name for line in lines)]]
+    months = [p.period for p in lines[0].points] if lines else []
+    for index, month in enumerate(months):
+        rows.append([month, *(line.points[index].value for line in lines)])
+    return rows
+
+
+def series_xlsx(period_title: str, sheet: str, lines: Sequence[Series]) -> bytes:
+    """The same table as an Excel workbook (numbers stay numbers)."""
+    return xlsx_bytes(sheet, series_rows(period_title, lines))
+
+
+def export_series(
+    db: sqlite_utils.Database,
+    indicator_code: str,
+    area_codes: Sequence[str] = (COUNTRY,),
+    first: str | None = None,
+    last: str | None = None,
+) -> tuple[Indicator, list[Series]]:
+    """What ``main.py indicators export`` writes: checked first, so bad input is a clear
+    ``ValueError`` and nothing is written."""
+    known = {i.code: i for i in indicators(db)}
+    indicator = known.get(indicator_code)
+    if indicator is None:
+        names = ", ".join(sorted(known)) or "none: sync first"
+        raise ValueError(f"no indicator {indicator_code!r} in the offline data (known: {names})")
+    tree = region_tree(db)
+    areas = []
+    for code in area_codes:
+        area = tree.area(code)
+        if area is None:
+            raise ValueError(f"no region or district {code!r} in the offline data")
+        areas.append(area if code != COUNTRY else Area(COUNTRY, "Azərbaycan Respublikası"))
+    months = indicator_periods(db, indicator.id)
+    if not months:
+        raise ValueError(f"no values of {indicator_code!r} in the offline data")
+    first = _check_period(first) if first else months[0]
+    last = _check_period(last) if last else months[-1]
+    if first > last:
+        raise ValueError(f"the period ends ({last}) before it starts ({first})")
+    return indicator, series(db, indicator, areas, first, last, tree)
 
 
 def series_csv(period_title: str, lines: Sequence[Series]) -> bytes:
