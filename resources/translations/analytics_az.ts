@@ -56,6 +56,10 @@
         <translation>Ay</translation>
     </message>
     <message>
+        <source>Save table as XLSX</source>
+        <translation>Cədvəli XLSX kimi saxla</translation>
+    </message>
+    <message>
         <source>Save map as PNG</source>
         <translation>Xəritəni PNG kimi saxla</translation>
     </message>
@@ -216,6 +220,10 @@
     <message>
         <source>Save table as &amp;CSV…</source>
         <translation>Cədvəli &amp;CSV kimi saxla…</translation>
+    </message>
+    <message>
+        <source>Save table as &amp;XLSX…</source>
+        <translation>Cədvəli &amp;XLSX kimi saxla…</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,10 @@
         <translation>Month</translation>
     </message>
     <message>
+        <source>Save table as XLSX</source>
+        <translation>Save table as XLSX</translation>
+    </message>
+    <message>
         <source>Save map as PNG</source>
         <translation>Save map as PNG</translation>
     </message>
@@ -216,6 +220,10 @@
     <message>
         <source>Save table as &amp;CSV…</source>
         <translation>Save table as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save table as &amp;XLSX…</source>
+        <translation>Save table as &amp;XLSX…</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,10 @@
         <translation>Месяц</translation>
     </message>
     <message>
+        <source>Save table as XLSX</source>
+        <translation>Сохранить таблицу как XLSX</translation>
+    </message>
+    <message>
         <source>Save map as PNG</source>
         <translation>Сохранить карту как PNG</translation>
     </message>
@@ -216,6 +220,10 @@
     <message>
         <source>Save table as &amp;CSV…</source>
         <translation>Сохранить таблицу как &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save table as &amp;XLSX…</source>
+        <translation>Сохранить таблицу как &amp;XLSX…</translation>
     </message>
 </context>
 <context>

@@ -101,10 +101,12 @@ class ExplorePage(QWidget):
         self.export_png = QPushButton(self)
         self.export_svg = QPushButton(self)
         self.export_csv = QPushButton(self)
+        self.export_xlsx = QPushButton(self)
         for button, kind in (
             (self.export_png, "png"),
             (self.export_svg, "svg"),
             (self.export_csv, "csv"),
+            (self.export_xlsx, "xlsx"),
         ):
             button.clicked.connect(lambda _checked=False, k=kind: self.exportRequested.emit(k))
             bottom.addWidget(button)
@@ -305,5 +307,6 @@ class ExplorePage(QWidget):
         self.export_png.setText(self.tr("Save chart as &PNG…"))
         self.export_svg.setText(self.tr("Save chart as S&VG…"))
         self.export_csv.setText(self.tr("Save table as &CSV…"))
-        for button in (self.export_png, self.export_svg, self.export_csv):
+        self.export_xlsx.setText(self.tr("Save table as &XLSX…"))
+        for button in (self.export_png, self.export_svg, self.export_csv, self.export_xlsx):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))

@@ -44,6 +44,7 @@ from domains.indicators.queries import (
     series,
     series_a_year_before,
     series_csv,
+    series_xlsx,
 )
 from ui.analytics.charts import ChartStyle, render_bar_png, render_png, render_svg
 from ui.analytics.dashboard import DashboardPage
@@ -274,9 +275,13 @@ class AnalyticsTab(QWidget):
     # --- exports ---------------------------------------------------------------------
 
     def _export_chart(self, kind: str) -> None:
-        {"png": self.export_chart_png, "svg": self.export_chart_svg, "csv": self.export_table_csv}[
-            kind
-        ](None)
+        exports = {
+            "png": self.export_chart_png,
+            "svg": self.export_chart_svg,
+            "csv": self.export_table_csv,
+            "xlsx": self.export_table_xlsx,
+        }
+        exports[kind](None)
 
     def _target(self, path: str | None, title: str, name: str, file_filter: str) -> str | None:
         if path is not None:
@@ -309,6 +314,15 @@ class AnalyticsTab(QWidget):
         if target is None:
             return
         data = series_csv(self.tr("Month"), list(self.explore.lines))
+        self._write(target, lambda: Path(target).write_bytes(data))
+
+    def export_table_xlsx(self, path: str | None) -> None:
+        target = self._target(path, self.tr("Save table as XLSX"), "table.xlsx", "Excel (*.xlsx)")
+        if target is None:
+            return
+        shown = self.explore.shown_indicator
+        sheet = shown.code if shown is not None else "table"
+        data = series_xlsx(self.tr("Month"), sheet, list(self.explore.lines))
         self._write(target, lambda: Path(target).write_bytes(data))
 
     def export_map_png(self, path: str | None) -> None:

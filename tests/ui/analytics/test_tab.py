@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -145,9 +146,13 @@ def test_exports_are_read_back(qtbot: Any, harness: AnalyticsHarness, tmp_path: 
         (tab.export_table_csv, "table.csv"),
         (tab.export_map_png, "map.png"),
         (tab.export_bars_png, "bars.png"),
+        (tab.export_table_xlsx, "table.xlsx"),
     ):
         export(str(tmp_path / name))
-    qtbot.waitUntil(lambda: len(written) == 5, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: len(written) == 6, timeout=TIMEOUT)
+    with zipfile.ZipFile(tmp_path / "table.xlsx") as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert all(line.area.name in sheet for line in tab.explore.lines)
     bars = QImage(str(tmp_path / "bars.png"))
     assert not bars.isNull() and bars.width() == 1200 and bars.height() > 85 * 18
     for name in ("chart.png", "map.png"):
