@@ -68,6 +68,18 @@
         <translation>Sütunlu diaqramı PNG kimi saxla</translation>
     </message>
     <message>
+        <source>Print the dashboard</source>
+        <translation>İcmal panelini çap et</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>Printer açıla bilmədi.</translation>
+    </message>
+    <message>
+        <source>The dashboard is printed.</source>
+        <translation>İcmal paneli çap olundu.</translation>
+    </message>
+    <message>
         <source>Saved: %1</source>
         <translation>Saxlanıldı: %1</translation>
     </message>
@@ -109,6 +121,14 @@
     <message>
         <source>Area of the dashboard</source>
         <translation>İcmal panelinin ərazisi</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Ça&amp;p et…</translation>
+    </message>
+    <message>
+        <source>Print the dashboard</source>
+        <translation>İcmal panelini çap et</translation>
     </message>
     <message>
         <source>Indicator tiles</source>

@@ -68,6 +68,18 @@
         <translation>Save bar chart as PNG</translation>
     </message>
     <message>
+        <source>Print the dashboard</source>
+        <translation>Print the dashboard</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>The printer could not be opened.</translation>
+    </message>
+    <message>
+        <source>The dashboard is printed.</source>
+        <translation>The dashboard is printed.</translation>
+    </message>
+    <message>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -109,6 +121,14 @@
     <message>
         <source>Area of the dashboard</source>
         <translation>Area of the dashboard</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Print the dashboard</source>
+        <translation>Print the dashboard</translation>
     </message>
     <message>
         <source>Indicator tiles</source>

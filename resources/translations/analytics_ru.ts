@@ -68,6 +68,18 @@
         <translation>Сохранить столбчатую диаграмму как PNG</translation>
     </message>
     <message>
+        <source>Print the dashboard</source>
+        <translation>Напечатать сводку</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>Не удалось открыть принтер.</translation>
+    </message>
+    <message>
+        <source>The dashboard is printed.</source>
+        <translation>Сводка напечатана.</translation>
+    </message>
+    <message>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
@@ -109,6 +121,14 @@
     <message>
         <source>Area of the dashboard</source>
         <translation>Территория сводки</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>Print the dashboard</source>
+        <translation>Напечатать сводку</translation>
     </message>
     <message>
         <source>Indicator tiles</source>

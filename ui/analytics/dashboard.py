@@ -10,7 +10,7 @@ tile's accessible name is the whole tile in one sentence.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -139,7 +140,9 @@ class TileWidget(QFrame):
 
 
 class DashboardPage(QWidget):
-    """The tiles of the chosen area; ``areaChosen`` asks the tab to read them."""
+    """The tiles of the chosen area (the tab reads them when the area changes)."""
+
+    printRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +156,9 @@ class DashboardPage(QWidget):
         self.dates = QLabel(self)
         self.dates.setWordWrap(True)
         top.addWidget(self.dates, 2)
+        self.print_button = QPushButton(self)
+        self.print_button.clicked.connect(self.printRequested)
+        top.addWidget(self.print_button)
         layout.addLayout(top)
         self.tiles_area = QScrollArea(self)
         self.tiles_area.setWidgetResizable(True)
@@ -207,6 +213,8 @@ class DashboardPage(QWidget):
     def _retranslate(self) -> None:
         self.area_label.setText(self.tr("&Area:"))
         self.area.setAccessibleName(self.tr("Area of the dashboard"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.print_button.setAccessibleName(self.tr("Print the dashboard"))
         self.tiles_area.setAccessibleName(self.tr("Indicator tiles"))
         self.explanation.setText(
             self.tr(

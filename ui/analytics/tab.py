@@ -21,12 +21,17 @@ from PySide6.QtCore import (
     QDate,
     QDateTime,
     QEvent,
+    QPoint,
+    QRectF,
     QSize,
     QStandardPaths,
+    Qt,
     QTimeZone,
     Signal,
 )
-from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from domains.indicators.queries import (
     COUNTRY,
@@ -81,6 +86,7 @@ class AnalyticsTab(QWidget):
     chartShown = Signal()
     mapShown = Signal()
     exported = Signal(str)
+    printed = Signal()
     failed = Signal(str)
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
@@ -106,6 +112,7 @@ class AnalyticsTab(QWidget):
         layout.addWidget(self.status)
 
         self.dashboard.area.currentIndexChanged.connect(self._load_dashboard)
+        self.dashboard.printRequested.connect(self._print_dialog)
         self.explore.selectionChanged.connect(self._load_series)
         self.explore.exportRequested.connect(self._export_chart)
         self.map.selectionChanged.connect(self._load_map)
@@ -338,6 +345,41 @@ class AnalyticsTab(QWidget):
             return
         chart, style = self.map.bar_chart, ChartStyle.from_palette(self.palette())
         self._write(target, lambda: render_bar_png(chart, target, EXPORT_SIZE.width(), style))
+
+    def _print_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the dashboard"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_dashboard(printer)
+
+    def print_dashboard(self, printer: QPrinter) -> None:
+        """The area, the dates and every tile as shown, scaled to the page (painting: on
+        the GUI thread, like the directory's phone list)."""
+        host = self.dashboard.grid_host
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText(self.tr("The printer could not be opened."))
+            self.failed.emit("printer")
+            return
+        try:
+            page = printer.pageRect(QPrinter.Unit.DevicePixel)
+            heading = f"{self.dashboard.area.currentText()} · {self.dashboard.dates.text()}"
+            height = painter.fontMetrics().height() * 2
+            painter.drawText(
+                QRectF(0, 0, page.width(), height), Qt.AlignmentFlag.AlignLeft, heading
+            )
+            scale = min(
+                page.width() / max(host.width(), 1),
+                (page.height() - height) / max(host.height(), 1),
+            )
+            painter.translate(0, height)
+            painter.scale(scale, scale)
+            host.render(painter, QPoint(0, 0))
+        finally:
+            painter.end()
+        self.status.setText(self.tr("The dashboard is printed."))
+        self.printed.emit()
 
     def _write(self, target: str, work: Callable[[], object]) -> None:
         def done(_result: object) -> None:

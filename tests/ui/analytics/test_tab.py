@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
@@ -262,3 +263,16 @@ def test_thresholds_show_on_the_chart_the_map_and_the_tiles(
         tile.tile.indicator.standing(tile.tile.latest.value) or "", "alert level (90.0 %)"
     )
     assert expected in standing and standing in tile.accessibleName()
+
+
+def test_the_dashboard_prints(qtbot: Any, harness: AnalyticsHarness, tmp_path: Path) -> None:
+    tab = harness.tab
+    wait_loaded(qtbot, tab)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "dashboard.pdf"))
+    with qtbot.waitSignal(tab.printed, timeout=TIMEOUT):
+        tab.print_dashboard(printer)
+    data = (tmp_path / "dashboard.pdf").read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 10_000  # the tiles, not an empty page
+    assert tab.dashboard.print_button.accessibleName()
