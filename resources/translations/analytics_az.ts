@@ -273,6 +273,14 @@
         <translation>Orta rayon: %1</translation>
     </message>
     <message>
+        <source>Target: %1</source>
+        <translation>Hədəf: %1</translation>
+    </message>
+    <message>
+        <source>Alert level: %1</source>
+        <translation>Xəbərdarlıq səviyyəsi: %1</translation>
+    </message>
+    <message>
         <source>District</source>
         <translation>Rayon</translation>
     </message>

@@ -273,6 +273,14 @@
         <translation>Average district: %1</translation>
     </message>
     <message>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
+        <source>Alert level: %1</source>
+        <translation>Alert level: %1</translation>
+    </message>
+    <message>
         <source>District</source>
         <translation>District</translation>
     </message>

@@ -273,6 +273,14 @@
         <translation>Средний район: %1</translation>
     </message>
     <message>
+        <source>Target: %1</source>
+        <translation>Цель: %1</translation>
+    </message>
+    <message>
+        <source>Alert level: %1</source>
+        <translation>Уровень тревоги: %1</translation>
+    </message>
+    <message>
         <source>District</source>
         <translation>Район</translation>
     </message>

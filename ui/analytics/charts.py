@@ -345,6 +345,8 @@ class BarChart:
     footer: str = ""
     empty: str = ""
     format_value: Callable[[float], str] = field(default=lambda v: f"{v:g}")
+    guides: tuple[tuple[str, float], ...] = ()
+    """Threshold lines across the bars (label, value), named under them."""
 
     @property
     def has_values(self) -> bool:
@@ -356,7 +358,8 @@ BAR_ROW = 18.0
 
 def bar_chart_height(chart: BarChart, line_height: float) -> int:
     """The height that shows every bar at a readable size."""
-    return int(line_height * 4 + len(chart.rows) * max(BAR_ROW, line_height) + 16)
+    extra = len(chart.guides) * line_height
+    return int(line_height * 4 + extra + len(chart.rows) * max(BAR_ROW, line_height) + 16)
 
 
 def paint_bar_chart(painter: QPainter, rect: QRectF, chart: BarChart, style: ChartStyle) -> None:
@@ -385,6 +388,7 @@ def paint_bar_chart(painter: QPainter, rect: QRectF, chart: BarChart, style: Cha
         painter.restore()
         return
     values = [v for _, v in chart.rows if v is not None]
+    values += [value for _, value in chart.guides]
     if chart.national is not None:
         values.append(chart.national)
     low, high = min(0.0, *values), max(0.0, *values)
@@ -440,9 +444,25 @@ def paint_bar_chart(painter: QPainter, rect: QRectF, chart: BarChart, style: Cha
             Qt.AlignmentFlag.AlignCenter,
             chart.national_label,
         )
+    guide_top = bottom + 2
+    for guide_label, guide_value in chart.guides:  # dash-dot, named under the bars
+        x = x_of(guide_value)
+        pen = QPen(style.text, 1.2)
+        pen.setStyle(Qt.PenStyle.DashDotLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(x, top - 4), QPointF(x, guide_top))
+        painter.setPen(style.text)
+        width = metrics.horizontalAdvance(guide_label) + 8
+        left_edge = min(max(x - width / 2, rect.left()), rect.right() - width)
+        painter.drawText(
+            QRectF(left_edge, guide_top, width, line_height),
+            Qt.AlignmentFlag.AlignCenter,
+            guide_label,
+        )
+        guide_top += line_height
     if chart.footer:
         painter.drawText(
-            QRectF(rect.left() + 8, bottom + 4, rect.width() - 16, line_height), chart.footer
+            QRectF(rect.left() + 8, guide_top + 4, rect.width() - 16, line_height), chart.footer
         )
     painter.restore()
 

@@ -160,6 +160,21 @@ class MapPage(QWidget):
         if indicator.is_count and present:
             marker = sum(present) / len(present)
             marker_label = self.tr("Average district: %1").replace("%1", format_value(marker))
+        guides = []
+        if indicator.target is not None:
+            guides.append(
+                (
+                    self.tr("Target: %1").replace("%1", format_value(indicator.target)),
+                    indicator.target,
+                )
+            )
+        if indicator.alert is not None:
+            guides.append(
+                (
+                    self.tr("Alert level: %1").replace("%1", format_value(indicator.alert)),
+                    indicator.alert,
+                )
+            )
         self.bar_chart = BarChart(
             self.data.title,
             tuple((row.area.name, row.value) for row in table.rows),
@@ -169,6 +184,7 @@ class MapPage(QWidget):
             footer,
             self.data.empty,
             format_value,
+            tuple(guides),
         )
         self.bars.set_chart(self.bar_chart)
         self.table.clear()

@@ -245,6 +245,8 @@ def test_thresholds_show_on_the_chart_the_map_and_the_tiles(
     )
     data = tab.map.data
     assert data is not None and "beyond the alert level (90.0)" in data.footer
+    bars = tab.map.bar_chart
+    assert bars is not None and [v for _, v in bars.guides] == [95.0, 90.0]
     words = {tab.map.table.item(r, 3).text() for r in range(tab.map.table.rowCount())}  # type: ignore[union-attr]
     assert words <= {"target met", "short of the target", "beyond the alert level"}
     assert words & {"target met", "short of the target"}
