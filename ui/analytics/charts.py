@@ -271,21 +271,20 @@ def paint_line_chart(painter: QPainter, rect: QRectF, chart: LineChart, style: C
             month,
         )
     for index, line in enumerate(chart.lines):
-        path = QPainterPath()
-        drawing = False
+        # Runs of months with values, each one polyline: a gap breaks the line, it never
+        # drops to 0.
+        runs: list[list[QPointF]] = [[]]
         for position, value in enumerate(line.values):
-            if value is None:  # a gap: the line breaks, it never drops to 0
-                drawing = False
+            if value is None:
+                if runs[-1]:
+                    runs.append([])
                 continue
-            point = QPointF(x_of(position), y_of(value))
-            if drawing:
-                path.lineTo(point)
-            else:
-                path.moveTo(point)
-                drawing = True
+            runs[-1].append(QPointF(x_of(position), y_of(value)))
         painter.setPen(style.pen(index))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
+        for run in runs:
+            if len(run) > 1:
+                painter.drawPolyline(QPolygonF(run))
         marker_pen = QPen(QColor(style.colours[index % len(style.colours)]), 1.5)
         painter.setPen(marker_pen)
         painter.setBrush(QColor(style.colours[index % len(style.colours)]))
