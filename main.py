@@ -4,6 +4,8 @@ python main.py --demo                 the app with the embedded demo server (sta
 python main.py [--profile-dir DIR]    the app, with the server from policy or settings
 python main.py [--profile-dir DIR] sync --server URL --username NAME [--password-stdin]
 python main.py [--profile-dir DIR] sync --server URL --username NAME --offline
+python main.py [--profile-dir DIR] indicators export --server URL --username NAME
+    --indicator CODE [--area CODE ...] [--from YYYY-MM] [--to YYYY-MM] --out FILE.csv|.xlsx
 """
 
 from __future__ import annotations
@@ -76,6 +78,27 @@ def _parser() -> argparse.ArgumentParser:
         help="keep this registry's rows offline (repeatable; remembered)",
     )
     sync.add_argument("--ca-bundle", type=Path, help="an extra CA certificate file to trust")
+    indicators = commands.add_parser("indicators", help="public-health indicators, offline")
+    actions = indicators.add_subparsers(dest="action", required=True)
+    export = actions.add_parser(
+        "export", help="write an indicator's monthly values from the offline data (no network)"
+    )
+    export.add_argument("--server", required=True, help="the server the offline data is of")
+    export.add_argument("--username", required=True)
+    export.add_argument(
+        "--password-stdin", action="store_true", help="read the password from stdin"
+    )
+    export.add_argument("--indicator", required=True, metavar="CODE", help="e.g. tb-incidence")
+    export.add_argument(
+        "--area",
+        action="append",
+        default=None,
+        metavar="CODE",
+        help="an economic region or district code (repeatable; default: the whole country)",
+    )
+    export.add_argument("--from", dest="first", metavar="YYYY-MM", help="first month")
+    export.add_argument("--to", dest="last", metavar="YYYY-MM", help="last month")
+    export.add_argument("--out", type=Path, required=True, help="a .csv or .xlsx file")
     return parser
 
 
@@ -169,6 +192,44 @@ def run_sync(args: argparse.Namespace) -> int:
         return 1
     finally:
         session.close()
+
+
+def run_indicators_export(args: argparse.Namespace) -> int:
+    """Writes the table behind a line chart, from the offline cache only: CSV (UTF-8 with
+    a byte-order mark, for Excel) or XLSX. Bad input is one sentence and writes nothing."""
+    from client.session import SignIn  # noqa: PLC0415
+    from domains.indicators.queries import (  # noqa: PLC0415
+        COUNTRY,
+        export_series,
+        series_csv,
+        series_xlsx,
+    )
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        print("error: --out must end with .csv or .xlsx.", file=sys.stderr)
+        return 1
+    args.server = complete_server_url(args.server)
+    sign_in = SignIn(args.server, profile_dir=args.profile_dir)
+    session = sign_in.offline(args.username, _password(args.password_stdin))
+    try:
+        indicator, lines = export_series(
+            session.cache.db, args.indicator, args.area or [COUNTRY], args.first, args.last
+        )
+    except ValueError as error:
+        print(f"error: {str(error)[:1].upper()}{str(error)[1:]}.", file=sys.stderr)
+        return 1
+    finally:
+        session.close()
+    header = "Ay"  # "Month": the file is read in Azerbaijani, as its area names are
+    writers = {
+        ".csv": lambda: series_csv(header, lines),
+        ".xlsx": lambda: series_xlsx(header, indicator.code, lines),
+    }
+    args.out.write_bytes(writers[suffix]())
+    months = len(lines[0].points) if lines else 0
+    print(f"Wrote {indicator.code}: {len(lines)} areas × {months} months to {args.out}.")
+    return 0
 
 
 def _sync_session(args: argparse.Namespace, session: Session) -> int:
@@ -287,6 +348,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "sync":
             return run_sync(args)
+        if args.command == "indicators":
+            return run_indicators_export(args)
     except (IntranetError, CacheError, BadAddress) as error:
         print(f"error: {plain_sentence(error, args.server)}", file=sys.stderr)
         return 1

@@ -188,6 +188,9 @@ class Region(RecordBase):
     code: str
     name: str
     parent_code: str | None
+    population: int | None = None
+    """Inhabitants of a district (None for an economic region): the weight of its rates
+    in regional and national means (docs/analytics.md)."""
 
 
 class Indicator(RecordBase):
@@ -195,6 +198,12 @@ class Indicator(RecordBase):
     name: str
     unit: str
     description: str
+    target: float | None = None
+    """The level aimed at (e.g. 95 for immunisation coverage); None: no target."""
+    alert: float | None = None
+    """Beyond this level the indicator needs attention; None: no alert level."""
+    higher_is_better: bool | None = None
+    """The direction of ``target`` and ``alert``; None for counts (no good direction)."""
 
 
 class IndicatorValue(RecordBase):
@@ -202,6 +211,10 @@ class IndicatorValue(RecordBase):
     region_code: str
     period: str
     value: float | None
+    published_on: str | None = None
+    """The day the ministry published this month's values (YYYY-MM-DD)."""
+    provisional: bool = False
+    """Still provisional: the month's values may be revised."""
 
 
 RECORD_MODELS: dict[str, type[RecordBase]] = {

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ui.analytics import AnalyticsTab
+from ui.analytics.i18n import install_analytics_translations
 from ui.context import TabContext
 from ui.directory import DirectoryTab
 from ui.directory.i18n import install_directory_translations
@@ -38,5 +40,11 @@ def available_tabs() -> list[TabSpec]:
             DirectoryTab.title,
             install_directory_translations,
             collections=("people",),
+        ),
+        TabSpec(
+            "analytics",
+            AnalyticsTab,
+            AnalyticsTab.title,
+            install_analytics_translations,
         ),
     ]

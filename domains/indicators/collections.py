@@ -3,7 +3,15 @@
 
 from __future__ import annotations
 
-from cache.schema import OPTIONAL_NUMBER, OPTIONAL_STRING, STRING, CollectionSpec, Field, SqlType
+from cache.schema import (
+    OPTIONAL_NUMBER,
+    OPTIONAL_STRING,
+    STRING,
+    CollectionSpec,
+    Field,
+    JsonType,
+    SqlType,
+)
 
 __all__ = ["INDICATORS", "INDICATOR_VALUES", "REGIONS", "SPECS"]
 
@@ -15,6 +23,8 @@ REGIONS = CollectionSpec(
         Field("code", STRING, TEXT),
         Field("name", STRING, TEXT),
         Field("parent_code", OPTIONAL_STRING, TEXT),
+        # A district's inhabitants: the weight of its rates (docs/analytics.md).
+        Field("population", (JsonType.INTEGER, JsonType.NULL), required=False),
     ),
     indexes=(("code",), ("parent_code",)),
     sort_fields=("name",),
@@ -27,6 +37,9 @@ INDICATORS = CollectionSpec(
         Field("name", STRING, TEXT),
         Field("unit", STRING, TEXT),
         Field("description", STRING),
+        Field("target", OPTIONAL_NUMBER, required=False),
+        Field("alert", OPTIONAL_NUMBER, required=False),
+        Field("higher_is_better", (JsonType.BOOLEAN, JsonType.NULL), required=False),
     ),
     sort_fields=("name",),
 )
@@ -38,8 +51,14 @@ INDICATOR_VALUES = CollectionSpec(
         Field("region_code", STRING, TEXT),
         Field("period", STRING, TEXT),
         Field("value", OPTIONAL_NUMBER, SqlType.REAL),
+        Field("published_on", OPTIONAL_STRING, required=False),
+        Field("provisional", (JsonType.BOOLEAN,), required=False),
     ),
-    indexes=(("indicator_id", "region_code", "period"),),
+    indexes=(
+        ("indicator_id", "region_code", "period"),
+        # The Analytics tab's month ranges, covered (migration _m_analytics_...).
+        ("indicator_id", "period", "region_code", "value"),
+    ),
 )
 
 SPECS = (REGIONS, INDICATORS, INDICATOR_VALUES)

@@ -169,7 +169,19 @@ DISTRICTS: tuple[District, ...] = tuple(d for er in ECONOMIC_REGIONS for d in er
 def region_records() -> Iterator[dict[str, Any]]:
     """Economic regions first (no parent), then their districts."""
     for er in ECONOMIC_REGIONS:
-        yield {"id": f"region-{er.code}", "code": er.code, "name": er.name, "parent_code": None}
+        yield {
+            "id": f"region-{er.code}",
+            "code": er.code,
+            "name": er.name,
+            "parent_code": None,
+            "population": None,
+        }
     for er in ECONOMIC_REGIONS:
         for d in er.districts:
-            yield {"id": f"region-{d.code}", "code": d.code, "name": d.name, "parent_code": er.code}
+            yield {
+                "id": f"region-{d.code}",
+                "code": d.code,
+                "name": d.name,
+                "parent_code": er.code,
+                "population": d.population * 1000,
+            }

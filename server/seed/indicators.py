@@ -31,6 +31,9 @@ class Indicator:
     count: bool  # a count scaled by population, else a rate
     ceiling: float | None = None
     adoption: bool = False  # grows along an S-curve (digital services being rolled out)
+    target: float | None = None  # the level aimed at
+    alert: float | None = None  # beyond it: attention
+    higher_is_better: bool | None = None  # the direction of target and alert
 
     @property
     def id(self) -> str:
@@ -43,6 +46,9 @@ class Indicator:
             "name": self.name,
             "unit": self.unit,
             "description": self.description,
+            "target": self.target,
+            "alert": self.alert,
+            "higher_is_better": self.higher_is_better,
         }
 
 
@@ -51,21 +57,24 @@ INDICATORS = (
         "immunization-coverage", "Uşaqların peyvəndlə əhatəsi (DTP3)", "%",
         "Müvafiq yaşda göy öskürək, difteriya və tetanusa qarşı üçüncü doza peyvənd almış "
         "uşaqların payı.", 94.0, 0.03, 0.003, 10, 0.004, 0.01, False, 99.8,
+        target=95.0, alert=90.0, higher_is_better=True,
     ),
     Indicator(
         "infant-mortality", "Körpə ölümü əmsalı", "1000 diri doğulana",
         "Bir yaşadək ölən uşaqların sayı, 1000 diri doğulana görə.",
         11.0, 0.2, -0.04, 1, 0.06, 0.12, False,
+        target=10.0, alert=14.0, higher_is_better=False,
     ),
     Indicator(
         "bed-occupancy", "Çarpayı fondundan istifadə", "%",
         "Stasionar çarpayıların orta tutumu, ay ərzində.", 68.0, 0.1, 0.007, 1, 0.1, 0.035,
-        False, 98.0,
+        False, 98.0, target=85.0, alert=92.0, higher_is_better=False,
     ),
     Indicator(
         "tb-incidence", "Vərəm xəstələnməsi", "100 000 əhaliyə",
         "Vərəmin yeni və residiv halları, illik hesabla 100 000 əhaliyə.",
         55.0, 0.22, -0.04, 4, 0.08, 0.1, False,
+        target=40.0, alert=60.0, higher_is_better=False,
     ),
     Indicator(
         "e-prescriptions", "Yazılmış elektron reseptlər", "ədəd",
@@ -86,6 +95,7 @@ INDICATORS = (
         "maternal-mortality", "Ana ölümü əmsalı", "100 000 diri doğulana",
         "Hamiləlik, doğuş və doğuşdan sonrakı dövrdə ölüm halları, 100 000 diri doğulana.",
         18.0, 0.3, -0.05, 7, 0.05, 0.3, False,
+        target=15.0, alert=25.0, higher_is_better=False,
     ),
     Indicator(
         "ambulance-calls", "Təcili tibbi yardım çağırışları", "ədəd",
@@ -111,9 +121,21 @@ def periods(today: date, months: int = 60) -> list[date]:
     return result[::-1]
 
 
+PROVISIONAL_MONTHS = 2
+"""The newest months stay provisional (values may still be revised)."""
+PUBLICATION_DAY = 15
+
+
+def published_on(month: date, today: date) -> date:
+    """A month's values are published on the 15th of the next month (not after today)."""
+    following = (month.replace(day=28) + timedelta(days=4)).replace(day=PUBLICATION_DAY)
+    return min(following, today)
+
+
 def indicator_values(rng: random.Random, today: date) -> Iterator[dict[str, Any]]:
     """Every indicator, for every district, month by month."""
     months = periods(today)
+    provisional = set(months[-PROVISIONAL_MONTHS:])
     start = months[0]
     index = 0
     for indicator in INDICATORS:
@@ -140,4 +162,6 @@ def indicator_values(rng: random.Random, today: date) -> Iterator[dict[str, Any]
                     "region_code": district.code,
                     "period": f"{month:%Y-%m}",
                     "value": float(round(value)) if indicator.count else round(value, 1),
+                    "published_on": f"{published_on(month, today):%Y-%m-%d}",
+                    "provisional": month in provisional,
                 }

@@ -199,6 +199,13 @@ def test_a_spec_change_without_its_migration_is_caught(catalog: Catalog) -> None
         db.close()
 
 
+INDEXES_ADDED_LATER = {
+    "indicator_values": (("indicator_id", "period", "region_code", "value"),),  # analytics
+}
+"""Indexes a migration after version 4 added to a live spec (the frozen copy keeps
+version 4's); ``test_the_live_catalog_matches_the_migrated_schema`` checks they exist."""
+
+
 def test_the_frozen_specs_are_the_catalogs_tables_at_version_4(catalog: Catalog) -> None:
     """Until a migration changes a table, the frozen copy and the live specs agree."""
     assert [spec.name for spec in V1_SPECS] == list(catalog.names)
@@ -206,7 +213,8 @@ def test_the_frozen_specs_are_the_catalogs_tables_at_version_4(catalog: Catalog)
         live = catalog.spec(frozen.name)
         assert table_columns(frozen)[4:-4] == (*live.column_names, *live.derived_columns)
         assert frozen.columns == live.columns
-        assert (frozen.indexes, frozen.search_fields, frozen.sort_fields) == (
+        added = INDEXES_ADDED_LATER.get(frozen.name, ())
+        assert ((*frozen.indexes, *added), frozen.search_fields, frozen.sort_fields) == (
             live.indexes,
             live.search_fields,
             live.sort_fields,

@@ -52,9 +52,13 @@ KEYS: dict[str, set[str]] = {
     "shares": {"document_id", "from_id", "to_id", "message", "sent_at", "read_at"},
     "registries": {"code", "name", "description", "columns", "row_count"},
     "registry_rows": {"registry_id", "values"},
-    "regions": {"code", "name", "parent_code"},
-    "indicators": {"code", "name", "unit", "description"},
-    "indicator_values": {"indicator_id", "region_code", "period", "value"},
+    "regions": {"code", "name", "parent_code", "population"},
+    "indicators": {
+        "code", "name", "unit", "description", "target", "alert", "higher_is_better",
+    },
+    "indicator_values": {
+        "indicator_id", "region_code", "period", "value", "published_on", "provisional",
+    },
 }  # fmt: skip
 
 COUNT_RANGES = {
