@@ -403,7 +403,7 @@ def _m005_outbox_base(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m_analytics_indicator_month_index(db: sqlite_utils.Database) -> None:
+def _m006_indicator_month_index(db: sqlite_utils.Database) -> None:
     """The Analytics tab reads an indicator's months in a range (a chart's period, the
     last 13 months of a tile, one month of the map): an index by indicator and month that
     also holds the district and the value, so those reads never open the (encrypted,
@@ -420,7 +420,7 @@ MIGRATIONS: list[Migration] = [
     _m003_phone_and_address_words,
     _m004_bulk_indexed_inserts,
     _m005_outbox_base,
-    _m_analytics_indicator_month_index,
+    _m006_indicator_month_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
