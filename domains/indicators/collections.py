@@ -56,7 +56,7 @@ INDICATOR_VALUES = CollectionSpec(
     ),
     indexes=(
         ("indicator_id", "region_code", "period"),
-        # The Analytics tab's month ranges, covered (migration _m_analytics_...).
+        # The Analytics tab's month ranges, covered (migration 6).
         ("indicator_id", "period", "region_code", "value"),
     ),
 )
