@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ui.context import TabContext
 from ui.directory import DirectoryTab
 from ui.directory.i18n import install_directory_translations
+from ui.registries import RegistriesTab, install_registries_translations
 
 TranslationsInstaller = Callable[[QCoreApplication, str], object]
 
@@ -38,5 +39,11 @@ def available_tabs() -> list[TabSpec]:
             DirectoryTab.title,
             install_directory_translations,
             collections=("people",),
+        ),
+        TabSpec(
+            "registries",
+            RegistriesTab,
+            RegistriesTab.title,
+            install_registries_translations,
         ),
     ]
