@@ -117,8 +117,8 @@ def timed(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/bench-large"))
-    parser.add_argument("--cache-dir", type=Path, default=Path("/tmp/registries-bench"))
+    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/bench-large"))  # noqa: S108
+    parser.add_argument("--cache-dir", type=Path, default=Path("/tmp/registries-bench"))  # noqa: S108
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--export-rows", type=int, default=200_000)
     args = parser.parse_args()
@@ -157,7 +157,8 @@ def main() -> None:
             (REGISTRY,),
         ),
         "sorted by name": anchor(
-            f"SELECT record FROM registry_rows WHERE registry_id = ? ORDER BY {name_json} LIMIT 200",
+            f"SELECT record FROM registry_rows WHERE registry_id = ? "
+            f"ORDER BY {name_json} LIMIT 200",
             (REGISTRY,),
         ),
         "sorted by name, desc": anchor(
@@ -183,7 +184,8 @@ def main() -> None:
     jump, _ = timed(lambda: rows_block(db, views["plain"], 900_000, BLOCK), runs)
     jump_anchor, _ = timed(
         anchor(
-            "SELECT record FROM registry_rows WHERE registry_id = ? ORDER BY rid LIMIT 200 OFFSET 900000",
+            "SELECT record FROM registry_rows WHERE registry_id = ? "
+            "ORDER BY rid LIMIT 200 OFFSET 900000",
             (REGISTRY,),
         ),
         runs,
@@ -223,12 +225,11 @@ def main() -> None:
         REGISTRY, (RangeFilter("experience_years", "0", str(10**6)),), sort="full_name"
     )
     with tempfile.TemporaryDirectory(dir=args.cache_dir) as folder:
-        rows_sql = (
-            "SELECT record FROM registry_rows WHERE registry_id = ? ORDER BY rid LIMIT ?"
-        )
+        rows_sql = "SELECT record FROM registry_rows WHERE registry_id = ? ORDER BY rid LIMIT ?"
         columns = [c.key for c in registry.columns]
         capped = RegistryQuery(
-            REGISTRY, (*export_query.filters, RangeFilter("experience_years", "0", "40")),
+            REGISTRY,
+            (*export_query.filters, RangeFilter("experience_years", "0", "40")),
         )
         # Our export of a view of about ``limit`` rows vs. the anchors on ``limit`` rows.
         count = count_rows(db, capped)

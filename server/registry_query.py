@@ -158,7 +158,9 @@ def list_registries(principal: PrincipalDep, services: ServicesDep) -> list[Regi
     return sorted(found, key=lambda r: r.name)
 
 
-def _columns(conn: Connection, principal: Principal, registry_id: str) -> tuple[dict[str, str], bool]:
+def _columns(
+    conn: Connection, principal: Principal, registry_id: str
+) -> tuple[dict[str, str], bool]:
     row = conn.execute(
         select(registries.c.body, registries.c.personal_data).where(
             registries.c.id == registry_id, registries.c.deleted.is_(False)
@@ -186,7 +188,9 @@ def _bound(kind: str, value: Any) -> Any:
         raise ApiError(422, "validation_error", "A number filter is not a number.") from None
 
 
-def _conditions(sql: _Sql, columns: dict[str, str], filters: list[Any], params: dict[str, Any]) -> list[str]:
+def _conditions(
+    sql: _Sql, columns: dict[str, str], filters: list[Any], params: dict[str, Any]
+) -> list[str]:
     found = []
     for number, item in enumerate(filters):
         if not isinstance(item, dict) or item.get("column") not in columns:
@@ -204,7 +208,8 @@ def _conditions(sql: _Sql, columns: dict[str, str], filters: list[Any], params: 
             params[name] = needle
             if item.get("mode") == "starts":
                 end = "chr(1114111)" if sql.postgres else "char(1114111)"
-                found.append(f"({folded} >= {sql.folded(':' + name)} AND {folded} < {sql.folded(':' + name)} || {end})")
+                needle = sql.folded(":" + name)
+                found.append(f"({folded} >= {needle} AND {folded} < {needle} || {end})")
             elif sql.postgres:
                 found.append(f"strpos({folded}, {sql.folded(':' + name)}) > 0")
             else:
@@ -322,7 +327,10 @@ def access_log(
         query = query.where(registry_access_log.c.registry_id == registry)
     with services.db.read() as conn:
         rows = conn.execute(query).all()
-    return [AccessLogEntry(user_id=r.user_id, registry_id=r.registry_id, at=r.at, rows=r.rows) for r in rows]
+    return [
+        AccessLogEntry(user_id=r.user_id, registry_id=r.registry_id, at=r.at, rows=r.rows)
+        for r in rows
+    ]
 
 
 def ensure_row_indexes(conn: Connection, postgres: bool) -> None:

@@ -61,7 +61,12 @@ def _cell(column: Column, value: Any) -> Any:
     return value
 
 
-def _write_csv(handle: Any, columns: tuple[Column, ...], batches: Iterator[list[RegistryRow]], step: Callable[[int], None]) -> None:
+def _write_csv(
+    handle: Any,
+    columns: tuple[Column, ...],
+    batches: Iterator[list[RegistryRow]],
+    step: Callable[[int], None],
+) -> None:
     writer = csv.writer(handle)
     writer.writerow([c.label for c in columns])
     for rows in batches:
@@ -70,9 +75,13 @@ def _write_csv(handle: Any, columns: tuple[Column, ...], batches: Iterator[list[
 
 
 def _write_xlsx(
-    path: Path, columns: tuple[Column, ...], batches: Iterator[list[RegistryRow]], step: Callable[[int], None], sheet_rows: int
+    path: Path,
+    columns: tuple[Column, ...],
+    batches: Iterator[list[RegistryRow]],
+    step: Callable[[int], None],
+    sheet_rows: int,
 ) -> None:
-    import xlsxwriter  # noqa: PLC0415 - only an XLSX export pays for it
+    import xlsxwriter  # type: ignore[import-untyped]  # noqa: PLC0415 - only an XLSX export pays for it
 
     options = {
         "constant_memory": True,

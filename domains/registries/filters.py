@@ -8,6 +8,7 @@ spliced into SQL or an FTS expression).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -133,7 +134,7 @@ def parse_bound(column: Column, text: str) -> int | float | str | None:
         number = float(text.replace(",", "."))
     except ValueError:
         raise BadFilter([FilterProblem(column.key, "not_a_number")]) from None
-    if number != number or number in (float("inf"), float("-inf")):
+    if not math.isfinite(number):
         raise BadFilter([FilterProblem(column.key, "not_a_number")])
     return number
 
@@ -159,9 +160,9 @@ def check_filters(registry: Registry, query: RegistryQuery) -> None:
                 continue
             if low is not None and high is not None and low > high:  # type: ignore[operator]
                 problems.append(FilterProblem(column.key, "empty_range"))
-        elif isinstance(item, FlagFilter) and column.type != "boolean":
-            problems.append(FilterProblem(column.key, "wrong_type"))
-        elif isinstance(item, ChoiceFilter) and column.type not in ("enum", "text"):
+        elif (isinstance(item, FlagFilter) and column.type != "boolean") or (
+            isinstance(item, ChoiceFilter) and column.type not in ("enum", "text")
+        ):
             problems.append(FilterProblem(column.key, "wrong_type"))
     if query.sort is not None and query.sort not in by_key:
         problems.append(FilterProblem(query.sort, "unknown_column"))

@@ -42,7 +42,9 @@ def registry_choices(db: sqlite_utils.Database) -> list[RegistryChoice]:
     meta = Meta(db)
     chosen = set(meta.offline_registries)
     stored = dict(
-        db.execute("SELECT registry_id, count(*) FROM registry_rows GROUP BY registry_id").fetchall()
+        db.execute(
+            "SELECT registry_id, count(*) FROM registry_rows GROUP BY registry_id"
+        ).fetchall()
     )
     as_of = meta.last_server_contact
     return [

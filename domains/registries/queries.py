@@ -99,12 +99,19 @@ def index_statements(registry: Registry) -> list[tuple[str, str]]:
     for column in registry.columns:
         name = _index_name("order", column)
         statements.append(
-            (name, f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} (registry_id, {order_sql(column)})")
+            (
+                name,
+                f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} (registry_id, {order_sql(column)})",
+            )
         )
         if column.type == "text" and column.filterable:
             name = _index_name("fold", column)
             statements.append(
-                (name, f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} (registry_id, {fold_sql(column)})")
+                (
+                    name,
+                    f"CREATE INDEX IF NOT EXISTS {name} "
+                    f"ON {TABLE} (registry_id, {fold_sql(column)})",
+                )
             )
     return statements
 
@@ -112,7 +119,9 @@ def index_statements(registry: Registry) -> list[tuple[str, str]]:
 def missing_indexes(db: sqlite_utils.Database, registry: Registry) -> list[str]:
     existing = {
         row[0]
-        for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", (TABLE,))
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", (TABLE,)
+        )
     }
     return [name for name, _sql in index_statements(registry) if name not in existing]
 
@@ -127,7 +136,9 @@ def ensure_indexes(
     in the description gets its index here, an old one keeps its own); one committed
     transaction each, so a cancel between two keeps the built ones. Returns how many
     were built. ``check`` raises to stop between indexes."""
-    wanted = [(n, s) for n, s in index_statements(registry) if n in set(missing_indexes(db, registry))]
+    wanted = [
+        (n, s) for n, s in index_statements(registry) if n in set(missing_indexes(db, registry))
+    ]
     for done, (_name, statement) in enumerate(wanted):
         if check is not None:
             check()
@@ -155,8 +166,10 @@ def _text_condition(column: Column, item: TextFilter) -> tuple[str, list[Any]]:
     if not text:
         return "1", []
     if item.mode == "starts":
-        expression = fold_sql(column) if column.type == "text" else folded_sql(
-            f"coalesce({value_sql(column.key)}, '')"
+        expression = (
+            fold_sql(column)
+            if column.type == "text"
+            else folded_sql(f"coalesce({value_sql(column.key)}, '')")
         )
     else:
         expression = fold_sql(column)
@@ -250,7 +263,9 @@ def _registry(db: sqlite_utils.Database, registry_id: str) -> Registry:
 
 def count_rows(db: sqlite_utils.Database, query: RegistryQuery) -> int:
     plan = _plan(db, _registry(db, query.registry_id), query)
-    return int(db.execute(f"SELECT count(*) FROM {TABLE} WHERE {plan.where}", plan.params).fetchone()[0])
+    return int(
+        db.execute(f"SELECT count(*) FROM {TABLE} WHERE {plan.where}", plan.params).fetchone()[0]
+    )
 
 
 @dataclass(frozen=True)
@@ -370,11 +385,18 @@ class RegistryRows:
         if not 0 <= column < len(self._columns):
             return None
         return RegistryQuery(
-            query.registry_id, query.filters, query.search, self._columns[column], descending, query.columns
+            query.registry_id,
+            query.filters,
+            query.search,
+            self._columns[column],
+            descending,
+            query.columns,
         )
 
 
-def choice_counts(db: sqlite_utils.Database, registry_id: str, column: Column) -> list[tuple[str, int]]:
+def choice_counts(
+    db: sqlite_utils.Database, registry_id: str, column: Column
+) -> list[tuple[str, int]]:
     """An enum column's values with how many rows have each (the pick list), from the
     column's index; values not in the description are listed too."""
     value = value_sql(column.key)
@@ -418,7 +440,9 @@ def expiring_query(registry: Registry, today: date, expired: bool = False) -> Re
     if expired:
         window = RangeFilter(column, "", (today - timedelta(days=1)).isoformat())
         return RegistryQuery(registry.id, (window,), sort=column, descending=True)
-    window = RangeFilter(column, today.isoformat(), (today + timedelta(days=EXPIRING_DAYS)).isoformat())
+    window = RangeFilter(
+        column, today.isoformat(), (today + timedelta(days=EXPIRING_DAYS)).isoformat()
+    )
     return RegistryQuery(registry.id, (window,), sort=column)
 
 

@@ -18,16 +18,42 @@ from server import records
 from server.registry_query import _Sql, ensure_row_indexes
 from tests.server.conftest import World
 
-WORDS = ["Şəki", "Səki", "Çay", "Cəlil", "İsmayıl", "Işıq", "ılıq", "Xaçmaz", "Hacı", "Quba",
-         "Kür", "Ağdam", "Əli", "Ölçü", "Üzüm", "Zəfər", "aptek", "Aptek", "Göyçay", "Gəncə"]
+WORDS = [
+    "Şəki",
+    "Səki",
+    "Çay",
+    "Cəlil",
+    "İsmayıl",
+    "Işıq",
+    "ılıq",
+    "Xaçmaz",
+    "Hacı",
+    "Quba",
+    "Kür",
+    "Ağdam",
+    "Əli",
+    "Ölçü",
+    "Üzüm",
+    "Zəfər",
+    "aptek",
+    "Aptek",
+    "Göyçay",
+    "Gəncə",
+]
 
 
 def add_rows(world: World) -> list[dict[str, Any]]:
     rng = random.Random(3)
     rows = [
-        {"id": f"row-big-{i:03d}", "registry_id": "reg-open",
-         "values": {"name": f"{rng.choice(WORDS)} {rng.choice(WORDS)}", "beds": rng.randint(0, 50),
-                    "opened": f"20{rng.randint(10, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"}}
+        {
+            "id": f"row-big-{i:03d}",
+            "registry_id": "reg-open",
+            "values": {
+                "name": f"{rng.choice(WORDS)} {rng.choice(WORDS)}",
+                "beds": rng.randint(0, 50),
+                "opened": f"20{rng.randint(10, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+            },
+        }
         for i in range(240)
     ]
     with world.db.write() as conn:
@@ -53,10 +79,14 @@ def test_sort_key_and_folding_are_the_clients() -> None:
     conn = sqlite3.connect(":memory:")
     server = _Sql(postgres=False)
     for word in WORDS + [w.upper() for w in WORDS]:
-        assert conn.execute(f"SELECT {server.sort_key('?')}", (word,)).fetchone() == conn.execute(
-            f"SELECT {sort_key_sql('?')}", (word,)).fetchone()
-        assert conn.execute(f"SELECT {server.folded('?')}", (word,)).fetchone() == conn.execute(
-            f"SELECT {folded_sql('?')}", (word,)).fetchone()
+        assert (
+            conn.execute(f"SELECT {server.sort_key('?')}", (word,)).fetchone()
+            == conn.execute(f"SELECT {sort_key_sql('?')}", (word,)).fetchone()
+        )
+        assert (
+            conn.execute(f"SELECT {server.folded('?')}", (word,)).fetchone()
+            == conn.execute(f"SELECT {folded_sql('?')}", (word,)).fetchone()
+        )
 
 
 def test_pages_of_a_filtered_sorted_view(world: World) -> None:
@@ -67,11 +97,17 @@ def test_pages_of_a_filtered_sorted_view(world: World) -> None:
     filters = [{"column": "name", "kind": "text", "text": "seki", "mode": "contains"}]
     got = read_all(api, "reg-open", filters=json.dumps(filters), sort="name", descending=True)
     wanted = sorted(
-        (r for r in rows if "şəki" in r["values"]["name"].lower() or "səki" in r["values"]["name"].lower()),
+        (
+            r
+            for r in rows
+            if "şəki" in r["values"]["name"].lower() or "səki" in r["values"]["name"].lower()
+        ),
         key=lambda r: (az_sort_key(r["values"]["name"]), r["id"]),
         reverse=True,
     )
-    assert [az_sort_key(r["values"]["name"]) for r in got] == [az_sort_key(r["values"]["name"]) for r in wanted]
+    assert [az_sort_key(r["values"]["name"]) for r in got] == [
+        az_sort_key(r["values"]["name"]) for r in wanted
+    ]
     assert {r["id"] for r in got} == {r["id"] for r in wanted}
     assert len(got) > 37
 

@@ -54,9 +54,7 @@ class FilterRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(8)
         layout.setVerticalSpacing(2)
-        columns = [
-            c for number, c in enumerate(registry.columns) if c.filterable or number == 0
-        ]
+        columns = [c for number, c in enumerate(registry.columns) if c.filterable or number == 0]
         for number, column in enumerate(columns):
             label = QLabel(column.label, self)
             label.setWordWrap(True)
@@ -204,5 +202,5 @@ class FilterRow(QWidget):
             elif isinstance(first, QLineEdit):
                 first.setPlaceholderText(self.tr("contains…"))
                 first.setAccessibleName(self.tr("Filter: %1").replace("%1", label))
-        for label in self._labels.values():
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        for caption in self._labels.values():
+            caption.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

@@ -76,7 +76,9 @@ class RegistriesTab(QWidget):
     viewShown = Signal(object)
     """The query whose first rows are shown."""
 
-    def __init__(self, context: TabContext, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(
+        self, context: TabContext, parent: QWidget | None = None, today: date | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("RegistriesTab")
         self._context = context
@@ -89,7 +91,9 @@ class RegistriesTab(QWidget):
         self._export_task: Any = None
         self._has_expiry = False
         roles = context.user.get("roles") or []
-        self._may_read_personal = bool(PERSONAL_DATA_ROLES.intersection(roles if isinstance(roles, list) else []))
+        self._may_read_personal = bool(
+            PERSONAL_DATA_ROLES.intersection(roles if isinstance(roles, list) else [])
+        )
 
         outer = QHBoxLayout(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -118,8 +122,16 @@ class RegistriesTab(QWidget):
         self.atc_tree.itemExpanded.connect(self._atc_expanded)
         self.atc_tree.currentItemChanged.connect(self._atc_chosen)
         self.atc_label.setBuddy(self.atc_tree)
-        for widget in (self.chooser_label, self.chooser, self.keep_offline, self.mode_label, self.atc_label, self.atc_tree):
-            side_layout.addWidget(widget)
+        side_widget: QWidget
+        for side_widget in (
+            self.chooser_label,
+            self.chooser,
+            self.keep_offline,
+            self.mode_label,
+            self.atc_label,
+            self.atc_tree,
+        ):
+            side_layout.addWidget(side_widget)
         side_layout.setStretch(1, 2)
         side_layout.setStretch(5, 3)
 
@@ -130,9 +142,9 @@ class RegistriesTab(QWidget):
         self.search = QLineEdit(main)
         self.search.setObjectName("RegistrySearch")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._apply)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.view_choice = QComboBox(main)
         self.view_choice.setObjectName("RegistryView")
         self.view_choice.addItems(["", "", ""])
@@ -142,8 +154,14 @@ class RegistriesTab(QWidget):
         self.export_xlsx = QPushButton(main)
         self.export_csv.clicked.connect(lambda: self._ask_export("csv"))
         self.export_xlsx.clicked.connect(lambda: self._ask_export("xlsx"))
-        for widget in (self.search, self.view_choice, self.count_label, self.export_csv, self.export_xlsx):
-            bar.addWidget(widget)
+        for tool in (
+            self.search,
+            self.view_choice,
+            self.count_label,
+            self.export_csv,
+            self.export_xlsx,
+        ):
+            bar.addWidget(tool)
         bar.setStretch(0, 1)
         main_layout.addLayout(bar)
         progress_bar = QHBoxLayout()
@@ -196,8 +214,8 @@ class RegistriesTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_value)
         buttons.addWidget(self.copy_row)
-        for widget in (self.detail_label, self.detail):
-            detail_layout.addWidget(widget)
+        detail_layout.addWidget(self.detail_label)
+        detail_layout.addWidget(self.detail)
         detail_layout.addLayout(buttons)
         self.splitter.setSizes([240, 900, 300])
         self._detail_row: RegistryRow | None = None
@@ -217,7 +235,9 @@ class RegistriesTab(QWidget):
     # --- the chooser ------------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        self._context.reads.query(registry_choices, self._show_choices, self._failed, owner=self, key="choices")
+        self._context.reads.query(
+            registry_choices, self._show_choices, self._failed, owner=self, key="choices"
+        )
 
     def _show_choices(self, choices: list[RegistryChoice]) -> None:
         self._choices = choices
@@ -233,7 +253,9 @@ class RegistriesTab(QWidget):
             item.setForeground(self.palette().placeholderText())
         self.chooser.blockSignals(False)
         if not choices and self._may_read_personal:
-            self._show_message(self.tr("No registries yet. They appear after the first sync with the server."))
+            self._show_message(
+                self.tr("No registries yet. They appear after the first sync with the server.")
+            )
         for row in range(self.chooser.count()):
             if self.chooser.item(row).data(Qt.ItemDataRole.UserRole) == current:
                 self.chooser.blockSignals(True)
@@ -245,11 +267,10 @@ class RegistriesTab(QWidget):
             self.chooser.setCurrentRow(0)
 
     def _choice_text(self, choice: RegistryChoice) -> str:
-        rows = with_number(self.tr("%n rows", "", choice.registry.row_count), choice.registry.row_count)
-        if choice.offline:
-            mode = self.tr("offline")
-        else:
-            mode = self.tr("not on this computer")
+        rows = with_number(
+            self.tr("%n rows", "", choice.registry.row_count), choice.registry.row_count
+        )
+        mode = self.tr("offline") if choice.offline else self.tr("not on this computer")
         return f"{choice.registry.name}\n{rows} · {mode}"
 
     def _personal_text(self) -> str:
@@ -306,8 +327,10 @@ class RegistriesTab(QWidget):
         self._update_mode()
         if choice.stored_rows == 0:
             self._show_message(
-                self.tr("This registry is not on this computer. Tick “Keep on this computer” to download it at the next sync (about %1 MB).")
-                .replace("%1", format_number(max(1, choice.download_bytes // 2**20)))
+                self.tr(
+                    "This registry is not on this computer. Tick “Keep on this computer” to "
+                    "download it at the next sync (about %1 MB)."
+                ).replace("%1", format_number(max(1, choice.download_bytes // 2**20)))
             )
             return
         self._filter_row = FilterRow(registry, self)
@@ -322,7 +345,9 @@ class RegistriesTab(QWidget):
             self.atc_label.show()
             self.atc_tree.show()
             self._load_atc(None, "")
-        model = RegistryTableModel(registry, self._context.tasks, self._context.reads.run, self._query(), self)
+        model = RegistryTableModel(
+            registry, self._context.tasks, self._context.reads.run, self._query(), self
+        )
         old = self._model
         self._model = model
         self.table.setModel(model)
@@ -386,7 +411,11 @@ class RegistriesTab(QWidget):
             filters += (TextFilter("atc_code", self._atc, "starts"),)
         model = self._model
         sort, descending = base.sort, base.descending
-        if model is not None and model.query.sort is not None and model.query.registry_id == registry.id:
+        if (
+            model is not None
+            and model.query.sort is not None
+            and model.query.registry_id == registry.id
+        ):
             sort, descending = model.query.sort, model.query.descending
         return RegistryQuery(registry.id, filters, self.search.text(), sort, descending)
 
@@ -441,7 +470,10 @@ class RegistriesTab(QWidget):
             return int(
                 self._context.reads.run(
                     lambda db: ensure_indexes(
-                        db, registry, lambda done, total: control.report((done, total)), control.check
+                        db,
+                        registry,
+                        lambda done, total: control.report((done, total)),
+                        control.check,
                     )
                 )
             )
@@ -460,7 +492,9 @@ class RegistriesTab(QWidget):
         if isinstance(value, tuple):
             done, total = value
             self.export_status.setText(
-                self.tr("Preparing sorting and filters: %1 of %2").replace("%1", str(done + 1)).replace("%2", str(total))
+                self.tr("Preparing sorting and filters: %1 of %2")
+                .replace("%1", str(done + 1))
+                .replace("%2", str(total))
             )
 
     # --- ATC tree ---------------------------------------------------------------------
@@ -510,13 +544,16 @@ class RegistriesTab(QWidget):
         self._apply()
 
     def atc_items(self) -> list[str]:
-        return [self.atc_tree.topLevelItem(i).text(0) for i in range(self.atc_tree.topLevelItemCount())]
+        items = (self.atc_tree.topLevelItem(i) for i in range(self.atc_tree.topLevelItemCount()))
+        return [item.text(0) for item in items if item is not None]
 
     # --- row detail -------------------------------------------------------------------
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         model = self._model
-        self._show_detail(model.row_at(current.row()) if model is not None and current.isValid() else None)
+        self._show_detail(
+            model.row_at(current.row()) if model is not None and current.isValid() else None
+        )
 
     def _show_detail(self, row: RegistryRow | None) -> None:
         self._detail_row = row
@@ -558,8 +595,14 @@ class RegistriesTab(QWidget):
         if self._context.preferences is not None:
             folder = str(self._context.preferences.value(SAVE_FOLDER_KEY, folder))
         suggested = str(Path(folder) / f"{self._registry.code or 'registry'}.{file_format}")
-        kinds = self.tr("CSV for Excel (*.csv)") if file_format == "csv" else self.tr("Excel workbook (*.xlsx)")
-        path, _chosen = QFileDialog.getSaveFileName(self, self.tr("Export the view"), suggested, kinds)
+        kinds = (
+            self.tr("CSV for Excel (*.csv)")
+            if file_format == "csv"
+            else self.tr("Excel workbook (*.xlsx)")
+        )
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the view"), suggested, kinds
+        )
         if path:
             if self._context.preferences is not None:
                 self._context.preferences.setValue(SAVE_FOLDER_KEY, str(Path(path).parent))
@@ -577,7 +620,10 @@ class RegistriesTab(QWidget):
             return int(
                 self._context.reads.run(
                     lambda db: export_view(
-                        db, query, path, file_format,
+                        db,
+                        query,
+                        path,
+                        file_format,
                         progress=lambda done, total: control.report((done, total)),
                         check=control.check,
                     )

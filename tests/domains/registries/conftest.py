@@ -25,8 +25,12 @@ PHARMACIES = 1_500
 
 
 def registry_record(registry: seed.Registry, count: int) -> dict[str, Any]:
-    return {"id": registry.id, "version": 1, "updated_at": "2026-11-25T09:00:00+04:00",
-            **{k: v for k, v in registry.record(count).items() if k != "id"}}
+    return {
+        "id": registry.id,
+        "version": 1,
+        "updated_at": "2026-11-25T09:00:00+04:00",
+        **{k: v for k, v in registry.record(count).items() if k != "id"},
+    }
 
 
 def rows_of(generated: Any) -> list[dict[str, Any]]:
@@ -40,8 +44,10 @@ def fill(db: sqlite_utils.Database) -> RecordStore:
     pharmacies = rows_of(seed.pharmacy_rows(rng, TODAY, PHARMACIES))
     store.apply_page(
         "registries",
-        [registry_record(seed.MEDICINE_REGISTRY, MEDICINES),
-         registry_record(seed.PHARMACIES, PHARMACIES)],
+        [
+            registry_record(seed.MEDICINE_REGISTRY, MEDICINES),
+            registry_record(seed.PHARMACIES, PHARMACIES),
+        ],
         [],
         "c0",
     )

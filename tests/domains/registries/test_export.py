@@ -35,15 +35,25 @@ def expected(db: sqlite_utils.Database) -> list[list[object]]:
     ]
 
 
-def test_csv_has_a_bom_and_exactly_the_view(registry_db: sqlite_utils.Database, tmp_path: Path) -> None:
+def test_csv_has_a_bom_and_exactly_the_view(
+    registry_db: sqlite_utils.Database, tmp_path: Path
+) -> None:
     target = tmp_path / "dərmanlar.csv"
     written = export_view(registry_db, VIEW, target, "csv")
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["Ticarət adı", "İstehsalçı", "Qeydiyyatın etibarlılıq müddəti", "Reseptlə buraxılır"]
-    want = [[str(v) if not isinstance(v, bool) else ("1" if v else "0") for v in r] for r in expected(registry_db)]
+    assert rows[0] == [
+        "Ticarət adı",
+        "İstehsalçı",
+        "Qeydiyyatın etibarlılıq müddəti",
+        "Reseptlə buraxılır",
+    ]
+    want = [
+        [str(v) if not isinstance(v, bool) else ("1" if v else "0") for v in r]
+        for r in expected(registry_db)
+    ]
     assert rows[1:] == want
     assert written == len(want) > 0
     assert any("ə" in r[1] or "ü" in r[1] for r in rows[1:])
@@ -59,7 +69,12 @@ def test_xlsx_opens_in_openpyxl_with_the_view_split_over_sheets(
     read: list[list[object]] = []
     for sheet in book.worksheets:
         rows = list(sheet.iter_rows(values_only=True))
-        assert rows[0] == ("Ticarət adı", "İstehsalçı", "Qeydiyyatın etibarlılıq müddəti", "Reseptlə buraxılır")
+        assert rows[0] == (
+            "Ticarət adı",
+            "İstehsalçı",
+            "Qeydiyyatın etibarlılıq müddəti",
+            "Reseptlə buraxılır",
+        )
         assert len(rows) <= 400
         read += [list(r) for r in rows[1:]]
     book.close()
@@ -74,7 +89,9 @@ class Stop(Exception):
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
-def test_a_cancelled_export_leaves_no_file(registry_db: sqlite_utils.Database, tmp_path: Path, file_format: str) -> None:
+def test_a_cancelled_export_leaves_no_file(
+    registry_db: sqlite_utils.Database, tmp_path: Path, file_format: str
+) -> None:
     seen: list[tuple[int, int]] = []
 
     def check() -> None:
@@ -82,13 +99,21 @@ def test_a_cancelled_export_leaves_no_file(registry_db: sqlite_utils.Database, t
             raise Stop
 
     with pytest.raises(Stop):
-        export_view(registry_db, RegistryQuery(MEDICINES), tmp_path / f"x.{file_format}", file_format,
-                    progress=lambda done, total: seen.append((done, total)), check=check)
+        export_view(
+            registry_db,
+            RegistryQuery(MEDICINES),
+            tmp_path / f"x.{file_format}",
+            file_format,
+            progress=lambda done, total: seen.append((done, total)),
+            check=check,
+        )
     assert seen == [(2000, 3000)]
     assert os.listdir(tmp_path) == []
 
 
-def test_an_unwritable_folder_says_why_and_leaves_nothing(registry_db: sqlite_utils.Database, tmp_path: Path) -> None:
+def test_an_unwritable_folder_says_why_and_leaves_nothing(
+    registry_db: sqlite_utils.Database, tmp_path: Path
+) -> None:
     with pytest.raises(ExportFailed) as failed:
         export_view(registry_db, VIEW, tmp_path / "missing" / "x.csv", "csv")
     assert failed.value.reason == "not_writable"

@@ -76,7 +76,9 @@ def indexed(registry_db: sqlite_utils.Database) -> sqlite_utils.Database:
     return registry_db
 
 
-def test_sql_sort_key_orders_by_the_azerbaijani_alphabet(registry_db: sqlite_utils.Database) -> None:
+def test_sql_sort_key_orders_by_the_azerbaijani_alphabet(
+    registry_db: sqlite_utils.Database,
+) -> None:
     letters = [c for c in AZ_ALPHABET if c.isalpha()]
     rng = random.Random(5)
     words = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 5))) for _ in range(400)]
@@ -101,16 +103,20 @@ def test_registries_are_read_from_their_description(registry_db: sqlite_utils.Da
     assert medicines.row_count == 3_000
 
 
-def brute(rows: list[dict[str, Any]], keep: Any, sort: str | None, descending: bool, text: bool) -> list[str]:
+def brute(
+    rows: list[dict[str, Any]], keep: Any, sort: str | None, descending: bool, text: bool
+) -> list[str]:
     kept = [r for r in rows if keep(r)]
     if sort is None:
         kept.sort(key=lambda r: r["rid"], reverse=descending)
     else:
+
         def key(r: dict[str, Any]) -> tuple[Any, int]:
             value = r.get(sort)
             if text:
                 return (az_sort_key(value or ""), r["rid"])
             return (value, r["rid"])
+
         kept.sort(key=key, reverse=descending)
     return [r["id"] for r in kept]
 
@@ -118,16 +124,46 @@ def brute(rows: list[dict[str, Any]], keep: Any, sort: str | None, descending: b
 CASES: list[tuple[str, tuple[Any, ...], Any, str | None, bool, bool]] = [
     ("all by rid", (), lambda r: True, None, False, False),
     ("valid_until desc", (), lambda r: True, "valid_until", True, False),
-    ("form pick", (ChoiceFilter("form", ("Tablet", "Kapsul")),),
-     lambda r: r["form"] in ("Tablet", "Kapsul"), "country", False, True),
-    ("date range", (RangeFilter("valid_until", "2027-01-01", "2027-06-30"),),
-     lambda r: "2027-01-01" <= r["valid_until"] <= "2027-06-30", "valid_until", False, False),
-    ("prescription", (FlagFilter("prescription_only", True),),
-     lambda r: r["prescription_only"] is True, "trade_name", True, True),
-    ("inn starts", (TextFilter("inn", "para", "starts"),),
-     lambda r: az_fold(r["inn"]).lower().startswith("para"), None, False, False),
-    ("manufacturer contains, folded", (TextFilter("manufacturer", "bogazici"),),
-     lambda r: "bogazici" in az_fold(r["manufacturer"]).lower(), "manufacturer", False, True),
+    (
+        "form pick",
+        (ChoiceFilter("form", ("Tablet", "Kapsul")),),
+        lambda r: r["form"] in ("Tablet", "Kapsul"),
+        "country",
+        False,
+        True,
+    ),
+    (
+        "date range",
+        (RangeFilter("valid_until", "2027-01-01", "2027-06-30"),),
+        lambda r: "2027-01-01" <= r["valid_until"] <= "2027-06-30",
+        "valid_until",
+        False,
+        False,
+    ),
+    (
+        "prescription",
+        (FlagFilter("prescription_only", True),),
+        lambda r: r["prescription_only"] is True,
+        "trade_name",
+        True,
+        True,
+    ),
+    (
+        "inn starts",
+        (TextFilter("inn", "para", "starts"),),
+        lambda r: az_fold(r["inn"]).lower().startswith("para"),
+        None,
+        False,
+        False,
+    ),
+    (
+        "manufacturer contains, folded",
+        (TextFilter("manufacturer", "bogazici"),),
+        lambda r: "bogazici" in az_fold(r["manufacturer"]).lower(),
+        "manufacturer",
+        False,
+        True,
+    ),
 ]
 
 
@@ -158,10 +194,21 @@ def test_cyrillic_typed_for_latin_finds_the_latin_value(indexed: sqlite_utils.Da
     assert typed == latin
 
 
-def test_free_search_over_the_whole_row_before_and_after_indexing(indexed: sqlite_utils.Database) -> None:
+def test_free_search_over_the_whole_row_before_and_after_indexing(
+    indexed: sqlite_utils.Database,
+) -> None:
     rows = all_rows(indexed, MEDICINES)
     word = rows[0]["inn"].split()[0]
-    expected = [r["id"] for r in rows if any(word.lower() in az_fold(str(v)).lower() or az_fold(word).lower() in az_fold(str(v)).lower() for k, v in r.items() if k not in ("rid", "id"))]
+    expected = [
+        r["id"]
+        for r in rows
+        if any(
+            word.lower() in az_fold(str(v)).lower()
+            or az_fold(word).lower() in az_fold(str(v)).lower()
+            for k, v in r.items()
+            if k not in ("rid", "id")
+        )
+    ]
     query = RegistryQuery(MEDICINES, search=word)
     unindexed = whole_view(indexed, query)
     assert set(expected) <= set(unindexed)
@@ -182,12 +229,16 @@ def test_sort_and_filters_use_the_expression_indexes(indexed: sqlite_utils.Datab
     for query in (
         RegistryQuery(MEDICINES, sort="trade_name"),
         RegistryQuery(MEDICINES, sort="valid_until", descending=True),
-        RegistryQuery(MEDICINES, (RangeFilter("valid_until", "2027-01-01", ""),), sort="valid_until"),
+        RegistryQuery(
+            MEDICINES, (RangeFilter("valid_until", "2027-01-01", ""),), sort="valid_until"
+        ),
     ):
         plan = _plan(indexed, registry, query)
         direction = "DESC" if plan.descending else "ASC"
-        sql = (f"EXPLAIN QUERY PLAN SELECT {plan.order}, rid FROM registry_rows WHERE {plan.where} "
-               f"ORDER BY {plan.order} {direction}, rid {direction} LIMIT 10")
+        sql = (
+            f"EXPLAIN QUERY PLAN SELECT {plan.order}, rid FROM registry_rows WHERE {plan.where} "
+            f"ORDER BY {plan.order} {direction}, rid {direction} LIMIT 10"
+        )
         details = " ".join(str(r[3]) for r in indexed.execute(sql, plan.params))
         assert "registry_rows_order_" in details, details
         assert "TEMP B-TREE" not in details, details
@@ -201,7 +252,9 @@ def test_a_new_column_in_the_description_gets_its_index(indexed: sqlite_utils.Da
 
     from domains.registries.model import Column
 
-    grown = replace(registry, columns=(*registry.columns, Column("shelf_life", "Shelf", "integer", True)))
+    grown = replace(
+        registry, columns=(*registry.columns, Column("shelf_life", "Shelf", "integer", True))
+    )
     assert len(missing_indexes(indexed, grown)) == 1
     assert ensure_indexes(indexed, grown) == 1
     assert missing_indexes(indexed, grown) == []
@@ -231,8 +284,12 @@ def test_a_number_filter_that_is_not_a_number(indexed: sqlite_utils.Database) ->
         count_rows(indexed, institutions_like)
 
 
-@pytest.mark.parametrize("typed", ['"', "*", "AND (", "NEAR(a b)", "'; DROP TABLE registry_rows; --", "%", "_", "\\"])
-def test_syntax_typed_into_a_filter_is_searched_as_text(indexed: sqlite_utils.Database, typed: str) -> None:
+@pytest.mark.parametrize(
+    "typed", ['"', "*", "AND (", "NEAR(a b)", "'; DROP TABLE registry_rows; --", "%", "_", "\\"]
+)
+def test_syntax_typed_into_a_filter_is_searched_as_text(
+    indexed: sqlite_utils.Database, typed: str
+) -> None:
     before = count_rows(indexed, RegistryQuery(MEDICINES))
     for query in (
         RegistryQuery(MEDICINES, (TextFilter("trade_name", typed),)),
@@ -270,9 +327,13 @@ def test_expiring_view(indexed: sqlite_utils.Database) -> None:
     assert registry is not None
     rows = all_rows(indexed, MEDICINES)
     soon = whole_view(indexed, expiring_query(registry, TODAY))
-    assert soon == [r["id"] for r in sorted(
-        (r for r in rows if "2026-11-25" <= r["valid_until"] <= "2027-02-23"),
-        key=lambda r: (r["valid_until"], r["rid"]))]
+    assert soon == [
+        r["id"]
+        for r in sorted(
+            (r for r in rows if "2026-11-25" <= r["valid_until"] <= "2027-02-23"),
+            key=lambda r: (r["valid_until"], r["rid"]),
+        )
+    ]
     assert soon
     expired = whole_view(indexed, expiring_query(registry, TODAY, expired=True))
     assert len(expired) == sum(1 for r in rows if r["valid_until"] < "2026-11-25")
@@ -286,7 +347,9 @@ def test_row_source_sorts_by_column_and_finds_rows_by_id(indexed: sqlite_utils.D
     assert query is not None and query.sort == "inn" and query.descending
     assert source.sorted(query, 99, False) is None
     first = source.block(indexed, query, 0, 5, None)
-    assert [r.id for r in source.rows_by_id(indexed, [r.id for r in first.rows][::-1])] == [r.id for r in first.rows][::-1]
+    assert [r.id for r in source.rows_by_id(indexed, [r.id for r in first.rows][::-1])] == [
+        r.id for r in first.rows
+    ][::-1]
     assert len(list(iter_rows(indexed, query, batch=700))) == 5
     assert sum(len(b) for b in iter_rows(indexed, query, batch=700)) == 3_000
     assert date.fromisoformat(first.rows[0].values["valid_until"])

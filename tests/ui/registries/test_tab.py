@@ -44,10 +44,14 @@ def test_first_rows_count_sort_and_detail(qtbot: Any, analyst_tab: Harness, anal
     model = tab.model
     assert model is not None
     assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(2)] == [
-        "Ticarət adı", "Beynəlxalq patentləşdirilməmiş adı"]
+        "Ticarət adı",
+        "Beynəlxalq patentləşdirilməmiş adı",
+    ]
     with qtbot.waitSignal(model.queryFinished, timeout=20_000):
         tab.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-    expected = rows_block(analyst.cache.db, RegistryQuery(MEDICINES, sort="trade_name", descending=True), 0, 3)
+    expected = rows_block(
+        analyst.cache.db, RegistryQuery(MEDICINES, sort="trade_name", descending=True), 0, 3
+    )
     assert [model.row_at(i).id for i in range(3)] == [r.id for r in expected.rows]  # type: ignore[union-attr]
     tab.table.setCurrentIndex(model.index(1, 0))
     assert tab.detail.rowCount() == 10
@@ -69,7 +73,9 @@ def test_filter_row_and_search_run_in_sql(qtbot: Any, analyst_tab: Harness, anal
     assert isinstance(inn, QLineEdit)
     with qtbot.waitSignal(model.queryFinished, timeout=20_000):
         inn.setText("parasetamol")
-    want = count_rows(analyst.cache.db, RegistryQuery(MEDICINES, (TextFilter("inn", "parasetamol"),)))
+    want = count_rows(
+        analyst.cache.db, RegistryQuery(MEDICINES, (TextFilter("inn", "parasetamol"),))
+    )
     qtbot.waitUntil(lambda: model.rowCount() == want, timeout=20_000)
     assert 0 < want < 5_000
     assert all("Parasetamol" in model.row_at(i).values["inn"] for i in range(min(want, 50)))  # type: ignore[union-attr]
@@ -78,7 +84,12 @@ def test_filter_row_and_search_run_in_sql(qtbot: Any, analyst_tab: Harness, anal
     before = model.query
     low.setText("next year")
     problem = row.findChild(type(tab.count_label), "FilterProblem")
-    qtbot.waitUntil(lambda: any(lbl.isVisible() and lbl.text() for lbl in row.findChildren(type(tab.count_label), "FilterProblem")))
+    qtbot.waitUntil(
+        lambda: any(
+            lbl.isVisible() and lbl.text()
+            for lbl in row.findChildren(type(tab.count_label), "FilterProblem")
+        )
+    )
     assert problem is not None
     assert model.query == before
     low.clear()
@@ -87,7 +98,9 @@ def test_filter_row_and_search_run_in_sql(qtbot: Any, analyst_tab: Harness, anal
     assert model.query.search == "Tablet"
 
 
-def test_export_in_the_background_is_exactly_the_view(qtbot: Any, analyst_tab: Harness, tmp_path: Path) -> None:
+def test_export_in_the_background_is_exactly_the_view(
+    qtbot: Any, analyst_tab: Harness, tmp_path: Path
+) -> None:
     tab = analyst_tab.tab
     open_medicines(qtbot, analyst_tab)
     model, row = tab.model, tab.filter_row
@@ -118,8 +131,17 @@ def test_atc_tree_and_expiring_view(qtbot: Any, analyst_tab: Harness) -> None:
     code = group.text(0)
     with qtbot.waitSignal(model.queryFinished, timeout=20_000):
         tab.atc_tree.setCurrentItem(group)
-    qtbot.waitUntil(lambda: model.rowCount() == int(group.text(1).replace(".", "").replace(",", "").replace("\u00a0", "")), timeout=20_000)
-    assert all(model.row_at(i).values["atc_code"].startswith(code) for i in range(min(model.rowCount(), 50)))  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: (
+            model.rowCount()
+            == int(group.text(1).replace(".", "").replace(",", "").replace("\u00a0", ""))
+        ),
+        timeout=20_000,
+    )
+    assert all(
+        model.row_at(i).values["atc_code"].startswith(code)
+        for i in range(min(model.rowCount(), 50))
+    )  # type: ignore[union-attr]
     tab.atc_tree.setCurrentItem(tab.atc_tree.topLevelItem(0))
     with qtbot.waitSignal(model.queryFinished, timeout=20_000):
         tab.view_choice.setCurrentIndex(1)
@@ -138,14 +160,18 @@ def test_personal_data_is_not_available_to_the_role(qtbot: Any, head_tab: Harnes
     assert "Not available to your role" in tab.message.text()
 
 
-def test_a_registry_not_kept_offline_says_so_and_can_be_chosen(qtbot: Any, head_tab: Harness, head: Any) -> None:
+def test_a_registry_not_kept_offline_says_so_and_can_be_chosen(
+    qtbot: Any, head_tab: Harness, head: Any
+) -> None:
     tab = head_tab.tab
     qtbot.waitUntil(lambda: tab.chooser.count() == 4)
     tab.choose(MEDICINES)
     assert tab.pages.currentWidget() is tab.message
     assert "not on this computer" in tab.message.text()
     tab.keep_offline.setChecked(True)
-    qtbot.waitUntil(lambda: "offline" in tab.chooser.currentItem().text().split("\n")[1], timeout=10_000)
+    qtbot.waitUntil(
+        lambda: "offline" in tab.chooser.currentItem().text().split("\n")[1], timeout=10_000
+    )
     assert head.cache.meta.offline_registries == [MEDICINES]
     tab.keep_offline.setChecked(False)
     qtbot.waitUntil(lambda: head.cache.meta.offline_registries == [], timeout=10_000)
