@@ -36,6 +36,7 @@ from cache.transliteration import cyrillic_spellings, is_cyrillic
 from domains.listing import Block
 from domains.registries.filters import (
     ChoiceFilter,
+    Filter,
     FlagFilter,
     RangeFilter,
     RegistryQuery,
@@ -69,6 +70,9 @@ ATC_LEVELS = (1, 3, 4, 5, 7)
 """Lengths of an ATC code's levels: anatomical group (A), therapeutic (A02),
 pharmacological (A02B), chemical (A02BC), substance (A02BC01)."""
 _CYRILLIC_SPELLINGS = 6
+_FTS_FROM = 3
+"""A "contains" word this long takes its candidates from the word index; a shorter
+one matches so many rows that walking the order and testing them is quicker."""
 
 
 def order_sql(column: Column) -> str:
@@ -161,24 +165,23 @@ class _Plan:
     descending: bool
 
 
-def _text_condition(column: Column, item: TextFilter) -> tuple[str, list[Any]]:
+def _text_condition(
+    db: sqlite_utils.Database, column: Column, item: TextFilter
+) -> tuple[str, list[Any], bool]:
+    """The condition, its parameters, and whether the column's own index answers it."""
     text = item.text.strip()
     if not text:
-        return "1", []
-    if item.mode == "starts":
-        expression = (
-            fold_sql(column)
-            if column.type == "text"
-            else folded_sql(f"coalesce({value_sql(column.key)}, '')")
-        )
-    else:
+        return "1", [], True
+    if item.mode == "starts" and column.type == "text":
         expression = fold_sql(column)
+    else:
+        expression = folded_sql(f"coalesce({value_sql(column.key)}, '')")
     spellings = [text]
     if is_cyrillic(text):
         spellings += cyrillic_spellings(text.lower(), _CYRILLIC_SPELLINGS)
     parts, params = [], []
+    needle = folded_sql("?")
     for spelling in spellings:
-        needle = folded_sql("?")
         if item.mode == "starts":
             # A range, so the fold index answers it: [needle, needle + U+10FFFF).
             parts.append(f"({expression} >= {needle} AND {expression} < {needle} || char(1114111))")
@@ -186,7 +189,31 @@ def _text_condition(column: Column, item: TextFilter) -> tuple[str, list[Any]]:
         else:
             parts.append(f"instr({expression}, {needle}) > 0")
             params.append(spelling)
-    return "(" + " OR ".join(parts) + ")", params
+    condition = "(" + " OR ".join(parts) + ")"
+    if item.mode == "starts":
+        return condition, params, column.type == "text" and column.filterable
+    if len(query_words(text)) and min(len(w) for w in query_words(text)) >= _FTS_FROM:
+        # Candidates from the rows' word index first (a rare name is not a scan of a
+        # million rows); the rows it does not cover yet are tested as they are.
+        candidates, values = _indexed_words(db, text)
+        return f"({candidates}) AND {condition}", [*values, *params], False
+    return condition, params, False
+
+
+def _indexed_words(db: sqlite_utils.Database, text: str) -> tuple[str, list[Any]]:
+    """Rows whose words start with every word of ``text`` (FTS where built), or not
+    indexed yet."""
+    words = query_terms(text)
+    row = db.execute(
+        "SELECT indexed_upto FROM search_index_state WHERE collection = ?", (TABLE,)
+    ).fetchone()
+    upto = 0 if row is None else int(row[0])
+    return (
+        "+rid IN (SELECT rowid FROM registry_rows_fts WHERE registry_rows_fts MATCH ? "
+        "AND rowid <= ?) OR rid > ? OR +rid IN (SELECT rid FROM search_backlog "
+        f"WHERE collection = '{TABLE}')",
+        [fts_match_expression(words), upto, upto],
+    )
 
 
 def _search_condition(db: sqlite_utils.Database, search: str) -> tuple[str, list[Any]]:
@@ -215,35 +242,21 @@ def _search_condition(db: sqlite_utils.Database, search: str) -> tuple[str, list
 
 
 def _plan(db: sqlite_utils.Database, registry: Registry, query: RegistryQuery) -> _Plan:
+    """Conditions on the sort column are ranges of the index the order walks; other
+    indexed conditions become ``+rid IN (rids of that column's index range)``, tested
+    as the order's index is walked (the rows are not read for them); "contains" and
+    the free search read the rows they test."""
     check_filters(registry, query)
     conditions = ["registry_id = ?"]
     params: list[Any] = [registry.id]
     for item in query.filters:
         column = registry.column(item.column)
-        if isinstance(item, TextFilter):
-            condition, values = _text_condition(column, item)
-        elif isinstance(item, ChoiceFilter):
-            if not item.values:
-                continue
-            # Text choices compare by sort key: "kişi" picks "Kişi".
-            keys = ", ".join(sort_key_sql("?") for _ in item.values)
-            condition, values = f"{order_sql(column)} IN ({keys})", list(item.values)
-        elif isinstance(item, RangeFilter):
-            low, high = parse_bound(column, item.low), parse_bound(column, item.high)
-            parts, values = [], []
-            if low is not None:
-                parts.append(f"{order_sql(column)} >= ?")
-                values.append(low)
-            if high is not None:
-                parts.append(f"{order_sql(column)} <= ?")
-                values.append(high)
-            if low is None and column.type != "date":
-                parts.append(f"{order_sql(column)} > -1e308")  # an empty value is no number
-            if low is None and column.type == "date":
-                parts.append(f"{order_sql(column)} > ''")
-            condition = " AND ".join(parts)
-        else:  # FlagFilter
-            condition, values = f"{order_sql(column)} = ?", [1 if item.value else 0]
+        condition, values, indexed = _condition(db, column, item)
+        if condition == "1":
+            continue
+        if indexed and column.key != query.sort:
+            condition = f"+rid IN (SELECT rid FROM {TABLE} WHERE registry_id = ? AND {condition})"
+            values = [registry.id, *values]
         conditions.append(condition)
         params += values
     search, values = _search_condition(db, query.search)
@@ -252,6 +265,35 @@ def _plan(db: sqlite_utils.Database, registry: Registry, query: RegistryQuery) -
         params += values
     order = "rid" if query.sort is None else order_sql(registry.column(query.sort))
     return _Plan(" AND ".join(conditions), tuple(params), order, query.descending)
+
+
+def _condition(
+    db: sqlite_utils.Database, column: Column, item: Filter
+) -> tuple[str, list[Any], bool]:
+    """A filter's condition, its parameters, and whether an index of the column
+    answers it alone."""
+    if isinstance(item, TextFilter):
+        return _text_condition(db, column, item)
+    if isinstance(item, ChoiceFilter):
+        if not item.values:
+            return "1", [], True
+        # Text choices compare by sort key: "kişi" picks "Kişi".
+        keys = ", ".join(sort_key_sql("?") for _ in item.values)
+        return f"{order_sql(column)} IN ({keys})", list(item.values), True
+    if isinstance(item, RangeFilter):
+        low, high = parse_bound(column, item.low), parse_bound(column, item.high)
+        parts: list[str] = []
+        values: list[Any] = []
+        if low is not None:
+            parts.append(f"{order_sql(column)} >= ?")
+            values.append(low)
+        else:  # an empty value is neither a number nor a date
+            parts.append(f"{order_sql(column)} > " + ("''" if column.type == "date" else "-1e308"))
+        if high is not None:
+            parts.append(f"{order_sql(column)} <= ?")
+            values.append(high)
+        return " AND ".join(parts), values, True
+    return f"{order_sql(column)} = ?", [1 if item.value else 0], True
 
 
 def _registry(db: sqlite_utils.Database, registry_id: str) -> Registry:
