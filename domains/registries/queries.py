@@ -95,6 +95,13 @@ def _index_name(kind: str, column: Column) -> str:
     return f"registry_rows_{kind}_{digest}"
 
 
+def has_fold_index(registry: Registry, column: Column) -> bool:
+    """Whether "starts with" on this column is a range of an index: filterable text
+    columns and the registry's first column (the name people type)."""
+    first = registry.columns[0].key if registry.columns else None
+    return column.type == "text" and (column.filterable or column.key == first)
+
+
 def index_statements(registry: Registry) -> list[tuple[str, str]]:
     """(name, CREATE INDEX) for every index the registry's view uses: the order of every
     column (sort by any column), and the folded text of filterable text columns (a
@@ -108,7 +115,7 @@ def index_statements(registry: Registry) -> list[tuple[str, str]]:
                 f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} (registry_id, {order_sql(column)})",
             )
         )
-        if column.type == "text" and column.filterable:
+        if has_fold_index(registry, column):
             name = _index_name("fold", column)
             statements.append(
                 (
@@ -166,14 +173,14 @@ class _Plan:
 
 
 def _text_condition(
-    db: sqlite_utils.Database, column: Column, item: TextFilter
+    db: sqlite_utils.Database, column: Column, item: TextFilter, indexed_fold: bool
 ) -> tuple[str, list[Any], bool]:
     """The condition, its parameters, and whether the column's own index answers it."""
     text = item.text.strip()
     if not text:
         return "1", [], True
     if item.mode == "starts" and column.type == "text":
-        expression = fold_sql(column)
+        expression = fold_sql(column)  # the fold index's own expression
     else:
         expression = folded_sql(f"coalesce({value_sql(column.key)}, '')")
     spellings = [text]
@@ -191,7 +198,7 @@ def _text_condition(
             params.append(spelling)
     condition = "(" + " OR ".join(parts) + ")"
     if item.mode == "starts":
-        return condition, params, column.type == "text" and column.filterable
+        return condition, params, indexed_fold
     if len(query_words(text)) and min(len(w) for w in query_words(text)) >= _FTS_FROM:
         # Candidates from the rows' word index first (a rare name is not a scan of a
         # million rows); the rows it does not cover yet are tested as they are.
@@ -251,10 +258,12 @@ def _plan(db: sqlite_utils.Database, registry: Registry, query: RegistryQuery) -
     params: list[Any] = [registry.id]
     for item in query.filters:
         column = registry.column(item.column)
-        condition, values, indexed = _condition(db, column, item)
+        condition, values, indexed = _condition(db, registry, column, item)
         if condition == "1":
             continue
-        if indexed and column.key != query.sort:
+        # A "starts with" is a range of the column's fold index, not of its order.
+        own_order = column.key == query.sort and not isinstance(item, TextFilter)
+        if indexed and not own_order:
             condition = f"+rid IN (SELECT rid FROM {TABLE} WHERE registry_id = ? AND {condition})"
             values = [registry.id, *values]
         conditions.append(condition)
@@ -268,12 +277,12 @@ def _plan(db: sqlite_utils.Database, registry: Registry, query: RegistryQuery) -
 
 
 def _condition(
-    db: sqlite_utils.Database, column: Column, item: Filter
+    db: sqlite_utils.Database, registry: Registry, column: Column, item: Filter
 ) -> tuple[str, list[Any], bool]:
     """A filter's condition, its parameters, and whether an index of the column
     answers it alone."""
     if isinstance(item, TextFilter):
-        return _text_condition(db, column, item)
+        return _text_condition(db, column, item, has_fold_index(registry, column))
     if isinstance(item, ChoiceFilter):
         if not item.values:
             return "1", [], True
