@@ -83,7 +83,9 @@ def demo_sessions(root: Path) -> Iterator[tuple[Session, Session]]:
 
 
 class Window:
-    def __init__(self, connect: Callable[[], Any], user: dict[str, object], size: tuple[int, int]) -> None:
+    def __init__(
+        self, connect: Callable[[], Any], user: dict[str, object], size: tuple[int, int]
+    ) -> None:
         self.tasks = TaskRunner()
         self.events = DataEvents()
         self.reads = ReadPool(connect, self.tasks)
@@ -117,7 +119,9 @@ class Window:
         self.reads.close()
 
 
-def million(app: QApplication, folder: Path, out: Path, languages: list[str], size: tuple[int, int]) -> None:
+def million(
+    app: QApplication, folder: Path, out: Path, languages: list[str], size: tuple[int, int]
+) -> None:
     key = bytes.fromhex((folder / "bench.key").read_text())
 
     def connect() -> Any:
@@ -139,7 +143,9 @@ def million(app: QApplication, folder: Path, out: Path, languages: list[str], si
     district.setCurrentIndex(district.findData("Bakı şəhəri, Xətai rayonu"))
     wait_until(lambda: bool(tab.model and tab.model.query.filters), 30)
     tab.model.sort(0)
-    wait_until(lambda: bool(tab.model and tab.model.query.sort == "full_name" and tab.model.count), 60)
+    wait_until(
+        lambda: bool(tab.model and tab.model.query.sort == "full_name" and tab.model.count), 60
+    )
     tab.table.selectRow(2)
     shot.shoot(app, languages, lambda lang: out / f"registries-million-{lang}.png")
     tab.export_to(folder / "screenshot-export.xlsx", "xlsx")
@@ -150,9 +156,10 @@ def million(app: QApplication, folder: Path, out: Path, languages: list[str], si
 
 
 def demo(app: QApplication, out: Path, languages: list[str], size: tuple[int, int]) -> None:
-    with tempfile.TemporaryDirectory(prefix="registries-shot-") as temporary, demo_sessions(
-        Path(temporary)
-    ) as (analyst, head):
+    with (
+        tempfile.TemporaryDirectory(prefix="registries-shot-") as temporary,
+        demo_sessions(Path(temporary)) as (analyst, head),
+    ):
         shot = Window(analyst.cache.connect, analyst.user, size)
         tab = shot.tab
         wait_until(lambda: tab.chooser.count() > 0)
