@@ -172,6 +172,10 @@ class FilterRow(QWidget):
             "empty_range": self.tr("“From” is after “to”"),
         }.get(code, self.tr("Not a valid filter"))
 
+    def focus_chain(self) -> list[QWidget]:
+        """The editors in reading order (row by row, left to right)."""
+        return [editor for editors in self._editors.values() for editor in editors]
+
     def editor(self, key: str) -> list[QWidget]:
         return self._editors[key]
 

@@ -10,6 +10,7 @@ to your role" (the server never sends them their rows).
 
 from __future__ import annotations
 
+import itertools
 import logging
 from datetime import date
 from pathlib import Path
@@ -149,6 +150,8 @@ class RegistriesTab(QWidget):
         self.view_choice.setObjectName("RegistryView")
         self.view_choice.addItems(["", "", ""])
         self.view_choice.currentIndexChanged.connect(lambda _i: self._apply())
+        self.view_label = QLabel(main)
+        self.view_label.setBuddy(self.view_choice)
         self.count_label = QLabel(main)
         self.export_csv = QPushButton(main)
         self.export_xlsx = QPushButton(main)
@@ -156,6 +159,7 @@ class RegistriesTab(QWidget):
         self.export_xlsx.clicked.connect(lambda: self._ask_export("xlsx"))
         for tool in (
             self.search,
+            self.view_label,
             self.view_choice,
             self.count_label,
             self.export_csv,
@@ -336,8 +340,22 @@ class RegistriesTab(QWidget):
         self._filter_row = FilterRow(registry, self)
         self._filter_row.changed.connect(self._apply)
         self.filter_holder.addWidget(self._filter_row)
+        chain = [
+            self.search,
+            self.view_choice,
+            self.export_csv,
+            self.export_xlsx,
+            *self._filter_row.focus_chain(),
+            self.table,
+            self.detail,
+            self.copy_value,
+            self.copy_row,
+        ]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self._has_expiry = any(c.key == "valid_until" for c in registry.columns)
         self.view_choice.setVisible(self._has_expiry)
+        self.view_label.setVisible(self._has_expiry)
         self.view_choice.blockSignals(True)
         self.view_choice.setCurrentIndex(VIEW_ALL)
         self.view_choice.blockSignals(False)
@@ -724,6 +742,7 @@ class RegistriesTab(QWidget):
         ):
             self.view_choice.setItemText(index, text)
         self.view_choice.setAccessibleName(self.tr("View"))
+        self.view_label.setText(self.tr("&View:"))
         self.export_csv.setText(self.tr("Export CSV…"))
         self.export_xlsx.setText(self.tr("Export XLSX…"))
         self.export_cancel.setText(self.tr("Cancel export"))
@@ -733,6 +752,12 @@ class RegistriesTab(QWidget):
         self.detail_label.setText(self.tr("Row &details"))
         self.detail.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
         self.detail.setAccessibleName(self.tr("Row details"))
+        for header in (
+            self.table.horizontalHeader(),
+            self.detail.horizontalHeader(),
+            self.atc_tree.header(),
+        ):
+            header.setAccessibleName(self.tr("Column headings"))
         self.copy_value.setText(self.tr("Copy value"))
         self.copy_row.setText(self.tr("Copy row"))
         if self._choices or not self._may_read_personal:

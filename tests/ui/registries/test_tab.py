@@ -175,3 +175,13 @@ def test_a_registry_not_kept_offline_says_so_and_can_be_chosen(
     assert head.cache.meta.offline_registries == [MEDICINES]
     tab.keep_offline.setChecked(False)
     qtbot.waitUntil(lambda: head.cache.meta.offline_registries == [], timeout=10_000)
+
+
+def test_every_control_is_named_and_reachable(qtbot: Any, analyst_tab: Harness) -> None:
+    from tests.ui_shell.accessibility import tab_order_breaks, unnamed_controls
+
+    tab = analyst_tab.tab
+    open_medicines(qtbot, analyst_tab)
+    qtbot.waitUntil(lambda: tab.atc_tree.topLevelItemCount() > 2, timeout=20_000)
+    assert unnamed_controls(tab) == []
+    assert tab_order_breaks(tab) == []
