@@ -209,6 +209,10 @@
         <translation>Görünüş</translation>
     </message>
     <message>
+        <source>&amp;View:</source>
+        <translation>&amp;Görünüş:</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>CSV ixrac et…</translation>
     </message>
@@ -247,6 +251,10 @@
     <message>
         <source>Row details</source>
         <translation>Sətrin təfərrüatı</translation>
+    </message>
+    <message>
+        <source>Column headings</source>
+        <translation>Sütun başlıqları</translation>
     </message>
     <message>
         <source>Copy value</source>

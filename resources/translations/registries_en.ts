@@ -209,6 +209,10 @@
         <translation>View</translation>
     </message>
     <message>
+        <source>&amp;View:</source>
+        <translation>&amp;View:</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -247,6 +251,10 @@
     <message>
         <source>Row details</source>
         <translation>Row details</translation>
+    </message>
+    <message>
+        <source>Column headings</source>
+        <translation>Column headings</translation>
     </message>
     <message>
         <source>Copy value</source>

@@ -211,6 +211,10 @@
         <translation>Представление</translation>
     </message>
     <message>
+        <source>&amp;View:</source>
+        <translation>&amp;Представление:</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Экспорт CSV…</translation>
     </message>
@@ -249,6 +253,10 @@
     <message>
         <source>Row details</source>
         <translation>Подробности строки</translation>
+    </message>
+    <message>
+        <source>Column headings</source>
+        <translation>Заголовки столбцов</translation>
     </message>
     <message>
         <source>Copy value</source>
