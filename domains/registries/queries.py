@@ -31,6 +31,7 @@ from typing import Any
 import sqlite_utils
 
 from cache import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
+from cache.folding import az_fold
 from cache.search import fts_match_expression, query_terms, query_words
 from cache.transliteration import cyrillic_spellings, is_cyrillic
 from domains.listing import Block
@@ -266,6 +267,10 @@ def _plan(db: sqlite_utils.Database, registry: Registry, query: RegistryQuery) -
         if indexed and not own_order:
             condition = f"+rid IN (SELECT rid FROM {TABLE} WHERE registry_id = ? AND {condition})"
             values = [registry.id, *values]
+            if isinstance(item, TextFilter) and column.key == query.sort:
+                bound, bound_values = _prefix_bound(column, item.text)
+                condition += bound
+                values += bound_values
         conditions.append(condition)
         params += values
     search, values = _search_condition(db, query.search)
@@ -274,6 +279,26 @@ def _plan(db: sqlite_utils.Database, registry: Registry, query: RegistryQuery) -
         params += values
     order = "rid" if query.sort is None else order_sql(registry.column(query.sort))
     return _Plan(" AND ".join(conditions), tuple(params), order, query.descending)
+
+
+_LOWEST = str.maketrans({"i": "ı"})
+_HIGHEST = str.maketrans({"c": "ç", "e": "ə", "g": "ğ", "o": "ö", "s": "ş", "u": "ü"})
+
+
+def _prefix_bound(column: Column, text: str) -> tuple[str, list[Any]]:
+    """For "starts with" on the sorted column: the stretch of the order's index where
+    every spelling of the folded prefix lies (``seki``: from ``sekı…`` to ``şəki…``),
+    so the walk starts there, not at the first row. Nothing for a Cyrillic prefix (its
+    Latin spellings lie far apart)."""
+    if is_cyrillic(text) or not text.strip():
+        return "", []
+    folded = az_fold(text.strip()).lower()
+    order = order_sql(column)
+    low, high = sort_key_sql("?"), sort_key_sql("?")
+    return (
+        f" AND {order} >= {low} AND {order} < {high} || char(1114111)",
+        [folded.translate(_LOWEST), folded.translate(_HIGHEST)],
+    )
 
 
 def _condition(

@@ -157,6 +157,14 @@ CASES: list[tuple[str, tuple[Any, ...], Any, str | None, bool, bool]] = [
         False,
     ),
     (
+        "trade name starts, sorted by it",
+        (TextFilter("trade_name", "İbu", "starts"),),
+        lambda r: az_fold(r["trade_name"]).lower().startswith("ibu"),
+        "trade_name",
+        True,
+        True,
+    ),
+    (
         "manufacturer contains, folded",
         (TextFilter("manufacturer", "bogazici"),),
         lambda r: "bogazici" in az_fold(r["manufacturer"]).lower(),
