@@ -363,8 +363,10 @@ def _keys(
             where += f" AND rid {operator} ?"
             params.append(after.rid)
         else:
-            where += f" AND ({plan.order}, rid) {operator} (?, ?)"
-            params += [after.value, after.rid]
+            # Spelled out, not as a row value: SQLite seeks the index on the first
+            # term (a row-value comparison here walked the index from its start).
+            where += f" AND {plan.order} {operator}= ? AND ({plan.order} {operator} ? OR rid {operator} ?)"
+            params += [after.value, after.value, after.rid]
         offset = 0
     else:
         offset = start
