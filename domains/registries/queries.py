@@ -365,7 +365,8 @@ def _keys(
         else:
             # Spelled out, not as a row value: SQLite seeks the index on the first
             # term (a row-value comparison here walked the index from its start).
-            where += f" AND {plan.order} {operator}= ? AND ({plan.order} {operator} ? OR rid {operator} ?)"
+            order = plan.order
+            where += f" AND {order} {operator}= ? AND ({order} {operator} ? OR rid {operator} ?)"
             params += [after.value, after.value, after.rid]
         offset = 0
     else:

@@ -201,7 +201,8 @@ class FilterRow(QWidget):
                 hint = "YYYY-MM-DD" if column.type == "date" else ""
                 for edit, words in ((low, self.tr("from")), (high, self.tr("to"))):
                     if isinstance(edit, QLineEdit):
-                        edit.setPlaceholderText(f"{words} {hint}".strip())
+                        edit.setPlaceholderText(words)
+                        edit.setToolTip(hint)
                         edit.setAccessibleName(f"{label}: {words}")
             elif isinstance(first, QLineEdit):
                 first.setPlaceholderText(self.tr("contains…"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,9 @@ class RegistriesTab(QWidget):
         self._atc: str = ""
         self._export_task: Any = None
         self._has_expiry = False
+        self._count: int | None = None
+        self._status: Callable[[], str] | None = None
+        """What the status line under the tool bar says, worded again on a language change."""
         roles = context.user.get("roles") or []
         self._may_read_personal = bool(
             PERSONAL_DATA_ROLES.intersection(roles if isinstance(roles, list) else [])
@@ -461,6 +465,7 @@ class RegistriesTab(QWidget):
         return self._filter_row
 
     def _show_count(self, count: int) -> None:
+        self._count = count
         self.count_label.setText(with_number(self.tr("%n rows", "", count), count))
 
     def _show_query_problem(self, _text: str) -> None:
@@ -498,7 +503,7 @@ class RegistriesTab(QWidget):
 
         self._context.tasks.run_controlled(
             work,
-            lambda _built: self.export_status.setText(""),
+            lambda _built: self._say(None),
             self._failed,
             on_progress=self._index_progress,
             owner=self,
@@ -650,7 +655,7 @@ class RegistriesTab(QWidget):
 
         self._show_export_progress(True)
         self.export_progress.setRange(0, 0)
-        self.export_status.setText(self.tr("Exporting to %1…").replace("%1", path.name))
+        self._say(lambda: self.tr("Exporting to %1…").replace("%1", path.name))
         self._export_task = self._context.tasks.run_controlled(
             work,
             lambda rows: self._export_done(path, rows),
@@ -671,8 +676,10 @@ class RegistriesTab(QWidget):
     def _export_done(self, path: Path, rows: int) -> None:
         self._export_task = None
         self._show_export_progress(False)
-        self.export_status.setText(
-            with_number(self.tr("%n rows exported to %1", "", rows), rows).replace("%1", str(path))
+        self._say(
+            lambda: with_number(self.tr("%n rows exported to %1", "", rows), rows).replace(
+                "%1", str(path)
+            )
         )
         self.exportFinished.emit(str(path))
 
@@ -690,7 +697,11 @@ class RegistriesTab(QWidget):
     def _export_cancelled(self) -> None:
         self._export_task = None
         self._show_export_progress(False)
-        self.export_status.setText(self.tr("Export cancelled; no file was written."))
+        self._say(lambda: self.tr("Export cancelled; no file was written."))
+
+    def _say(self, text: Callable[[], str] | None) -> None:
+        self._status = text
+        self.export_status.setText(text() if text is not None else "")
 
     def cancel_export(self) -> None:
         if self._export_task is not None:
@@ -760,6 +771,11 @@ class RegistriesTab(QWidget):
             header.setAccessibleName(self.tr("Column headings"))
         self.copy_value.setText(self.tr("Copy value"))
         self.copy_row.setText(self.tr("Copy row"))
+        if self._count is not None and self.pages.currentWidget() is self.table:
+            self._show_count(self._count)
+        if self._status is not None:
+            self.export_status.setText(self._status())
+        self._show_detail(self._detail_row)
         if self._choices or not self._may_read_personal:
             for row in range(self.chooser.count()):
                 item = self.chooser.item(row)
