@@ -639,8 +639,12 @@ class RegistriesTab(QWidget):
             return
         self.cancel_export()
 
+        written: list[int] = []
+        """Set once the file is in place: a cancel that came too late then reports the
+        file, not "no file was written"."""
+
         def work(control: TaskControl) -> int:
-            return int(
+            rows = int(
                 self._context.reads.run(
                     lambda db: export_view(
                         db,
@@ -652,6 +656,8 @@ class RegistriesTab(QWidget):
                     )
                 )
             )
+            written.append(rows)
+            return rows
 
         self._show_export_progress(True)
         self.export_progress.setRange(0, 0)
@@ -661,7 +667,9 @@ class RegistriesTab(QWidget):
             lambda rows: self._export_done(path, rows),
             self._export_error,
             on_progress=self._export_progress,
-            on_cancelled=self._export_cancelled,
+            on_cancelled=lambda: (
+                self._export_done(path, written[0]) if written else self._export_cancelled()
+            ),
             owner=self,
             key="export",
             priority=Priority.BACKGROUND,

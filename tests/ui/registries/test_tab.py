@@ -185,3 +185,20 @@ def test_every_control_is_named_and_reachable(qtbot: Any, analyst_tab: Harness) 
     qtbot.waitUntil(lambda: tab.atc_tree.topLevelItemCount() > 2, timeout=20_000)
     assert unnamed_controls(tab) == []
     assert tab_order_breaks(tab) == []
+
+
+def test_a_cancelled_export_says_so_and_leaves_no_file(
+    qtbot: Any, analyst_tab: Harness, tmp_path: Path
+) -> None:
+    tab = analyst_tab.tab
+    open_medicines(qtbot, analyst_tab)
+    target = tmp_path / "all.xlsx"
+    tab.export_to(target, "xlsx")
+    assert tab.export_progress.isVisible() and tab.export_cancel.isVisible()
+    tab.cancel_export()
+    qtbot.waitUntil(lambda: not tab.export_progress.isVisible(), timeout=30_000)
+    analyst_tab.tasks.wait_for_done()
+    if "no file was written" in tab.export_status.text():
+        assert list(tmp_path.iterdir()) == []
+    else:  # the cancel came after the file was in place: it says where it went
+        assert str(target) in tab.export_status.text() and target.exists()
