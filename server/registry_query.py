@@ -333,13 +333,18 @@ def access_log(
     ]
 
 
-def ensure_row_indexes(conn: Connection, postgres: bool) -> None:
+def ensure_row_indexes(
+    conn: Connection, postgres: bool, keys: frozenset[str] | None = None
+) -> None:
     """Expression indexes for every column of every registry (the same as the client's
-    cache), so a filtered or sorted page is an index range, not a scan."""
+    cache), so a filtered or sorted page is an index range, not a scan (``keys``: only
+    these columns)."""
     sql = _Sql(postgres)
     for (body,) in conn.execute(select(registries.c.body)):
         for column in json.loads(body).get("columns", []):
             key, kind = column["key"], column.get("type", "text")
+            if keys is not None and key not in keys:
+                continue
             digest = hashlib.sha256(f"{key}|{kind}".encode()).hexdigest()[:12]
             name = f"ix_registry_rows_{digest}"
             conn.execute(
