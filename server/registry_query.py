@@ -65,6 +65,11 @@ class _Sql:
     def __init__(self, postgres: bool) -> None:
         self.postgres = postgres
 
+    @property
+    def live(self) -> str:
+        """Not deleted, spelled as the partial indexes' predicate."""
+        return "deleted = false" if self.postgres else "deleted = 0"
+
     def literal(self, value: str) -> str:
         glue = " || chr(127) || " if self.postgres else " || char(127) || "
         return glue.join("'" + piece.replace("'", "''") + "'" for piece in value.split(AFTER))
@@ -189,54 +194,80 @@ def _bound(kind: str, value: Any) -> Any:
 
 
 def _conditions(
-    sql: _Sql, columns: dict[str, str], filters: list[Any], params: dict[str, Any]
+    sql: _Sql,
+    columns: dict[str, str],
+    filters: list[Any],
+    params: dict[str, Any],
+    sort: str | None = None,
 ) -> list[str]:
-    found = []
+    """The filters' conditions. One an index answers, on a column other than the sort's,
+    becomes ``+seq IN (that index's range)``: tested as the order's index is walked,
+    not driving the query (which would then sort every matching row)."""
+    found: list[str] = []
     for number, item in enumerate(filters):
-        if not isinstance(item, dict) or item.get("column") not in columns:
-            raise ApiError(422, "validation_error", "A filter names no column of this registry.")
-        key = item["column"]
-        kind = columns[key]
-        order = sql.order(key, kind)
-        name = f"f{number}"
-        filter_kind = item.get("kind")
-        if filter_kind == "text":
-            needle = str(item.get("text", ""))
-            if not needle.strip():
-                continue
-            folded = sql.folded(f"coalesce({sql.value(key, kind)}, '')")
-            params[name] = needle
-            if item.get("mode") == "starts":
-                end = "chr(1114111)" if sql.postgres else "char(1114111)"
-                needle = sql.folded(":" + name)
-                found.append(f"({folded} >= {needle} AND {folded} < {needle} || {end})")
-            elif sql.postgres:
-                found.append(f"strpos({folded}, {sql.folded(':' + name)}) > 0")
-            else:
-                found.append(f"instr({folded}, {sql.folded(':' + name)}) > 0")
-        elif filter_kind == "choice":
-            values = [str(v) for v in item.get("values") or []][:200]
-            if not values:
-                continue
-            marks = []
-            for index, value in enumerate(values):
-                params[f"{name}_{index}"] = value
-                marks.append(sql.sort_key(f":{name}_{index}"))
-            found.append(f"{order} IN ({', '.join(marks)})")
-        elif filter_kind == "range":
-            low, high = _bound(kind, item.get("low")), _bound(kind, item.get("high"))
-            if low is not None:
-                params[name + "_low"] = low
-                found.append(f"{order} >= :{name}_low")
-            if high is not None:
-                params[name + "_high"] = high
-                found.append(f"{order} <= :{name}_high")
-        elif filter_kind == "flag":
-            params[name] = 1 if item.get("value") else 0
-            found.append(f"{order} = :{name}")
-        else:
-            raise ApiError(422, "validation_error", "Unknown filter kind.")
+        before = len(found)
+        _condition(sql, columns, item, number, params, found)
+        if isinstance(item, dict) and item.get("kind") != "text" and item.get("column") != sort:
+            indexed = found[before:]
+            if indexed:
+                found[before:] = [
+                    f"+seq IN (SELECT seq FROM registry_rows WHERE registry_id = :registry "
+                    f"AND {sql.live} AND {' AND '.join(indexed)})"
+                ]
     return found
+
+
+def _condition(
+    sql: _Sql,
+    columns: dict[str, str],
+    item: Any,
+    number: int,
+    params: dict[str, Any],
+    found: list[str],
+) -> None:
+    if not isinstance(item, dict) or item.get("column") not in columns:
+        raise ApiError(422, "validation_error", "A filter names no column of this registry.")
+    key = item["column"]
+    kind = columns[key]
+    order = sql.order(key, kind)
+    name = f"f{number}"
+    filter_kind = item.get("kind")
+    if filter_kind == "text":
+        needle = str(item.get("text", ""))
+        if not needle.strip():
+            return
+        folded = sql.folded(f"coalesce({sql.value(key, kind)}, '')")
+        params[name] = needle
+        if item.get("mode") == "starts":
+            end = "chr(1114111)" if sql.postgres else "char(1114111)"
+            needle = sql.folded(":" + name)
+            found.append(f"({folded} >= {needle} AND {folded} < {needle} || {end})")
+        elif sql.postgres:
+            found.append(f"strpos({folded}, {sql.folded(':' + name)}) > 0")
+        else:
+            found.append(f"instr({folded}, {sql.folded(':' + name)}) > 0")
+    elif filter_kind == "choice":
+        values = [str(v) for v in item.get("values") or []][:200]
+        if not values:
+            return
+        marks = []
+        for index, value in enumerate(values):
+            params[f"{name}_{index}"] = value
+            marks.append(sql.sort_key(f":{name}_{index}"))
+        found.append(f"{order} IN ({', '.join(marks)})")
+    elif filter_kind == "range":
+        low, high = _bound(kind, item.get("low")), _bound(kind, item.get("high"))
+        if low is not None:
+            params[name + "_low"] = low
+            found.append(f"{order} >= :{name}_low")
+        if high is not None:
+            params[name + "_high"] = high
+            found.append(f"{order} <= :{name}_high")
+    elif filter_kind == "flag":
+        params[name] = 1 if item.get("value") else 0
+        found.append(f"{order} = :{name}")
+    else:
+        raise ApiError(422, "validation_error", "Unknown filter kind.")
 
 
 def _cursor(value: Any, seq: int) -> str:
@@ -272,8 +303,8 @@ def registry_rows_page(
     with services.db.read() as conn:
         columns, personal = _columns(conn, principal, registry_id)
         params: dict[str, Any] = {"registry": registry_id, "limit": limit}
-        where = ["registry_id = :registry", "deleted = false" if sql.postgres else "deleted = 0"]
-        where += _conditions(sql, columns, parsed, params)
+        where = ["registry_id = :registry", sql.live]
+        where += _conditions(sql, columns, parsed, params, sort)
         if sort is not None and sort not in columns:
             raise ApiError(422, "validation_error", "sort names no column of this registry.")
         order = "seq" if sort is None else sql.order(sort, columns[sort])
@@ -286,7 +317,11 @@ def registry_rows_page(
                 where.append(f"seq {compare} :after_seq")
             else:
                 params["after_value"] = value
-                where.append(f"({order}, seq) {compare} (:after_value, :after_seq)")
+                # Spelled out (a row value made SQLite walk the index from its start).
+                where.append(
+                    f"{order} {compare}= :after_value "
+                    f"AND ({order} {compare} :after_value OR seq {compare} :after_seq)"
+                )
         ordering = f"seq {direction}" if sort is None else f"{order} {direction}, seq {direction}"
         rows = conn.execute(
             text(
@@ -345,12 +380,12 @@ def ensure_row_indexes(
             key, kind = column["key"], column.get("type", "text")
             if keys is not None and key not in keys:
                 continue
-            digest = hashlib.sha256(f"{key}|{kind}".encode()).hexdigest()[:12]
+            digest = hashlib.sha256(f"{key}|{kind}|live".encode()).hexdigest()[:12]
             name = f"ix_registry_rows_{digest}"
             conn.execute(
                 text(
                     f'CREATE INDEX IF NOT EXISTS "{name}" ON registry_rows '
-                    f"(registry_id, ({sql.order(key, kind)}), seq)"
+                    f"(registry_id, ({sql.order(key, kind)}), seq) WHERE {sql.live}"
                 )
             )
 
