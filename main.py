@@ -18,7 +18,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cache.errors import (
     CacheError,
@@ -99,7 +99,32 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="first", metavar="YYYY-MM", help="first month")
     export.add_argument("--to", dest="last", metavar="YYYY-MM", help="last month")
     export.add_argument("--out", type=Path, required=True, help="a .csv or .xlsx file")
+    _registries_parser(commands)
     return parser
+
+
+def _registries_parser(commands: Any) -> None:
+    """``registries list|export``: the Registries tab's views on the offline cache."""
+    registries = commands.add_parser("registries", help="list or export registries (offline)")
+    registries.add_argument("action", choices=("list", "export"))
+    registries.add_argument("registry", nargs="?", help="the registry id (export)")
+    registries.add_argument("--server", required=True)
+    registries.add_argument("--username", required=True)
+    registries.add_argument("--password-stdin", action="store_true")
+    registries.add_argument("--out", type=Path, help="the file to write (.csv or .xlsx)")
+    registries.add_argument("--format", choices=("csv", "xlsx"), help="default: from --out")
+    for name, meta in (
+        ("contains", "COLUMN=TEXT"),
+        ("starts", "COLUMN=TEXT"),
+        ("pick", "COLUMN=VALUE"),
+        ("range", "COLUMN=LOW..HIGH"),
+        ("flag", "COLUMN=yes|no"),
+    ):
+        registries.add_argument(f"--{name}", action="append", default=[], metavar=meta)
+    registries.add_argument("--search", default="")
+    registries.add_argument("--sort", metavar="COLUMN")
+    registries.add_argument("--descending", action="store_true")
+    registries.add_argument("--columns", metavar="A,B,C", help="the columns, in order")
 
 
 def _password(from_stdin: bool) -> str:
@@ -251,6 +276,66 @@ def _sync_session(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
+def run_registries(args: argparse.Namespace) -> int:
+    """List the registries or export one view of a registry kept offline, from the
+    encrypted cache (no network: the rows are the last sync's)."""
+    from client.session import SignIn  # noqa: PLC0415
+    from domains.registries.export import ExportFailed, export_view  # noqa: PLC0415
+    from domains.registries.filters import BadFilter  # noqa: PLC0415
+    from domains.registries.headless import build_query, registry_lines  # noqa: PLC0415
+    from domains.registries.model import load_registry  # noqa: PLC0415
+
+    args.server = complete_server_url(args.server)
+    if args.action == "export" and (args.registry is None or args.out is None):
+        print("error: export takes a registry id and --out FILE", file=sys.stderr)
+        return 2
+    file_format = args.format or (args.out.suffix.lstrip(".").lower() if args.out else "")
+    if args.action == "export" and file_format not in ("csv", "xlsx"):
+        print("error: --out must end in .csv or .xlsx (or give --format)", file=sys.stderr)
+        return 2
+    session = SignIn(args.server, profile_dir=args.profile_dir).offline(
+        args.username, _password(args.password_stdin)
+    )
+    try:
+        db = session.cache.db
+        if args.action == "list":
+            print("\n".join(registry_lines(db)))
+            return 0
+        registry = load_registry(db, args.registry)
+        if registry is None:
+            print(f"error: there is no registry {args.registry!r} here", file=sys.stderr)
+            return 1
+        try:
+            query = build_query(
+                registry,
+                contains=args.contains,
+                starts=args.starts,
+                pick=args.pick,
+                ranges=args.range,
+                flags=args.flag,
+                search=args.search,
+                sort=args.sort,
+                descending=args.descending,
+                columns=args.columns,
+            )
+        except BadFilter as bad:
+            problems = ", ".join(f"{p.column}: {p.code.replace('_', ' ')}" for p in bad.problems)
+            print(f"error: {problems}", file=sys.stderr)
+            return 2
+        except ValueError as bad:
+            print(f"error: {bad}", file=sys.stderr)
+            return 2
+        try:
+            rows = export_view(db, query, args.out, file_format)
+        except ExportFailed as failed:
+            print(f"error: {args.out} could not be written: {failed.detail}", file=sys.stderr)
+            return 1
+        print(f"{rows} rows written to {args.out}.")
+        return 0
+    finally:
+        session.close()
+
+
 def _demo_server(
     running: list[ServerThread], profile_dir: Path | None = None, port: int = DEMO_PORT
 ) -> Callable[[], Prefill]:
@@ -350,6 +435,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_sync(args)
         if args.command == "indicators":
             return run_indicators_export(args)
+        if args.command == "registries":
+            return run_registries(args)
     except (IntranetError, CacheError, BadAddress) as error:
         print(f"error: {plain_sentence(error, args.server)}", file=sys.stderr)
         return 1

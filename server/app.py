@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import auth, bookings, documents, people, shares, sync
+from server import auth, bookings, documents, people, registry_query, shares, sync
 from server.blobs import BlobStore
 from server.config import Settings
 from server.context import Services
@@ -188,7 +188,7 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     )
     app.state.services = services
     install_error_handlers(app)
-    for module in (auth, sync, people, bookings, documents, shares):
+    for module in (auth, sync, people, bookings, documents, shares, registry_query):
         app.include_router(module.router, prefix=API_PREFIX)
     limits = BodyLimits(API_PREFIX, settings.max_json_bytes)
     app.add_middleware(BodyLimitMiddleware, limit_for=limits.for_request)

@@ -17,6 +17,7 @@ from ui.analytics.i18n import install_analytics_translations
 from ui.context import TabContext
 from ui.directory import DirectoryTab
 from ui.directory.i18n import install_directory_translations
+from ui.registries import RegistriesTab, install_registries_translations
 
 TranslationsInstaller = Callable[[QCoreApplication, str], object]
 
@@ -40,6 +41,12 @@ def available_tabs() -> list[TabSpec]:
             DirectoryTab.title,
             install_directory_translations,
             collections=("people",),
+        ),
+        TabSpec(
+            "registries",
+            RegistriesTab,
+            RegistriesTab.title,
+            install_registries_translations,
         ),
         TabSpec(
             "analytics",

@@ -35,6 +35,9 @@ def test_openapi_is_published_and_lists_every_operation(world: World) -> None:
         ("POST", "/api/v1/shares"),
         ("POST", "/api/v1/shares/{share_id}/read"),
         ("PATCH", "/api/v1/people/{person_id}"),
+        ("GET", "/api/v1/registries"),
+        ("GET", "/api/v1/registries/{registry_id}/rows"),
+        ("GET", "/api/v1/admin/registry-access-log"),
     }
     sync = {
         ("GET", f"/api/v1/sync/{c}")

@@ -1,0 +1,279 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="az">
+<context>
+    <name>FilterRow</name>
+    <message>
+        <source>All</source>
+        <translation>Hamısı</translation>
+    </message>
+    <message>
+        <source>Not a number</source>
+        <translation>Rəqəm deyil</translation>
+    </message>
+    <message>
+        <source>Not a date (YYYY-MM-DD)</source>
+        <translation>Tarix deyil (İİİİ-AA-GG)</translation>
+    </message>
+    <message>
+        <source>“From” is after “to”</source>
+        <translation>“Başlanğıc” “son”dan sonradır</translation>
+    </message>
+    <message>
+        <source>Not a valid filter</source>
+        <translation>Yanlış filtr</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filtr: %1</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>İstənilən</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Bəli</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Xeyr</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>başlanğıc</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>son</translation>
+    </message>
+    <message>
+        <source>contains…</source>
+        <translation>ehtiva edir…</translation>
+    </message>
+</context>
+<context>
+    <name>RegistriesTab</name>
+    <message>
+        <source>Registries</source>
+        <translation>Reyestrlər</translation>
+    </message>
+    <message>
+        <source>No registries yet. They appear after the first sync with the server.</source>
+        <translation>Hələ reyestr yoxdur. Serverlə ilk sinxronlaşmadan sonra görünəcəklər.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n sətir</numerusform>
+            <numerusform>%n sətir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>bu kompüterdə</translation>
+    </message>
+    <message>
+        <source>not on this computer</source>
+        <translation>bu kompüterdə deyil</translation>
+    </message>
+    <message>
+        <source>Healthcare workers (personal data)</source>
+        <translation>Tibb işçiləri (şəxsi məlumatlar)</translation>
+    </message>
+    <message>
+        <source>Not available to your role. The healthcare workers&apos; registry holds personal data: analysts and administrators may read it.</source>
+        <translation>Sizin rolunuz üçün əlçatan deyil. Tibb işçilərinin reyestrində şəxsi məlumatlar var: onu yalnız analitiklər və administratorlar oxuya bilər.</translation>
+    </message>
+    <message>
+        <source>This registry is not on this computer. Tick “Keep on this computer” to download it at the next sync (about %1 MB).</source>
+        <translation>Bu reyestr bu kompüterdə deyil. Növbəti sinxronlaşmada yükləmək üçün “Bu kompüterdə saxla” qutusunu işarələyin (təxminən %1 MB).</translation>
+    </message>
+    <message>
+        <source>Offline, as of %1</source>
+        <translation>Bu kompüterdə, %1 tarixinə</translation>
+    </message>
+    <message>
+        <source>Will be downloaded at the next sync</source>
+        <translation>Növbəti sinxronlaşmada yüklənəcək</translation>
+    </message>
+    <message>
+        <source>Not kept on this computer</source>
+        <translation>Bu kompüterdə saxlanmır</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Sayılır…</translation>
+    </message>
+    <message>
+        <source>The rows could not be read.</source>
+        <translation>Sətirləri oxumaq mümkün olmadı.</translation>
+    </message>
+    <message>
+        <source>Preparing sorting and filters: %1 of %2</source>
+        <translation>Çeşidləmə və filtrlər hazırlanır: %1 / %2</translation>
+    </message>
+    <message>
+        <source>All ATC groups</source>
+        <translation>Bütün ATC qrupları</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Bəli</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Xeyr</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>Excel üçün CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel kitabı (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the view</source>
+        <translation>Görünüşü ixrac et</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>%1 faylına ixrac edilir…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows exported to %1</source>
+        <translation>
+            <numerusform>%n sətir %1 faylına ixrac edildi</numerusform>
+            <numerusform>%n sətir %1 faylına ixrac edildi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Faylı yazmaq mümkün olmadı: %1</translation>
+    </message>
+    <message>
+        <source>The export failed.</source>
+        <translation>İxrac alınmadı.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>İxrac ləğv edildi; fayl yazılmadı.</translation>
+    </message>
+    <message>
+        <source>&amp;Registries</source>
+        <translation>&amp;Reyestrlər</translation>
+    </message>
+    <message>
+        <source>Keep on this computer</source>
+        <translation>Bu kompüterdə saxla</translation>
+    </message>
+    <message>
+        <source>&amp;ATC classification</source>
+        <translation>&amp;ATC təsnifatı</translation>
+    </message>
+    <message>
+        <source>ATC code</source>
+        <translation>ATC kodu</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>Dərmanlar</translation>
+    </message>
+    <message>
+        <source>ATC classification</source>
+        <translation>ATC təsnifatı</translation>
+    </message>
+    <message>
+        <source>Search the whole row…</source>
+        <translation>Bütün sətirdə axtar…</translation>
+    </message>
+    <message>
+        <source>Search the whole row</source>
+        <translation>Bütün sətirdə axtar</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Bütün sətirlər</translation>
+    </message>
+    <message>
+        <source>Expiring within 90 days</source>
+        <translation>90 gün ərzində müddəti bitənlər</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Müddəti bitmiş</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Görünüş</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>&amp;Görünüş:</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV ixrac et…</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>XLSX ixrac et…</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>İxracı ləğv et</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>İxracın gedişi</translation>
+    </message>
+    <message>
+        <source>Registry rows</source>
+        <translation>Reyestrin sətirləri</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Bildiriş</translation>
+    </message>
+    <message>
+        <source>Row &amp;details</source>
+        <translation>Sətrin &amp;təfərrüatı</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Sahə</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Dəyər</translation>
+    </message>
+    <message>
+        <source>Row details</source>
+        <translation>Sətrin təfərrüatı</translation>
+    </message>
+    <message>
+        <source>Column headings</source>
+        <translation>Sütun başlıqları</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Dəyəri kopyala</translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation>Sətri kopyala</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Bəli</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Xeyr</translation>
+    </message>
+</context>
+</TS>

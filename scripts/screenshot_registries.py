@@ -1,0 +1,209 @@
+"""Screenshots of the Registries tab in a real window.
+
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1440x900x24" \\
+        uv run --locked python scripts/screenshot_registries.py [--million /tmp/registries-bench]
+
+- ``registries-million-<lang>.png``: a registry of 1 000 000 rows, filtered and sorted,
+  and ``registries-export-<lang>.png``: an XLSX export of it in progress. Both from the
+  cache ``bench/registries.py`` builds (``--million``; skipped when it is absent).
+- ``registries-atc-<lang>.png``: the medicines' ATC view, and
+  ``registries-personal-<lang>.png``: the personal-data message a department head sees;
+  both over the ``demo`` data seeded into a temporary server and synced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QTabWidget
+
+from cache.database import open_database
+from cache.keywrap import Argon2Params
+from cache.meta import Meta
+from client.session import Session, SignIn
+from server.config import Settings
+from server.runner import ServerThread, seed_if_empty
+from ui.context import DataEvents, TabContext
+from ui.reads import ReadPool
+from ui.registries import RegistriesTab, install_registries_translations
+from ui.tasks import TaskRunner
+from ui.writes import Writes
+
+MILLION = "reg-health-workers"
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the tab did not get there in time")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settle(seconds: float = 0.5) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+@contextlib.contextmanager
+def demo_sessions(root: Path) -> Iterator[tuple[Session, Session]]:
+    settings = Settings(data_dir=root / "server")
+    seed_if_empty(settings, "demo")
+    server = ServerThread(settings).start()
+    sessions = []
+    try:
+        for username, offline in (("analyst", ["reg-medicines"]), ("head", [])):
+            sign_in = SignIn(
+                server.base_url,
+                profile_dir=root / username,
+                vault_options={"kdf": Argon2Params(memory_kib=1024, time_cost=1, parallelism=1)},
+            )
+            session = sign_in.online(username, "demo")
+            session.cache.meta.offline_registries = offline
+            session.sync_engine().run()
+            sessions.append(session)
+        yield sessions[0], sessions[1]
+    finally:
+        for session in sessions:
+            session.close()
+        server.stop()
+
+
+class Window:
+    def __init__(
+        self, connect: Callable[[], Any], user: dict[str, object], size: tuple[int, int]
+    ) -> None:
+        self.tasks = TaskRunner()
+        self.events = DataEvents()
+        self.reads = ReadPool(connect, self.tasks)
+        context = TabContext(
+            reads=self.reads,
+            writes=Writes(self.reads, self.events),
+            tasks=self.tasks,
+            events=self.events,
+            user=user,
+        )
+        self.window = QMainWindow()
+        self.tabs = QTabWidget(self.window)
+        self.window.setCentralWidget(self.tabs)
+        self.tab = RegistriesTab(context)
+        self.tabs.addTab(self.tab, RegistriesTab.title())
+        self.window.resize(*size)
+        self.window.show()
+
+    def shoot(self, app: QApplication, languages: list[str], path: Callable[[str], Path]) -> None:
+        for language in languages:
+            install_registries_translations(app, language)
+            self.tabs.setTabText(0, RegistriesTab.title())
+            settle()
+            self.window.grab().save(str(path(language)))
+            print(f"saved {path(language)}")
+
+    def close(self) -> None:
+        self.tab.cancel_export()
+        self.tasks.wait_for_done()
+        self.window.close()
+        self.reads.close()
+
+
+def million(
+    app: QApplication, folder: Path, out: Path, languages: list[str], size: tuple[int, int]
+) -> None:
+    key = bytes.fromhex((folder / "bench.key").read_text())
+
+    def connect() -> Any:
+        return open_database(folder / "cache.db", key, create=False)
+
+    db = connect()
+    Meta(db).offline_registries = [MILLION]
+    db.close()
+    shot = Window(connect, {"roles": ["staff", "analyst"], "id": "p-analyst"}, size)
+    tab = shot.tab
+    wait_until(lambda: tab.chooser.count() > 0)
+    tab.choose(MILLION)
+    wait_until(lambda: tab.model is not None and (tab.model.count or 0) == 1_000_000, 120)
+    row = tab.filter_row
+    assert row is not None and tab.model is not None
+    district = row.editor("district")[0]
+    assert isinstance(district, QComboBox)
+    wait_until(lambda: district.count() > 3, 120)
+    district.setCurrentIndex(district.findData("Bakı şəhəri, Xətai rayonu"))
+    wait_until(lambda: bool(tab.model and tab.model.query.filters), 30)
+    tab.model.sort(0)
+    wait_until(
+        lambda: bool(tab.model and tab.model.query.sort == "full_name" and tab.model.count), 60
+    )
+    tab.table.selectRow(2)
+    shot.shoot(app, languages, lambda lang: out / f"registries-million-{lang}.png")
+    tab.export_to(folder / "screenshot-export.xlsx", "xlsx")
+    wait_until(lambda: tab.export_progress.value() > 2000, 120)
+    shot.shoot(app, languages, lambda lang: out / f"registries-export-{lang}.png")
+    shot.close()
+    (folder / "screenshot-export.xlsx").unlink(missing_ok=True)
+
+
+def demo(app: QApplication, out: Path, languages: list[str], size: tuple[int, int]) -> None:
+    with (
+        tempfile.TemporaryDirectory(prefix="registries-shot-") as temporary,
+        demo_sessions(Path(temporary)) as (analyst, head),
+    ):
+        shot = Window(analyst.cache.connect, analyst.user, size)
+        tab = shot.tab
+        wait_until(lambda: tab.chooser.count() > 0)
+        tab.choose("reg-medicines")
+        wait_until(lambda: tab.atc_tree.topLevelItemCount() > 2)
+        group = tab.atc_tree.topLevelItem(3)
+        assert group is not None
+        group.setExpanded(True)
+        wait_until(lambda: group.childCount() > 0)
+        tab.atc_tree.setCurrentItem(group.child(0))
+        wait_until(lambda: bool(tab.model and tab.model.query.filters and tab.model.count))
+        tab.table.selectRow(0)
+        shot.shoot(app, languages, lambda lang: out / f"registries-atc-{lang}.png")
+        shot.close()
+        shot = Window(head.cache.connect, head.user, size)
+        tab = shot.tab
+        wait_until(lambda: tab.chooser.count() > 0)
+        tab.chooser.setCurrentRow(tab.chooser.count() - 1)
+        shot.shoot(app, languages, lambda lang: out / f"registries-personal-{lang}.png")
+        shot.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--languages", default="az,en")
+    parser.add_argument("--million", type=Path, default=Path("/tmp/registries-bench"))  # noqa: S108
+    parser.add_argument("--width", type=int, default=1440)
+    parser.add_argument("--height", type=int, default=860)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    style = Path(__file__).resolve().parents[1] / "resources" / "styles" / "ministry.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    languages = args.languages.split(",")
+    size = (args.width, args.height)
+    if (args.million / "cache.db").exists():
+        million(app, args.million, args.out, languages, size)
+    else:
+        print(f"no {args.million}/cache.db: run bench/registries.py first for the million shots")
+    demo(app, args.out, languages, size)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

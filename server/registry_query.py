@@ -1,0 +1,394 @@
+"""The registries' online mode: filtered, sorted pages of a registry nobody keeps offline,
+and the access log of personal-data reads.
+
+- ``GET /registries``: every registry, with ``readable`` (a staff member sees the
+  health workers' registry listed as not readable: its name and size, never its rows
+  or columns).
+- ``GET /registries/{id}/rows?filters=[...]&search=&sort=&descending=&after=&limit=``:
+  one page in the view's order, keyset paged (``next``: the opaque cursor of the page
+  after; the same filters as the tab: text contains / starts with, folded; choice;
+  range; flag). Sort and match use the same SQL spelling of the Azerbaijani sort key
+  and folding as the client's cache (``domains/registries/sql.py``; the server may not
+  import it, so the steps are repeated here and a test compares both).
+- ``GET /admin/registry-access-log``: who read personal-data rows, when, how many
+  (admins only). Every page of a personal-data registry that returns rows is logged,
+  in its own write transaction, before the rows are sent.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+from sqlalchemy import Column, DateTime, Integer, String, Table, insert, select, text
+from sqlalchemy.engine import Connection
+
+from server.access import may_read_personal_data
+from server.context import Principal, PrincipalDep, ServicesDep
+from server.db import metadata, registries, registry_rows
+from server.errors import ApiError
+
+router = APIRouter(tags=["registries"])
+
+registry_access_log = Table(
+    "registry_access_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(64), nullable=False),
+    Column("registry_id", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("rows", Integer, nullable=False),
+)
+
+MAX_PAGE = 500
+AFTER = "\x7f"
+_SORT_STEPS = (
+    ("i", "i" + AFTER), ("ı", "i"), ("q", "k" + AFTER), ("x", "h" + AFTER),
+    ("ç", "c" + AFTER), ("Ç", "c" + AFTER), ("ə", "e" + AFTER), ("Ə", "e" + AFTER),
+    ("ğ", "g" + AFTER), ("Ğ", "g" + AFTER), ("ö", "o" + AFTER), ("Ö", "o" + AFTER),
+    ("ş", "s" + AFTER), ("Ş", "s" + AFTER), ("ü", "u" + AFTER), ("Ü", "u" + AFTER),
+)  # fmt: skip
+_FOLD_STEPS = (
+    ("ı", "i"), ("ç", "c"), ("Ç", "c"), ("ə", "e"), ("Ə", "e"), ("ğ", "g"), ("Ğ", "g"),
+    ("ö", "o"), ("Ö", "o"), ("ş", "s"), ("Ş", "s"), ("ü", "u"), ("Ü", "u"),
+)  # fmt: skip
+
+
+class _Sql:
+    """SQL spellings for one dialect."""
+
+    def __init__(self, postgres: bool) -> None:
+        self.postgres = postgres
+
+    @property
+    def live(self) -> str:
+        """Not deleted, spelled as the partial indexes' predicate."""
+        return "deleted = false" if self.postgres else "deleted = 0"
+
+    def literal(self, value: str) -> str:
+        glue = " || chr(127) || " if self.postgres else " || char(127) || "
+        return glue.join("'" + piece.replace("'", "''") + "'" for piece in value.split(AFTER))
+
+    def _steps(self, expression: str, steps: tuple[tuple[str, str], ...]) -> str:
+        for old, new in steps:
+            expression = f"replace({expression}, {self.literal(old)}, {self.literal(new)})"
+        return expression
+
+    def _lower(self, expression: str) -> str:
+        return f"lower({self._steps(expression, (('İ', 'i'), ('I', 'ı')))})"
+
+    def sort_key(self, expression: str) -> str:
+        return self._steps(self._lower(expression), _SORT_STEPS)
+
+    def folded(self, expression: str) -> str:
+        return self._steps(self._lower(expression), _FOLD_STEPS)
+
+    def value(self, key: str, kind: str) -> str:
+        if any(c in key for c in "\"'\\") or not key.isprintable():
+            raise ApiError(422, "validation_error", "Unusable column key.")
+        if self.postgres:
+            raw = f"(body::jsonb -> 'values' ->> '{key}')"
+            if kind in ("integer", "number"):
+                return f"({raw})::double precision"
+            if kind == "boolean":
+                return f"(CASE ({raw}) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)"
+            return raw
+        return f"json_extract(body, '$.values.\"{key}\"')"
+
+    def order(self, key: str, kind: str) -> str:
+        value = self.value(key, kind)
+        if kind in ("text", "enum"):
+            return self.sort_key(f"coalesce({value}, '')")
+        if kind == "date":
+            return f"coalesce({value}, '')"
+        return f"coalesce({value}, -1e308)"
+
+
+class RegistryInfo(BaseModel):
+    id: str
+    code: str
+    name: str
+    description: str
+    row_count: int
+    personal_data: bool
+    readable: bool
+    columns: list[dict[str, Any]]
+
+
+class RowsPage(BaseModel):
+    items: list[dict[str, Any]]
+    next: str | None
+
+
+class AccessLogEntry(BaseModel):
+    user_id: str
+    registry_id: str
+    at: datetime
+    rows: int
+
+
+def _readable(principal: Principal, personal: bool) -> bool:
+    return not personal or may_read_personal_data(principal)
+
+
+@router.get("/registries", response_model=list[RegistryInfo])
+def list_registries(principal: PrincipalDep, services: ServicesDep) -> list[RegistryInfo]:
+    with services.db.read() as conn:
+        rows = conn.execute(
+            select(registries.c.body, registries.c.personal_data).where(
+                registries.c.deleted.is_(False)
+            )
+        ).all()
+    found = []
+    for body, personal in rows:
+        record = json.loads(body)
+        readable = _readable(principal, bool(personal))
+        found.append(
+            RegistryInfo(
+                id=record["id"],
+                code=record.get("code", ""),
+                name=record.get("name", ""),
+                description=record.get("description", "") if readable else "",
+                row_count=int(record.get("row_count") or 0),
+                personal_data=bool(personal),
+                readable=readable,
+                columns=record.get("columns", []) if readable else [],
+            )
+        )
+    return sorted(found, key=lambda r: r.name)
+
+
+def _columns(
+    conn: Connection, principal: Principal, registry_id: str
+) -> tuple[dict[str, str], bool]:
+    row = conn.execute(
+        select(registries.c.body, registries.c.personal_data).where(
+            registries.c.id == registry_id, registries.c.deleted.is_(False)
+        )
+    ).first()
+    if row is None:
+        raise ApiError(404, "not_found", "No such registry.")
+    if not _readable(principal, bool(row[1])):
+        raise ApiError(403, "forbidden", "This registry holds personal data you may not read.")
+    columns = {c["key"]: c.get("type", "text") for c in json.loads(row[0]).get("columns", [])}
+    return columns, bool(row[1])
+
+
+def _bound(kind: str, value: Any) -> Any:
+    if value in (None, ""):
+        return None
+    if kind == "date":
+        try:
+            return date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise ApiError(422, "validation_error", "A date filter is not a date.") from None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ApiError(422, "validation_error", "A number filter is not a number.") from None
+
+
+def _conditions(
+    sql: _Sql,
+    columns: dict[str, str],
+    filters: list[Any],
+    params: dict[str, Any],
+    sort: str | None = None,
+) -> list[str]:
+    """The filters' conditions. One an index answers, on a column other than the sort's,
+    becomes ``+seq IN (that index's range)``: tested as the order's index is walked,
+    not driving the query (which would then sort every matching row)."""
+    found: list[str] = []
+    for number, item in enumerate(filters):
+        before = len(found)
+        _condition(sql, columns, item, number, params, found)
+        if isinstance(item, dict) and item.get("kind") != "text" and item.get("column") != sort:
+            indexed = found[before:]
+            if indexed:
+                found[before:] = [
+                    f"+seq IN (SELECT seq FROM registry_rows WHERE registry_id = :registry "
+                    f"AND {sql.live} AND {' AND '.join(indexed)})"
+                ]
+    return found
+
+
+def _condition(
+    sql: _Sql,
+    columns: dict[str, str],
+    item: Any,
+    number: int,
+    params: dict[str, Any],
+    found: list[str],
+) -> None:
+    if not isinstance(item, dict) or item.get("column") not in columns:
+        raise ApiError(422, "validation_error", "A filter names no column of this registry.")
+    key = item["column"]
+    kind = columns[key]
+    order = sql.order(key, kind)
+    name = f"f{number}"
+    filter_kind = item.get("kind")
+    if filter_kind == "text":
+        needle = str(item.get("text", ""))
+        if not needle.strip():
+            return
+        folded = sql.folded(f"coalesce({sql.value(key, kind)}, '')")
+        params[name] = needle
+        if item.get("mode") == "starts":
+            end = "chr(1114111)" if sql.postgres else "char(1114111)"
+            needle = sql.folded(":" + name)
+            found.append(f"({folded} >= {needle} AND {folded} < {needle} || {end})")
+        elif sql.postgres:
+            found.append(f"strpos({folded}, {sql.folded(':' + name)}) > 0")
+        else:
+            found.append(f"instr({folded}, {sql.folded(':' + name)}) > 0")
+    elif filter_kind == "choice":
+        values = [str(v) for v in item.get("values") or []][:200]
+        if not values:
+            return
+        marks = []
+        for index, value in enumerate(values):
+            params[f"{name}_{index}"] = value
+            marks.append(sql.sort_key(f":{name}_{index}"))
+        found.append(f"{order} IN ({', '.join(marks)})")
+    elif filter_kind == "range":
+        low, high = _bound(kind, item.get("low")), _bound(kind, item.get("high"))
+        if low is not None:
+            params[name + "_low"] = low
+            found.append(f"{order} >= :{name}_low")
+        if high is not None:
+            params[name + "_high"] = high
+            found.append(f"{order} <= :{name}_high")
+    elif filter_kind == "flag":
+        params[name] = 1 if item.get("value") else 0
+        found.append(f"{order} = :{name}")
+    else:
+        raise ApiError(422, "validation_error", "Unknown filter kind.")
+
+
+def _cursor(value: Any, seq: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps([value, seq]).encode()).decode().rstrip("=")
+
+
+def _uncursor(cursor: str) -> tuple[Any, int]:
+    try:
+        value, seq = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return value, int(seq)
+    except (ValueError, TypeError):
+        raise ApiError(422, "validation_error", "Not a cursor of this endpoint.") from None
+
+
+@router.get("/registries/{registry_id}/rows", response_model=RowsPage)
+def registry_rows_page(
+    registry_id: str,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    filters: Annotated[str, Query(max_length=20_000)] = "[]",
+    sort: Annotated[str | None, Query(max_length=64)] = None,
+    descending: bool = False,
+    after: Annotated[str | None, Query(max_length=2_000)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+) -> RowsPage:
+    try:
+        parsed = json.loads(filters)
+    except ValueError:
+        raise ApiError(422, "validation_error", "filters is not JSON.") from None
+    if not isinstance(parsed, list):
+        raise ApiError(422, "validation_error", "filters is not a list.")
+    sql = _Sql(postgres=not services.db.is_sqlite)
+    with services.db.read() as conn:
+        columns, personal = _columns(conn, principal, registry_id)
+        params: dict[str, Any] = {"registry": registry_id, "limit": limit}
+        where = ["registry_id = :registry", sql.live]
+        where += _conditions(sql, columns, parsed, params, sort)
+        if sort is not None and sort not in columns:
+            raise ApiError(422, "validation_error", "sort names no column of this registry.")
+        order = "seq" if sort is None else sql.order(sort, columns[sort])
+        direction = "DESC" if descending else "ASC"
+        compare = "<" if descending else ">"
+        if after is not None:
+            value, seq = _uncursor(after)
+            params["after_seq"] = seq
+            if sort is None:
+                where.append(f"seq {compare} :after_seq")
+            else:
+                params["after_value"] = value
+                # Spelled out (a row value made SQLite walk the index from its start).
+                where.append(
+                    f"{order} {compare}= :after_value "
+                    f"AND ({order} {compare} :after_value OR seq {compare} :after_seq)"
+                )
+        ordering = f"seq {direction}" if sort is None else f"{order} {direction}, seq {direction}"
+        rows = conn.execute(
+            text(
+                f"SELECT {order} AS sort_value, seq, body FROM registry_rows "
+                f"WHERE {' AND '.join(where)} ORDER BY {ordering} LIMIT :limit"
+            ),
+            params,
+        ).all()
+    items = []
+    for _value, _seq, body in rows:
+        record = json.loads(body)
+        items.append({"id": record["id"], "values": record.get("values", {})})
+    if personal and items:
+        with services.db.write() as conn:
+            conn.execute(
+                insert(registry_access_log).values(
+                    user_id=principal.user_id,
+                    registry_id=registry_id,
+                    at=datetime.now(UTC),
+                    rows=len(items),
+                )
+            )
+    next_cursor = _cursor(rows[-1][0], rows[-1][1]) if len(rows) == limit else None
+    return RowsPage(items=items, next=next_cursor)
+
+
+@router.get("/admin/registry-access-log", response_model=list[AccessLogEntry])
+def access_log(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    registry: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[AccessLogEntry]:
+    if not principal.is_admin:
+        raise ApiError(403, "forbidden", "Only an administrator may read the access log.")
+    query = select(registry_access_log).order_by(registry_access_log.c.id.desc()).limit(limit)
+    if registry is not None:
+        query = query.where(registry_access_log.c.registry_id == registry)
+    with services.db.read() as conn:
+        rows = conn.execute(query).all()
+    return [
+        AccessLogEntry(user_id=r.user_id, registry_id=r.registry_id, at=r.at, rows=r.rows)
+        for r in rows
+    ]
+
+
+def ensure_row_indexes(
+    conn: Connection, postgres: bool, keys: frozenset[str] | None = None
+) -> None:
+    """Expression indexes for every column of every registry (the same as the client's
+    cache), so a filtered or sorted page is an index range, not a scan (``keys``: only
+    these columns)."""
+    sql = _Sql(postgres)
+    for (body,) in conn.execute(select(registries.c.body)):
+        for column in json.loads(body).get("columns", []):
+            key, kind = column["key"], column.get("type", "text")
+            if keys is not None and key not in keys:
+                continue
+            digest = hashlib.sha256(f"{key}|{kind}|live".encode()).hexdigest()[:12]
+            name = f"ix_registry_rows_{digest}"
+            conn.execute(
+                text(
+                    f'CREATE INDEX IF NOT EXISTS "{name}" ON registry_rows '
+                    f"(registry_id, ({sql.order(key, kind)}), seq) WHERE {sql.live}"
+                )
+            )
+
+
+__all__ = ["ensure_row_indexes", "registry_access_log", "router"]
+_ = registry_rows  # the table the endpoint reads (by name in its SQL)
