@@ -95,6 +95,7 @@ class RegistriesTab(QWidget):
         self._count: int | None = None
         self._status: Callable[[], str] | None = None
         """What the status line under the tool bar says, worded again on a language change."""
+        self._message_words: Callable[[], str] | None = None
         roles = context.user.get("roles") or []
         self._may_read_personal = bool(
             PERSONAL_DATA_ROLES.intersection(roles if isinstance(roles, list) else [])
@@ -262,7 +263,9 @@ class RegistriesTab(QWidget):
         self.chooser.blockSignals(False)
         if not choices and self._may_read_personal:
             self._show_message(
-                self.tr("No registries yet. They appear after the first sync with the server.")
+                lambda: self.tr(
+                    "No registries yet. They appear after the first sync with the server."
+                )
             )
         for row in range(self.chooser.count()):
             if self.chooser.item(row).data(Qt.ItemDataRole.UserRole) == current:
@@ -301,7 +304,7 @@ class RegistriesTab(QWidget):
             self.keep_offline.hide()
             self.mode_label.clear()
             self._show_message(
-                self.tr(
+                lambda: self.tr(
                     "Not available to your role. The healthcare workers' registry holds personal "
                     "data: analysts and administrators may read it."
                 )
@@ -334,11 +337,12 @@ class RegistriesTab(QWidget):
         self.keep_offline.blockSignals(False)
         self._update_mode()
         if choice.stored_rows == 0:
+            megabytes = max(1, choice.download_bytes // 2**20)
             self._show_message(
-                self.tr(
+                lambda: self.tr(
                     "This registry is not on this computer. Tick “Keep on this computer” to "
                     "download it at the next sync (about %1 MB)."
-                ).replace("%1", format_number(max(1, choice.download_bytes // 2**20)))
+                ).replace("%1", format_number(megabytes))
             )
             return
         self._filter_row = FilterRow(registry, self)
@@ -721,8 +725,10 @@ class RegistriesTab(QWidget):
 
     # --- the rest ---------------------------------------------------------------------
 
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
+    def _show_message(self, words: Callable[[], str]) -> None:
+        """``words`` are asked again on a language change (the message stays shown)."""
+        self._message_words = words
+        self.message.setText(words())
         self.pages.setCurrentWidget(self.message)
         self.count_label.clear()
 
@@ -783,6 +789,8 @@ class RegistriesTab(QWidget):
             self._show_count(self._count)
         if self._status is not None:
             self.export_status.setText(self._status())
+        if self._message_words is not None:
+            self.message.setText(self._message_words())
         self._show_detail(self._detail_row)
         if self._choices or not self._may_read_personal:
             for row in range(self.chooser.count()):

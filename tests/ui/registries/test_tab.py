@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from domains.registries.filters import RegistryQuery, TextFilter
 from domains.registries.queries import count_rows, rows_block
 from tests.ui.registries.conftest import MEDICINES, Harness
+from ui.registries.i18n import install_registries_translations
 
 
 def open_medicines(qtbot: Any, harness: Harness) -> None:
@@ -158,6 +159,21 @@ def test_personal_data_is_not_available_to_the_role(qtbot: Any, head_tab: Harnes
     tab.chooser.setCurrentItem(last)
     assert tab.pages.currentWidget() is tab.message
     assert "Not available to your role" in tab.message.text()
+
+
+def test_the_message_shown_follows_a_language_change(
+    qtbot: Any, qapp: Any, head_tab: Harness
+) -> None:
+    tab = head_tab.tab
+    qtbot.waitUntil(lambda: tab.chooser.count() == 4)
+    tab.chooser.setCurrentItem(tab.chooser.item(tab.chooser.count() - 1))
+    assert "Not available to your role" in tab.message.text()
+    try:
+        assert install_registries_translations(qapp, "az")
+        qtbot.waitUntil(lambda: tab.message.text().startswith("Sizin rolunuz"))
+    finally:
+        install_registries_translations(qapp, "en")
+    qtbot.waitUntil(lambda: "Not available to your role" in tab.message.text())
 
 
 def test_a_registry_not_kept_offline_says_so_and_can_be_chosen(
