@@ -198,6 +198,7 @@ class RegistriesTab(QWidget):
         self.message = QLabel(self.pages)
         self.message.setObjectName("RegistryMessage")
         self.message.setWordWrap(True)
+        self.message.setMargin(24)  # never flush against the panes beside it
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.message.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
