@@ -792,6 +792,10 @@ class RegistriesTab(QWidget):
             self.export_status.setText(self._status())
         if self._message_words is not None:
             self.message.setText(self._message_words())
+        for row in range(self.atc_tree.topLevelItemCount()):
+            group = self.atc_tree.topLevelItem(row)
+            if group is not None and group.data(0, Qt.ItemDataRole.UserRole) == "":
+                group.setText(0, self.tr("All ATC groups"))
         self._show_detail(self._detail_row)
         if self._choices or not self._may_read_personal:
             for row in range(self.chooser.count()):
