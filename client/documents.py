@@ -1,0 +1,100 @@
+"""Document content between the server and the encrypted content store.
+
+``DocumentContent`` is the tab's ``domains.documents.content.DocumentFiles`` and the sync
+engine's ``content_opener``: a file the user uploads is encrypted into the store first
+(``stage``) and the outbox keeps only its reference; the sync opens it from there when it
+sends the upload. A document opened is read from the store, or downloaded into it:
+through ``EncryptedFiles.partial``, so a broken download resumes with ``Range`` from its
+last whole chunk, and only content whose SHA-256 is the record's becomes a kept file.
+No plaintext is written to disk on the way (docs/documents.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import threading
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from cache.content_files import EncryptedFiles, StoredContent
+from client.api import ApiClient
+from client.errors import MalformedResponse
+from domains.documents.content import Progress, StagedFile, staged_from_ref
+
+__all__ = ["DocumentContent"]
+
+log = logging.getLogger(__name__)
+
+
+class DocumentContent:
+    """Stage, send and open document content of one signed-in profile."""
+
+    def __init__(self, api: ApiClient, files: EncryptedFiles) -> None:
+        self._api = api
+        self.files = files
+        self._downloading = threading.Lock()  # one writer per partial file
+
+    # --- uploads ------------------------------------------------------------------------
+
+    def stage(self, path: str, progress: Progress | None = None) -> StagedFile:
+        source = Path(path)
+        with source.open("rb") as file:
+            stored: StoredContent = self.files.store_stream(file)
+        filename = unicodedata.normalize("NFC", source.name)
+        guessed, _ = mimetypes.guess_type(filename, strict=False)
+        if progress is not None:
+            progress(stored.size, stored.size)
+        return StagedFile(stored.sha256, stored.size, filename, guessed or "application/octet-stream")
+
+    def opener(self, ref: str) -> dict[str, Any]:
+        """The multipart ``file`` part of a queued upload (the sync's content opener)."""
+        try:
+            staged = staged_from_ref(ref)
+        except (ValueError, KeyError) as error:
+            raise MalformedResponse("A queued upload names no file.") from error
+        data = self.files.read(staged.sha256)
+        return {"file": (staged.filename, data, staged.content_type)}
+
+    # --- downloads ----------------------------------------------------------------------
+
+    def is_kept(self, sha256: str) -> bool:
+        try:
+            return self.files.has(sha256)
+        except ValueError:
+            return False
+
+    def usage(self) -> int:
+        return self.files.usage()
+
+    def open(self, document: Mapping[str, Any], progress: Progress | None = None) -> bytes:
+        sha256 = str(document["sha256"])
+        if not self.files.has(sha256):
+            self.download(document, progress)
+        return self.files.read(sha256)
+
+    def download(self, document: Mapping[str, Any], progress: Progress | None = None) -> None:
+        """Into the store, resuming a partial file of the same content."""
+        sha256, size = str(document["sha256"]), int(document.get("size") or 0)
+        path = (
+            f"/documents/{quote(str(document['id']), safe='')}/content"
+            f"?version={int(document['version_no'])}"
+        )
+        with self._downloading:
+            if self.files.has(sha256):
+                return
+            partial = self.files.partial(sha256)
+            try:
+                for written in self._api.download(
+                    path, partial, offset=partial.size, etag=f'"{sha256}"'
+                ):
+                    if progress is not None:
+                        progress(written, size)
+            except BaseException:
+                partial.sync()
+                partial.close()
+                raise
+            partial.complete()
