@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QWidget
 from ui.context import TabContext
 from ui.directory import DirectoryTab
 from ui.directory.i18n import install_directory_translations
+from ui.documents import DocumentsTab
+from ui.documents.i18n import install_documents_translations
 
 TranslationsInstaller = Callable[[QCoreApplication, str], object]
 
@@ -38,5 +40,12 @@ def available_tabs() -> list[TabSpec]:
             DirectoryTab.title,
             install_directory_translations,
             collections=("people",),
+        ),
+        TabSpec(
+            "documents",
+            DocumentsTab,
+            DocumentsTab.title,
+            install_documents_translations,
+            collections=("documents", "shares"),
         ),
     ]

@@ -1,0 +1,734 @@
+"""The Documents tab: the folder tree, a folder's documents in the lazy table with search,
+a preview from the encrypted store, uploads and new versions queued in the outbox (they
+work offline and wait there), the conflict of a new version with its three ends, and the
+document exchange (Inbox, Sent, "Send to…", "Mark as read").
+
+Everything slow is off the GUI thread: cache reads through ``context.reads``, staging a
+file and opening content through ``context.tasks`` (``context.files``), writes through
+``context.writes.apply``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domains.command import CommandRefused, FieldProblem
+from domains.documents.commands import (
+    MarkShareRead,
+    SendDocument,
+    UploadConflictCopy,
+    UploadDocument,
+    UploadVersion,
+    conflicted_upload,
+)
+from domains.documents.content import StagedFile
+from domains.documents.queries import (
+    DocumentQuery,
+    FolderRow,
+    ShareRow,
+    document_record,
+    folder_tree,
+    inbox,
+    sent,
+    unread_count,
+)
+from ui.context import Changes, TabContext
+from ui.documents.i18n import documents_locale
+from ui.documents.models import STATUS_COLUMN, DocumentsModel, state_words, type_words
+from ui.documents.preview import PreviewPane
+from ui.documents.send_dialog import SendDialog
+
+log = logging.getLogger(__name__)
+
+ROLE = Qt.ItemDataRole.UserRole
+ALL, FOLDER, INBOX, SENT = "all", "folder", "inbox", "sent"
+COLLECTIONS = {"documents", "folders", "shares", "people"}
+
+
+def _files_in(paths: list[str]) -> list[str]:
+    """Files as chosen or dropped; a folder gives the files directly in it."""
+    found: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(str(p) for p in path.iterdir() if p.is_file())
+        elif path.is_file():
+            found.append(str(path))
+    return found
+
+
+class DocumentsTab(QWidget):
+    """Contract with the shell: ``DocumentsTab(context, parent)``, ``title()``,
+    ``show_record(collection, id)``; it refreshes on ``context.events.changed``."""
+
+    uploadQueued = Signal(str)
+    """The record id of an upload or new version just queued."""
+    previewShown = Signal(str)
+    """The kind of preview shown: ``pdf``, ``image``, ``text`` or ``message``."""
+    sharesShown = Signal(int)
+    """How many inbox or sent items are listed."""
+
+    def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DocumentsTab")
+        self._context = context
+        self._connections = context.reads
+        self._user_id = str(context.user.get("id") or "")
+        self._place: tuple[str, str | None] = (ALL, None)
+        self._open: dict[str, Any] | None = None
+        self._shares: list[ShareRow] = []
+        self._unread = 0
+        self._folders: list[FolderRow] = []
+        self._build()
+        self._retranslate()
+        self.setAcceptDrops(True)
+        context.events.changed.connect(self._on_data_changed)
+        self._load_folders()
+        self._load_unread()
+        self._apply_query()
+
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("DocumentsTab", "Documents")
+
+    # --- building ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.places = QTreeWidget(self.splitter)
+        self.places.setHeaderHidden(True)
+        self.places.setMinimumWidth(230)
+        self.places.currentItemChanged.connect(self._on_place_changed)
+
+        self.lists = QStackedWidget(self.splitter)
+        documents_page = QWidget()
+        column = QVBoxLayout(documents_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(200)
+        self.search.textChanged.connect(lambda _t: self._apply_query())
+        self.count_label = QLabel()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        column.addLayout(top)
+        buttons = QHBoxLayout()
+        self.upload_button = QPushButton()
+        self.upload_button.clicked.connect(self._choose_uploads)
+        self.version_button = QPushButton()
+        self.version_button.clicked.connect(self._choose_version)
+        self.send_button = QPushButton()
+        self.send_button.clicked.connect(self.send_open_document)
+        for button in (self.upload_button, self.version_button, self.send_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        self.model = DocumentsModel(self._context.tasks, self._connections.run, self)
+        self.model.countChanged.connect(self._show_count)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.selectionModel().currentRowChanged.connect(self._on_document_changed)
+        self.model.follow(self.table)
+        column.addWidget(self.table, 1)
+        self.lists.addWidget(documents_page)
+
+        shares_page = QWidget()
+        share_column = QVBoxLayout(shares_page)
+        share_column.setContentsMargins(0, 0, 0, 0)
+        self.shares = QTableWidget(0, 4)
+        self.shares.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.shares.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.shares.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.shares.verticalHeader().hide()
+        self.shares.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.shares.currentCellChanged.connect(lambda row, *_: self._on_share_changed(row))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note_font = QFont(self.note.font())
+        note_font.setPointSizeF(note_font.pointSizeF() * 1.2)
+        self.note.setFont(note_font)
+        self.read_button = QPushButton()
+        self.read_button.setEnabled(False)
+        self.read_button.clicked.connect(self.mark_current_read)
+        share_column.addWidget(self.shares, 1)
+        share_column.addWidget(self.note)
+        share_column.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.lists.addWidget(shares_page)
+
+        side = QWidget(self.splitter)
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(0, 0, 0, 0)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflict = QWidget()
+        conflict_column = QVBoxLayout(self.conflict)
+        conflict_column.setContentsMargins(0, 0, 0, 0)
+        self.conflict_text = QLabel()
+        self.conflict_text.setWordWrap(True)
+        conflict_buttons = QHBoxLayout()
+        self.keep_mine_button = QPushButton()
+        self.keep_mine_button.clicked.connect(self.keep_mine)
+        self.keep_theirs_button = QPushButton()
+        self.keep_theirs_button.clicked.connect(self.keep_theirs)
+        self.keep_both_button = QPushButton()
+        self.keep_both_button.clicked.connect(self.keep_both)
+        for button in (self.keep_mine_button, self.keep_theirs_button, self.keep_both_button):
+            conflict_buttons.addWidget(button)
+        conflict_column.addWidget(self.conflict_text)
+        conflict_column.addLayout(conflict_buttons)
+        self.conflict.hide()
+        self.preview = PreviewPane()
+        self.preview.setMinimumWidth(360)
+        side_column.addWidget(self.details)
+        side_column.addWidget(self.conflict)
+        side_column.addWidget(self.preview, 1)
+
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        layout.addWidget(self.splitter, 1)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
+
+    # --- places: folders, inbox, sent ----------------------------------------------------
+
+    def _load_folders(self) -> None:
+        self._connections.query(
+            folder_tree, self._show_folders, self._failed, owner=self, key="folders"
+        )
+
+    def _show_folders(self, folders: list[FolderRow]) -> None:
+        self._folders = folders
+        current = self._place
+        self.places.blockSignals(True)
+        self.places.clear()
+        self.all_item = QTreeWidgetItem(self.places)
+        self.all_item.setData(0, ROLE, (ALL, None))
+        items: dict[str, QTreeWidgetItem] = {}
+        for folder in folders:
+            parent = items.get(folder.parent_id or "")
+            item = QTreeWidgetItem(parent if parent is not None else self.places)
+            item.setData(0, ROLE, (FOLDER, folder.id))
+            items[folder.id] = item
+        self.inbox_item = QTreeWidgetItem(self.places)
+        self.inbox_item.setData(0, ROLE, (INBOX, None))
+        self.sent_item = QTreeWidgetItem(self.places)
+        self.sent_item.setData(0, ROLE, (SENT, None))
+        self.places.expandAll()
+        self._name_places()
+        for item in self._all_items():
+            if tuple(item.data(0, ROLE)) == current:
+                self.places.setCurrentItem(item)
+                break
+        else:
+            self.places.setCurrentItem(self.all_item)
+        self.places.blockSignals(False)
+
+    def _all_items(self) -> list[QTreeWidgetItem]:
+        found: list[QTreeWidgetItem] = []
+        stack = [self.places.topLevelItem(i) for i in range(self.places.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            found.append(item)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return found
+
+    def _name_places(self) -> None:
+        if not hasattr(self, "all_item"):
+            return
+        by_id = {f.id: f for f in self._folders}
+        marks = {
+            "ministry": self.tr("ministry"),
+            "department": self.tr("department"),
+            "restricted": self.tr("restricted"),
+        }
+        for item in self._all_items():
+            kind, folder_id = item.data(0, ROLE)
+            if kind == FOLDER and folder_id in by_id:
+                folder = by_id[folder_id]
+                mark = marks.get(folder.access, folder.access)
+                item.setText(0, f"{folder.name}  ·  {mark}")
+                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{folder.name}, {mark}")
+        self.all_item.setText(0, self.tr("All documents"))
+        inbox_text = self.tr("Inbox")
+        if self._unread:
+            inbox_text = self.tr("Inbox (%1 unread)").replace(
+                "%1", documents_locale().toString(self._unread)
+            )
+        self.inbox_item.setText(0, inbox_text)
+        self.sent_item.setText(0, self.tr("Sent"))
+
+    def _on_place_changed(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if item is None:
+            return
+        kind, folder_id = item.data(0, ROLE)
+        self._place = (kind, folder_id)
+        if kind in (INBOX, SENT):
+            self.lists.setCurrentIndex(1)
+            self._load_shares()
+        else:
+            self.lists.setCurrentIndex(0)
+            self._apply_query()
+        self._update_buttons()
+
+    def select_place(self, kind: str, folder_id: str | None = None) -> None:
+        for item in self._all_items():
+            if tuple(item.data(0, ROLE)) == (kind, folder_id):
+                self.places.setCurrentItem(item)
+                return
+
+    # --- the list ---------------------------------------------------------------------
+
+    def _apply_query(self) -> None:
+        kind, folder_id = self._place
+        if kind in (INBOX, SENT):
+            return
+        current = self.model.query
+        self.model.set_query(
+            DocumentQuery(
+                folder_id if kind == FOLDER else None,
+                self.search.text(),
+                current.sort,
+                current.descending,
+            )
+        )
+
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(
+            self.tr("%n document(s)", "", count).replace(
+                str(count), documents_locale().toString(count), 1
+            )
+        )
+
+    def _on_document_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        if row is not None:
+            self.open_document(row.id)
+
+    def open_document(self, document_id: str) -> None:
+        """Show a document's details and preview it (from the store, else downloaded)."""
+        self._connections.query(
+            lambda db: document_record(db, document_id),
+            self._show_document,
+            self._failed,
+            owner=self,
+            key="document",
+        )
+
+    def show_record(self, collection: str, record_id: str) -> None:
+        """The shell asks for a record ("Changes waiting"): a document."""
+        if collection == "documents":
+            self.open_document(record_id)
+
+    def _show_document(self, record: dict[str, Any] | None) -> None:
+        self._open = record
+        self._update_buttons()
+        if record is None:
+            self.details.clear()
+            self.conflict.hide()
+            self.preview.show_message(self.tr("This document is no longer available."))
+            self.previewShown.emit(self.preview.kind)
+            return
+        self._describe(record)
+        files = self._context.files
+        if files is None:
+            self._preview_unavailable()
+            return
+        self.preview.show_message(self.tr("Opening…"))
+        sha = str(record.get("sha256") or "")
+        self._context.tasks.run(
+            lambda: files.open(record),
+            lambda data: self._show_content(sha, record, data),
+            lambda _error: self._preview_unavailable(),
+            owner=self,
+            key="content",
+        )
+
+    def _describe(self, record: dict[str, Any]) -> None:
+        locale = documents_locale()
+        lines = [
+            str(record.get("title") or ""),
+            self.tr("File: %1 (%2, %3)")
+            .replace("%1", str(record.get("filename") or ""))
+            .replace("%2", type_words(str(record.get("content_type")), str(record.get("filename"))))
+            .replace("%3", locale.formattedDataSize(int(record.get("size") or 0))),
+            self.tr("Version %1").replace("%1", locale.toString(int(record.get("version_no") or 0))),
+        ]
+        if record.get("description"):
+            lines.append(str(record["description"]))
+        if record.get("tags"):
+            lines.append(self.tr("Tags: %1").replace("%1", ", ".join(record["tags"])))
+        state = state_words(str(record.get("sync_state") or ""))
+        if state:
+            lines.append(state)
+        self.details.setText("\n".join(lines))
+        theirs = record.get("conflict")
+        if record.get("sync_state") == "conflict" and isinstance(theirs, dict):
+            self.conflict_text.setText(
+                self.tr(
+                    "Someone uploaded version %1 while yours waited.\n"
+                    "Yours: %2, %3.\nTheirs: %4, %5."
+                )
+                .replace("%1", locale.toString(int(theirs.get("version_no") or 0)))
+                .replace("%2", str(record.get("filename") or ""))
+                .replace("%3", locale.formattedDataSize(int(record.get("size") or 0)))
+                .replace("%4", str(theirs.get("filename") or ""))
+                .replace("%5", locale.formattedDataSize(int(theirs.get("size") or 0)))
+            )
+            self.conflict.show()
+        else:
+            self.conflict.hide()
+
+    def _show_content(self, sha256: str, record: dict[str, Any], data: bytes) -> None:
+        if self._open is None or self._open.get("sha256") != sha256:
+            return
+        if not self.preview.show_content(str(record.get("content_type") or ""), data):
+            self.preview.show_message(
+                self.tr("No preview for this type of file. It is kept encrypted on this computer.")
+            )
+        self.previewShown.emit(self.preview.kind)
+
+    def _preview_unavailable(self) -> None:
+        self.preview.show_message(
+            self.tr(
+                "This document is not kept on this computer and the server cannot be "
+                "reached. It opens once you are online."
+            )
+        )
+        self.previewShown.emit(self.preview.kind)
+
+    def _update_buttons(self) -> None:
+        in_folder = self._place[0] == FOLDER
+        can_stage = self._context.files is not None
+        self.upload_button.setEnabled(in_folder and can_stage)
+        has_document = self._open is not None
+        self.version_button.setEnabled(has_document and can_stage)
+        self.send_button.setEnabled(
+            has_document and not str((self._open or {}).get("id", "")).startswith("local-")
+        )
+
+    # --- uploads ----------------------------------------------------------------------
+
+    def _choose_uploads(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Upload documents"))
+        if paths:
+            self.upload_paths(paths)
+
+    def upload_paths(self, paths: list[str]) -> None:
+        """Queue each file (a folder: the files in it) as an upload to the open folder."""
+        kind, folder_id = self._place
+        files = self._context.files
+        if kind != FOLDER or folder_id is None or files is None:
+            self._say(self.tr("Choose a folder to upload to first."))
+            return
+        for path in _files_in(paths):
+            self._say(self.tr("Preparing %1…").replace("%1", Path(path).name))
+            self._context.tasks.run(
+                lambda path=path: files.stage(path),
+                lambda staged, folder=folder_id: self._queue_upload(folder, staged),
+                self._failed,
+                owner=self,
+            )
+
+    def _queue_upload(self, folder_id: str, staged: StagedFile) -> None:
+        title = staged.filename.rpartition(".")[0] or staged.filename
+        self._context.writes.apply(
+            UploadDocument(folder_id, staged, title, self._context.user),
+            owner=self,
+            on_done=lambda applied: self._queued(applied, staged.filename),
+            on_refused=lambda refused: self._refused(staged.filename, refused),
+            on_error=self._failed,
+        )
+
+    def _choose_version(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Upload a new version"))
+        if path:
+            self.upload_version_path(path)
+
+    def upload_version_path(self, path: str) -> None:
+        files, record = self._context.files, self._open
+        if files is None or record is None:
+            return
+        document_id = str(record["id"])
+        self._context.tasks.run(
+            lambda: files.stage(path),
+            lambda staged: self._context.writes.apply(
+                UploadVersion(document_id, staged, self._context.user),
+                owner=self,
+                on_done=lambda applied: self._queued(applied, staged.filename),
+                on_refused=lambda refused: self._refused(staged.filename, refused),
+                on_error=self._failed,
+            ),
+            self._failed,
+            owner=self,
+        )
+
+    def _queued(self, applied: Any, filename: str) -> None:
+        self._say(self.tr("%1 is queued: it uploads when the server can be reached.").replace(
+            "%1", filename
+        ))
+        self.uploadQueued.emit(str(applied.write.record["id"]))
+
+    def _refused(self, filename: str, refused: CommandRefused) -> None:
+        reasons = "; ".join(self.problem_words(p) for p in refused.problems)
+        self._say(self.tr("%1 was not queued: %2").replace("%1", filename).replace("%2", reasons))
+
+    def problem_words(self, problem: FieldProblem) -> str:
+        limit = str(problem.limit or "")
+        words = {
+            "empty": self.tr("the name is empty"),
+            "too_long": self.tr("longer than %1 characters").replace("%1", limit),
+            "invalid_characters": self.tr("it contains hidden control characters"),
+            "forbidden_characters": self.tr('file names may not contain / \\ : * ? " < > |'),
+            "edge": self.tr("a name may not start or end with a space or end with a dot"),
+            "reserved": self.tr("Windows reserves this name for devices"),
+            "taken": self.tr("a file of this name (ignoring case) is already in the folder"),
+            "too_large": self.tr("the file is larger than %1 MB").replace("%1", limit),
+            "forbidden": self.tr("you may not add documents to this folder"),
+            "gone": self.tr("it is no longer available"),
+            "unchanged": self.tr("nothing changed"),
+            "same_content": self.tr("your file equals the server's version"),
+            "self": self.tr("you cannot send a document to yourself"),
+            "too_many": self.tr("too many tags"),
+        }
+        return words.get(problem.code, problem.code)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.upload_paths(paths)
+
+    # --- conflicts --------------------------------------------------------------------
+
+    def keep_mine(self) -> None:
+        """Mine becomes the newest version: sent again over theirs."""
+        if self._open is not None:
+            self._context.writes.keep_mine("documents", str(self._open["id"]), owner=self)
+
+    def keep_theirs(self) -> None:
+        if self._open is not None:
+            self._context.writes.take_theirs("documents", str(self._open["id"]), owner=self)
+
+    def keep_both(self) -> None:
+        """Theirs stays the document; mine goes to the server as a conflicted copy."""
+        record = self._open
+        if record is None:
+            return
+        document_id = str(record["id"])
+        based_on = max(int(record.get("version_no") or 1) - 1, 1)
+        self._connections.query(
+            lambda db: conflicted_upload(db, document_id),
+            lambda staged: self._keep_copy(document_id, staged, based_on),
+            self._failed,
+            owner=self,
+        )
+
+    def _keep_copy(self, document_id: str, staged: StagedFile | None, based_on: int) -> None:
+        if staged is None:
+            return
+        self._context.writes.edit_and_keep(
+            "documents",
+            document_id,
+            UploadConflictCopy(document_id, staged, based_on, self._context.user),
+            owner=self,
+            on_done=lambda applied: self._queued(applied, staged.filename),
+            on_refused=lambda _r: self.keep_theirs(),  # equal bytes: nothing to keep
+            on_error=self._failed,
+        )
+
+    # --- the exchange -----------------------------------------------------------------
+
+    def send_open_document(self) -> SendDialog | None:
+        record = self._open
+        if record is None:
+            return None
+        dialog = SendDialog(self._connections, str(record.get("title") or ""), self)
+        dialog.accepted.connect(lambda: self.send(str(record["id"]), dialog))
+        dialog.open()
+        return dialog
+
+    def send(self, document_id: str, dialog: SendDialog) -> None:
+        for person_id in dialog.recipients():
+            self._context.writes.apply(
+                SendDocument(document_id, person_id, dialog.message(), self._context.user),
+                owner=self,
+                on_done=lambda _a: self._say(self.tr("Sent: it goes out with the next sync.")),
+                on_refused=lambda refused: self._say(
+                    "; ".join(self.problem_words(p) for p in refused.problems)
+                ),
+                on_error=self._failed,
+            )
+
+    def _load_shares(self) -> None:
+        kind = self._place[0]
+        user_id = self._user_id
+        query = inbox if kind == INBOX else sent
+        self._connections.query(
+            lambda db: query(db, user_id), self._show_shares, self._failed, owner=self, key="shares"
+        )
+
+    def _load_unread(self) -> None:
+        user_id = self._user_id
+        self._connections.query(
+            lambda db: unread_count(db, user_id), self._show_unread, self._failed, owner=self,
+            key="unread",
+        )
+
+    def _show_unread(self, count: int) -> None:
+        grew = count > self._unread
+        self._unread = count
+        self._name_places()
+        if grew:
+            self._say(self.tr("New documents in your inbox."))
+
+    def _show_shares(self, shares: list[ShareRow]) -> None:
+        self._shares = shares
+        inbox_view = self._place[0] == INBOX
+        self._set_share_headers()
+        self.shares.setRowCount(len(shares))
+        for row, share in enumerate(shares):
+            unread = inbox_view and share.read_at is None
+            read = (
+                share.read_at[:16].replace("T", " ")
+                if share.read_at
+                else self.tr("unread") if inbox_view else self.tr("not read yet")
+            )
+            cells = (share.document_title, share.person_name, share.sent_at[:16].replace("T", " "), read)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if unread:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.shares.setItem(row, column, item)
+        self.note.clear()
+        self.read_button.setEnabled(False)
+        self.sharesShown.emit(len(shares))
+
+    def _on_share_changed(self, row: int) -> None:
+        if not 0 <= row < len(self._shares):
+            return
+        share = self._shares[row]
+        self.note.setText(share.message or self.tr("(no note)"))
+        self.read_button.setEnabled(self._place[0] == INBOX and share.read_at is None)
+        self.open_document(share.document_id)
+
+    def mark_current_read(self) -> None:
+        row = self.shares.currentRow()
+        if 0 <= row < len(self._shares):
+            self._context.writes.apply(
+                MarkShareRead(self._shares[row].id, self._context.user),
+                owner=self,
+                on_done=lambda _a: None,
+                on_refused=lambda _r: None,
+                on_error=self._failed,
+            )
+
+    def _set_share_headers(self) -> None:
+        who = self.tr("From") if self._place[0] == INBOX else self.tr("To")
+        self.shares.setHorizontalHeaderLabels([self.tr("Document"), who, self.tr("Sent"), self.tr("Read")])
+
+    # --- changes, language, errors ------------------------------------------------------
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if not changes.touches(COLLECTIONS):
+            return
+        if changes.touches({"folders"}):
+            self._load_folders()
+        if changes.touches({"documents", "people"}):
+            self.model.refresh(changes)
+            ids = changes.ids("documents")
+            if self._open is not None and (ids is None or str(self._open["id"]) in ids):
+                self.open_document(str(self._open["id"]))
+        if changes.touches({"shares"}):
+            self._load_unread()
+            if self._place[0] in (INBOX, SENT):
+                self._load_shares()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Search title, description, tags, file name or author")
+        )
+        self.search.setAccessibleName(self.tr("Search documents"))
+        self.places.setAccessibleName(self.tr("Folders, inbox and sent documents"))
+        self.table.setAccessibleName(self.tr("Documents of the folder"))
+        self.shares.setAccessibleName(self.tr("Documents sent to you or by you"))
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.details.setAccessibleName(self.tr("Document details"))
+        self.note.setAccessibleName(self.tr("Note from the sender"))
+        named = (
+            (self.upload_button, self.tr("&Upload…")),
+            (self.version_button, self.tr("New &version…")),
+            (self.send_button, self.tr("Send &to…")),
+            (self.read_button, self.tr("&Mark as read")),
+            (self.keep_mine_button, self.tr("Keep mine as newest")),
+            (self.keep_theirs_button, self.tr("Keep theirs")),
+            (self.keep_both_button, self.tr("Keep both")),
+        )
+        for button, text in named:
+            button.setText(text)
+            button.setAccessibleName(text.replace("&", ""))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, STATUS_COLUMN)
+        self._name_places()
+        self._set_share_headers()
+        if self._open is None:
+            self.preview.show_message(
+                self.tr("Choose a folder on the left, then a document to preview it here.")
+            )
+        else:
+            self._describe(self._open)
+
+    def _say(self, text: str) -> None:
+        self.notice.setText(text)
+
+    def _failed(self, error: BaseException) -> None:
+        log.warning("documents: %s", type(error).__name__)
+        self._say(self.tr("Something went wrong: %1").replace("%1", type(error).__name__))
