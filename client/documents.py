@@ -17,7 +17,7 @@ import threading
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 from urllib.parse import quote
 
 from cache.content_files import EncryptedFiles, StoredContent
@@ -48,7 +48,9 @@ class DocumentContent:
         guessed, _ = mimetypes.guess_type(filename, strict=False)
         if progress is not None:
             progress(stored.size, stored.size)
-        return StagedFile(stored.sha256, stored.size, filename, guessed or "application/octet-stream")
+        return StagedFile(
+            stored.sha256, stored.size, filename, guessed or "application/octet-stream"
+        )
 
     def opener(self, ref: str) -> dict[str, Any]:
         """The multipart ``file`` part of a queued upload (the sync's content opener)."""
@@ -88,8 +90,9 @@ class DocumentContent:
                 return
             partial = self.files.partial(sha256)
             try:
+                target = cast(BinaryIO, partial)  # write, seek(0), truncate: all it uses
                 for written in self._api.download(
-                    path, partial, offset=partial.size, etag=f'"{sha256}"'
+                    path, target, offset=partial.size, etag=f'"{sha256}"'
                 ):
                     if progress is not None:
                         progress(written, size)

@@ -34,6 +34,7 @@ from cache.errors import (
 )
 from cache.keystore import CredentialStore, KeyStorage
 from cache.meta import remember_allowed
+from client.documents import DocumentContent
 from client.policy import (
     Effective,
     MachinePolicy,
@@ -43,7 +44,6 @@ from client.policy import (
     resolve,
     settings_in_effect,
 )
-from client.documents import DocumentContent
 from client.session import DeviceIdentity, Session, SignIn
 from ui import messages
 from ui.about import AboutFacts

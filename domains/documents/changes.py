@@ -34,9 +34,7 @@ def describe_document_change(db: sqlite_utils.Database, entry: OutboxEntry) -> C
 
 
 def describe_share_change(db: sqlite_utils.Database, entry: OutboxEntry) -> ChangeDescription:
-    row = db.conn.execute(
-        "SELECT record FROM shares WHERE id = ?", (entry.record_id,)
-    ).fetchone()
+    row = db.conn.execute("SELECT record FROM shares WHERE id = ?", (entry.record_id,)).fetchone()
     share = {} if row is None else json.loads(row[0])
     title = _value(db, "documents", share.get("document_id"), "title")
     if entry.path.endswith("/read"):

@@ -315,7 +315,7 @@ class UpdateMetadata:
 
 @dataclass(frozen=True)
 class SendDocument:
-    """"Send to…": one document to one colleague with a note (one queued share per
+    """ "Send to…": one document to one colleague with a note (one queued share per
     recipient: each settles with its own server record). Refused: ``recipient empty``
     (to nobody), ``recipient self``, ``recipient gone`` (not in the directory),
     ``document gone`` (not one the user can see), the message's problems."""
@@ -365,7 +365,7 @@ class SendDocument:
 
 @dataclass(frozen=True)
 class MarkShareRead:
-    """"Mark as read" on an inbox item (offline too; the sender then sees it read).
+    """ "Mark as read" on an inbox item (offline too; the sender then sees it read).
     Refused: ``share gone``, ``forbidden`` (not sent to this user), ``unchanged``."""
 
     share_id: str
@@ -417,7 +417,7 @@ def conflicted_copy_name(filename: str, who: str, when: datetime) -> str:
 
 @dataclass(frozen=True)
 class UploadConflictCopy:
-    """"Keep both": the user's file of a stale version as a new document beside the
+    """ "Keep both": the user's file of a stale version as a new document beside the
     original, everyone with access sees it; its description says which version it was
     based on and who made it. Refused ``file same_content`` when its bytes are the
     server's current version (no copy is made: nothing would be kept)."""

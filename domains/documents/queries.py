@@ -6,7 +6,7 @@ connection; they run on the window's read workers."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -140,8 +140,7 @@ def documents_block(
     order = _ORDER.get(query.sort, _ORDER["title"])
     direction = "DESC" if query.descending else "ASC"
     rows = db.conn.execute(
-        f"{_SELECT} WHERE {where} ORDER BY {order} {direction}, d.id {direction} "
-        "LIMIT ? OFFSET ?",
+        f"{_SELECT} WHERE {where} ORDER BY {order} {direction}, d.id {direction} LIMIT ? OFFSET ?",
         (*params, limit, start),
     ).fetchall()
     return [DocumentRow(*row) for row in rows]
@@ -272,5 +271,3 @@ def people_matching(db: sqlite_utils.Database, text: str, limit: int = 20) -> li
         (fts_match_expression(terms), limit),
     ).fetchall()
     return [PersonChoice(*row) for row in rows]
-
-

@@ -1,4 +1,4 @@
-""""Send to…": pick colleagues from the directory (search as you type, on a worker) and
+""" "Send to…": pick colleagues from the directory (search as you type, on a worker) and
 write a note; the tab queues one share per recipient."""
 
 from __future__ import annotations
@@ -70,7 +70,9 @@ class SendDialog(QDialog):
         self.found.blockSignals(True)
         self.found.clear()
         for person in people:
-            label = f"{person.full_name} — {person.position}" if person.position else person.full_name
+            label = (
+                f"{person.full_name} — {person.position}" if person.position else person.full_name
+            )
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -11,6 +11,7 @@ file and opening content through ``context.tasks`` (``context.files``), writes t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ from domains.documents.commands import (
     UploadVersion,
     conflicted_upload,
 )
-from domains.documents.content import StagedFile
+from domains.documents.content import DocumentFiles, StagedFile
 from domains.documents.queries import (
     DocumentQuery,
     FolderRow,
@@ -264,9 +265,12 @@ class DocumentsTab(QWidget):
 
     def _all_items(self) -> list[QTreeWidgetItem]:
         found: list[QTreeWidgetItem] = []
-        stack = [self.places.topLevelItem(i) for i in range(self.places.topLevelItemCount())]
+        count = self.places.topLevelItemCount()
+        stack = [self.places.topLevelItem(i) for i in range(count)]
         while stack:
             item = stack.pop(0)
+            if item is None:
+                continue
             found.append(item)
             stack.extend(item.child(i) for i in range(item.childCount()))
         return found
@@ -390,7 +394,9 @@ class DocumentsTab(QWidget):
             .replace("%1", str(record.get("filename") or ""))
             .replace("%2", type_words(str(record.get("content_type")), str(record.get("filename"))))
             .replace("%3", locale.formattedDataSize(int(record.get("size") or 0))),
-            self.tr("Version %1").replace("%1", locale.toString(int(record.get("version_no") or 0))),
+            self.tr("Version %1").replace(
+                "%1", locale.toString(int(record.get("version_no") or 0))
+            ),
         ]
         if record.get("description"):
             lines.append(str(record["description"]))
@@ -461,12 +467,13 @@ class DocumentsTab(QWidget):
             return
         for path in _files_in(paths):
             self._say(self.tr("Preparing %1…").replace("%1", Path(path).name))
-            self._context.tasks.run(
-                lambda path=path: files.stage(path),
-                lambda staged, folder=folder_id: self._queue_upload(folder, staged),
-                self._failed,
-                owner=self,
-            )
+            self._stage_then(files, path, lambda staged: self._queue_upload(folder_id, staged))
+
+    def _stage_then(
+        self, files: DocumentFiles, path: str, queue: Callable[[StagedFile], None]
+    ) -> None:
+        """Encrypt the chosen file into the store on a worker, then queue it."""
+        self._context.tasks.run(lambda: files.stage(path), queue, self._failed, owner=self)
 
     def _queue_upload(self, folder_id: str, staged: StagedFile) -> None:
         title = staged.filename.rpartition(".")[0] or staged.filename
@@ -488,23 +495,23 @@ class DocumentsTab(QWidget):
         if files is None or record is None:
             return
         document_id = str(record["id"])
-        self._context.tasks.run(
-            lambda: files.stage(path),
-            lambda staged: self._context.writes.apply(
-                UploadVersion(document_id, staged, self._context.user),
-                owner=self,
-                on_done=lambda applied: self._queued(applied, staged.filename),
-                on_refused=lambda refused: self._refused(staged.filename, refused),
-                on_error=self._failed,
-            ),
-            self._failed,
+        self._stage_then(files, path, lambda staged: self._queue_version(document_id, staged))
+
+    def _queue_version(self, document_id: str, staged: StagedFile) -> None:
+        self._context.writes.apply(
+            UploadVersion(document_id, staged, self._context.user),
             owner=self,
+            on_done=lambda applied: self._queued(applied, staged.filename),
+            on_refused=lambda refused: self._refused(staged.filename, refused),
+            on_error=self._failed,
         )
 
     def _queued(self, applied: Any, filename: str) -> None:
-        self._say(self.tr("%1 is queued: it uploads when the server can be reached.").replace(
-            "%1", filename
-        ))
+        self._say(
+            self.tr("%1 is queued: it uploads when the server can be reached.").replace(
+                "%1", filename
+            )
+        )
         self.uploadQueued.emit(str(applied.write.record["id"]))
 
     def _refused(self, filename: str, refused: CommandRefused) -> None:
@@ -613,7 +620,10 @@ class DocumentsTab(QWidget):
     def _load_unread(self) -> None:
         user_id = self._user_id
         self._connections.query(
-            lambda db: unread_count(db, user_id), self._show_unread, self._failed, owner=self,
+            lambda db: unread_count(db, user_id),
+            self._show_unread,
+            self._failed,
+            owner=self,
             key="unread",
         )
 
@@ -634,9 +644,16 @@ class DocumentsTab(QWidget):
             read = (
                 share.read_at[:16].replace("T", " ")
                 if share.read_at
-                else self.tr("unread") if inbox_view else self.tr("not read yet")
+                else self.tr("unread")
+                if inbox_view
+                else self.tr("not read yet")
             )
-            cells = (share.document_title, share.person_name, share.sent_at[:16].replace("T", " "), read)
+            cells = (
+                share.document_title,
+                share.person_name,
+                share.sent_at[:16].replace("T", " "),
+                read,
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if unread:
@@ -669,7 +686,9 @@ class DocumentsTab(QWidget):
 
     def _set_share_headers(self) -> None:
         who = self.tr("From") if self._place[0] == INBOX else self.tr("To")
-        self.shares.setHorizontalHeaderLabels([self.tr("Document"), who, self.tr("Sent"), self.tr("Read")])
+        self.shares.setHorizontalHeaderLabels(
+            [self.tr("Document"), who, self.tr("Sent"), self.tr("Read")]
+        )
 
     # --- changes, language, errors ------------------------------------------------------
 

@@ -71,9 +71,7 @@ def test_a_broken_download_resumes_with_range_and_only_a_whole_file_counts(
     chosen = tmp_path / "big.bin"
     chosen.write_bytes(data)
     staged = content.stage(str(chosen))
-    apply_command(
-        writer.cache.db, UploadDocument("fld-0010", staged, "Böyük fayl", writer.user)
-    )
+    apply_command(writer.cache.db, UploadDocument("fld-0010", staged, "Böyük fayl", writer.user))
     writer.sync_engine(content_opener=content.opener).run()
     record = writer.cache.db.conn.execute(
         "SELECT record FROM documents WHERE title = 'Böyük fayl'"

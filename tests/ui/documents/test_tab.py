@@ -113,12 +113,12 @@ def test_a_pdf_previews_from_memory_and_again_offline_from_the_store(
             _select_row_where(
                 qtbot,
                 again,
-                lambda r: r.content_type != "application/pdf"
-                and not again.session.cache.content_files().has(r.sha256),
+                lambda r: (
+                    r.content_type != "application/pdf"
+                    and not again.session.cache.content_files().has(r.sha256)
+                ),
             )
-        qtbot.waitUntil(
-            lambda: "online" in again.tab.preview.message.text(), timeout=TIMEOUT
-        )
+        qtbot.waitUntil(lambda: "online" in again.tab.preview.message.text(), timeout=TIMEOUT)
     finally:
         close_documents_tab(again)
 
@@ -143,9 +143,7 @@ def test_an_upload_queued_offline_waits_in_the_list_and_the_sync_sends_it(
     report = engine.run()
     assert report.pushed == 1
     documents.events.changed.emit(report.answered.merged(report.received))
-    qtbot.waitUntil(
-        lambda: documents.tab.model.row_of(local_id) is None, timeout=TIMEOUT
-    )
+    qtbot.waitUntil(lambda: documents.tab.model.row_of(local_id) is None, timeout=TIMEOUT)
     titles = [
         r[0]
         for r in documents.session.cache.db.conn.execute(
@@ -175,7 +173,7 @@ def test_keep_both_sends_my_version_as_a_conflicted_copy(
     document_id = _select_row_where(qtbot, documents, lambda _row: True)
     mine = tmp_path / "mine.txt"
     mine.write_text("mine\n")
-    qtbot.waitUntil(lambda: documents.tab.version_button.isEnabled(), timeout=TIMEOUT)
+    qtbot.waitUntil(documents.tab.version_button.isEnabled, timeout=TIMEOUT)
     with qtbot.waitSignal(documents.tab.uploadQueued, timeout=TIMEOUT):
         documents.tab.upload_version_path(str(mine))
 
@@ -198,7 +196,7 @@ def test_keep_both_sends_my_version_as_a_conflicted_copy(
     report = documents.session.sync_engine(content_opener=documents.content.opener).run()
     assert report.push_conflicts == 1
     documents.events.changed.emit(report.answered)
-    qtbot.waitUntil(lambda: documents.tab.conflict.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(documents.tab.conflict.isVisible, timeout=TIMEOUT)
     assert "Theirs" in documents.tab.conflict_text.text()
     with qtbot.waitSignal(documents.tab.uploadQueued, timeout=TIMEOUT):
         documents.tab.keep_both_button.click()
@@ -234,9 +232,7 @@ def test_the_inbox_counts_unread_shows_the_note_and_marks_read(
     report = documents.session.sync_engine().run()
     documents.events.changed.emit(report.received)
     qtbot.waitUntil(lambda: "unread" in documents.tab.inbox_item.text(0), timeout=TIMEOUT)
-    qtbot.waitUntil(
-        lambda: "inbox" in documents.tab.notice.text(), timeout=TIMEOUT
-    )
+    qtbot.waitUntil(lambda: "inbox" in documents.tab.notice.text(), timeout=TIMEOUT)
     documents.tab.select_place("inbox")
     qtbot.waitUntil(lambda: documents.tab.shares.rowCount() > 0, timeout=TIMEOUT)
     row = next(i for i, s in enumerate(documents.tab._shares) if s.message == "Təcili baxın")
@@ -246,10 +242,12 @@ def test_the_inbox_counts_unread_shows_the_note_and_marks_read(
     share_id = documents.tab._shares[row].id
     documents.tab.read_button.click()
     qtbot.waitUntil(
-        lambda: documents.session.cache.db.conn.execute(
-            "SELECT read_at IS NOT NULL FROM shares WHERE id = ?", (share_id,)
-        ).fetchone()[0]
-        == 1,
+        lambda: (
+            documents.session.cache.db.conn.execute(
+                "SELECT read_at IS NOT NULL FROM shares WHERE id = ?", (share_id,)
+            ).fetchone()[0]
+            == 1
+        ),
         timeout=TIMEOUT,
     )
     documents.events.changed.emit(Changes.of(ChangeSource.LOCAL_WRITE, "shares", [share_id]))
