@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from domains.documents.queries import DocumentQuery, DocumentRow, DocumentSource
@@ -16,30 +16,39 @@ CONTEXT = "DocumentsModel"
 STATUS_COLUMN = 6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+HEADERS = (
+    QT_TRANSLATE_NOOP("DocumentsModel", "Title"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Type"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Author"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Version"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Size"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Modified"),
+    QT_TRANSLATE_NOOP("DocumentsModel", "Status"),
+)
+STATES = {
+    "pending": QT_TRANSLATE_NOOP("DocumentsModel", "Waiting to upload"),
+    "uploading": QT_TRANSLATE_NOOP("DocumentsModel", "Uploading"),
+    "error": QT_TRANSLATE_NOOP("DocumentsModel", "Refused by the server"),
+    "conflict": QT_TRANSLATE_NOOP("DocumentsModel", "Conflict"),
+}
+IMAGE = QT_TRANSLATE_NOOP("DocumentsModel", "Image %1")
+TEXT = QT_TRANSLATE_NOOP("DocumentsModel", "Text")
+FILE = QT_TRANSLATE_NOOP("DocumentsModel", "File")
+
+
+def _tr(source: object) -> str:
+    """``QT_TRANSLATE_NOOP`` marks the text for lupdate; this looks it up."""
+    return QCoreApplication.translate(CONTEXT, str(source))
 
 
 def headers() -> list[str]:
-    return [
-        _tr("Title"),
-        _tr("Type"),
-        _tr("Author"),
-        _tr("Version"),
-        _tr("Size"),
-        _tr("Modified"),
-        _tr("Status"),
-    ]
+    return [_tr(header) for header in HEADERS]
 
 
 def state_words(state: str) -> str:
     """A record's ``sync_state`` as the list and the details say it."""
-    return {
-        "pending": _tr("Waiting to upload"),
-        "uploading": _tr("Uploading"),
-        "error": _tr("Refused by the server"),
-        "conflict": _tr("Conflict"),
-    }.get(state, "")
+    source = STATES.get(state)
+    return _tr(source) if source else ""
 
 
 def type_words(content_type: str, filename: str) -> str:
@@ -47,10 +56,10 @@ def type_words(content_type: str, filename: str) -> str:
     if content_type == "application/pdf":
         return "PDF"
     if content_type.startswith("image/"):
-        return _tr("Image %1").replace("%1", extension)
+        return _tr(IMAGE).replace("%1", extension)
     if content_type.startswith("text/"):
-        return _tr("Text")
-    return extension or _tr("File")
+        return _tr(TEXT)
+    return extension or _tr(FILE)
 
 
 def _icon(content_type: str) -> Any:
