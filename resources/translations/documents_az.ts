@@ -254,6 +254,10 @@ Onlarınkı: %4, %5.</translation>
         <translation>Oxunub</translation>
     </message>
     <message>
+        <source>Sent on</source>
+        <translation>Göndərilib</translation>
+    </message>
+    <message>
         <source>Search title, description, tags, file name or author</source>
         <translation>Başlıq, təsvir, etiket, fayl adı və ya müəllif üzrə axtarış</translation>
     </message>

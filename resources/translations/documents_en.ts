@@ -254,6 +254,10 @@ Theirs: %4, %5.</translation>
         <translation>Read</translation>
     </message>
     <message>
+        <source>Sent on</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
         <source>Search title, description, tags, file name or author</source>
         <translation>Search title, description, tags, file name or author</translation>
     </message>

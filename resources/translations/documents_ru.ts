@@ -255,6 +255,10 @@ Theirs: %4, %5.</source>
         <translation>Прочитано</translation>
     </message>
     <message>
+        <source>Sent on</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
         <source>Search title, description, tags, file name or author</source>
         <translation>Поиск по названию, описанию, тегам, имени файла или автору</translation>
     </message>

@@ -91,7 +91,7 @@ class DocumentsModel(LazyTableModel[DocumentQuery, DocumentRow]):
             row.author_name,
             locale.toString(row.version_no),
             locale.formattedDataSize(row.size),
-            row.updated_at[:16].replace("T", " "),
+            row.updated_at[:10],
             state_words(row.sync_state),
         )
         return values[column] if 0 <= column < len(values) else None

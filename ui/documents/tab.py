@@ -103,6 +103,7 @@ class DocumentsTab(QWidget):
         self._shares: list[ShareRow] = []
         self._unread = 0
         self._folders: list[FolderRow] = []
+        self._count: int | None = None
         self._build()
         self._retranslate()
         self.setAcceptDrops(True)
@@ -125,7 +126,7 @@ class DocumentsTab(QWidget):
 
         self.places = QTreeWidget(self.splitter)
         self.places.setHeaderHidden(True)
-        self.places.setMinimumWidth(230)
+        self.places.setMinimumWidth(250)
         self.places.currentItemChanged.connect(self._on_place_changed)
 
         self.lists = QStackedWidget(self.splitter)
@@ -162,8 +163,12 @@ class DocumentsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for section, width in enumerate((0, 52, 140, 56, 72, 92, 150)):
+            if width:
+                header.resizeSection(section, width)
+        header.setSortIndicatorShown(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_document_changed)
         self.model.follow(self.table)
         column.addWidget(self.table, 1)
@@ -177,13 +182,17 @@ class DocumentsTab(QWidget):
         self.shares.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.shares.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.shares.verticalHeader().hide()
-        self.shares.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        share_header = self.shares.horizontalHeader()
+        share_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for section, width in ((1, 210), (2, 145), (3, 145)):
+            share_header.resizeSection(section, width)
         self.shares.currentCellChanged.connect(lambda row, *_: self._on_share_changed(row))
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         note_font = QFont(self.note.font())
         note_font.setPointSizeF(note_font.pointSizeF() * 1.2)
+        note_font.setBold(True)
         self.note.setFont(note_font)
         self.read_button = QPushButton()
         self.read_button.setEnabled(False)
@@ -204,7 +213,7 @@ class DocumentsTab(QWidget):
         conflict_column.setContentsMargins(0, 0, 0, 0)
         self.conflict_text = QLabel()
         self.conflict_text.setWordWrap(True)
-        conflict_buttons = QHBoxLayout()
+        conflict_buttons = QVBoxLayout()
         self.keep_mine_button = QPushButton()
         self.keep_mine_button.clicked.connect(self.keep_mine)
         self.keep_theirs_button = QPushButton()
@@ -217,13 +226,14 @@ class DocumentsTab(QWidget):
         conflict_column.addLayout(conflict_buttons)
         self.conflict.hide()
         self.preview = PreviewPane()
-        self.preview.setMinimumWidth(360)
+        self.preview.setMinimumWidth(300)
         side_column.addWidget(self.details)
         side_column.addWidget(self.conflict)
         side_column.addWidget(self.preview, 1)
 
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([270, 800, 380])
         layout.addWidget(self.splitter, 1)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -336,6 +346,7 @@ class DocumentsTab(QWidget):
         )
 
     def _show_count(self, count: int) -> None:
+        self._count = count
         self.count_label.setText(
             self.tr("%n document(s)", "", count).replace(
                 str(count), documents_locale().toString(count), 1
@@ -668,10 +679,15 @@ class DocumentsTab(QWidget):
     def _on_share_changed(self, row: int) -> None:
         if not 0 <= row < len(self._shares):
             return
+        self._show_note(row)
+        self.open_document(self._shares[row].document_id)
+
+    def _show_note(self, row: int) -> None:
+        if not 0 <= row < len(self._shares):
+            return
         share = self._shares[row]
         self.note.setText(share.message or self.tr("(no note)"))
         self.read_button.setEnabled(self._place[0] == INBOX and share.read_at is None)
-        self.open_document(share.document_id)
 
     def mark_current_read(self) -> None:
         row = self.shares.currentRow()
@@ -687,7 +703,7 @@ class DocumentsTab(QWidget):
     def _set_share_headers(self) -> None:
         who = self.tr("From") if self._place[0] == INBOX else self.tr("To")
         self.shares.setHorizontalHeaderLabels(
-            [self.tr("Document"), who, self.tr("Sent"), self.tr("Read")]
+            [self.tr("Document"), who, self.tr("Sent on"), self.tr("Read")]
         )
 
     # --- changes, language, errors ------------------------------------------------------
@@ -738,6 +754,16 @@ class DocumentsTab(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, STATUS_COLUMN)
         self._name_places()
         self._set_share_headers()
+        if self._place[0] in (INBOX, SENT) and self._shares:
+            current = self.shares.currentRow()
+            self._show_shares(self._shares)
+            self.shares.blockSignals(True)
+            self.shares.selectRow(current)
+            self.shares.blockSignals(False)
+            self._show_note(current)
+        if self._count is not None:
+            self._show_count(self._count)
+        self.notice.clear()  # a passing message, in the language it was said in
         if self._open is None:
             self.preview.show_message(
                 self.tr("Choose a folder on the left, then a document to preview it here.")
