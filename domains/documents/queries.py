@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
-from cache.search import fts_match_expression, query_terms
+from cache.search import fts_match_expression, like_condition, query_terms
 from domains.listing import Block
 
 __all__ = [
@@ -104,19 +104,27 @@ class DocumentRow:
     sync_state: str
 
 
-def _where(query: DocumentQuery) -> tuple[str, list[Any]]:
+def _where(query: DocumentQuery, *, walk: bool = False) -> tuple[str, list[Any]]:
+    """The query's condition. ``walk``: for a walk of the sort index (LIKE on the
+    folded ``search_text`` the index holds: the walk stops at the block's end); else
+    through the FTS index (a count, a folder's rows)."""
     conditions, params = ["1"], []
     if query.folder_id is not None:
         conditions.append("d.folder_id = ?")
         params.append(query.folder_id)
     for term in query_terms(query.text):
-        expression = fts_match_expression([term])
+        # The document's own words (LIKE is exactly the FTS prefix match); the author's:
+        # the people whose name matches, through their FTS index.
+        if walk:
+            own, patterns = like_condition([term], "d.search_text")
+        else:
+            own = "d.rid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+            patterns = [fts_match_expression([term])]
         conditions.append(
-            "(d.rid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) "
-            "OR d.author_id IN (SELECT id FROM people WHERE rid IN "
+            f"({own} OR d.author_id IN (SELECT id FROM people WHERE rid IN "
             "(SELECT rowid FROM people_fts WHERE people_fts MATCH ?)))"
         )
-        params += [expression, expression]
+        params += [*patterns, fts_match_expression([term])]
     return " AND ".join(conditions), params
 
 
