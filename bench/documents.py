@@ -40,11 +40,38 @@ from cache.store import RecordStore
 from domains.catalog import CATALOG
 from domains.documents.queries import DocumentQuery, count_documents, documents_block
 
-WORDS = (
-    "hesabat plan əmr arayış protokol müqavilə məktub cədvəl büdcə təlimat qərar "
-    "xəstəxana səhiyyə dərman peyvənd müayinə kadr məzuniyyət illik rüblük aylıq "
-    "tibbi ictimai regional layihə monitorinq statistika sərəncam icra nəzarət"
-).split()
+WORDS = [
+    "hesabat",
+    "plan",
+    "əmr",
+    "arayış",
+    "protokol",
+    "müqavilə",
+    "məktub",
+    "cədvəl",
+    "büdcə",
+    "təlimat",
+    "qərar",
+    "xəstəxana",
+    "səhiyyə",
+    "dərman",
+    "peyvənd",
+    "müayinə",
+    "kadr",
+    "məzuniyyət",
+    "illik",
+    "rüblük",
+    "aylıq",
+    "tibbi",
+    "ictimai",
+    "regional",
+    "layihə",
+    "monitorinq",
+    "statistika",
+    "sərəncam",
+    "icra",
+    "nəzarət",
+]
 TYPES = (
     ("application/pdf", "pdf"),
     ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
@@ -57,13 +84,14 @@ def _documents(count: int, people: list[dict[str, Any]], folders: int) -> list[d
     rng = random.Random(11)
     rows = []
     for index in range(count):
+        month, day = rng.randrange(1, 12), rng.randrange(1, 28)
         title = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(3, 7))).capitalize()
         content_type, extension = rng.choice(TYPES)
         rows.append(
             {
                 "id": f"doc-{index:06d}",
                 "version": 1,
-                "updated_at": f"2026-{rng.randrange(1, 12):02d}-{rng.randrange(1, 28):02d}T09:00:00Z",
+                "updated_at": f"2026-{month:02d}-{day:02d}T09:00:00Z",
                 "folder_id": f"fld-{rng.randrange(folders):03d}",
                 "title": title,
                 "description": " ".join(rng.choice(WORDS) for _ in range(12)),
@@ -175,17 +203,17 @@ def make_pdf(megabytes: int) -> bytes:
 
 
 def bench_content(folder: Path, pdf_mb: int, uploads: int) -> None:
-    import httpx  # noqa: PLC0415
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize  # noqa: PLC0415
-    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
-    from PySide6.QtPdf import QPdfDocument  # noqa: PLC0415
+    import httpx
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPdf import QPdfDocument
 
-    from client.documents import DocumentContent  # noqa: PLC0415
-    from client.session import SignIn  # noqa: PLC0415
-    from domains.documents.commands import UploadDocument  # noqa: PLC0415
-    from domains.writes import apply_command  # noqa: PLC0415
-    from server.config import Settings  # noqa: PLC0415
-    from server.runner import ServerThread, seed_if_empty  # noqa: PLC0415
+    from client.documents import DocumentContent
+    from client.session import SignIn
+    from domains.documents.commands import UploadDocument
+    from domains.writes import apply_command
+    from server.config import Settings
+    from server.runner import ServerThread, seed_if_empty
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     settings = Settings(data_dir=folder / "server")
@@ -262,9 +290,8 @@ def bench_content(folder: Path, pdf_mb: int, uploads: int) -> None:
             assert not image.isNull()
             opens.append((time.perf_counter() - begun) * 1000)
             document.close()
-        print(
-            f"open the cached {size:.0f} MB PDF, first page shown: median {statistics.median(opens):.0f} ms"
-        )
+        shown = statistics.median(opens)
+        print(f"open the cached {size:.0f} MB PDF, first page shown: median {shown:.0f} ms")
 
         if uploads:
             small = folder / "small"

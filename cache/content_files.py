@@ -190,6 +190,26 @@ class EncryptedFiles:
             freed += size
         return freed
 
+    def forget_except(self, keep: set[str], *, older_than: float, now: float) -> int:
+        """Remove the files of content no longer used (``keep``: the SHA-256s still
+        wanted): a document removed or made inaccessible on the server leaves with its
+        content. Files changed in the last ``older_than`` seconds stay (a file being
+        staged is not queued yet). Returns the bytes freed."""
+        if not self.folder.is_dir():
+            return 0
+        kept_names = {self.name_for(sha) for sha in keep}
+        kept_names |= {name + ".part" for name in kept_names}
+        freed = 0
+        for path in self.folder.iterdir():
+            if not path.is_file() or path.name in kept_names:
+                continue
+            stat = path.stat()
+            if now - stat.st_mtime < older_than:
+                continue
+            path.unlink(missing_ok=True)
+            freed += stat.st_size
+        return freed
+
     # --- internals (PartialContent) ----------------------------------------------------
 
     def _seal(self, file_id: bytes, number: int, plaintext: bytes) -> bytes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import threading
+import time
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -28,6 +29,10 @@ from domains.documents.content import Progress, StagedFile, staged_from_ref
 __all__ = ["DocumentContent"]
 
 log = logging.getLogger(__name__)
+
+STAGING_GRACE_SECONDS = 3600.0
+"""A content file this recent is left alone by ``tidy``: it may be staged for an upload
+that is not queued yet."""
 
 
 class DocumentContent:
@@ -71,6 +76,15 @@ class DocumentContent:
 
     def usage(self) -> int:
         return self.files.usage()
+
+    def tidy(self, in_use: set[str], queued: set[str], limit_bytes: int) -> int:
+        """Content of documents no longer in the cache leaves; then the least recently
+        opened go until at most ``limit_bytes`` are kept (never a queued upload's).
+        Returns the bytes freed."""
+        freed = self.files.forget_except(
+            in_use | queued, older_than=STAGING_GRACE_SECONDS, now=time.time()
+        )
+        return freed + self.files.free_up(limit_bytes, keep=queued)
 
     def open(self, document: Mapping[str, Any], progress: Progress | None = None) -> bytes:
         sha256 = str(document["sha256"])

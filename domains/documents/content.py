@@ -75,3 +75,8 @@ class DocumentFiles(Protocol):
     def usage(self) -> int:
         """Bytes the kept content takes on disk."""
         ...
+
+    def tidy(self, in_use: set[str], queued: set[str], limit_bytes: int) -> int:
+        """Remove content no document uses any more, then the least recently opened
+        beyond ``limit_bytes`` (never a queued upload's); returns the bytes freed."""
+        ...

@@ -13,6 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from cache.search import fts_match_expression, like_condition, query_terms
+from domains.documents.content import staged_from_ref
 from domains.listing import Block
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "FolderRow",
     "PersonChoice",
     "ShareRow",
+    "content_in_use",
     "count_documents",
     "document_record",
     "documents_block",
@@ -120,11 +122,10 @@ def _where(query: DocumentQuery, *, walk: bool = False) -> tuple[str, list[Any]]
         else:
             own = "d.rid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
             patterns = [fts_match_expression([term])]
-        conditions.append(
-            f"({own} OR d.author_id IN (SELECT id FROM people WHERE rid IN "
-            "(SELECT rowid FROM people_fts WHERE people_fts MATCH ?)))"
-        )
-        params += [*patterns, fts_match_expression([term])]
+        authors = "rid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)"
+        names = [fts_match_expression([term])]
+        conditions.append(f"({own} OR d.author_id IN (SELECT id FROM people WHERE {authors}))")
+        params += [*patterns, *names]
     return " AND ".join(conditions), params
 
 
@@ -279,3 +280,16 @@ def people_matching(db: sqlite_utils.Database, text: str, limit: int = 20) -> li
         (fts_match_expression(terms), limit),
     ).fetchall()
     return [PersonChoice(*row) for row in rows]
+
+
+def content_in_use(db: sqlite_utils.Database) -> tuple[set[str], set[str]]:
+    """(the SHA-256s of the documents in the cache, those of uploads still queued): what
+    the content store must keep."""
+    documents = {row[0] for row in db.conn.execute("SELECT DISTINCT sha256 FROM documents")}
+    queued: set[str] = set()
+    for (ref,) in db.conn.execute("SELECT content_ref FROM outbox WHERE content_ref IS NOT NULL"):
+        try:
+            queued.add(staged_from_ref(str(ref)).sha256)
+        except (ValueError, KeyError):
+            continue
+    return documents, queued

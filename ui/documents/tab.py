@@ -50,23 +50,27 @@ from domains.documents.queries import (
     DocumentQuery,
     FolderRow,
     ShareRow,
+    content_in_use,
     document_record,
     folder_tree,
     inbox,
     sent,
     unread_count,
 )
-from ui.context import Changes, TabContext
+from ui.context import Changes, ChangeSource, TabContext
 from ui.documents.i18n import documents_locale
 from ui.documents.models import STATUS_COLUMN, DocumentsModel, state_words, type_words
 from ui.documents.preview import PreviewPane
 from ui.documents.send_dialog import SendDialog
+from ui.tasks import Priority
 
 log = logging.getLogger(__name__)
 
 ROLE = Qt.ItemDataRole.UserRole
 ALL, FOLDER, INBOX, SENT = "all", "folder", "inbox", "sent"
 COLLECTIONS = {"documents", "folders", "shares", "people"}
+RECENT_CONTENT_BYTES = 500 * 1024 * 1024
+"""Recently opened documents kept for offline reading (their content, encrypted)."""
 
 
 def _files_in(paths: list[str]) -> list[str]:
@@ -91,6 +95,8 @@ class DocumentsTab(QWidget):
     """The kind of preview shown: ``pdf``, ``image``, ``text`` or ``message``."""
     sharesShown = Signal(int)
     """How many inbox or sent items are listed."""
+    contentTidied = Signal(int)
+    """Bytes of content freed by ``tidy_content``."""
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +117,7 @@ class DocumentsTab(QWidget):
         self._load_folders()
         self._load_unread()
         self._apply_query()
+        self.tidy_content()
 
     @staticmethod
     def title() -> str:
@@ -706,6 +713,29 @@ class DocumentsTab(QWidget):
             [self.tr("Document"), who, self.tr("Sent on"), self.tr("Read")]
         )
 
+    # --- the content store ------------------------------------------------------------
+
+    def tidy_content(self) -> None:
+        """In the background: content of documents gone from the cache leaves the
+        computer, and recently opened content stays within ``RECENT_CONTENT_BYTES``."""
+        files = self._context.files
+        if files is None:
+            return
+
+        def tidy(used: tuple[set[str], set[str]]) -> None:
+            self._context.tasks.run(
+                lambda: files.tidy(used[0], used[1], RECENT_CONTENT_BYTES),
+                self.contentTidied.emit,
+                self._failed,
+                owner=self,
+                key="tidy",
+                priority=Priority.BACKGROUND,
+            )
+
+        self._connections.query(
+            content_in_use, tidy, self._failed, owner=self, key="content-in-use"
+        )
+
     # --- changes, language, errors ------------------------------------------------------
 
     def _on_data_changed(self, changes: Changes) -> None:
@@ -715,6 +745,8 @@ class DocumentsTab(QWidget):
             self._load_folders()
         if changes.touches({"documents", "people"}):
             self.model.refresh(changes)
+            if changes.source is ChangeSource.SYNC_PAGE and changes.touches({"documents"}):
+                self.tidy_content()
             ids = changes.ids("documents")
             if self._open is not None and (ids is None or str(self._open["id"]) in ids):
                 self.open_document(str(self._open["id"]))

@@ -102,3 +102,39 @@ def test_a_broken_download_resumes_with_range_and_only_a_whole_file_counts(
     assert fresh.has(staged.sha256)
     assert SENTINEL not in _all_bytes_under(tmp_path / "fresh")
     assert SENTINEL not in _all_bytes_under(writer.profile.folder)
+
+
+def test_content_of_a_document_gone_from_the_cache_leaves_but_a_queued_upload_stays(
+    writer: Session, content: DocumentContent, tmp_path: Path
+) -> None:
+    import os
+    import time
+
+    from cache.store import RecordStore
+    from domains.catalog import CATALOG
+    from domains.documents.queries import content_in_use, document_record
+
+    db = writer.cache.db
+    document_id = db.conn.execute(
+        "SELECT id FROM documents WHERE folder_id = 'fld-0010' LIMIT 1"
+    ).fetchone()[0]
+    record = document_record(db, document_id)
+    assert record is not None
+    content.open(record)  # viewed: kept encrypted
+    queued_file = tmp_path / "queued.txt"
+    queued_file.write_bytes(SENTINEL)
+    queued = content.stage(str(queued_file))
+    apply_command(db, UploadDocument("fld-0010", queued, "Növbədə", writer.user))
+    an_hour_ago = time.time() - 7200
+    for path in content.files.folder.iterdir():
+        os.utime(path, (an_hour_ago, an_hour_ago))
+
+    # The next sync says the document is gone (deleted, or no longer visible).
+    RecordStore(db, CATALOG).apply_page("documents", [], [document_id], "after-removal")
+    in_use, waiting = content_in_use(db)
+    freed = content.tidy(in_use, waiting, limit_bytes=10 * 1024 * 1024)
+
+    assert freed > 0
+    assert not content.is_kept(str(record["sha256"]))
+    assert content.is_kept(queued.sha256)  # the upload still waits: its file stays
+    assert content.files.read(queued.sha256) == SENTINEL
