@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
         help="keep this registry's rows offline (repeatable; remembered)",
     )
     sync.add_argument("--ca-bundle", type=Path, help="an extra CA certificate file to trust")
+    from client.documents_args import add_documents_parser  # noqa: PLC0415 - argparse only
+
+    add_documents_parser(commands)
     return parser
 
 
@@ -276,6 +279,24 @@ def _window_report(args: argparse.Namespace) -> WindowReport | None:
     return WindowReport() if args.report_windows else None
 
 
+def run_documents_command(args: argparse.Namespace) -> int:
+    """``documents upload|download|send``: the tab's commands over the same outbox."""
+    from client.documents_cli import run_documents  # noqa: PLC0415
+    from client.session import SignIn  # noqa: PLC0415
+
+    args.server = complete_server_url(args.server)
+    sign_in = SignIn(args.server, profile_dir=args.profile_dir, ca_bundle=args.ca_bundle)
+    password = _password(args.password_stdin)
+    if args.offline:
+        session = sign_in.offline(args.username, password)
+    else:
+        session = sign_in.online(args.username, password)
+    try:
+        return run_documents(args, session)
+    finally:
+        session.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
@@ -287,6 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "sync":
             return run_sync(args)
+        if args.command == "documents":
+            return run_documents_command(args)
     except (IntranetError, CacheError, BadAddress) as error:
         print(f"error: {plain_sentence(error, args.server)}", file=sys.stderr)
         return 1
