@@ -247,3 +247,30 @@ def test_send_to_a_colleague_and_their_read_reaches_the_sender(
         "SELECT read_at FROM shares WHERE id = ?", (shares[0][0],)
     ).fetchone()[0]
     assert read_at is not None
+
+
+def test_a_queued_upload_survives_a_restart_and_is_sent_once(
+    demo_server: DemoServer, tmp_path: Path
+) -> None:
+    from server.seed import DEMO_PASSWORD
+    from tests.demo import sign_in_for
+
+    profiles = tmp_path / "restart"
+    first = synced_session(demo_server.url, profiles)
+    try:
+        content = DocumentContent(first.api, first.cache.content_files())
+        staged = _staged(content, tmp_path, "Bərpa.txt", b"after restart\n")
+        apply_command(first.cache.db, UploadDocument(FOLDER, staged, "Bərpa", first.user))
+    finally:
+        first.close()  # the app quits (or is killed) before any sync
+
+    again = sign_in_for(demo_server.url, profiles).online("head", DEMO_PASSWORD)
+    try:
+        content = DocumentContent(again.api, again.cache.content_files())
+        assert len(again.cache.outbox.all()) == 1
+        report = again.sync_engine(content_opener=content.opener).run()
+        assert report.pushed == 1
+        assert again.sync_engine(content_opener=content.opener).run().pushed == 0
+        assert _server_titles(again, "Bərpa") == 1
+    finally:
+        again.close()
