@@ -77,14 +77,14 @@ class DocumentContent:
     def usage(self) -> int:
         return self.files.usage()
 
-    def tidy(self, in_use: set[str], queued: set[str], limit_bytes: int) -> int:
+    def tidy(self, in_use: set[str], keep: set[str], limit_bytes: int) -> int:
         """Content of documents no longer in the cache leaves; then the least recently
-        opened go until at most ``limit_bytes`` are kept (never a queued upload's).
-        Returns the bytes freed."""
+        opened go until at most ``limit_bytes`` are kept (never what ``keep`` names: a
+        queued upload's, a document kept offline). Returns the bytes freed."""
         freed = self.files.forget_except(
-            in_use | queued, older_than=STAGING_GRACE_SECONDS, now=time.time()
+            in_use | keep, older_than=STAGING_GRACE_SECONDS, now=time.time()
         )
-        return freed + self.files.free_up(limit_bytes, keep=queued)
+        return freed + self.files.free_up(limit_bytes, keep=keep)
 
     def open(self, document: Mapping[str, Any], progress: Progress | None = None) -> bytes:
         sha256 = str(document["sha256"])

@@ -76,7 +76,8 @@ class DocumentFiles(Protocol):
         """Bytes the kept content takes on disk."""
         ...
 
-    def tidy(self, in_use: set[str], queued: set[str], limit_bytes: int) -> int:
+    def tidy(self, in_use: set[str], keep: set[str], limit_bytes: int) -> int:
         """Remove content no document uses any more, then the least recently opened
-        beyond ``limit_bytes`` (never a queued upload's); returns the bytes freed."""
+        beyond ``limit_bytes`` (never what ``keep`` names: queued uploads, documents
+        kept offline); returns the bytes freed."""
         ...

@@ -21,6 +21,7 @@ __all__ = [
     "DocumentRow",
     "DocumentSource",
     "FolderRow",
+    "KeptOffline",
     "PersonChoice",
     "ShareRow",
     "content_in_use",
@@ -29,6 +30,7 @@ __all__ = [
     "documents_block",
     "folder_tree",
     "inbox",
+    "kept_records",
     "names_in_folder",
     "people_matching",
     "sent",
@@ -89,6 +91,23 @@ class DocumentQuery:
     text: str = ""
     sort: str = "title"
     descending: bool = False
+    kept: KeptOffline | None = None
+    """Only the documents kept offline (the "Kept offline" view)."""
+
+
+@dataclass(frozen=True)
+class KeptOffline:
+    """What the user keeps offline: single documents, and whole folders (new documents
+    in them follow)."""
+
+    documents: frozenset[str] = frozenset()
+    folders: frozenset[str] = frozenset()
+
+    def condition(self) -> tuple[str, list[Any]]:
+        ids, folders = sorted(self.documents), sorted(self.folders)
+        marks = ", ".join("?" * len(ids)) or "NULL"
+        folder_marks = ", ".join("?" * len(folders)) or "NULL"
+        return f"(d.id IN ({marks}) OR d.folder_id IN ({folder_marks}))", [*ids, *folders]
 
 
 @dataclass(frozen=True)
@@ -114,6 +133,10 @@ def _where(query: DocumentQuery, *, walk: bool = False) -> tuple[str, list[Any]]
     if query.folder_id is not None:
         conditions.append("d.folder_id = ?")
         params.append(query.folder_id)
+    if query.kept is not None:
+        kept, kept_params = query.kept.condition()
+        conditions.append(kept)
+        params += kept_params
     for term in query_terms(query.text):
         # The document's own words (LIKE is exactly the FTS prefix match); the author's:
         # the people whose name matches, through their FTS index.
@@ -293,3 +316,13 @@ def content_in_use(db: sqlite_utils.Database) -> tuple[set[str], set[str]]:
         except (ValueError, KeyError):
             continue
     return documents, queued
+
+
+def kept_records(db: sqlite_utils.Database, kept: KeptOffline) -> list[dict[str, Any]]:
+    """The records of every document kept offline (to download what is missing)."""
+    condition, params = kept.condition()
+    rows = db.conn.execute(
+        f"SELECT d.record FROM documents AS d WHERE {condition} AND d.id NOT LIKE 'local-%'",
+        params,
+    ).fetchall()
+    return [json.loads(row[0]) for row in rows]

@@ -79,8 +79,16 @@
         <translation>məhdud</translation>
     </message>
     <message>
+        <source>kept offline</source>
+        <translation>oflayn saxlanılır</translation>
+    </message>
+    <message>
         <source>All documents</source>
         <translation>Bütün sənədlər</translation>
+    </message>
+    <message>
+        <source>Kept offline</source>
+        <translation>Oflayn saxlananlar</translation>
     </message>
     <message>
         <source>Inbox</source>
@@ -258,6 +266,26 @@ Onlarınkı: %4, %5.</translation>
         <translation>Göndərilib</translation>
     </message>
     <message>
+        <source>On this computer: %1</source>
+        <translation>Bu kompüterdə: %1</translation>
+    </message>
+    <message>
+        <source>Stop keeping offline</source>
+        <translation>Oflayn saxlamağı dayandır</translation>
+    </message>
+    <message>
+        <source>&amp;Keep offline</source>
+        <translation>&amp;Oflayn saxla</translation>
+    </message>
+    <message>
+        <source>Stop keeping the folder offline</source>
+        <translation>Qovluğu oflayn saxlamağı dayandır</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;folder offline</source>
+        <translation>&amp;Qovluğu oflayn saxla</translation>
+    </message>
+    <message>
         <source>Search title, description, tags, file name or author</source>
         <translation>Başlıq, təsvir, etiket, fayl adı və ya müəllif üzrə axtarış</translation>
     </message>
@@ -316,6 +344,10 @@ Onlarınkı: %4, %5.</translation>
     <message>
         <source>Keep both</source>
         <translation>Hər ikisini saxla</translation>
+    </message>
+    <message>
+        <source>Free up space</source>
+        <translation>Yer boşalt</translation>
     </message>
     <message>
         <source>Choose a folder on the left, then a document to preview it here.</source>

@@ -79,8 +79,16 @@
         <translation>restricted</translation>
     </message>
     <message>
+        <source>kept offline</source>
+        <translation>kept offline</translation>
+    </message>
+    <message>
         <source>All documents</source>
         <translation>All documents</translation>
+    </message>
+    <message>
+        <source>Kept offline</source>
+        <translation>Kept offline</translation>
     </message>
     <message>
         <source>Inbox</source>
@@ -258,6 +266,26 @@ Theirs: %4, %5.</translation>
         <translation>Sent on</translation>
     </message>
     <message>
+        <source>On this computer: %1</source>
+        <translation>On this computer: %1</translation>
+    </message>
+    <message>
+        <source>Stop keeping offline</source>
+        <translation>Stop keeping offline</translation>
+    </message>
+    <message>
+        <source>&amp;Keep offline</source>
+        <translation>&amp;Keep offline</translation>
+    </message>
+    <message>
+        <source>Stop keeping the folder offline</source>
+        <translation>Stop keeping the folder offline</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;folder offline</source>
+        <translation>Keep the &amp;folder offline</translation>
+    </message>
+    <message>
         <source>Search title, description, tags, file name or author</source>
         <translation>Search title, description, tags, file name or author</translation>
     </message>
@@ -316,6 +344,10 @@ Theirs: %4, %5.</translation>
     <message>
         <source>Keep both</source>
         <translation>Keep both</translation>
+    </message>
+    <message>
+        <source>Free up space</source>
+        <translation>Free up space</translation>
     </message>
     <message>
         <source>Choose a folder on the left, then a document to preview it here.</source>

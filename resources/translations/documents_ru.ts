@@ -79,8 +79,16 @@
         <translation>ограниченный</translation>
     </message>
     <message>
+        <source>kept offline</source>
+        <translation>доступна офлайн</translation>
+    </message>
+    <message>
         <source>All documents</source>
         <translation>Все документы</translation>
+    </message>
+    <message>
+        <source>Kept offline</source>
+        <translation>Доступные офлайн</translation>
     </message>
     <message>
         <source>Inbox</source>
@@ -259,6 +267,26 @@ Theirs: %4, %5.</source>
         <translation>Отправлено</translation>
     </message>
     <message>
+        <source>On this computer: %1</source>
+        <translation>На этом компьютере: %1</translation>
+    </message>
+    <message>
+        <source>Stop keeping offline</source>
+        <translation>Больше не хранить офлайн</translation>
+    </message>
+    <message>
+        <source>&amp;Keep offline</source>
+        <translation>&amp;Хранить офлайн</translation>
+    </message>
+    <message>
+        <source>Stop keeping the folder offline</source>
+        <translation>Больше не хранить папку офлайн</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;folder offline</source>
+        <translation>Хранить &amp;папку офлайн</translation>
+    </message>
+    <message>
         <source>Search title, description, tags, file name or author</source>
         <translation>Поиск по названию, описанию, тегам, имени файла или автору</translation>
     </message>
@@ -317,6 +345,10 @@ Theirs: %4, %5.</source>
     <message>
         <source>Keep both</source>
         <translation>Сохранить обе</translation>
+    </message>
+    <message>
+        <source>Free up space</source>
+        <translation>Освободить место</translation>
     </message>
     <message>
         <source>Choose a folder on the left, then a document to preview it here.</source>

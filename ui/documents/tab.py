@@ -49,11 +49,13 @@ from domains.documents.content import DocumentFiles, StagedFile
 from domains.documents.queries import (
     DocumentQuery,
     FolderRow,
+    KeptOffline,
     ShareRow,
     content_in_use,
     document_record,
     folder_tree,
     inbox,
+    kept_records,
     sent,
     unread_count,
 )
@@ -67,7 +69,8 @@ from ui.tasks import Priority
 log = logging.getLogger(__name__)
 
 ROLE = Qt.ItemDataRole.UserRole
-ALL, FOLDER, INBOX, SENT = "all", "folder", "inbox", "sent"
+ALL, KEPT, FOLDER, INBOX, SENT = "all", "kept", "folder", "inbox", "sent"
+KEPT_DOCUMENTS_KEY, KEPT_FOLDERS_KEY = "documents/kept_documents", "documents/kept_folders"
 COLLECTIONS = {"documents", "folders", "shares", "people"}
 RECENT_CONTENT_BYTES = 500 * 1024 * 1024
 """Recently opened documents kept for offline reading (their content, encrypted)."""
@@ -110,6 +113,8 @@ class DocumentsTab(QWidget):
         self._unread = 0
         self._folders: list[FolderRow] = []
         self._count: int | None = None
+        self._kept = self._load_kept()
+        self._usage: int | None = None
         self._build()
         self._retranslate()
         self.setAcceptDrops(True)
@@ -118,6 +123,7 @@ class DocumentsTab(QWidget):
         self._load_unread()
         self._apply_query()
         self.tidy_content()
+        self.fetch_kept()
 
     @staticmethod
     def title() -> str:
@@ -160,6 +166,20 @@ class DocumentsTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column.addLayout(buttons)
+        keeping = QHBoxLayout()
+        self.keep_button = QPushButton()
+        self.keep_button.clicked.connect(self.toggle_keep_document)
+        self.keep_folder_button = QPushButton()
+        self.keep_folder_button.clicked.connect(self.toggle_keep_folder)
+        self.usage_label = QLabel()
+        self.free_button = QPushButton()
+        self.free_button.clicked.connect(self.free_up_space)
+        keeping.addWidget(self.keep_button)
+        keeping.addWidget(self.keep_folder_button)
+        keeping.addStretch(1)
+        keeping.addWidget(self.usage_label)
+        keeping.addWidget(self.free_button)
+        column.addLayout(keeping)
         self.model = DocumentsModel(self._context.tasks, self._connections.run, self)
         self.model.countChanged.connect(self._show_count)
         self.table = QTableView()
@@ -260,6 +280,8 @@ class DocumentsTab(QWidget):
         self.places.clear()
         self.all_item = QTreeWidgetItem(self.places)
         self.all_item.setData(0, ROLE, (ALL, None))
+        self.kept_item = QTreeWidgetItem(self.places)
+        self.kept_item.setData(0, ROLE, (KEPT, None))
         items: dict[str, QTreeWidgetItem] = {}
         for folder in folders:
             parent = items.get(folder.parent_id or "")
@@ -306,9 +328,12 @@ class DocumentsTab(QWidget):
             if kind == FOLDER and folder_id in by_id:
                 folder = by_id[folder_id]
                 mark = marks.get(folder.access, folder.access)
+                if folder_id in self._kept.folders:
+                    mark += " · " + self.tr("kept offline")
                 item.setText(0, f"{folder.name}  ·  {mark}")
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{folder.name}, {mark}")
         self.all_item.setText(0, self.tr("All documents"))
+        self.kept_item.setText(0, self.tr("Kept offline"))
         inbox_text = self.tr("Inbox")
         if self._unread:
             inbox_text = self.tr("Inbox (%1 unread)").replace(
@@ -349,6 +374,7 @@ class DocumentsTab(QWidget):
                 self.search.text(),
                 current.sort,
                 current.descending,
+                self._kept if kind == KEPT else None,
             )
         )
 
@@ -468,6 +494,9 @@ class DocumentsTab(QWidget):
         self.send_button.setEnabled(
             has_document and not str((self._open or {}).get("id", "")).startswith("local-")
         )
+        self.keep_button.setEnabled(has_document and can_stage)
+        self.keep_folder_button.setEnabled(in_folder and can_stage)
+        self._name_keep_buttons()
 
     # --- uploads ----------------------------------------------------------------------
 
@@ -718,23 +747,150 @@ class DocumentsTab(QWidget):
     def tidy_content(self) -> None:
         """In the background: content of documents gone from the cache leaves the
         computer, and recently opened content stays within ``RECENT_CONTENT_BYTES``."""
-        files = self._context.files
+        self._tidy(RECENT_CONTENT_BYTES)
+
+    def _tidy(self, limit_bytes: int) -> None:
+        files, kept = self._context.files, self._kept
         if files is None:
             return
 
+        def in_use(db: Any) -> tuple[set[str], set[str]]:
+            documents, queued = content_in_use(db)
+            pinned = {str(r.get("sha256")) for r in kept_records(db, kept)}
+            return documents, queued | pinned
+
         def tidy(used: tuple[set[str], set[str]]) -> None:
             self._context.tasks.run(
-                lambda: files.tidy(used[0], used[1], RECENT_CONTENT_BYTES),
-                self.contentTidied.emit,
+                lambda: files.tidy(used[0], used[1], limit_bytes),
+                self._tidied,
                 self._failed,
                 owner=self,
                 key="tidy",
                 priority=Priority.BACKGROUND,
             )
 
+        self._connections.query(in_use, tidy, self._failed, owner=self, key="content-in-use")
+
+    def _tidied(self, freed: int) -> None:
+        self.contentTidied.emit(freed)
+        self._show_usage()
+
+    # --- keep offline ------------------------------------------------------------------
+
+    def _load_kept(self) -> KeptOffline:
+        preferences = self._context.preferences
+        if preferences is None:
+            return KeptOffline()
+
+        def ids(key: str) -> frozenset[str]:
+            value = preferences.value(f"{key}/{self._user_id}") or []
+            return frozenset(str(v) for v in (value if isinstance(value, list) else [value]))
+
+        return KeptOffline(ids(KEPT_DOCUMENTS_KEY), ids(KEPT_FOLDERS_KEY))
+
+    def _save_kept(self) -> None:
+        preferences = self._context.preferences
+        if preferences is not None:
+            preferences.setValue(
+                f"{KEPT_DOCUMENTS_KEY}/{self._user_id}", sorted(self._kept.documents)
+            )
+            preferences.setValue(f"{KEPT_FOLDERS_KEY}/{self._user_id}", sorted(self._kept.folders))
+
+    @property
+    def kept(self) -> KeptOffline:
+        return self._kept
+
+    def toggle_keep_document(self) -> None:
+        """Keep the open document offline (downloaded now, kept through "free up space"
+        and the recent-content limit), or stop keeping it."""
+        if self._open is None:
+            return
+        document_id = str(self._open["id"])
+        documents = set(self._kept.documents) ^ {document_id}
+        self._set_kept(KeptOffline(frozenset(documents), self._kept.folders))
+
+    def toggle_keep_folder(self) -> None:
+        """Keep the current folder offline: its documents now and those added later."""
+        kind, folder_id = self._place
+        if kind != FOLDER or folder_id is None:
+            return
+        folders = set(self._kept.folders) ^ {folder_id}
+        self._set_kept(KeptOffline(self._kept.documents, frozenset(folders)))
+
+    def _set_kept(self, kept: KeptOffline) -> None:
+        self._kept = kept
+        self._save_kept()
+        self._name_places()
+        self._update_buttons()
+        if self._place[0] == KEPT:
+            self._apply_query()
+        self.fetch_kept()
+        self.tidy_content()
+
+    def fetch_kept(self) -> None:
+        """In the background: download what is kept offline and not here yet."""
+        files, kept = self._context.files, self._kept
+        if files is None or not (kept.documents or kept.folders):
+            self._show_usage()
+            return
+
+        def fetch(records: list[dict[str, Any]]) -> None:
+            def download_missing() -> int:
+                fetched = 0
+                for record in records:
+                    if not files.is_kept(str(record.get("sha256") or "")):
+                        files.open(record)
+                        fetched += 1
+                return fetched
+
+            self._context.tasks.run(
+                download_missing,
+                lambda _n: self._show_usage(),
+                lambda _e: self._show_usage(),
+                owner=self,
+                key="fetch-kept",
+                priority=Priority.BACKGROUND,
+            )
+
         self._connections.query(
-            content_in_use, tidy, self._failed, owner=self, key="content-in-use"
+            lambda db: kept_records(db, kept), fetch, self._failed, owner=self, key="kept"
         )
+
+    def free_up_space(self) -> None:
+        """Remove every kept file but the documents kept offline and queued uploads."""
+        self._tidy(limit_bytes=0)
+
+    def _show_usage(self) -> None:
+        files = self._context.files
+        if files is None:
+            return
+        self._context.tasks.run(
+            files.usage, self._usage_known, self._failed, owner=self, key="usage"
+        )
+
+    def _usage_known(self, used: int) -> None:
+        self._usage = used
+        self.usage_label.setText(
+            self.tr("On this computer: %1").replace(
+                "%1", documents_locale().formattedDataSize(used)
+            )
+        )
+
+    def _name_keep_buttons(self) -> None:
+        open_id = str((self._open or {}).get("id", ""))
+        self.keep_button.setText(
+            self.tr("Stop keeping offline")
+            if open_id in self._kept.documents
+            else self.tr("&Keep offline")
+        )
+        kind, folder_id = self._place
+        self.keep_folder_button.setText(
+            self.tr("Stop keeping the folder offline")
+            if kind == FOLDER and folder_id in self._kept.folders
+            else self.tr("Keep the &folder offline")
+        )
+        for button in (self.keep_button, self.keep_folder_button):
+            button.setAccessibleName(button.text().replace("&", ""))
 
     # --- changes, language, errors ------------------------------------------------------
 
@@ -747,6 +903,7 @@ class DocumentsTab(QWidget):
             self.model.refresh(changes)
             if changes.source is ChangeSource.SYNC_PAGE and changes.touches({"documents"}):
                 self.tidy_content()
+                self.fetch_kept()  # new documents in a folder kept offline follow
             ids = changes.ids("documents")
             if self._open is not None and (ids is None or str(self._open["id"]) in ids):
                 self.open_document(str(self._open["id"]))
@@ -779,6 +936,7 @@ class DocumentsTab(QWidget):
             (self.keep_mine_button, self.tr("Keep mine as newest")),
             (self.keep_theirs_button, self.tr("Keep theirs")),
             (self.keep_both_button, self.tr("Keep both")),
+            (self.free_button, self.tr("Free up space")),
         )
         for button, text in named:
             button.setText(text)
@@ -796,6 +954,9 @@ class DocumentsTab(QWidget):
         if self._count is not None:
             self._show_count(self._count)
         self.notice.clear()  # a passing message, in the language it was said in
+        self._name_keep_buttons()
+        if self._usage is not None:
+            self._usage_known(self._usage)
         if self._open is None:
             self.preview.show_message(
                 self.tr("Choose a folder on the left, then a document to preview it here.")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from client.api import ApiClient
 from client.documents import DocumentContent
@@ -38,7 +38,9 @@ class DocumentsHarness:
     closed: bool = False
 
 
-def make_documents_harness(session: Session, content: DocumentContent) -> DocumentsHarness:
+def make_documents_harness(
+    session: Session, content: DocumentContent, preferences: QSettings | None = None
+) -> DocumentsHarness:
     statements = StatementLog()
     tasks = TaskRunner(max_threads=2)
     events = DataEvents()
@@ -49,6 +51,7 @@ def make_documents_harness(session: Session, content: DocumentContent) -> Docume
         tasks=tasks,
         events=events,
         user=session.user,
+        preferences=preferences,
         files=content,
     )
     tab = DocumentsTab(context)

@@ -252,3 +252,51 @@ def test_the_inbox_counts_unread_shows_the_note_and_marks_read(
     )
     documents.events.changed.emit(Changes.of(ChangeSource.LOCAL_WRITE, "shares", [share_id]))
     assert documents.session.sync_engine().run().pushed == 1
+
+
+def test_keep_offline_downloads_lists_and_survives_free_up_space(
+    qtbot: Any, documents: DocumentsHarness, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from tests.ui.documents.conftest import make_documents_harness as make
+
+    close_documents_tab(documents)
+    preferences = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    harness = make(documents.session, documents.content, preferences)
+    harness.tab.show()
+    try:
+        _open_folder(qtbot, harness, MIXED_FOLDER)
+        files = harness.content
+        pdfs = [
+            r
+            for r in (harness.tab.model.row_at(i) for i in range(harness.tab.model.rowCount()))
+            if r is not None and r.content_type == "application/pdf"
+        ]
+        kept, other = pdfs[0], pdfs[1]
+        harness.tab.open_document(other.id)  # viewed only: recent content
+        qtbot.waitUntil(lambda: files.is_kept(other.sha256), timeout=TIMEOUT)
+        harness.tab.open_document(kept.id)
+        qtbot.waitUntil(
+            lambda: harness.tab._open is not None and harness.tab._open["id"] == kept.id,
+            timeout=TIMEOUT,
+        )
+        harness.tab.keep_button.click()
+        assert harness.tab.kept.documents == {kept.id}
+        qtbot.waitUntil(lambda: files.is_kept(kept.sha256), timeout=TIMEOUT)
+
+        harness.tab.select_place("kept")
+        qtbot.waitUntil(lambda: harness.tab.model.rowCount() == 1, timeout=TIMEOUT)
+        with qtbot.waitSignal(harness.tab.contentTidied, timeout=TIMEOUT):
+            harness.tab.free_button.click()
+        assert files.is_kept(kept.sha256)
+        assert not files.is_kept(other.sha256)
+        qtbot.waitUntil(lambda: harness.tab.usage_label.text() != "", timeout=TIMEOUT)
+    finally:
+        close_documents_tab(harness)
+    # Remembered for the next start.
+    again = make(documents.session, documents.content, preferences)
+    try:
+        assert again.tab.kept.documents == {kept.id}
+    finally:
+        close_documents_tab(again)
