@@ -287,10 +287,12 @@ def test_keep_offline_downloads_lists_and_survives_free_up_space(
 
         harness.tab.select_place("kept")
         qtbot.waitUntil(lambda: harness.tab.model.rowCount() == 1, timeout=TIMEOUT)
-        with qtbot.waitSignal(harness.tab.contentTidied, timeout=TIMEOUT):
-            harness.tab.free_button.click()
+        harness.tasks.wait_for_done()  # the tidy after the pin has run
+        assert files.is_kept(other.sha256)  # within the recent-content limit
+        harness.tab.free_button.click()
+        qtbot.waitUntil(lambda: not files.is_kept(other.sha256), timeout=TIMEOUT)
+        harness.tasks.wait_for_done()
         assert files.is_kept(kept.sha256)
-        assert not files.is_kept(other.sha256)
         qtbot.waitUntil(lambda: harness.tab.usage_label.text() != "", timeout=TIMEOUT)
     finally:
         close_documents_tab(harness)
