@@ -470,6 +470,7 @@ class DocumentsTab(QWidget):
     def _show_content(self, sha256: str, record: dict[str, Any], data: bytes) -> None:
         if self._open is None or self._open.get("sha256") != sha256:
             return
+        self._show_usage()  # it may have been downloaded just now
         if not self.preview.show_content(str(record.get("content_type") or ""), data):
             self.preview.show_message(
                 self.tr("No preview for this type of file. It is kept encrypted on this computer.")
