@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import secrets
+import shutil
+import tempfile
 import threading
 import time
 import unicodedata
@@ -22,6 +25,7 @@ from typing import Any, BinaryIO, cast
 from urllib.parse import quote
 
 from cache.content_files import EncryptedFiles, StoredContent
+from cache.private_files import private_folder, write_private
 from client.api import ApiClient
 from client.errors import MalformedResponse
 from domains.documents.content import Progress, StagedFile, staged_from_ref
@@ -35,12 +39,20 @@ STAGING_GRACE_SECONDS = 3600.0
 that is not queued yet."""
 
 
+def external_folder(files: EncryptedFiles) -> Path:
+    """Where documents opened in their own program go: the system's temporary folder,
+    never the profile (which holds no plaintext), one private folder per profile."""
+    name = "MinistryIntranet-open-" + files.name_for("0" * 64)[:16]
+    return Path(tempfile.gettempdir()) / name
+
+
 class DocumentContent:
     """Stage, send and open document content of one signed-in profile."""
 
-    def __init__(self, api: ApiClient, files: EncryptedFiles) -> None:
+    def __init__(self, api: ApiClient, files: EncryptedFiles, external: Path | None = None) -> None:
         self._api = api
         self.files = files
+        self.external = external_folder(files) if external is None else external
         self._downloading = threading.Lock()  # one writer per partial file
 
     # --- uploads ------------------------------------------------------------------------
@@ -85,6 +97,25 @@ class DocumentContent:
             in_use | keep, older_than=STAGING_GRACE_SECONDS, now=time.time()
         )
         return freed + self.files.free_up(limit_bytes, keep=keep)
+
+    def open_external(self, document: Mapping[str, Any]) -> str:
+        """A plaintext copy for the document's own program (DOCX, XLSX), in a private
+        folder outside the profile that ``clear_external`` empties (at the tab's start
+        and when the app quits): returns its path."""
+        data = self.open(document)
+        folder = self.external / secrets.token_hex(8)
+        private_folder(folder)
+        path = folder / Path(str(document.get("filename") or "document")).name
+        write_private(path, data)
+        return str(path)
+
+    def clear_external(self) -> int:
+        """Remove every copy opened externally (also those a killed app left behind)."""
+        if not self.external.exists():
+            return 0
+        removed = sum(1 for p in self.external.rglob("*") if p.is_file())
+        shutil.rmtree(self.external, ignore_errors=True)
+        return removed
 
     def open(self, document: Mapping[str, Any], progress: Progress | None = None) -> bytes:
         sha256 = str(document["sha256"])

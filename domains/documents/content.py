@@ -68,6 +68,15 @@ class DocumentFiles(Protocol):
         client's ``NetworkError`` when it is not kept and the server cannot be reached."""
         ...
 
+    def open_external(self, document: Mapping[str, Any]) -> str:
+        """A plaintext copy for the document's own program, in a private temporary
+        folder outside the profile; returns its path."""
+        ...
+
+    def clear_external(self) -> int:
+        """Remove every copy opened externally (at start and when the app quits)."""
+        ...
+
     def is_kept(self, sha256: str) -> bool:
         """Whether this content is in the store (it opens offline)."""
         ...

@@ -266,6 +266,10 @@ Onlarınkı: %4, %5.</translation>
         <translation>Göndərilib</translation>
     </message>
     <message>
+        <source>You changed %1: upload it as a new version</source>
+        <translation>%1 dəyişdirildi: yeni versiya kimi yüklə</translation>
+    </message>
+    <message>
         <source>On this computer: %1</source>
         <translation>Bu kompüterdə: %1</translation>
     </message>
@@ -348,6 +352,10 @@ Onlarınkı: %4, %5.</translation>
     <message>
         <source>Free up space</source>
         <translation>Yer boşalt</translation>
+    </message>
+    <message>
+        <source>Open in its &amp;program</source>
+        <translation>Öz &amp;proqramında aç</translation>
     </message>
     <message>
         <source>Choose a folder on the left, then a document to preview it here.</source>

@@ -266,6 +266,10 @@ Theirs: %4, %5.</translation>
         <translation>Sent on</translation>
     </message>
     <message>
+        <source>You changed %1: upload it as a new version</source>
+        <translation>You changed %1: upload it as a new version</translation>
+    </message>
+    <message>
         <source>On this computer: %1</source>
         <translation>On this computer: %1</translation>
     </message>
@@ -348,6 +352,10 @@ Theirs: %4, %5.</translation>
     <message>
         <source>Free up space</source>
         <translation>Free up space</translation>
+    </message>
+    <message>
+        <source>Open in its &amp;program</source>
+        <translation>Open in its &amp;program</translation>
     </message>
     <message>
         <source>Choose a folder on the left, then a document to preview it here.</source>

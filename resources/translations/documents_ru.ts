@@ -267,6 +267,10 @@ Theirs: %4, %5.</source>
         <translation>Отправлено</translation>
     </message>
     <message>
+        <source>You changed %1: upload it as a new version</source>
+        <translation>Вы изменили %1: загрузить как новую версию</translation>
+    </message>
+    <message>
         <source>On this computer: %1</source>
         <translation>На этом компьютере: %1</translation>
     </message>
@@ -349,6 +353,10 @@ Theirs: %4, %5.</source>
     <message>
         <source>Free up space</source>
         <translation>Освободить место</translation>
+    </message>
+    <message>
+        <source>Open in its &amp;program</source>
+        <translation>Открыть в &amp;программе</translation>
     </message>
     <message>
         <source>Choose a folder on the left, then a document to preview it here.</source>

@@ -15,8 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QFileSystemWatcher,
+    QModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -98,6 +106,8 @@ class DocumentsTab(QWidget):
     """The kind of preview shown: ``pdf``, ``image``, ``text`` or ``message``."""
     sharesShown = Signal(int)
     """How many inbox or sent items are listed."""
+    externalOpened = Signal(str)
+    """The path of a copy opened in its own program."""
     contentTidied = Signal(int)
     """Bytes of content freed by ``tidy_content``."""
 
@@ -106,6 +116,8 @@ class DocumentsTab(QWidget):
         self.setObjectName("DocumentsTab")
         self._context = context
         self._connections = context.reads
+        self.launch_external = True
+        """Start the document's program (tests turn it off)."""
         self._user_id = str(context.user.get("id") or "")
         self._place: tuple[str, str | None] = (ALL, None)
         self._open: dict[str, Any] | None = None
@@ -115,6 +127,8 @@ class DocumentsTab(QWidget):
         self._count: int | None = None
         self._kept = self._load_kept()
         self._usage: int | None = None
+        self._external: dict[str, str] = {}  # a copy opened in its program -> document id
+        self._changed_external: str | None = None
         self._build()
         self._retranslate()
         self.setAcceptDrops(True)
@@ -124,6 +138,10 @@ class DocumentsTab(QWidget):
         self._apply_query()
         self.tidy_content()
         self.fetch_kept()
+        self._clear_external_copies()
+        app = QCoreApplication.instance()
+        if app is not None and context.files is not None:
+            app.aboutToQuit.connect(context.files.clear_external)
 
     @staticmethod
     def title() -> str:
@@ -252,9 +270,18 @@ class DocumentsTab(QWidget):
         conflict_column.addWidget(self.conflict_text)
         conflict_column.addLayout(conflict_buttons)
         self.conflict.hide()
+        self.external_button = QPushButton()
+        self.external_button.clicked.connect(self.open_externally)
+        self.upload_back_button = QPushButton()
+        self.upload_back_button.clicked.connect(self.upload_external_changes)
+        self.upload_back_button.hide()
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._external_changed)
         self.preview = PreviewPane()
         self.preview.setMinimumWidth(300)
         side_column.addWidget(self.details)
+        side_column.addWidget(self.external_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side_column.addWidget(self.upload_back_button)
         side_column.addWidget(self.conflict)
         side_column.addWidget(self.preview, 1)
 
@@ -496,6 +523,7 @@ class DocumentsTab(QWidget):
             has_document and not str((self._open or {}).get("id", "")).startswith("local-")
         )
         self.keep_button.setEnabled(has_document and can_stage)
+        self.external_button.setEnabled(has_document and can_stage)
         self.keep_folder_button.setEnabled(in_folder and can_stage)
         self._name_keep_buttons()
 
@@ -776,6 +804,57 @@ class DocumentsTab(QWidget):
         self.contentTidied.emit(freed)
         self._show_usage()
 
+    # --- opened in its own program --------------------------------------------------------
+
+    def _clear_external_copies(self) -> None:
+        """Copies a previous run left open (the app was killed): removed at start."""
+        files = self._context.files
+        if files is not None:
+            self._context.tasks.run(files.clear_external, None, self._failed, owner=self)
+
+    def open_externally(self) -> None:
+        """DOCX, XLSX and the like: a copy in a private temporary folder, opened in its
+        program; a save there offers an upload as a new version."""
+        files, record = self._context.files, self._open
+        if files is None or record is None:
+            return
+        document_id = str(record["id"])
+        self._context.tasks.run(
+            lambda: files.open_external(record),
+            lambda path: self._opened_externally(document_id, path),
+            lambda _e: self._preview_unavailable(),
+            owner=self,
+        )
+
+    def _opened_externally(self, document_id: str, path: str) -> None:
+        self._external[path] = document_id
+        self.watcher.addPath(path)
+        self.externalOpened.emit(path)
+        if self.launch_external:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _external_changed(self, path: str) -> None:
+        if path not in self._external:
+            return
+        if path not in self.watcher.files() and Path(path).exists():
+            self.watcher.addPath(path)  # saved by replacing the file
+        self._changed_external = path
+        self.upload_back_button.setText(
+            self.tr("You changed %1: upload it as a new version").replace("%1", Path(path).name)
+        )
+        self.upload_back_button.setAccessibleName(self.upload_back_button.text())
+        self.upload_back_button.show()
+
+    def upload_external_changes(self) -> None:
+        path = self._changed_external
+        files = self._context.files
+        if path is None or files is None:
+            return
+        document_id = self._external[path]
+        self.upload_back_button.hide()
+        self._changed_external = None
+        self._stage_then(files, path, lambda staged: self._queue_version(document_id, staged))
+
     # --- keep offline ------------------------------------------------------------------
 
     def _load_kept(self) -> KeptOffline:
@@ -938,6 +1017,7 @@ class DocumentsTab(QWidget):
             (self.keep_theirs_button, self.tr("Keep theirs")),
             (self.keep_both_button, self.tr("Keep both")),
             (self.free_button, self.tr("Free up space")),
+            (self.external_button, self.tr("Open in its &program")),
         )
         for button, text in named:
             button.setText(text)

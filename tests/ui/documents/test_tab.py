@@ -302,3 +302,38 @@ def test_keep_offline_downloads_lists_and_survives_free_up_space(
         assert again.tab.kept.documents == {kept.id}
     finally:
         close_documents_tab(again)
+
+
+def test_a_docx_opens_in_its_program_outside_the_profile_and_a_save_offers_a_version(
+    qtbot: Any, documents: DocumentsHarness
+) -> None:
+    documents.tab.launch_external = False
+    _open_folder(qtbot, documents, MIXED_FOLDER)
+    document_id = _select_row_where(qtbot, documents, lambda r: r.filename.endswith(".docx"))
+    qtbot.waitUntil(
+        lambda: documents.tab._open is not None and documents.tab._open["id"] == document_id,
+        timeout=TIMEOUT,
+    )
+    with qtbot.waitSignal(documents.tab.externalOpened, timeout=TIMEOUT) as opened:
+        documents.tab.external_button.click()
+    path = Path(opened.args[0])
+    assert path.is_file() and path.suffix == ".docx"
+    assert documents.session.profile.folder not in path.parents  # no plaintext there
+    assert path.stat().st_mode & 0o077 == 0
+
+    path.write_bytes(path.read_bytes() + b"saved in Word")
+    qtbot.waitUntil(documents.tab.upload_back_button.isVisible, timeout=TIMEOUT)
+    with qtbot.waitSignal(documents.tab.uploadQueued, timeout=TIMEOUT):
+        documents.tab.upload_back_button.click()
+    entries = documents.session.cache.outbox.all()
+    assert [(e.path, e.record_id) for e in entries] == [
+        (f"/documents/{document_id}/versions", document_id)
+    ]
+
+    # The app is killed with the copy open: the next start removes it.
+    close_documents_tab(documents)
+    again = make_documents_harness(documents.session, documents.content)
+    try:
+        qtbot.waitUntil(lambda: not path.exists(), timeout=TIMEOUT)
+    finally:
+        close_documents_tab(again)
