@@ -266,6 +266,10 @@ Onlarınkı: %4, %5.</translation>
         <translation>Göndərilib</translation>
     </message>
     <message>
+        <source>Details saved: sent with the next sync.</source>
+        <translation>Məlumatlar saxlanıldı: növbəti sinxronlaşdırma ilə göndəriləcək.</translation>
+    </message>
+    <message>
         <source>You changed %1: upload it as a new version</source>
         <translation>%1 dəyişdirildi: yeni versiya kimi yüklə</translation>
     </message>
@@ -358,12 +362,47 @@ Onlarınkı: %4, %5.</translation>
         <translation>Öz &amp;proqramında aç</translation>
     </message>
     <message>
+        <source>Edit &amp;details…</source>
+        <translation>&amp;Məlumatları dəyiş…</translation>
+    </message>
+    <message>
         <source>Choose a folder on the left, then a document to preview it here.</source>
         <translation>Soldan qovluq, sonra sənəd seçin: önbaxışı burada görünəcək.</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
         <translation>Xəta baş verdi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataDialog</name>
+    <message>
+        <source>Details of “%1”</source>
+        <translation>«%1»: məlumatlar</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Başlıq</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Təsvir</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Etiketlər, vergüllə ayrılmış</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Başlıq</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Təsvir</translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation>&amp;Etiketlər</translation>
     </message>
 </context>
 <context>

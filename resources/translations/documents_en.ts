@@ -266,6 +266,10 @@ Theirs: %4, %5.</translation>
         <translation>Sent on</translation>
     </message>
     <message>
+        <source>Details saved: sent with the next sync.</source>
+        <translation>Details saved: sent with the next sync.</translation>
+    </message>
+    <message>
         <source>You changed %1: upload it as a new version</source>
         <translation>You changed %1: upload it as a new version</translation>
     </message>
@@ -358,12 +362,47 @@ Theirs: %4, %5.</translation>
         <translation>Open in its &amp;program</translation>
     </message>
     <message>
+        <source>Edit &amp;details…</source>
+        <translation>Edit &amp;details…</translation>
+    </message>
+    <message>
         <source>Choose a folder on the left, then a document to preview it here.</source>
         <translation>Choose a folder on the left, then a document to preview it here.</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
         <translation>Something went wrong: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataDialog</name>
+    <message>
+        <source>Details of “%1”</source>
+        <translation>Details of “%1”</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Tags, separated by commas</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation>T&amp;ags</translation>
     </message>
 </context>
 <context>

@@ -267,6 +267,10 @@ Theirs: %4, %5.</source>
         <translation>Отправлено</translation>
     </message>
     <message>
+        <source>Details saved: sent with the next sync.</source>
+        <translation>Сведения сохранены: уйдут со следующей синхронизацией.</translation>
+    </message>
+    <message>
         <source>You changed %1: upload it as a new version</source>
         <translation>Вы изменили %1: загрузить как новую версию</translation>
     </message>
@@ -359,12 +363,47 @@ Theirs: %4, %5.</source>
         <translation>Открыть в &amp;программе</translation>
     </message>
     <message>
+        <source>Edit &amp;details…</source>
+        <translation>Изменить &amp;сведения…</translation>
+    </message>
+    <message>
         <source>Choose a folder on the left, then a document to preview it here.</source>
         <translation>Выберите папку слева, затем документ — он откроется здесь.</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
         <translation>Что-то пошло не так: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataDialog</name>
+    <message>
+        <source>Details of “%1”</source>
+        <translation>Сведения: «%1»</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Теги через запятую</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Описание</translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation>&amp;Теги</translation>
     </message>
 </context>
 <context>

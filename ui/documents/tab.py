@@ -69,6 +69,7 @@ from domains.documents.queries import (
 )
 from ui.context import Changes, ChangeSource, TabContext
 from ui.documents.i18n import documents_locale
+from ui.documents.metadata_dialog import MetadataDialog
 from ui.documents.models import STATUS_COLUMN, DocumentsModel, state_words, type_words
 from ui.documents.preview import PreviewPane
 from ui.documents.send_dialog import SendDialog
@@ -270,6 +271,8 @@ class DocumentsTab(QWidget):
         conflict_column.addWidget(self.conflict_text)
         conflict_column.addLayout(conflict_buttons)
         self.conflict.hide()
+        self.details_button = QPushButton()
+        self.details_button.clicked.connect(self.edit_details)
         self.external_button = QPushButton()
         self.external_button.clicked.connect(self.open_externally)
         self.upload_back_button = QPushButton()
@@ -280,7 +283,11 @@ class DocumentsTab(QWidget):
         self.preview = PreviewPane()
         self.preview.setMinimumWidth(300)
         side_column.addWidget(self.details)
-        side_column.addWidget(self.external_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side_row = QHBoxLayout()
+        side_row.addWidget(self.external_button)
+        side_row.addWidget(self.details_button)
+        side_row.addStretch(1)
+        side_column.addLayout(side_row)
         side_column.addWidget(self.upload_back_button)
         side_column.addWidget(self.conflict)
         side_column.addWidget(self.preview, 1)
@@ -524,6 +531,7 @@ class DocumentsTab(QWidget):
         )
         self.keep_button.setEnabled(has_document and can_stage)
         self.external_button.setEnabled(has_document and can_stage)
+        self.details_button.setEnabled(has_document)
         self.keep_folder_button.setEnabled(in_folder and can_stage)
         self._name_keep_buttons()
 
@@ -804,6 +812,28 @@ class DocumentsTab(QWidget):
         self.contentTidied.emit(freed)
         self._show_usage()
 
+    # --- details -------------------------------------------------------------------------
+
+    def edit_details(self) -> MetadataDialog | None:
+        """Title, description and tags, queued with If-Match (offline too)."""
+        if self._open is None:
+            return None
+        dialog = MetadataDialog(self._open, self)
+        dialog.accepted.connect(lambda: self._save_details(dialog))
+        dialog.open()
+        return dialog
+
+    def _save_details(self, dialog: MetadataDialog) -> None:
+        self._context.writes.apply(
+            dialog.command(),
+            owner=self,
+            on_done=lambda _a: self._say(self.tr("Details saved: sent with the next sync.")),
+            on_refused=lambda refused: dialog.show_problems(
+                refused.problems, "; ".join(self.problem_words(p) for p in refused.problems)
+            ),
+            on_error=self._failed,
+        )
+
     # --- opened in its own program --------------------------------------------------------
 
     def _clear_external_copies(self) -> None:
@@ -1018,6 +1048,7 @@ class DocumentsTab(QWidget):
             (self.keep_both_button, self.tr("Keep both")),
             (self.free_button, self.tr("Free up space")),
             (self.external_button, self.tr("Open in its &program")),
+            (self.details_button, self.tr("Edit &details…")),
         )
         for button, text in named:
             button.setText(text)

@@ -337,3 +337,24 @@ def test_a_docx_opens_in_its_program_outside_the_profile_and_a_save_offers_a_ver
         qtbot.waitUntil(lambda: not path.exists(), timeout=TIMEOUT)
     finally:
         close_documents_tab(again)
+
+
+def test_edit_details_queues_a_patch_and_a_refusal_reopens_with_the_reason(
+    qtbot: Any, documents: DocumentsHarness
+) -> None:
+    _open_folder(qtbot, documents, FOLDER)
+    document_id = _select_row_where(qtbot, documents, lambda _row: True)
+    qtbot.waitUntil(documents.tab.details_button.isEnabled, timeout=TIMEOUT)
+    dialog = documents.tab.edit_details()
+    assert dialog is not None
+    dialog.title.setText("   ")
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.problem.text() == "the name is empty", timeout=TIMEOUT)
+    assert documents.session.cache.outbox.all() == []
+    dialog.title.setText("Yenilənmiş başlıq")
+    dialog.tags.setText("plan, 2026")
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(documents.session.cache.outbox.all()) == 1, timeout=TIMEOUT)
+    entry = documents.session.cache.outbox.all()[0]
+    assert entry.method == "PATCH" and entry.record_id == document_id
+    assert entry.body["title"] == "Yenilənmiş başlıq" and entry.body["tags"] == ["plan", "2026"]
