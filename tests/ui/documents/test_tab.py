@@ -4,6 +4,7 @@ refusals with their reason, the conflict's "keep both", the inbox and "mark as r
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from pathlib import Path
 from typing import Any
@@ -172,7 +173,7 @@ def test_keep_both_sends_my_version_as_a_conflicted_copy(
     _open_folder(qtbot, documents, FOLDER)
     document_id = _select_row_where(qtbot, documents, lambda _row: True)
     mine = tmp_path / "mine.txt"
-    mine.write_text("mine\n")
+    mine.write_text("mine, from the tab's test\n")  # other tests on this server add copies
     qtbot.waitUntil(documents.tab.version_button.isEnabled, timeout=TIMEOUT)
     with qtbot.waitSignal(documents.tab.uploadQueued, timeout=TIMEOUT):
         documents.tab.upload_version_path(str(mine))
@@ -201,8 +202,10 @@ def test_keep_both_sends_my_version_as_a_conflicted_copy(
     with qtbot.waitSignal(documents.tab.uploadQueued, timeout=TIMEOUT):
         documents.tab.keep_both_button.click()
     documents.session.sync_engine(content_opener=documents.content.opener).run()
+    mine_sha = hashlib.sha256(mine.read_bytes()).hexdigest()
     copies = documents.session.cache.db.conn.execute(
-        "SELECT id FROM documents WHERE filename LIKE 'mine (conflicted copy%'"
+        "SELECT id FROM documents WHERE filename LIKE 'mine (conflicted copy%' AND sha256 = ?",
+        (mine_sha,),
     ).fetchall()
     assert len(copies) == 1 and not copies[0][0].startswith("local-")
     assert documents.session.cache.outbox.all() == []
