@@ -100,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="last", metavar="YYYY-MM", help="last month")
     export.add_argument("--out", type=Path, required=True, help="a .csv or .xlsx file")
     _registries_parser(commands)
+    from client.documents_args import add_documents_parser  # noqa: PLC0415 - argparse only
+
+    add_documents_parser(commands)
     return parser
 
 
@@ -422,6 +425,24 @@ def _window_report(args: argparse.Namespace) -> WindowReport | None:
     return WindowReport() if args.report_windows else None
 
 
+def run_documents_command(args: argparse.Namespace) -> int:
+    """``documents upload|download|send``: the tab's commands over the same outbox."""
+    from client.documents_cli import run_documents  # noqa: PLC0415
+    from client.session import SignIn  # noqa: PLC0415
+
+    args.server = complete_server_url(args.server)
+    sign_in = SignIn(args.server, profile_dir=args.profile_dir, ca_bundle=args.ca_bundle)
+    password = _password(args.password_stdin)
+    if args.offline:
+        session = sign_in.offline(args.username, password)
+    else:
+        session = sign_in.online(args.username, password)
+    try:
+        return run_documents(args, session)
+    finally:
+        session.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
@@ -437,6 +458,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_indicators_export(args)
         if args.command == "registries":
             return run_registries(args)
+        if args.command == "documents":
+            return run_documents_command(args)
     except (IntranetError, CacheError, BadAddress) as error:
         print(f"error: {plain_sentence(error, args.server)}", file=sys.stderr)
         return 1

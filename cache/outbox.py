@@ -365,7 +365,7 @@ class Outbox:
             self._records.delete(collection, server_id)
         self._conn.execute(
             "UPDATE outbox SET if_match = ? WHERE collection = ? AND record_id = ? "
-            "AND method <> 'POST'",
+            "AND if_match IS NOT NULL",
             (version, collection, server_id),
         )
         self._conn.execute(
@@ -424,7 +424,7 @@ class Outbox:
         self._conn.execute(
             "UPDATE outbox SET if_match = ?, state = 'pending', last_error = NULL, "
             "next_attempt_at = NULL WHERE collection = ? AND record_id = ? "
-            "AND method <> 'POST'",
+            "AND if_match IS NOT NULL",
             (version, collection, record_id),
         )
         return True

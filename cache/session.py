@@ -16,6 +16,7 @@ import sqlite_utils
 
 from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .clock import Clock, utc_now
+from .content_files import EncryptedFiles
 from .database import close_quietly, open_database
 from .keystore import KeyStorage
 from .meta import Meta
@@ -59,6 +60,12 @@ class CacheSession:
         if self._key is None:
             raise RuntimeError("the cache session is closed")
         return open_database(self.profile.db_path, self._key)
+
+    def content_files(self) -> EncryptedFiles:
+        """The documents' encrypted content beside the database, under the same key."""
+        if self._key is None:
+            raise RuntimeError("the cache session is closed")
+        return EncryptedFiles(self.profile.folder / "content", self._key)
 
     def touch_server_contact(
         self, now: datetime | None = None, policy: Mapping[str, Any] | None = None

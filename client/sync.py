@@ -518,7 +518,10 @@ def _already_applied(entry: OutboxEntry, current: dict[str, Any] | None) -> bool
 
 
 def _first_record(answer: Any) -> dict[str, Any] | None:
-    """The record a write answered with (POST /shares answers a list of them)."""
+    """The record a write answered with. POST /shares answers a list of them: a list of
+    one (one recipient per queued share) is that record."""
+    if isinstance(answer, list) and len(answer) == 1:
+        answer = answer[0]
     if isinstance(answer, dict) and "id" in answer and "version" in answer:
         return answer
     return None

@@ -43,6 +43,8 @@ class LocalWrite:
     """The optimistic record and the request that carries it to the server.
 
     ``if_match``: the server version the change builds on (None for a create).
+    ``content_ref``: the encrypted file the request carries (an upload), for the sync's
+    content opener; None for a plain JSON request.
     """
 
     collection: str
@@ -51,6 +53,7 @@ class LocalWrite:
     path: str
     body: Any
     if_match: int | None
+    content_ref: str | None = None
 
 
 class Command(Protocol):

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from domains.changes import Describer
 from domains.directory.changes import describe_person_change
+from domains.documents.changes import describe_document_change, describe_share_change
 
 __all__ = ["change_describers"]
 
 
 def change_describers() -> dict[str, Describer]:
-    return {"people": describe_person_change}
+    return {
+        "people": describe_person_change,
+        "documents": describe_document_change,
+        "shares": describe_share_change,
+    }

@@ -51,6 +51,7 @@ def apply_command(
             collection=write.collection,
             record=write.record,
             if_match=write.if_match,
+            content_ref=write.content_ref,
         )
     changes = Changes.of(ChangeSource.LOCAL_WRITE, write.collection, [str(write.record["id"])])
     return AppliedWrite(write, entry, changes)

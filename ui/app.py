@@ -34,6 +34,7 @@ from cache.errors import (
 )
 from cache.keystore import CredentialStore, KeyStorage
 from cache.meta import remember_allowed
+from client.documents import DocumentContent
 from client.policy import (
     Effective,
     MachinePolicy,
@@ -280,6 +281,7 @@ class ShellApp(QObject):
         events = DataEvents()
         reads = ReadPool(session.cache.connect, tasks)  # closed in _tear_down
         writes = Writes(reads, events)
+        content = DocumentContent(session.api, session.cache.content_files())
         context = TabContext(
             reads=reads,
             writes=writes,
@@ -287,6 +289,7 @@ class ShellApp(QObject):
             events=events,
             user=session.user,
             preferences=self.settings.qsettings,
+            files=content,
         )
         sync = SyncController(
             session,
@@ -294,7 +297,7 @@ class ShellApp(QObject):
             events,
             interval_ms=self.options.sync_interval_ms,
             first_delay_ms=self.options.first_sync_delay_ms,
-            engine_options=dict(self.options.engine_options),
+            engine_options={"content_opener": content.opener, **self.options.engine_options},
         )
         writes.set_sync(sync)
         menu_bar = QMenuBar()

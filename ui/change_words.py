@@ -15,6 +15,9 @@ FIELD_NAMES: dict[tuple[str, str], object] = {
     ("people", "phone"): QT_TRANSLATE_NOOP("ChangeWords", "work phone"),
     ("people", "mobile"): QT_TRANSLATE_NOOP("ChangeWords", "mobile"),
     ("people", "office"): QT_TRANSLATE_NOOP("ChangeWords", "office"),
+    ("documents", "title"): QT_TRANSLATE_NOOP("ChangeWords", "title"),
+    ("documents", "description"): QT_TRANSLATE_NOOP("ChangeWords", "description"),
+    ("documents", "tags"): QT_TRANSLATE_NOOP("ChangeWords", "tags"),
 }
 
 
@@ -45,9 +48,28 @@ def _other(description: ChangeDescription) -> str:
     return _tr(QT_TRANSLATE_NOOP("ChangeWords", "Change to %1")).replace("%1", description.subject)
 
 
+def _document_words(source: object) -> Callable[[ChangeDescription], str]:
+    """A documents' sentence with the title as %1 and, if any, the fields or the
+    recipient as %2 (``domains.documents.changes``)."""
+
+    def word(description: ChangeDescription) -> str:
+        text = _tr(source).replace("%1", description.subject)
+        if description.kind == "document_details":
+            fields = ", ".join(field_name("documents", name) for name in description.fields)
+            return f"{text}: {fields}" if fields else text
+        return text.replace("%2", ", ".join(description.fields))
+
+    return word
+
+
 SENTENCES: dict[str, Callable[[ChangeDescription], str]] = {
     "contact_details": _contact_details,
     "person": _person,
+    "document_upload": _document_words(QT_TRANSLATE_NOOP("ChangeWords", "Upload of %1")),
+    "document_version": _document_words(QT_TRANSLATE_NOOP("ChangeWords", "New version of %1")),
+    "document_details": _document_words(QT_TRANSLATE_NOOP("ChangeWords", "Details of %1")),
+    "share_sent": _document_words(QT_TRANSLATE_NOOP("ChangeWords", "%1 sent to %2")),
+    "share_read": _document_words(QT_TRANSLATE_NOOP("ChangeWords", "%1 marked as read")),
 }
 
 

@@ -15,6 +15,7 @@ from ui.reads import ReadPool
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from domains.documents.content import DocumentFiles
     from ui.writes import Writes
 
 __all__ = ["ChangeSource", "Changes", "DataEvents", "TabContext"]
@@ -43,6 +44,8 @@ class TabContext:
     ``user``: the signed-in user as the server described them (id, roles, department_id).
     ``preferences``: the user's settings, for a tab's own small choices (the last folder
     a file was saved to); None: nothing is remembered.
+    ``files``: document content (stage an upload into the encrypted store, open a
+    document's bytes from it or download them); None where no content is reachable.
     """
 
     reads: ReadPool
@@ -51,3 +54,4 @@ class TabContext:
     events: DataEvents
     user: dict[str, object]
     preferences: QSettings | None = None
+    files: DocumentFiles | None = None

@@ -17,6 +17,8 @@ from ui.analytics.i18n import install_analytics_translations
 from ui.context import TabContext
 from ui.directory import DirectoryTab
 from ui.directory.i18n import install_directory_translations
+from ui.documents import DocumentsTab
+from ui.documents.i18n import install_documents_translations
 from ui.registries import RegistriesTab, install_registries_translations
 
 TranslationsInstaller = Callable[[QCoreApplication, str], object]
@@ -41,6 +43,13 @@ def available_tabs() -> list[TabSpec]:
             DirectoryTab.title,
             install_directory_translations,
             collections=("people",),
+        ),
+        TabSpec(
+            "documents",
+            DocumentsTab,
+            DocumentsTab.title,
+            install_documents_translations,
+            collections=("documents", "shares"),
         ),
         TabSpec(
             "registries",

@@ -67,6 +67,18 @@
         <translation>otaq</translation>
     </message>
     <message>
+        <source>title</source>
+        <translation>başlıq</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>təsvir</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>etiketlər</translation>
+    </message>
+    <message>
         <source>Contact details of %1</source>
         <translation>%1 — əlaqə məlumatları</translation>
     </message>
@@ -77,6 +89,26 @@
     <message>
         <source>Change to %1</source>
         <translation>%1 — dəyişiklik</translation>
+    </message>
+    <message>
+        <source>Upload of %1</source>
+        <translation>%1 yüklənməsi</translation>
+    </message>
+    <message>
+        <source>New version of %1</source>
+        <translation>%1: yeni versiya</translation>
+    </message>
+    <message>
+        <source>Details of %1</source>
+        <translation>%1: məlumatlar</translation>
+    </message>
+    <message>
+        <source>%1 sent to %2</source>
+        <translation>%1 göndərildi: %2</translation>
+    </message>
+    <message>
+        <source>%1 marked as read</source>
+        <translation>%1 oxunmuş kimi qeyd edildi</translation>
     </message>
 </context>
 <context>

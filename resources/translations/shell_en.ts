@@ -67,6 +67,18 @@
         <translation>office</translation>
     </message>
     <message>
+        <source>title</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>tags</translation>
+    </message>
+    <message>
         <source>Contact details of %1</source>
         <translation>Contact details of %1</translation>
     </message>
@@ -77,6 +89,26 @@
     <message>
         <source>Change to %1</source>
         <translation>Change to %1</translation>
+    </message>
+    <message>
+        <source>Upload of %1</source>
+        <translation>Upload of %1</translation>
+    </message>
+    <message>
+        <source>New version of %1</source>
+        <translation>New version of %1</translation>
+    </message>
+    <message>
+        <source>Details of %1</source>
+        <translation>Details of %1</translation>
+    </message>
+    <message>
+        <source>%1 sent to %2</source>
+        <translation>%1 sent to %2</translation>
+    </message>
+    <message>
+        <source>%1 marked as read</source>
+        <translation>%1 marked as read</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,18 @@
         <translation>кабинет</translation>
     </message>
     <message>
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>описание</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>теги</translation>
+    </message>
+    <message>
         <source>Contact details of %1</source>
         <translation>Контактные данные: %1</translation>
     </message>
@@ -77,6 +89,26 @@
     <message>
         <source>Change to %1</source>
         <translation>Изменение: %1</translation>
+    </message>
+    <message>
+        <source>Upload of %1</source>
+        <translation>Загрузка: %1</translation>
+    </message>
+    <message>
+        <source>New version of %1</source>
+        <translation>Новая версия: %1</translation>
+    </message>
+    <message>
+        <source>Details of %1</source>
+        <translation>Сведения: %1</translation>
+    </message>
+    <message>
+        <source>%1 sent to %2</source>
+        <translation>%1 отправлен: %2</translation>
+    </message>
+    <message>
+        <source>%1 marked as read</source>
+        <translation>%1 отмечен как прочитанный</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,447 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="az">
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Başlıq</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Növ</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Müəllif</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versiya</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ölçü</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Dəyişdirilib</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Vəziyyət</translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>Yüklənməyi gözləyir</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Yüklənir</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Server qəbul etmədi</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Ziddiyyət</translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>Şəkil %1</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Mətn</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fayl</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Documents</source>
+        <translation>Sənədlər</translation>
+    </message>
+    <message>
+        <source>ministry</source>
+        <translation>nazirlik</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>şöbə</translation>
+    </message>
+    <message>
+        <source>restricted</source>
+        <translation>məhdud</translation>
+    </message>
+    <message>
+        <source>kept offline</source>
+        <translation>oflayn saxlanılır</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Bütün sənədlər</translation>
+    </message>
+    <message>
+        <source>Kept offline</source>
+        <translation>Oflayn saxlananlar</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Gələnlər</translation>
+    </message>
+    <message>
+        <source>Inbox (%1 unread)</source>
+        <translation>Gələnlər (%1 oxunmamış)</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Göndərilənlər</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n sənəd</numerusform>
+            <numerusform>%n sənəd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This document is no longer available.</source>
+        <translation>Bu sənəd artıq mövcud deyil.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Açılır…</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2, %3)</source>
+        <translation>Fayl: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versiya %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Etiketlər: %1</translation>
+    </message>
+    <message>
+        <source>Someone uploaded version %1 while yours waited.
+Yours: %2, %3.
+Theirs: %4, %5.</source>
+        <translation>Sizinki gözləyərkən başqası %1 versiyasını yüklədi.
+Sizinki: %2, %3.
+Onlarınkı: %4, %5.</translation>
+    </message>
+    <message>
+        <source>No preview for this type of file. It is kept encrypted on this computer.</source>
+        <translation>Bu fayl növü üçün önbaxış yoxdur. Fayl bu kompüterdə şifrələnmiş saxlanılır.</translation>
+    </message>
+    <message>
+        <source>This document is not kept on this computer and the server cannot be reached. It opens once you are online.</source>
+        <translation>Bu sənəd bu kompüterdə saxlanılmır və serverə qoşulmaq mümkün deyil. Şəbəkəyə qoşulduqdan sonra açılacaq.</translation>
+    </message>
+    <message>
+        <source>Upload documents</source>
+        <translation>Sənədləri yüklə</translation>
+    </message>
+    <message>
+        <source>Choose a folder to upload to first.</source>
+        <translation>Əvvəlcə yükləmək üçün qovluq seçin.</translation>
+    </message>
+    <message>
+        <source>Preparing %1…</source>
+        <translation>%1 hazırlanır…</translation>
+    </message>
+    <message>
+        <source>Upload a new version</source>
+        <translation>Yeni versiya yüklə</translation>
+    </message>
+    <message>
+        <source>%1 is queued: it uploads when the server can be reached.</source>
+        <translation>%1 növbəyə qoyuldu: serverə qoşulduqda yüklənəcək.</translation>
+    </message>
+    <message>
+        <source>%1 was not queued: %2</source>
+        <translation>%1 növbəyə qoyulmadı: %2</translation>
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation>ad boşdur</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>%1 simvoldan uzundur</translation>
+    </message>
+    <message>
+        <source>it contains hidden control characters</source>
+        <translation>gizli idarəetmə simvolları var</translation>
+    </message>
+    <message>
+        <source>file names may not contain / \ : * ? &quot; &lt; &gt; |</source>
+        <translation>fayl adında / \ : * ? &quot; &lt; &gt; | ola bilməz</translation>
+    </message>
+    <message>
+        <source>a name may not start or end with a space or end with a dot</source>
+        <translation>ad boşluqla başlaya və ya bitə, nöqtə ilə bitə bilməz</translation>
+    </message>
+    <message>
+        <source>Windows reserves this name for devices</source>
+        <translation>Windows bu adı qurğular üçün saxlayır</translation>
+    </message>
+    <message>
+        <source>a file of this name (ignoring case) is already in the folder</source>
+        <translation>qovluqda bu adda (böyük-kiçik hərf fərqi nəzərə alınmadan) fayl artıq var</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>fayl %1 MB-dan böyükdür</translation>
+    </message>
+    <message>
+        <source>you may not add documents to this folder</source>
+        <translation>bu qovluğa sənəd əlavə edə bilməzsiniz</translation>
+    </message>
+    <message>
+        <source>it is no longer available</source>
+        <translation>artıq mövcud deyil</translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation>heç nə dəyişməyib</translation>
+    </message>
+    <message>
+        <source>your file equals the server&apos;s version</source>
+        <translation>faylınız serverdəki versiya ilə eynidir</translation>
+    </message>
+    <message>
+        <source>you cannot send a document to yourself</source>
+        <translation>sənədi özünüzə göndərə bilməzsiniz</translation>
+    </message>
+    <message>
+        <source>too many tags</source>
+        <translation>etiket çox çoxdur</translation>
+    </message>
+    <message>
+        <source>Sent: it goes out with the next sync.</source>
+        <translation>Göndərildi: növbəti sinxronlaşdırma ilə çatdırılacaq.</translation>
+    </message>
+    <message>
+        <source>New documents in your inbox.</source>
+        <translation>Gələnlər qovluğunda yeni sənədlər var.</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>oxunmayıb</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>hələ oxunmayıb</translation>
+    </message>
+    <message>
+        <source>(no note)</source>
+        <translation>(qeyd yoxdur)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Kimdən</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kimə</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Sənəd</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Oxunub</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>Göndərilib</translation>
+    </message>
+    <message>
+        <source>Details saved: sent with the next sync.</source>
+        <translation>Məlumatlar saxlanıldı: növbəti sinxronlaşdırma ilə göndəriləcək.</translation>
+    </message>
+    <message>
+        <source>You changed %1: upload it as a new version</source>
+        <translation>%1 dəyişdirildi: yeni versiya kimi yüklə</translation>
+    </message>
+    <message>
+        <source>On this computer: %1</source>
+        <translation>Bu kompüterdə: %1</translation>
+    </message>
+    <message>
+        <source>Stop keeping offline</source>
+        <translation>Oflayn saxlamağı dayandır</translation>
+    </message>
+    <message>
+        <source>&amp;Keep offline</source>
+        <translation>&amp;Oflayn saxla</translation>
+    </message>
+    <message>
+        <source>Stop keeping the folder offline</source>
+        <translation>Qovluğu oflayn saxlamağı dayandır</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;folder offline</source>
+        <translation>&amp;Qovluğu oflayn saxla</translation>
+    </message>
+    <message>
+        <source>Search title, description, tags, file name or author</source>
+        <translation>Başlıq, təsvir, etiket, fayl adı və ya müəllif üzrə axtarış</translation>
+    </message>
+    <message>
+        <source>Search documents</source>
+        <translation>Sənədlərdə axtarış</translation>
+    </message>
+    <message>
+        <source>Folders, inbox and sent documents</source>
+        <translation>Qovluqlar, gələn və göndərilən sənədlər</translation>
+    </message>
+    <message>
+        <source>Documents of the folder</source>
+        <translation>Qovluğun sənədləri</translation>
+    </message>
+    <message>
+        <source>Documents sent to you or by you</source>
+        <translation>Sizə və ya sizin göndərdiyiniz sənədlər</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Önbaxış</translation>
+    </message>
+    <message>
+        <source>Document details</source>
+        <translation>Sənədin məlumatları</translation>
+    </message>
+    <message>
+        <source>Note from the sender</source>
+        <translation>Göndərənin qeydi</translation>
+    </message>
+    <message>
+        <source>&amp;Upload…</source>
+        <translation>&amp;Yüklə…</translation>
+    </message>
+    <message>
+        <source>New &amp;version…</source>
+        <translation>Yeni &amp;versiya…</translation>
+    </message>
+    <message>
+        <source>Send &amp;to…</source>
+        <translation>&amp;Göndər…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as read</source>
+        <translation>&amp;Oxunmuş kimi qeyd et</translation>
+    </message>
+    <message>
+        <source>Keep mine as newest</source>
+        <translation>Mənimkini ən yeni et</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Onlarınkını saxla</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Hər ikisini saxla</translation>
+    </message>
+    <message>
+        <source>Free up space</source>
+        <translation>Yer boşalt</translation>
+    </message>
+    <message>
+        <source>Open in its &amp;program</source>
+        <translation>Öz &amp;proqramında aç</translation>
+    </message>
+    <message>
+        <source>Edit &amp;details…</source>
+        <translation>&amp;Məlumatları dəyiş…</translation>
+    </message>
+    <message>
+        <source>Choose a folder on the left, then a document to preview it here.</source>
+        <translation>Soldan qovluq, sonra sənəd seçin: önbaxışı burada görünəcək.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Xəta baş verdi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataDialog</name>
+    <message>
+        <source>Details of “%1”</source>
+        <translation>«%1»: məlumatlar</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Başlıq</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Təsvir</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Etiketlər, vergüllə ayrılmış</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Başlıq</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Təsvir</translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation>&amp;Etiketlər</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <source>Send “%1” to…</source>
+        <translation>«%1» sənədini göndər…</translation>
+    </message>
+    <message>
+        <source>Type a colleague&apos;s name</source>
+        <translation>Həmkarın adını yazın</translation>
+    </message>
+    <message>
+        <source>Search for a colleague</source>
+        <translation>Həmkar axtarışı</translation>
+    </message>
+    <message>
+        <source>Colleagues found: tick those to send to</source>
+        <translation>Tapılan həmkarlar: göndəriləcəkləri işarələyin</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Qeyd</translation>
+    </message>
+    <message>
+        <source>Note to the recipients</source>
+        <translation>Alıcılara qeyd</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Göndər</translation>
+    </message>
+    <message>
+        <source>Choose at least one colleague to send to.</source>
+        <translation>Ən azı bir həmkar seçin.</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most %1 characters).</source>
+        <translation>Qeyd çox uzundur (ən çoxu %1 simvol).</translation>
+    </message>
+</context>
+</TS>
