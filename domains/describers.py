@@ -6,6 +6,7 @@ A new domain adds its collection and describer here; the UI adds the words for i
 
 from __future__ import annotations
 
+from domains.bookings.changes import describe_booking_change
 from domains.changes import Describer
 from domains.directory.changes import describe_person_change
 
@@ -13,4 +14,4 @@ __all__ = ["change_describers"]
 
 
 def change_describers() -> dict[str, Describer]:
-    return {"people": describe_person_change}
+    return {"people": describe_person_change, "bookings": describe_booking_change}
