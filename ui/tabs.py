@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ui.bookings import BookingsTab
+from ui.bookings.i18n import install_bookings_translations
 from ui.context import TabContext
 from ui.directory import DirectoryTab
 from ui.directory.i18n import install_directory_translations
@@ -38,5 +40,12 @@ def available_tabs() -> list[TabSpec]:
             DirectoryTab.title,
             install_directory_translations,
             collections=("people",),
+        ),
+        TabSpec(
+            "bookings",
+            BookingsTab,
+            BookingsTab.title,
+            install_bookings_translations,
+            collections=("bookings",),
         ),
     ]

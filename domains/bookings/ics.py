@@ -59,7 +59,7 @@ def bookings_ics(
         )
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def my_bookings(db: sqlite_utils.Database, person_id: str, since: datetime) -> list[BookingBlock]:
