@@ -101,10 +101,6 @@ class BookingDetails(QWidget):
         if self._shown is not None:
             self.exportRequested.emit(self._shown.block.id)
 
-    def _export(self) -> None:
-        if self._shown is not None:
-            self.exportRequested.emit(self._shown.block.id)
-
     def shown_id(self) -> str | None:
         return None if self._shown is None else self._shown.block.id
 
