@@ -15,6 +15,10 @@ FIELD_NAMES: dict[tuple[str, str], object] = {
     ("people", "phone"): QT_TRANSLATE_NOOP("ChangeWords", "work phone"),
     ("people", "mobile"): QT_TRANSLATE_NOOP("ChangeWords", "mobile"),
     ("people", "office"): QT_TRANSLATE_NOOP("ChangeWords", "office"),
+    ("bookings", "room_id"): QT_TRANSLATE_NOOP("ChangeWords", "room"),
+    ("bookings", "start"): QT_TRANSLATE_NOOP("ChangeWords", "start"),
+    ("bookings", "end"): QT_TRANSLATE_NOOP("ChangeWords", "end"),
+    ("bookings", "title"): QT_TRANSLATE_NOOP("ChangeWords", "title"),
 }
 
 
@@ -45,9 +49,30 @@ def _other(description: ChangeDescription) -> str:
     return _tr(QT_TRANSLATE_NOOP("ChangeWords", "Change to %1")).replace("%1", description.subject)
 
 
+def _booking_new(description: ChangeDescription) -> str:
+    text = QT_TRANSLATE_NOOP("ChangeWords", "New booking: %1")
+    return _tr(text).replace("%1", description.subject)
+
+
+def _booking_changed(description: ChangeDescription) -> str:
+    fields = ", ".join(field_name("bookings", name) for name in description.fields)
+    text = _tr(QT_TRANSLATE_NOOP("ChangeWords", "Changed booking: %1")).replace(
+        "%1", description.subject
+    )
+    return f"{text} ({fields})" if fields else text
+
+
+def _booking_cancelled(description: ChangeDescription) -> str:
+    text = QT_TRANSLATE_NOOP("ChangeWords", "Cancelled booking: %1")
+    return _tr(text).replace("%1", description.subject)
+
+
 SENTENCES: dict[str, Callable[[ChangeDescription], str]] = {
     "contact_details": _contact_details,
     "person": _person,
+    "booking_new": _booking_new,
+    "booking_changed": _booking_changed,
+    "booking_cancelled": _booking_cancelled,
 }
 
 

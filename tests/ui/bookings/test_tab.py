@@ -1,0 +1,169 @@
+"""The Bookings tab end to end: the day grid and the finder from the cache, a booking
+queued offline (pending, in "Changes waiting"), confirmed by the server, and a refusal
+with alternatives taken in one click."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QPushButton
+
+from cache import Outbox
+from cache.changes import ChangeSource
+from client.session import Session
+from domains.bookings.commands import BookRoom
+from domains.bookings.queries import DayGrid, booking
+from domains.catalog import CATALOG
+from domains.changes import waiting_changes
+from domains.describers import change_describers
+from domains.writes import apply_command
+from tests.domains.bookings.slots import evening_slot
+from tests.ui.bookings.conftest import BookingsHarness
+from ui.change_words import describe
+from ui.context import Changes
+
+WAIT_MS = 15_000
+
+
+def wait_grid(qtbot: Any, harness: BookingsHarness, check: Any = None) -> DayGrid:
+    def ready() -> None:
+        grid = harness.tab.grid_view.grid()
+        assert grid is not None and grid.rooms
+        if check is not None:
+            assert check(grid)
+
+    qtbot.waitUntil(ready, timeout=WAIT_MS)
+    grid = harness.tab.grid_view.grid()
+    assert grid is not None
+    return grid
+
+
+def room_in_view(harness: BookingsHarness, capacity: int = 4) -> Any:
+    grid = harness.tab.grid_view.grid()
+    assert grid is not None
+    return next(r for r in grid.rooms if r.capacity >= capacity)
+
+
+def test_the_day_grid_shows_a_building_from_the_cache_off_the_gui_thread(
+    qtbot: Any, harness: BookingsHarness, mine: Session
+) -> None:
+    busiest = mine.cache.db.conn.execute(
+        "SELECT substr(start, 1, 10) d FROM bookings GROUP BY d ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    day = datetime.fromisoformat(busiest).date()
+    wait_grid(qtbot, harness)
+    harness.tab.set_day(day)
+    grid = wait_grid(qtbot, harness, lambda g: g.day == day and g.bookings)
+
+    building = harness.tab.building_box.currentText()
+    (rooms,) = mine.cache.db.conn.execute(
+        "SELECT count(*) FROM rooms WHERE building = ?", (building,)
+    ).fetchone()
+    assert len(grid.rooms) == rooms
+    assert harness.tab.grid_view.visible_rows().stop <= len(grid.rooms)
+    assert "as of" in harness.tab.as_of_label.text()
+    assert threading.get_ident() not in harness.statements.threads
+
+
+def test_the_finder_answers_from_the_cache(qtbot: Any, harness: BookingsHarness) -> None:
+    wait_grid(qtbot, harness)
+    start, _ = evening_slot()
+    finder = harness.tab.finder
+    finder.set_request(start.date(), QTime(19, 0), QTime(20, 0), 10, [])
+    with qtbot.waitSignal(finder.answered, timeout=WAIT_MS) as answered:
+        finder.find_button.click()
+    assert answered.args[0] == finder.results.count() > 0
+    assert "availability as of" in finder.as_of_label.text()
+    assert finder.book_button.isEnabled()
+    assert threading.get_ident() not in harness.statements.threads
+
+
+def test_a_booking_made_offline_is_pending_at_once_and_confirmed_when_sent(
+    qtbot: Any, harness: BookingsHarness, mine: Session
+) -> None:
+    wait_grid(qtbot, harness)
+    start, end = evening_slot()
+    harness.tab.set_day(start.date())
+    wait_grid(qtbot, harness, lambda g: g.day == start.date())
+    room = room_in_view(harness)
+
+    dialog = harness.tab.open_booking_form(room, start, end)
+    dialog.title_edit.setText("Hesabat müzakirəsi")
+    with qtbot.waitSignal(dialog.booked, timeout=WAIT_MS) as booked:
+        dialog.submit()
+    local_id = booked.args[0]
+
+    grid = wait_grid(
+        qtbot, harness, lambda g: any(b.id == local_id for b in g.bookings.get(room.id, []))
+    )
+    (block,) = [b for b in grid.bookings[room.id] if b.id == local_id]
+    assert block.pending and block.title == "Hesabat müzakirəsi"
+    (waiting,) = waiting_changes(mine.cache.db, CATALOG, change_describers())
+    sentence = describe(waiting.description)
+    assert sentence.startswith("New booking: ") and room.name in sentence
+    assert "Hesabat müzakirəsi" in sentence
+
+    report = mine.sync_engine().run()  # the link is back
+    assert report.pushed == 1
+    harness.events.changed.emit(report.answered)
+    confirmed = wait_grid(
+        qtbot,
+        harness,
+        lambda g: any(
+            b.title == "Hesabat müzakirəsi" and not b.pending for b in g.bookings.get(room.id, [])
+        ),
+    )
+    assert all(b.id != local_id for b in confirmed.bookings[room.id])
+
+
+def test_a_refused_booking_offers_alternatives_and_one_click_books_one(
+    qtbot: Any, harness: BookingsHarness, mine: Session, colleague: Session
+) -> None:
+    start, end = evening_slot()
+    room_id = mine.cache.db.conn.execute(
+        "SELECT id FROM rooms WHERE capacity >= 6 ORDER BY capacity, id LIMIT 1"
+    ).fetchone()[0]
+    apply_command(
+        colleague.cache.db,
+        BookRoom(room_id, "Onların görüşü", start, end, [], colleague.user, datetime.now(UTC)),
+    )
+    colleague.sync_engine().run()
+    local_id = str(
+        apply_command(
+            mine.cache.db,
+            BookRoom(room_id, "Mənim görüşüm", start, end, [], mine.user, datetime.now(UTC)),
+        ).write.record["id"]
+    )
+    assert mine.sync_engine().run().push_conflicts == 1
+    harness.events.changed.emit(Changes.of(ChangeSource.OUTBOX_ANSWER, "bookings", [local_id]))
+
+    harness.tab.show_record("bookings", local_id)
+    details = harness.tab.details
+
+    def offered() -> None:
+        assert details.alternative_buttons
+        assert "Onların görüşü" in details.refusal.text()
+
+    qtbot.waitUntil(offered, timeout=WAIT_MS)
+    assert details.discard_button.isVisible() and not details.cancel_button.isVisible()
+    first: QPushButton = details.alternative_buttons[0]
+    assert first.accessibleName()
+    first.click()
+
+    def replaced() -> None:
+        assert booking(mine.cache.db, local_id) is None
+        (entry,) = Outbox(mine.cache.db, CATALOG).all()
+        assert entry.method == "POST" and entry.body["room_id"] != room_id
+
+    qtbot.waitUntil(replaced, timeout=WAIT_MS)
+    report = mine.sync_engine().run()
+    assert report.pushed == 1 and not Outbox(mine.cache.db, CATALOG).all()
+    (kept,) = mine.cache.db.conn.execute(
+        "SELECT room_id FROM bookings WHERE title = 'Mənim görüşüm' AND sync_state = 'synced' "
+        "AND start = ?",
+        (start.astimezone(UTC).isoformat(),),
+    ).fetchall()
+    assert kept[0] != room_id
