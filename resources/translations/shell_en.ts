@@ -67,6 +67,22 @@
         <translation>office</translation>
     </message>
     <message>
+        <source>room</source>
+        <translation>room</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>end</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>title</translation>
+    </message>
+    <message>
         <source>Contact details of %1</source>
         <translation>Contact details of %1</translation>
     </message>
@@ -77,6 +93,18 @@
     <message>
         <source>Change to %1</source>
         <translation>Change to %1</translation>
+    </message>
+    <message>
+        <source>New booking: %1</source>
+        <translation>New booking: %1</translation>
+    </message>
+    <message>
+        <source>Changed booking: %1</source>
+        <translation>Changed booking: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled booking: %1</source>
+        <translation>Cancelled booking: %1</translation>
     </message>
 </context>
 <context>
