@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from domains.bookings.queries import BAKU, RoomRow, as_of, free_rooms
-from ui.bookings.i18n import bookings_locale, stamp_text
+from ui.bookings.i18n import bookings_locale, name_control, stamp_text
 from ui.context import TabContext
 
 
@@ -202,10 +202,10 @@ class FinderPanel(QGroupBox):
         self.this_building.setText(self.tr("Only in this building"))
         self.find_button.setText(self.tr("&Find free rooms"))
         self.book_button.setText(self.tr("&Book the chosen room…"))
-        self.day_edit.setAccessibleName(self.tr("Day to search"))
-        self.start_edit.setAccessibleName(self.tr("From (Baku time)"))
-        self.end_edit.setAccessibleName(self.tr("To (Baku time)"))
-        self.capacity_edit.setAccessibleName(self.tr("Number of people"))
+        name_control(self.day_edit, self.tr("Day to search"))
+        name_control(self.start_edit, self.tr("From (Baku time)"))
+        name_control(self.end_edit, self.tr("To (Baku time)"))
+        name_control(self.capacity_edit, self.tr("Number of people"))
         self.equipment_list.setAccessibleName(self.tr("Equipment the room must have"))
         self.this_building.setAccessibleName(self.tr("Search only in the building shown"))
         self.results.setAccessibleName(self.tr("Free rooms"))

@@ -24,7 +24,7 @@ from domains.bookings.commands import TITLE_MAX_CHARS, BookRoom
 from domains.bookings.queries import BAKU, RoomRow
 from domains.command import CommandRefused
 from domains.writes import AppliedWrite
-from ui.bookings.i18n import bookings_locale
+from ui.bookings.i18n import bookings_locale, name_control
 from ui.bookings.words import problem_text
 from ui.context import TabContext
 
@@ -95,9 +95,9 @@ class BookingDialog(QDialog):
         self.end_label.setText(self.tr("&End (Baku time):"))
         self.end_label.setBuddy(self.end_edit)
         self.title_edit.setAccessibleName(self.tr("Meeting title"))
-        self.day_edit.setAccessibleName(self.tr("Day of the booking"))
-        self.start_edit.setAccessibleName(self.tr("Start time"))
-        self.end_edit.setAccessibleName(self.tr("End time"))
+        name_control(self.day_edit, self.tr("Day of the booking"))
+        name_control(self.start_edit, self.tr("Start time"))
+        name_control(self.end_edit, self.tr("End time"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Book"))
         ok.setAccessibleName(self.tr("Book the room"))

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QTranslator
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from domains.bookings.queries import BAKU
 
@@ -66,3 +67,11 @@ def local_day_text(day: date) -> str:
 def stamp_text(moment: datetime) -> str:
     """A day and time in Baku ("as of" marks)."""
     return f"{local_day_text(moment.astimezone(BAKU).date())} {local_time_text(moment)}"
+
+
+def name_control(control: QWidget, name: str) -> None:
+    """Name a control and the line edit inside it (a date, time or number field):
+    the inner edit takes the focus, so a screen reader announces it."""
+    control.setAccessibleName(name)
+    for inner in control.findChildren(QLineEdit):
+        inner.setAccessibleName(name)

@@ -42,7 +42,7 @@ from ui.bookings.details import BookingDetails
 from ui.bookings.finder import FinderPanel
 from ui.bookings.form import BookingDialog
 from ui.bookings.grid import DayGridView
-from ui.bookings.i18n import stamp_text
+from ui.bookings.i18n import name_control, stamp_text
 from ui.context import Changes, TabContext
 
 Clock = Callable[[], datetime]
@@ -330,10 +330,12 @@ class BookingsTab(QWidget):
         self.next_day.setToolTip(self.tr("Next day"))
         self.today_button.setText(self.tr("&Today"))
         self.today_button.setAccessibleName(self.tr("Show today"))
-        self.day_edit.setAccessibleName(self.tr("Day shown"))
+        name_control(self.day_edit, self.tr("Day shown"))
         self.building_label.setText(self.tr("Building:"))
+        self.building_label.setBuddy(self.building_box)
         self.building_box.setAccessibleName(self.tr("Building"))
         self.floor_label.setText(self.tr("Floor:"))
+        self.floor_label.setBuddy(self.floor_box)
         self.floor_box.setAccessibleName(self.tr("Floor"))
         if self.floor_box.count():
             self.floor_box.setItemText(0, self.tr("All floors"))

@@ -5,7 +5,7 @@ with alternatives taken in one click."""
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QTime
@@ -15,7 +15,7 @@ from cache import Outbox
 from cache.changes import ChangeSource
 from client.session import Session
 from domains.bookings.commands import BookRoom
-from domains.bookings.queries import DayGrid, booking
+from domains.bookings.queries import BAKU, DayGrid, booking
 from domains.catalog import CATALOG
 from domains.changes import waiting_changes
 from domains.describers import change_describers
@@ -167,3 +167,42 @@ def test_a_refused_booking_offers_alternatives_and_one_click_books_one(
         (start.astimezone(UTC).isoformat(),),
     ).fetchall()
     assert kept[0] != room_id
+
+
+def test_every_control_is_named_and_reachable_by_keyboard(
+    qtbot: Any, harness: BookingsHarness
+) -> None:
+    from tests.ui_shell.accessibility import tab_order_breaks, tab_stops, unnamed_controls
+
+    wait_grid(qtbot, harness)
+    start, end = evening_slot()
+    dialog = harness.tab.open_booking_form(room_in_view(harness), start, end)
+    qtbot.waitExposed(dialog)
+    problems = unnamed_controls(harness.tab) + unnamed_controls(dialog)
+    assert problems == [], "\n".join(problems)
+    stops = tab_stops(harness.tab)
+    for control in (
+        harness.tab.grid_view,
+        harness.tab.finder.find_button,
+        harness.tab.building_box,
+    ):
+        assert control in stops
+    assert tab_order_breaks(harness.tab) == []
+    dialog.reject()
+
+
+def test_the_grid_is_driven_by_keyboard(qtbot: Any, harness: BookingsHarness) -> None:
+    from PySide6.QtCore import Qt
+
+    wait_grid(qtbot, harness)
+    start, _ = evening_slot()
+    harness.tab.set_day(start.date())
+    grid = wait_grid(qtbot, harness, lambda g: g.day == start.date())
+    view = harness.tab.grid_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    with qtbot.waitSignal(view.rangeChosen, timeout=WAIT_MS) as chosen:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    room_id, begin, finish = chosen.args
+    assert room_id == grid.rooms[1].id
+    assert finish - begin == timedelta(hours=1) and begin.astimezone(BAKU).hour == 9
