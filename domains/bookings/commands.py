@@ -11,8 +11,9 @@ meanwhile comes back as ``booking_conflict`` and the tab offers alternatives
 ``FieldProblem`` codes: ``empty``, ``too_long`` (``limit`` characters),
 ``invalid_characters``, ``end_before_start``, ``too_long_booking`` (``limit`` hours),
 ``in_past``, ``over_capacity`` (``limit`` seats), ``taken`` (the cache knows a booking
-there), ``gone`` (no such room or booking), ``forbidden`` (not the organizer nor an
-admin), ``cancelled`` (a cancelled booking cannot change), ``unchanged``.
+there; for a series: ``limit`` occurrences), ``gone`` (no such room or booking),
+``forbidden`` (not the organizer nor an admin), ``cancelled`` (a cancelled booking cannot
+change), ``unchanged``; for a series also ``empty`` and ``too_long_series`` (days).
 """
 
 from __future__ import annotations
@@ -21,16 +22,25 @@ import json
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
 import sqlite_utils
 
-from domains.bookings.queries import MAX_BOOKING, utc_text
+from domains.bookings.queries import BAKU, MAX_BOOKING, utc_text
 from domains.command import CommandRefused, FieldProblem, LocalWrite
 
-__all__ = ["TITLE_MAX_CHARS", "BookRoom", "CancelBooking", "MoveBooking", "new_local_id"]
+__all__ = [
+    "TITLE_MAX_CHARS",
+    "BookRoom",
+    "BookSeries",
+    "CancelBooking",
+    "MoveBooking",
+    "new_local_id",
+    "occurrences",
+    "series_clashes",
+]
 
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -232,3 +242,84 @@ class CancelBooking:
             None,
             version,
         )
+
+
+MAX_SERIES_SPAN = timedelta(days=366)
+"""A recurring booking reaches at most a year ahead."""
+FREQUENCIES = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+
+
+def occurrences(
+    start: datetime,
+    end: datetime,
+    frequency: str,
+    *,
+    count: int | None = None,
+    until: date | None = None,
+) -> list[tuple[datetime, datetime]]:
+    """The occurrences of a series in Baku wall-clock time (10:00 stays 10:00), ``count``
+    of them or up to ``until`` (a Baku date, included), never more than a year from the
+    first. ``ValueError`` for an unknown frequency or neither/both limits."""
+    if frequency not in FREQUENCIES:
+        raise ValueError(f"unknown frequency: {frequency}")
+    if (count is None) == (until is None):
+        raise ValueError("give either a count or an end date")
+    step = FREQUENCIES[frequency]
+    local_start, length = start.astimezone(BAKU), end - start
+    found: list[tuple[datetime, datetime]] = []
+    moment = local_start
+    while moment - local_start <= MAX_SERIES_SPAN:
+        if count is not None and len(found) >= count:
+            break
+        if until is not None and moment.date() > until:
+            break
+        found.append((moment, moment + length))
+        moment = datetime.combine(moment.date() + step, moment.timetz())
+    return found
+
+
+def series_clashes(
+    db: sqlite_utils.Database, room_id: str, planned: Sequence[tuple[datetime, datetime]]
+) -> list[tuple[datetime, datetime]]:
+    """The occurrences the cache already knows the room is taken for: the user chooses
+    (all or none, or only the free ones) before anything is queued."""
+    return [(s, e) for s, e in planned if _known_overlap(db, room_id, s, e, None)]
+
+
+@dataclass(frozen=True)
+class BookSeries:
+    """Book ``room_id`` daily or weekly (``occurrences``): one booking per free occurrence,
+    all queued in one transaction (a ``CommandBatch``). ``only_free``: skip the
+    occurrences the cache knows are taken; otherwise one taken occurrence refuses the
+    whole series (``FieldProblem("series", "taken", <how many>)``). Each occurrence is
+    then its own booking: the server may still refuse one (``booking_conflict``, with
+    alternatives), and cancelling one never touches the others."""
+
+    room_id: str
+    title: str
+    planned: tuple[tuple[datetime, datetime], ...]
+    attendee_ids: Sequence[str]
+    user: Mapping[str, Any]
+    now: datetime | None
+    only_free: bool = False
+
+    def plan_all(self, db: sqlite_utils.Database) -> list[LocalWrite]:
+        if not self.planned:
+            raise CommandRefused([FieldProblem("series", "empty")])
+        if self.planned[-1][0] - self.planned[0][0] > MAX_SERIES_SPAN:
+            raise CommandRefused([FieldProblem("series", "too_long_series", 366)])
+        taken = series_clashes(db, self.room_id, self.planned)
+        if taken and not self.only_free:
+            raise CommandRefused([FieldProblem("series", "taken", len(taken))])
+        free = [slot for slot in self.planned if slot not in taken]
+        if not free:
+            raise CommandRefused([FieldProblem("series", "taken", len(taken))])
+        return [
+            BookRoom(self.room_id, self.title, s, e, self.attendee_ids, self.user, self.now).plan(
+                db
+            )
+            for s, e in free
+        ]
+
+    def plan(self, db: sqlite_utils.Database) -> LocalWrite:
+        return self.plan_all(db)[0]

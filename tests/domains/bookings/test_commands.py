@@ -5,7 +5,7 @@ pushed; a refusal's clashes and alternatives from the cache."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import sqlite_utils
@@ -13,8 +13,15 @@ import sqlite_utils
 from cache import Outbox, SyncState
 from client.session import Session
 from domains.bookings.changes import describe_booking_change
-from domains.bookings.commands import BookRoom, CancelBooking, MoveBooking
-from domains.bookings.queries import alternatives_for, booking, day_grid, free_rooms
+from domains.bookings.commands import (
+    BookRoom,
+    BookSeries,
+    CancelBooking,
+    MoveBooking,
+    occurrences,
+    series_clashes,
+)
+from domains.bookings.queries import BAKU, alternatives_for, booking, day_grid, free_rooms
 from domains.catalog import CATALOG
 from domains.command import CommandRefused
 from domains.writes import apply_command
@@ -219,3 +226,58 @@ def test_only_the_organizer_or_an_admin_may_cancel(mine: Session) -> None:
         apply_command(db, CancelBooking(other, plain_user))
     assert {(p.field, p.code) for p in refused.value.problems} == {("booking", "forbidden")}
     assert snapshot(db) == before
+
+
+def test_occurrences_keep_baku_wall_clock_time_and_stop_at_the_limit() -> None:
+    start = datetime(2026, 3, 26, 10, 0, tzinfo=BAKU)  # Europe changes clocks on the 29th
+    weekly = occurrences(start, start + timedelta(hours=1), "weekly", count=4)
+    assert [s.astimezone(BAKU).hour for s, _ in weekly] == [10, 10, 10, 10]
+    assert [s.date().isoformat() for s, _ in weekly] == [
+        "2026-03-26",
+        "2026-04-02",
+        "2026-04-09",
+        "2026-04-16",
+    ]
+    daily = occurrences(start, start + timedelta(hours=1), "daily", until=date(2027, 12, 31))
+    assert len(daily) == 367 and daily[-1][0] - daily[0][0] == timedelta(days=366)
+    with pytest.raises(ValueError):
+        occurrences(start, start + timedelta(hours=1), "monthly", count=2)
+
+
+def test_a_series_over_a_taken_date_is_all_or_none_or_only_the_free_ones(
+    mine: Session, colleague: Session
+) -> None:
+    first, first_end = evening_slot()
+    room_id, _ = first_room(colleague.cache.db)
+    planned = tuple(occurrences(first, first_end, "daily", count=3))
+    book(colleague, *planned[1], room_id, "Onların görüşü")  # the middle day is taken
+    colleague.sync_engine().run()
+    db = mine.cache.db
+    mine.sync_engine().run()  # mine now knows it
+    assert series_clashes(db, room_id, planned) == [planned[1]]
+
+    before = snapshot(db)
+    all_or_none = BookSeries(room_id, "Hər gün", planned, [], mine.user, datetime.now(UTC))
+    with pytest.raises(CommandRefused) as refused:
+        apply_command(db, all_or_none)
+    assert [(p.field, p.code, p.limit) for p in refused.value.problems] == [("series", "taken", 1)]
+    assert snapshot(db) == before
+
+    applied = apply_command(
+        db,
+        BookSeries(room_id, "Hər gün", planned, [], mine.user, datetime.now(UTC), only_free=True),
+    )
+    assert len(applied.more) == 1 and len(Outbox(db, CATALOG).all()) == 2
+    assert applied.changes.ids("bookings") == {
+        str(w.record["id"]) for w in (applied.write, applied.more[0][0])
+    }
+    assert mine.sync_engine().run().pushed == 2
+    titles = [
+        (r[0], r[1])
+        for r in db.conn.execute(
+            "SELECT start, title FROM bookings WHERE room_id = ? AND start IN (?, ?, ?) "
+            "AND sync_state = 'synced' ORDER BY start",
+            (room_id, *(s.astimezone(UTC).isoformat() for s, _ in planned)),
+        )
+    ]
+    assert [t for _, t in titles] == ["Hər gün", "Onların görüşü", "Hər gün"]
