@@ -107,6 +107,38 @@
         <translation>Bitmə vaxtı</translation>
     </message>
     <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Təkrar:</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Təkrarlanmır</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Hər gün</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Hər həftə</translation>
+    </message>
+    <message>
+        <source>&amp;Times:</source>
+        <translation>&amp;Dəfə:</translation>
+    </message>
+    <message>
+        <source>How many times</source>
+        <translation>Neçə dəfə</translation>
+    </message>
+    <message>
+        <source>Book only the free dates</source>
+        <translation>Yalnız boş tarixləri bron et</translation>
+    </message>
+    <message>
+        <source>Book only the free dates of the series</source>
+        <translation>Seriyanın yalnız boş tarixlərini bron et</translation>
+    </message>
+    <message>
         <source>Book</source>
         <translation>Bron et</translation>
     </message>
@@ -115,12 +147,24 @@
         <translation>Otağı bron et</translation>
     </message>
     <message>
+        <source>%1 of %2 dates are taken: %3. Nothing was booked.</source>
+        <translation>%2 tarixdən %1-i tutulub: %3. Heç nə bron edilmədi.</translation>
+    </message>
+    <message>
         <source>The booking could not be stored. Try again.</source>
         <translation>Bron yadda saxlanmadı. Yenidən cəhd edin.</translation>
     </message>
 </context>
 <context>
     <name>BookingWords</name>
+    <message>
+        <source>%1 dates of the series are taken: nothing was booked.</source>
+        <translation>Seriyanın %1 tarixi tutulub: heç nə bron edilmədi.</translation>
+    </message>
+    <message>
+        <source>The series has no dates.</source>
+        <translation>Seriyada tarix yoxdur.</translation>
+    </message>
     <message>
         <source>Give the meeting a title.</source>
         <translation>Görüşün mövzusunu yazın.</translation>
@@ -168,6 +212,10 @@
     <message>
         <source>Nothing was changed.</source>
         <translation>Heç nə dəyişdirilmədi.</translation>
+    </message>
+    <message>
+        <source>A series reaches at most %1 days ahead.</source>
+        <translation>Seriya ən çox %1 gün irəli uzana bilər.</translation>
     </message>
     <message>
         <source>Confirmed by the server</source>

@@ -107,6 +107,38 @@
         <translation>End time</translation>
     </message>
     <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Does not repeat</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>&amp;Times:</source>
+        <translation>&amp;Times:</translation>
+    </message>
+    <message>
+        <source>How many times</source>
+        <translation>How many times</translation>
+    </message>
+    <message>
+        <source>Book only the free dates</source>
+        <translation>Book only the free dates</translation>
+    </message>
+    <message>
+        <source>Book only the free dates of the series</source>
+        <translation>Book only the free dates of the series</translation>
+    </message>
+    <message>
         <source>Book</source>
         <translation>Book</translation>
     </message>
@@ -115,12 +147,24 @@
         <translation>Book the room</translation>
     </message>
     <message>
+        <source>%1 of %2 dates are taken: %3. Nothing was booked.</source>
+        <translation>%1 of %2 dates are taken: %3. Nothing was booked.</translation>
+    </message>
+    <message>
         <source>The booking could not be stored. Try again.</source>
         <translation>The booking could not be stored. Try again.</translation>
     </message>
 </context>
 <context>
     <name>BookingWords</name>
+    <message>
+        <source>%1 dates of the series are taken: nothing was booked.</source>
+        <translation>%1 dates of the series are taken: nothing was booked.</translation>
+    </message>
+    <message>
+        <source>The series has no dates.</source>
+        <translation>The series has no dates.</translation>
+    </message>
     <message>
         <source>Give the meeting a title.</source>
         <translation>Give the meeting a title.</translation>
@@ -168,6 +212,10 @@
     <message>
         <source>Nothing was changed.</source>
         <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>A series reaches at most %1 days ahead.</source>
+        <translation>A series reaches at most %1 days ahead.</translation>
     </message>
     <message>
         <source>Confirmed by the server</source>

@@ -107,6 +107,38 @@
         <translation>Время окончания</translation>
     </message>
     <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Повтор:</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Не повторяется</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Ежедневно</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Еженедельно</translation>
+    </message>
+    <message>
+        <source>&amp;Times:</source>
+        <translation>&amp;Раз:</translation>
+    </message>
+    <message>
+        <source>How many times</source>
+        <translation>Сколько раз</translation>
+    </message>
+    <message>
+        <source>Book only the free dates</source>
+        <translation>Забронировать только свободные даты</translation>
+    </message>
+    <message>
+        <source>Book only the free dates of the series</source>
+        <translation>Забронировать только свободные даты серии</translation>
+    </message>
+    <message>
         <source>Book</source>
         <translation>Забронировать</translation>
     </message>
@@ -115,12 +147,24 @@
         <translation>Забронировать комнату</translation>
     </message>
     <message>
+        <source>%1 of %2 dates are taken: %3. Nothing was booked.</source>
+        <translation>Занято дат: %1 из %2: %3. Ничего не забронировано.</translation>
+    </message>
+    <message>
         <source>The booking could not be stored. Try again.</source>
         <translation>Не удалось сохранить бронь. Попробуйте ещё раз.</translation>
     </message>
 </context>
 <context>
     <name>BookingWords</name>
+    <message>
+        <source>%1 dates of the series are taken: nothing was booked.</source>
+        <translation>Занято дат серии: %1; ничего не забронировано.</translation>
+    </message>
+    <message>
+        <source>The series has no dates.</source>
+        <translation>В серии нет дат.</translation>
+    </message>
     <message>
         <source>Give the meeting a title.</source>
         <translation>Укажите тему встречи.</translation>
@@ -168,6 +212,10 @@
     <message>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>A series reaches at most %1 days ahead.</source>
+        <translation>Серия может длиться не более %1 дней вперёд.</translation>
     </message>
     <message>
         <source>Confirmed by the server</source>

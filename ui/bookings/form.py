@@ -7,24 +7,34 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import sqlite_utils
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QSpinBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from domains.bookings.commands import TITLE_MAX_CHARS, BookRoom
+from domains.bookings.commands import (
+    TITLE_MAX_CHARS,
+    BookRoom,
+    BookSeries,
+    occurrences,
+    series_clashes,
+)
 from domains.bookings.queries import BAKU, RoomRow
 from domains.command import CommandRefused
 from domains.writes import AppliedWrite
-from ui.bookings.i18n import bookings_locale, name_control
+from ui.bookings.i18n import bookings_locale, local_day_text, name_control
 from ui.bookings.words import problem_text
 from ui.context import TabContext
 
@@ -70,18 +80,36 @@ class BookingDialog(QDialog):
         form.addRow(self.day_label, self.day_edit)
         form.addRow(self.start_label, self.start_edit)
         form.addRow(self.end_label, self.end_edit)
+        self.repeat_box = QComboBox(self)
+        self.repeat_box.addItems(["", "", ""])  # worded in _retranslate
+        self.times_edit = QSpinBox(self)
+        self.times_edit.setRange(2, 366)
+        self.times_edit.setValue(4)
+        self.repeat_label, self.times_label = QLabel(self), QLabel(self)
+        form.addRow(self.repeat_label, self.repeat_box)
+        form.addRow(self.times_label, self.times_edit)
+        self.repeat_box.currentIndexChanged.connect(self._update_repeat)
         layout.addLayout(form)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #b02a37")
         layout.addWidget(self.problems)
+        self.only_free_button = QPushButton(self)
+        self.only_free_button.clicked.connect(lambda: self._queue_series(only_free=True))
+        self.only_free_button.setVisible(False)
+        layout.addWidget(self.only_free_button)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._planned: tuple[tuple[datetime, datetime], ...] = ()
         self._retranslate()
+        self._update_repeat()
+
+    def _update_repeat(self) -> None:
+        self.times_edit.setEnabled(self.repeat_box.currentIndex() > 0)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Book a room"))
@@ -98,6 +126,17 @@ class BookingDialog(QDialog):
         name_control(self.day_edit, self.tr("Day of the booking"))
         name_control(self.start_edit, self.tr("Start time"))
         name_control(self.end_edit, self.tr("End time"))
+        self.repeat_label.setText(self.tr("&Repeat:"))
+        self.repeat_label.setBuddy(self.repeat_box)
+        for index, text in enumerate(
+            (self.tr("Does not repeat"), self.tr("Daily"), self.tr("Weekly"))
+        ):
+            self.repeat_box.setItemText(index, text)
+        self.times_label.setText(self.tr("&Times:"))
+        self.times_label.setBuddy(self.times_edit)
+        name_control(self.times_edit, self.tr("How many times"))
+        self.only_free_button.setText(self.tr("Book only the free dates"))
+        self.only_free_button.setAccessibleName(self.tr("Book only the free dates of the series"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Book"))
         ok.setAccessibleName(self.tr("Book the room"))
@@ -117,11 +156,68 @@ class BookingDialog(QDialog):
             self._clock(),
         )
 
+    def planned(self) -> tuple[tuple[datetime, datetime], ...]:
+        frequency = ("daily", "weekly")[self.repeat_box.currentIndex() - 1]
+        start, end = self._moment(self.start_edit.time()), self._moment(self.end_edit.time())
+        return tuple(occurrences(start, end, frequency, count=self.times_edit.value()))
+
     def submit(self) -> None:
         self.problems.clear()
+        self.only_free_button.setVisible(False)
+        if self.repeat_box.currentIndex() > 0:
+            self._check_series()
+            return
         self.buttons.setEnabled(False)
         self._context.writes.apply(
             self.command(),
+            owner=self,
+            on_done=self._queued,
+            on_refused=self._refused,
+            on_error=self._failed,
+        )
+
+    def _check_series(self) -> None:
+        """First the dates the cache knows are taken: the user chooses before anything is
+        queued (all or none: Book; or only the free ones)."""
+        planned, room_id = self.planned(), self._room.id
+        if self._moment(self.end_edit.time()) <= self._moment(self.start_edit.time()):
+            self._queue_series(only_free=False)  # the command words the problem
+            return
+        self._planned = planned
+
+        def check(db: sqlite_utils.Database) -> list[tuple[datetime, datetime]]:
+            return series_clashes(db, room_id, planned)
+
+        self._context.reads.query(check, self._series_checked, owner=self, key="series-check")
+
+    def _series_checked(self, taken: list[tuple[datetime, datetime]]) -> None:
+        if not taken:
+            self._queue_series(only_free=False)
+            return
+        dates = ", ".join(local_day_text(s.astimezone(BAKU).date()) for s, _ in taken)
+        self.problems.setText(
+            self.tr("%1 of %2 dates are taken: %3. Nothing was booked.")
+            .replace("%1", str(len(taken)))
+            .replace("%2", str(len(self._planned)))
+            .replace("%3", dates)
+        )
+        self.only_free_button.setVisible(len(taken) < len(self._planned))
+
+    def series_command(self, only_free: bool) -> BookSeries:
+        return BookSeries(
+            self._room.id,
+            self.title_edit.text(),
+            self._planned or self.planned(),
+            [],
+            self._context.user,
+            self._clock(),
+            only_free,
+        )
+
+    def _queue_series(self, only_free: bool) -> None:
+        self.buttons.setEnabled(False)
+        self._context.writes.apply(
+            self.series_command(only_free),
             owner=self,
             on_done=self._queued,
             on_refused=self._refused,

@@ -10,6 +10,12 @@ from domains.command import FieldProblem
 def problem_text(problem: FieldProblem) -> str:
     """One refused field, worded (``domains.bookings.commands`` lists the codes)."""
     limit = str(problem.limit or "")
+    if problem.field == "series" and problem.code == "taken":
+        return QCoreApplication.translate(
+            "BookingWords", "%1 dates of the series are taken: nothing was booked."
+        ).replace("%1", limit)
+    if problem.field == "series" and problem.code == "empty":
+        return QCoreApplication.translate("BookingWords", "The series has no dates.")
     texts = {
         "empty": QCoreApplication.translate("BookingWords", "Give the meeting a title."),
         "too_long": QCoreApplication.translate(
@@ -39,6 +45,9 @@ def problem_text(problem: FieldProblem) -> str:
             "BookingWords", "A cancelled booking cannot be changed."
         ),
         "unchanged": QCoreApplication.translate("BookingWords", "Nothing was changed."),
+        "too_long_series": QCoreApplication.translate(
+            "BookingWords", "A series reaches at most %1 days ahead."
+        ).replace("%1", limit),
     }
     return texts.get(problem.code, problem.code)
 

@@ -15,7 +15,7 @@ from cache import Outbox
 from cache.changes import ChangeSource
 from client.session import Session
 from domains.bookings.commands import BookRoom
-from domains.bookings.queries import BAKU, DayGrid, booking
+from domains.bookings.queries import BAKU, DayGrid, booking, utc_text
 from domains.catalog import CATALOG
 from domains.changes import waiting_changes
 from domains.describers import change_describers
@@ -206,3 +206,43 @@ def test_the_grid_is_driven_by_keyboard(qtbot: Any, harness: BookingsHarness) ->
     room_id, begin, finish = chosen.args
     assert room_id == grid.rooms[1].id
     assert finish - begin == timedelta(hours=1) and begin.astimezone(BAKU).hour == 9
+
+
+def test_a_weekly_series_over_a_taken_date_books_only_the_free_ones_when_asked(
+    qtbot: Any, harness: BookingsHarness, mine: Session
+) -> None:
+    wait_grid(qtbot, harness)
+    start, end = evening_slot()
+    room = room_in_view(harness)
+    taken_start = start + timedelta(days=7)
+    apply_command(
+        mine.cache.db,
+        BookRoom(
+            room.id,
+            "Başqa görüş",
+            taken_start,
+            taken_start + timedelta(hours=1),
+            [],
+            mine.user,
+            datetime.now(UTC),
+        ),
+    )
+    dialog = harness.tab.open_booking_form(room, start, end)
+    dialog.title_edit.setText("Həftəlik plan")
+    dialog.repeat_box.setCurrentIndex(2)  # weekly
+    dialog.times_edit.setValue(3)
+    dialog.submit()
+    qtbot.waitUntil(dialog.only_free_button.isVisible, timeout=WAIT_MS)
+    assert "1" in dialog.problems.text() and len(Outbox(mine.cache.db, CATALOG).all()) == 1
+
+    with qtbot.waitSignal(dialog.booked, timeout=WAIT_MS):
+        dialog.only_free_button.click()
+    queued = [
+        e.body["start"]
+        for e in Outbox(mine.cache.db, CATALOG).all()
+        if e.body["title"] == "Həftəlik plan"
+    ]
+    assert queued == [
+        utc_text(start),
+        utc_text(start + timedelta(days=14)),
+    ]
