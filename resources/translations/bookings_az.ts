@@ -250,7 +250,7 @@
     </message>
     <message>
         <source>Floor %1</source>
-        <translation>%1-ci mərtəbə</translation>
+        <translation>Mərtəbə %1</translation>
     </message>
     <message>
         <source>Not synced yet: connect once to see the rooms.</source>
@@ -336,6 +336,10 @@
         <source>No rooms in the cache yet. Connect to the network and sync once.</source>
         <translation>Keşdə hələ otaq yoxdur. Şəbəkəyə qoşulun və bir dəfə sinxronlaşdırın.</translation>
     </message>
+    <message>
+        <source>floor %1 · %2 seats</source>
+        <translation>mərtəbə %1 · %2 yer</translation>
+    </message>
 </context>
 <context>
     <name>FinderPanel</name>
@@ -345,7 +349,7 @@
     </message>
     <message>
         <source>%1 · %2, floor %3 · %4 seats</source>
-        <translation>%1 · %2, %3-cü mərtəbə · %4 yer</translation>
+        <translation>%1 · %2, mərtəbə %3 · %4 yer</translation>
     </message>
     <message>
         <source>Never synced: nothing is known about the rooms yet.</source>

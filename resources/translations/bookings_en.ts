@@ -336,6 +336,10 @@
         <source>No rooms in the cache yet. Connect to the network and sync once.</source>
         <translation>No rooms in the cache yet. Connect to the network and sync once.</translation>
     </message>
+    <message>
+        <source>floor %1 · %2 seats</source>
+        <translation>floor %1 · %2 seats</translation>
+    </message>
 </context>
 <context>
     <name>FinderPanel</name>

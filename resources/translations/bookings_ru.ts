@@ -336,6 +336,10 @@
         <source>No rooms in the cache yet. Connect to the network and sync once.</source>
         <translation>В кэше ещё нет комнат. Подключитесь к сети и выполните синхронизацию.</translation>
     </message>
+    <message>
+        <source>floor %1 · %2 seats</source>
+        <translation>этаж %1 · мест: %2</translation>
+    </message>
 </context>
 <context>
     <name>FinderPanel</name>

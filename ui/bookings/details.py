@@ -69,6 +69,7 @@ class BookingDetails(QWidget):
         self._context = context
         self._clock = clock
         self._shown: Shown | None = None
+        self._wanted: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel(self)
@@ -102,9 +103,12 @@ class BookingDetails(QWidget):
             self.exportRequested.emit(self._shown.block.id)
 
     def shown_id(self) -> str | None:
-        return None if self._shown is None else self._shown.block.id
+        """The booking shown, or asked for and still loading (a refresh must not bring
+        back the one before it)."""
+        return self._wanted
 
     def show_booking(self, booking_id: str | None) -> None:
+        self._wanted = booking_id
         if booking_id is None:
             self._shown = None
             self._render()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import sqlite_utils
-from PySide6.QtCore import QDate, QEvent, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -212,3 +212,6 @@ class FinderPanel(QGroupBox):
         self.find_button.setAccessibleName(self.tr("Find free rooms"))
         self.book_button.setAccessibleName(self.tr("Book the chosen room"))
         self.day_edit.setLocale(bookings_locale())
+        self.day_edit.setDisplayFormat(bookings_locale().dateFormat(QLocale.FormatType.ShortFormat))
+        if self._asked is not None:
+            self.search()  # the answer again, in the new language

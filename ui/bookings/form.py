@@ -73,6 +73,9 @@ class BookingDialog(QDialog):
                 bookings_locale().timeFormat(bookings_locale().FormatType.ShortFormat)
             )
         self.day_edit.setLocale(bookings_locale())
+        self.day_edit.setDisplayFormat(
+            bookings_locale().dateFormat(bookings_locale().FormatType.ShortFormat)
+        )
         self.title_label, self.room_caption = QLabel(self), QLabel(self)
         self.day_label, self.start_label, self.end_label = QLabel(self), QLabel(self), QLabel(self)
         form.addRow(self.title_label, self.title_edit)

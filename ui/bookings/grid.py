@@ -55,6 +55,7 @@ class DayGridView(QAbstractScrollArea):
         self.pending_text = "waiting"
         self.refused_text = "refused"
         self.empty_text = ""
+        self.room_detail_text = "floor %1 · %2 seats"
         self._measure()
 
     # --- what is shown ----------------------------------------------------------------
@@ -73,9 +74,11 @@ class DayGridView(QAbstractScrollArea):
         self._selected = booking_id
         if booking_id is not None and self._grid is not None:
             for row, room in enumerate(self._grid.rooms):
-                if any(b.id == booking_id for b in self._grid.bookings.get(room.id, [])):
-                    self._current_row = row
-                    self.ensure_row_visible(row)
+                for block in self._grid.bookings.get(room.id, []):
+                    if block.id == booking_id:
+                        self._current_row = row
+                        self.ensure_row_visible(row)
+                        self._ensure_time_visible(block)
         self.viewport().update()
 
     def selected_booking(self) -> str | None:
@@ -115,6 +118,8 @@ class DayGridView(QAbstractScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_scrollbars()
+        if self._selected is not None:  # the chosen booking stays in view
+            self.select_booking(self._selected)
 
     def _x_of(self, moment: datetime, day: date) -> int:
         local = moment.astimezone(BAKU)
@@ -141,6 +146,15 @@ class DayGridView(QAbstractScrollArea):
             bar.setValue(top)
         elif top + self.row_height > bar.value() + visible:
             bar.setValue(top + self.row_height - visible)
+
+    def _ensure_time_visible(self, block: BookingBlock) -> None:
+        assert self._grid is not None
+        bar = self.horizontalScrollBar()
+        left = self._x_of(block.start, self._grid.day) - self.label_width
+        right = self._x_of(block.end, self._grid.day) - self.label_width
+        shown = self.viewport().width() - self.label_width
+        if left < bar.value() or right > bar.value() + shown:
+            bar.setValue(max(0, left - self.hour_width))
 
     def _step_at(self, x: int) -> int:
         content_x = x + self.horizontalScrollBar().value() - self.label_width
@@ -171,7 +185,10 @@ class DayGridView(QAbstractScrollArea):
         row = self._row_at(pos.y())
         if row is None or self._grid is None:
             return None
-        for block in self._grid.bookings.get(self._grid.rooms[row].id, []):
+        blocks = sorted(
+            self._grid.bookings.get(self._grid.rooms[row].id, []), key=lambda b: b.pending
+        )
+        for block in reversed(blocks):  # the one drawn on top
             if self.block_rect(row, block).contains(pos):
                 return block
         return None
@@ -231,7 +248,8 @@ class DayGridView(QAbstractScrollArea):
             )
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
             painter.drawRect(x0, top + 1, self.hour_width * STEP_MINUTES // 60, self.row_height - 3)
-        for block in self._grid.bookings.get(room.id, []):
+        # A waiting or refused booking is drawn last: over the booking it clashes with.
+        for block in sorted(self._grid.bookings.get(room.id, []), key=lambda b: b.pending):
             self._paint_block(painter, row, block)
         label = QRect(0, top, self.label_width, self.row_height)
         painter.fillRect(label, palette.color(QPalette.ColorRole.Window))
@@ -244,7 +262,7 @@ class DayGridView(QAbstractScrollArea):
             metrics.elidedText(room.name, Qt.TextElideMode.ElideRight, inner.width()),
         )
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        detail = f"{room.floor} · {room.capacity}"
+        detail = self.room_detail_text.replace("%1", room.floor).replace("%2", str(room.capacity))
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, detail)
 
     def _paint_block(self, painter: QPainter, row: int, block: BookingBlock) -> None:

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -42,7 +42,7 @@ from ui.bookings.details import BookingDetails
 from ui.bookings.finder import FinderPanel
 from ui.bookings.form import BookingDialog
 from ui.bookings.grid import DayGridView
-from ui.bookings.i18n import name_control, stamp_text
+from ui.bookings.i18n import bookings_locale, name_control, stamp_text
 from ui.context import Changes, TabContext
 
 Clock = Callable[[], datetime]
@@ -70,6 +70,7 @@ class BookingsTab(QWidget):
         self._building: str | None = None
         self._floor: str | None = None
         self.open_dialog: BookingDialog | None = None
+        self._reveal: str | None = None  # a booking just made: scrolled to once it is shown
         self._build()
         self._retranslate()
         context.events.changed.connect(self._on_data_changed)
@@ -99,6 +100,8 @@ class BookingsTab(QWidget):
         self.building_box = QComboBox(self)
         self.building_box.currentIndexChanged.connect(self._on_building)
         self.floor_box = QComboBox(self)
+        self.floor_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.building_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.floor_box.currentIndexChanged.connect(self._on_floor)
         self.building_label, self.floor_label = QLabel(self), QLabel(self)
         self.export_mine = QPushButton(self)
@@ -214,12 +217,22 @@ class BookingsTab(QWidget):
 
     def _show_grid(self, grid: DayGrid) -> None:
         self.grid_view.set_grid(grid, self._clock())
+        if self._reveal is not None and any(
+            b.id == self._reveal for blocks in grid.bookings.values() for b in blocks
+        ):
+            self.grid_view.select_booking(self._reveal)
+            self._reveal = None
+        self._show_as_of(grid)
+        self.gridShown.emit(grid)
+
+    def _show_as_of(self, grid: DayGrid | None) -> None:
+        if grid is None:
+            return
         if grid.as_of is None:
             self.as_of_label.setText(self.tr("Not synced yet: connect once to see the rooms."))
         else:
             stamp = stamp_text(grid.as_of)
             self.as_of_label.setText(self.tr("Bookings as of %1 (Baku time)").replace("%1", stamp))
-        self.gridShown.emit(grid)
 
     def _on_data_changed(self, changes: Changes) -> None:
         if not changes.touches({"bookings", "rooms"}):
@@ -253,6 +266,7 @@ class BookingsTab(QWidget):
         return dialog
 
     def _booked(self, booking_id: str) -> None:
+        self._reveal = booking_id
         self.grid_view.select_booking(booking_id)
         self.details.show_booking(booking_id)
 
@@ -275,6 +289,7 @@ class BookingsTab(QWidget):
                 return
             self.set_building(found[1])
             self.set_day(found[0])
+            self._reveal = record_id
             self.grid_view.select_booking(record_id)
             self.details.show_booking(record_id)
 
@@ -331,6 +346,7 @@ class BookingsTab(QWidget):
         self.today_button.setText(self.tr("&Today"))
         self.today_button.setAccessibleName(self.tr("Show today"))
         name_control(self.day_edit, self.tr("Day shown"))
+        self.day_edit.setDisplayFormat(bookings_locale().dateFormat(QLocale.FormatType.ShortFormat))
         self.building_label.setText(self.tr("Building:"))
         self.building_label.setBuddy(self.building_box)
         self.building_box.setAccessibleName(self.tr("Building"))
@@ -350,4 +366,6 @@ class BookingsTab(QWidget):
         self.grid_view.empty_text = self.tr(
             "No rooms in the cache yet. Connect to the network and sync once."
         )
+        self.grid_view.room_detail_text = self.tr("floor %1 · %2 seats")
+        self._show_as_of(self.grid_view.grid())
         self.grid_view.viewport().update()
