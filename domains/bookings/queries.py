@@ -176,11 +176,13 @@ _SHOWN = "(b.status <> 'cancelled' OR b.sync_state <> 'synced')"
 
 
 def day_grid(
-    db: sqlite_utils.Database, building: str, day: date, floor: str | None = None
+    db: sqlite_utils.Database, building: str | None, day: date, floor: str | None = None
 ) -> DayGrid:
-    """The rooms of ``building`` (one ``floor`` or all) by floor and name, and every booking
-    shown on that Baku day, in two queries."""
-    where, params = "r.building = ?", [building]
+    """The rooms of ``building`` (None: every building; one ``floor`` or all) by floor and
+    name, and every booking shown on that Baku day, in two queries."""
+    where, params = "1", []
+    if building is not None:
+        where, params = "r.building = ?", [building]
     if floor is not None:
         where += " AND r.floor = ?"
         params.append(floor)
@@ -188,7 +190,7 @@ def day_grid(
         _room(r)
         for r in db.conn.execute(
             f"SELECT {_ROOM_COLUMNS} FROM rooms r WHERE {where} "
-            "ORDER BY CAST(r.floor AS INTEGER), r.sort_key, r.id",
+            "ORDER BY r.building, CAST(r.floor AS INTEGER), r.sort_key, r.id",
             params,
         )
     ]
