@@ -26,6 +26,7 @@ from cache.errors import (
     WrongPassword,
 )
 from client.address import BadAddress, complete_server_url
+from client.bookings_args import add_bookings_parser
 from client.errors import (
     ApiProblem,
     DeviceRevoked,
@@ -76,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
         help="keep this registry's rows offline (repeatable; remembered)",
     )
     sync.add_argument("--ca-bundle", type=Path, help="an extra CA certificate file to trust")
+    add_bookings_parser(commands)
     return parser
 
 
@@ -287,6 +289,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "sync":
             return run_sync(args)
+        if args.command == "bookings":
+            from client.bookings_cli import run_bookings  # noqa: PLC0415
+
+            args.server = complete_server_url(args.server)
+            return run_bookings(args, args.server)
     except (IntranetError, CacheError, BadAddress) as error:
         print(f"error: {plain_sentence(error, args.server)}", file=sys.stderr)
         return 1
