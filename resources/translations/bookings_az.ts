@@ -40,6 +40,14 @@
         <translation>Əvəzində bron et: %1</translation>
     </message>
     <message>
+        <source>C&amp;hange…</source>
+        <translation>&amp;Dəyiş…</translation>
+    </message>
+    <message>
+        <source>Change the time or title of the booking</source>
+        <translation>Bronun vaxtını və ya mövzusunu dəyiş</translation>
+    </message>
+    <message>
         <source>&amp;Cancel booking</source>
         <translation>Bronu &amp;ləğv et</translation>
     </message>
@@ -69,6 +77,10 @@
     <message>
         <source>Book a room</source>
         <translation>Otaq bron et</translation>
+    </message>
+    <message>
+        <source>Change the booking</source>
+        <translation>Bronu dəyiş</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -145,6 +157,14 @@
     <message>
         <source>Book the room</source>
         <translation>Otağı bron et</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Yadda saxla</translation>
+    </message>
+    <message>
+        <source>Save the changed booking</source>
+        <translation>Dəyişdirilmiş bronu yadda saxla</translation>
     </message>
     <message>
         <source>%1 of %2 dates are taken: %3. Nothing was booked.</source>

@@ -40,6 +40,14 @@
         <translation>Book instead: %1</translation>
     </message>
     <message>
+        <source>C&amp;hange…</source>
+        <translation>C&amp;hange…</translation>
+    </message>
+    <message>
+        <source>Change the time or title of the booking</source>
+        <translation>Change the time or title of the booking</translation>
+    </message>
+    <message>
         <source>&amp;Cancel booking</source>
         <translation>&amp;Cancel booking</translation>
     </message>
@@ -69,6 +77,10 @@
     <message>
         <source>Book a room</source>
         <translation>Book a room</translation>
+    </message>
+    <message>
+        <source>Change the booking</source>
+        <translation>Change the booking</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -145,6 +157,14 @@
     <message>
         <source>Book the room</source>
         <translation>Book the room</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the changed booking</source>
+        <translation>Save the changed booking</translation>
     </message>
     <message>
         <source>%1 of %2 dates are taken: %3. Nothing was booked.</source>

@@ -40,6 +40,14 @@
         <translation>Забронировать взамен: %1</translation>
     </message>
     <message>
+        <source>C&amp;hange…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>Change the time or title of the booking</source>
+        <translation>Изменить время или тему брони</translation>
+    </message>
+    <message>
         <source>&amp;Cancel booking</source>
         <translation>&amp;Отменить бронь</translation>
     </message>
@@ -69,6 +77,10 @@
     <message>
         <source>Book a room</source>
         <translation>Забронировать комнату</translation>
+    </message>
+    <message>
+        <source>Change the booking</source>
+        <translation>Изменить бронь</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -145,6 +157,14 @@
     <message>
         <source>Book the room</source>
         <translation>Забронировать комнату</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Save the changed booking</source>
+        <translation>Сохранить изменённую бронь</translation>
     </message>
     <message>
         <source>%1 of %2 dates are taken: %3. Nothing was booked.</source>

@@ -56,6 +56,8 @@ class BookingDetails(QWidget):
     """Shows one booking; ``exportRequested(id)``; ``changed(id)`` after a queued action."""
 
     exportRequested = Signal(str)
+    changeRequested = Signal(object, str)
+    """The shown ``BookingBlock`` and its room's name: open the form to change it."""
     changed = Signal(str)
 
     def __init__(
@@ -83,13 +85,20 @@ class BookingDetails(QWidget):
         layout.addLayout(self.alternatives_box)
         self.alternative_buttons: list[QPushButton] = []
         row = QHBoxLayout()
+        self.change_button = QPushButton(self)
+        self.change_button.clicked.connect(self._change)
         self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel_booking)
         self.discard_button = QPushButton(self)
         self.discard_button.clicked.connect(self.discard_refused)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self._export)
-        for button in (self.cancel_button, self.discard_button, self.export_button):
+        for button in (
+            self.change_button,
+            self.cancel_button,
+            self.discard_button,
+            self.export_button,
+        ):
             row.addWidget(button)
         layout.addLayout(row)
         self.problems = QLabel(self)
@@ -97,6 +106,10 @@ class BookingDetails(QWidget):
         layout.addWidget(self.problems)
         self._retranslate()
         self._render()
+
+    def _change(self) -> None:
+        if self._shown is not None:
+            self.changeRequested.emit(self._shown.block, self._shown.room_name)
 
     def _export(self) -> None:
         if self._shown is not None:
@@ -132,7 +145,12 @@ class BookingDetails(QWidget):
                 self.tr("Choose a booking in the grid, or drag over free time to book.")
             )
             self.refusal.clear()
-            for button in (self.cancel_button, self.discard_button, self.export_button):
+            for button in (
+                self.change_button,
+                self.cancel_button,
+                self.discard_button,
+                self.export_button,
+            ):
                 button.setVisible(False)
             return
         block = shown.block
@@ -148,6 +166,7 @@ class BookingDetails(QWidget):
         self.summary.setText("<br>".join(lines))
         refused = shown.alternatives is not None
         self.cancel_button.setVisible(not refused and block.status != "cancelled")
+        self.change_button.setVisible(not refused and block.status != "cancelled")
         self.discard_button.setVisible(refused or block.sync_state == "error")
         self.export_button.setVisible(not block.id.startswith("local-"))
         self.refusal.clear()
@@ -241,6 +260,8 @@ class BookingDetails(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        self.change_button.setText(self.tr("C&hange…"))
+        self.change_button.setAccessibleName(self.tr("Change the time or title of the booking"))
         self.cancel_button.setText(self.tr("&Cancel booking"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the chosen booking"))
         self.discard_button.setText(self.tr("&Discard"))

@@ -28,10 +28,11 @@ from domains.bookings.commands import (
     TITLE_MAX_CHARS,
     BookRoom,
     BookSeries,
+    MoveBooking,
     occurrences,
     series_clashes,
 )
-from domains.bookings.queries import BAKU, RoomRow
+from domains.bookings.queries import BAKU, BookingBlock, RoomRow
 from domains.command import CommandRefused
 from domains.writes import AppliedWrite
 from ui.bookings.i18n import bookings_locale, local_day_text, name_control
@@ -52,10 +53,13 @@ class BookingDialog(QDialog):
         end: datetime,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         parent: QWidget | None = None,
+        editing: BookingBlock | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("BookingDialog")
         self._context = context
+        self._editing = editing
+        """The booking being changed (room stays; times and title change), or None: new."""
         self._room = room
         self._clock = clock
         local_start, local_end = start.astimezone(BAKU), end.astimezone(BAKU)
@@ -92,6 +96,10 @@ class BookingDialog(QDialog):
         form.addRow(self.repeat_label, self.repeat_box)
         form.addRow(self.times_label, self.times_edit)
         self.repeat_box.currentIndexChanged.connect(self._update_repeat)
+        if editing is not None:
+            self.title_edit.setText(editing.title)
+            for widget in (self.repeat_box, self.times_edit, self.repeat_label, self.times_label):
+                widget.setVisible(False)
         layout.addLayout(form)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
@@ -115,7 +123,10 @@ class BookingDialog(QDialog):
         self.times_edit.setEnabled(self.repeat_box.currentIndex() > 0)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Book a room"))
+        if self._editing is None:
+            self.setWindowTitle(self.tr("Book a room"))
+        else:
+            self.setWindowTitle(self.tr("Change the booking"))
         self.title_label.setText(self.tr("&Title:"))
         self.title_label.setBuddy(self.title_edit)
         self.room_caption.setText(self.tr("Room:"))
@@ -141,8 +152,12 @@ class BookingDialog(QDialog):
         self.only_free_button.setText(self.tr("Book only the free dates"))
         self.only_free_button.setAccessibleName(self.tr("Book only the free dates of the series"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Book"))
-        ok.setAccessibleName(self.tr("Book the room"))
+        if self._editing is None:
+            ok.setText(self.tr("Book"))
+            ok.setAccessibleName(self.tr("Book the room"))
+        else:
+            ok.setText(self.tr("Save"))
+            ok.setAccessibleName(self.tr("Save the changed booking"))
 
     def _moment(self, time: QTime) -> datetime:
         day = self.day_edit.date()
@@ -164,9 +179,29 @@ class BookingDialog(QDialog):
         start, end = self._moment(self.start_edit.time()), self._moment(self.end_edit.time())
         return tuple(occurrences(start, end, frequency, count=self.times_edit.value()))
 
+    def move_command(self, booking_id: str) -> MoveBooking:
+        return MoveBooking(
+            booking_id,
+            self._context.user,
+            self._clock(),
+            start=self._moment(self.start_edit.time()),
+            end=self._moment(self.end_edit.time()),
+            title=self.title_edit.text(),
+        )
+
     def submit(self) -> None:
         self.problems.clear()
         self.only_free_button.setVisible(False)
+        if self._editing is not None:
+            self.buttons.setEnabled(False)
+            self._context.writes.apply(
+                self.move_command(self._editing.id),
+                owner=self,
+                on_done=self._queued,
+                on_refused=self._refused,
+                on_error=self._failed,
+            )
+            return
         if self.repeat_box.currentIndex() > 0:
             self._check_series()
             return

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from domains.bookings.ics import bookings_ics, my_bookings
 from domains.bookings.queries import (
     BAKU,
+    BookingBlock,
     DayGrid,
     RoomRow,
     booking,
@@ -130,6 +131,7 @@ class BookingsTab(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         self.details = BookingDetails(self._context, self._clock, side)
         self.details.exportRequested.connect(self._ask_export_one)
+        self.details.changeRequested.connect(self.open_change_form)
         self.details.changed.connect(lambda _id: self.reload())
         self.finder = FinderPanel(self._context, side)
         self.finder.bookRequested.connect(self.open_booking_form)
@@ -259,6 +261,20 @@ class BookingsTab(QWidget):
 
     def open_booking_form(self, room: RoomRow, start: datetime, end: datetime) -> BookingDialog:
         dialog = BookingDialog(self._context, room, start, end, self._clock, self)
+        dialog.booked.connect(self._booked)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.open_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_change_form(self, block: BookingBlock, room_name: str) -> BookingDialog:
+        """The form over a booking: new times or title (the room stays)."""
+        grid = self.grid_view.grid()
+        rooms = [] if grid is None else [r for r in grid.rooms if r.id == block.room_id]
+        room = rooms[0] if rooms else RoomRow(block.room_id, room_name, "", "", 0, ())
+        dialog = BookingDialog(
+            self._context, room, block.start, block.end, self._clock, self, editing=block
+        )
         dialog.booked.connect(self._booked)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.open_dialog = dialog

@@ -246,3 +246,35 @@ def test_a_weekly_series_over_a_taken_date_books_only_the_free_ones_when_asked(
         utc_text(start),
         utc_text(start + timedelta(days=14)),
     ]
+
+
+def test_changing_a_booking_sends_a_patch_with_if_match(
+    qtbot: Any, harness: BookingsHarness, mine: Session
+) -> None:
+    wait_grid(qtbot, harness)
+    start, end = evening_slot()
+    room = room_in_view(harness)
+    apply_command(
+        mine.cache.db,
+        BookRoom(room.id, "Köçürüləcək", start, end, [], mine.user, datetime.now(UTC)),
+    )
+    mine.sync_engine().run()
+    (server_id,) = mine.cache.db.conn.execute(
+        "SELECT id FROM bookings WHERE title = 'Köçürüləcək' AND sync_state = 'synced'"
+    ).fetchone()
+    harness.tab.show_record("bookings", server_id)
+    details = harness.tab.details
+    qtbot.waitUntil(details.change_button.isVisible, timeout=WAIT_MS)
+    details.change_button.click()
+    dialog = harness.tab.open_dialog
+    assert dialog is not None and dialog.title_edit.text() == "Köçürüləcək"
+    assert not dialog.repeat_box.isVisible()
+    later = end + timedelta(minutes=30)
+    dialog.end_edit.setTime(QTime(later.astimezone(BAKU).hour, later.astimezone(BAKU).minute))
+    with qtbot.waitSignal(dialog.booked, timeout=WAIT_MS):
+        dialog.submit()
+    (entry,) = Outbox(mine.cache.db, CATALOG).all()
+    assert (entry.method, entry.if_match, entry.body) == ("PATCH", 1, {"end": utc_text(later)})
+    assert mine.sync_engine().run().pushed == 1
+    moved = booking(mine.cache.db, server_id)
+    assert moved is not None and moved.end == later and moved.version == 2
