@@ -329,6 +329,14 @@
         <translation>Mərtəbə</translation>
     </message>
     <message>
+        <source>Find a room</source>
+        <translation>Otaq tap</translation>
+    </message>
+    <message>
+        <source>My bookings</source>
+        <translation>Bronlarım</translation>
+    </message>
+    <message>
         <source>Export my bookings (.ics)…</source>
         <translation>Bronlarımı ixrac et (.ics)…</translation>
     </message>
@@ -457,6 +465,17 @@
     <message>
         <source>Book the chosen room</source>
         <translation>Seçilmiş otağı bron et</translation>
+    </message>
+</context>
+<context>
+    <name>MyBookings</name>
+    <message>
+        <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
+        <translation>Təşkil etdiyiniz və ya iştirak etdiyiniz qarşıdakı bron yoxdur. Cədvəldə otaq bron edin.</translation>
+    </message>
+    <message>
+        <source>My upcoming bookings</source>
+        <translation>Qarşıdakı bronlarım</translation>
     </message>
 </context>
 </TS>

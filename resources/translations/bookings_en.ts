@@ -329,6 +329,14 @@
         <translation>Floor</translation>
     </message>
     <message>
+        <source>Find a room</source>
+        <translation>Find a room</translation>
+    </message>
+    <message>
+        <source>My bookings</source>
+        <translation>My bookings</translation>
+    </message>
+    <message>
         <source>Export my bookings (.ics)…</source>
         <translation>Export my bookings (.ics)…</translation>
     </message>
@@ -457,6 +465,17 @@
     <message>
         <source>Book the chosen room</source>
         <translation>Book the chosen room</translation>
+    </message>
+</context>
+<context>
+    <name>MyBookings</name>
+    <message>
+        <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
+        <translation>No upcoming bookings where you organize or attend. Book a room in the grid.</translation>
+    </message>
+    <message>
+        <source>My upcoming bookings</source>
+        <translation>My upcoming bookings</translation>
     </message>
 </context>
 </TS>

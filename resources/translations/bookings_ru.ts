@@ -329,6 +329,14 @@
         <translation>Этаж</translation>
     </message>
     <message>
+        <source>Find a room</source>
+        <translation>Найти комнату</translation>
+    </message>
+    <message>
+        <source>My bookings</source>
+        <translation>Мои брони</translation>
+    </message>
+    <message>
         <source>Export my bookings (.ics)…</source>
         <translation>Экспорт моих броней (.ics)…</translation>
     </message>
@@ -458,6 +466,17 @@
     <message>
         <source>Book the chosen room</source>
         <translation>Забронировать выбранную комнату</translation>
+    </message>
+</context>
+<context>
+    <name>MyBookings</name>
+    <message>
+        <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
+        <translation>Предстоящих броней, где вы организатор или участник, нет. Забронируйте комнату в сетке.</translation>
+    </message>
+    <message>
+        <source>My upcoming bookings</source>
+        <translation>Мои предстоящие брони</translation>
     </message>
 </context>
 </TS>

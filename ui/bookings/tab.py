@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,7 @@ from ui.bookings.finder import FinderPanel
 from ui.bookings.form import BookingDialog
 from ui.bookings.grid import DayGridView
 from ui.bookings.i18n import bookings_locale, name_control, stamp_text
+from ui.bookings.mine import MyBookings
 from ui.context import Changes, TabContext
 
 Clock = Callable[[], datetime]
@@ -76,6 +78,7 @@ class BookingsTab(QWidget):
         self._retranslate()
         context.events.changed.connect(self._on_data_changed)
         self._load_choices()
+        self.mine.reload()
 
     @staticmethod
     def title() -> str:
@@ -133,10 +136,15 @@ class BookingsTab(QWidget):
         self.details.exportRequested.connect(self._ask_export_one)
         self.details.changeRequested.connect(self.open_change_form)
         self.details.changed.connect(lambda _id: self.reload())
-        self.finder = FinderPanel(self._context, side)
+        self.side_tabs = QTabWidget(side)
+        self.finder = FinderPanel(self._context, self.side_tabs)
         self.finder.bookRequested.connect(self.open_booking_form)
+        self.mine = MyBookings(self._context, self._clock, self.side_tabs)
+        self.mine.bookingChosen.connect(lambda booking_id: self.show_record("bookings", booking_id))
+        self.side_tabs.addTab(self.finder, "")
+        self.side_tabs.addTab(self.mine, "")
         side_layout.addWidget(self.details)
-        side_layout.addWidget(self.finder, 1)
+        side_layout.addWidget(self.side_tabs, 1)
         splitter.addWidget(self.grid_view)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
@@ -243,6 +251,7 @@ class BookingsTab(QWidget):
             self._load_choices()
         else:
             self.reload()
+        self.mine.reload()
         shown = self.details.shown_id()
         ids = changes.ids("bookings")
         if shown is not None and (ids is None or shown in ids):
@@ -371,6 +380,8 @@ class BookingsTab(QWidget):
         self.floor_box.setAccessibleName(self.tr("Floor"))
         if self.floor_box.count():
             self.floor_box.setItemText(0, self.tr("All floors"))
+        self.side_tabs.setTabText(0, self.tr("Find a room"))
+        self.side_tabs.setTabText(1, self.tr("My bookings"))
         self.export_mine.setText(self.tr("Export my bookings (.ics)…"))
         self.export_mine.setAccessibleName(self.tr("Export my bookings as an iCalendar file"))
         self.grid_view.setAccessibleName(self.tr("Day grid: rooms and their bookings"))

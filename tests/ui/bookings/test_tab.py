@@ -101,6 +101,13 @@ def test_a_booking_made_offline_is_pending_at_once_and_confirmed_when_sent(
     )
     (block,) = [b for b in grid.bookings[room.id] if b.id == local_id]
     assert block.pending and block.title == "Hesabat müzakirəsi"
+    mine_list = harness.tab.mine.list
+
+    def listed() -> None:
+        texts = [mine_list.item(i).text() for i in range(mine_list.count())]
+        assert any("Hesabat müzakirəsi" in t and "Waiting to be sent" in t for t in texts)
+
+    qtbot.waitUntil(listed, timeout=WAIT_MS)
     (waiting,) = waiting_changes(mine.cache.db, CATALOG, change_describers())
     sentence = describe(waiting.description)
     assert sentence.startswith("New booking: ") and room.name in sentence
