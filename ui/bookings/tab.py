@@ -149,6 +149,7 @@ class BookingsTab(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([960, 460])  # the finder's answers readable without scrolling
         layout.addWidget(splitter, 1)
         self.day_edit.blockSignals(True)
         self.day_edit.setDate(QDate(self._day.year, self._day.month, self._day.day))
