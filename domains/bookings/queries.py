@@ -27,6 +27,7 @@ __all__ = [
     "Alternatives",
     "BookingBlock",
     "DayGrid",
+    "PersonChoice",
     "RoomRow",
     "Slot",
     "alternatives_for",
@@ -39,6 +40,7 @@ __all__ = [
     "floors",
     "free_rooms",
     "local_day_bounds",
+    "people_to_invite",
     "utc_text",
 ]
 
@@ -404,3 +406,26 @@ def alternatives_for(
         [Slot(r, own.start, own.end) for r in others[:rooms_wanted]],
         None if nearest is None else Slot(room, *nearest),
     )
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    id: str
+    full_name: str
+    position: str
+
+
+def people_to_invite(db: sqlite_utils.Database, text: str, limit: int = 8) -> list[PersonChoice]:
+    """Attendees picked from the directory in the cache: people whose full name contains
+    every typed word (case-insensitive as SQLite folds ASCII; the directory's own search
+    stays in its domain), by name."""
+    words = [w for w in text.split() if w][:5]
+    if not words:
+        return []
+    where = " AND ".join("full_name LIKE ? ESCAPE '\\'" for _ in words)
+    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words]
+    rows = db.conn.execute(
+        f"SELECT id, full_name, position FROM people WHERE {where} ORDER BY full_name LIMIT ?",
+        [*(f"%{w}%" for w in escaped), limit],
+    )
+    return [PersonChoice(str(r[0]), str(r[1]), str(r[2] or "")) for r in rows]

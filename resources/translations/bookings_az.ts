@@ -119,6 +119,30 @@
         <translation>Bitmə vaxtı</translation>
     </message>
     <message>
+        <source>&amp;Attendees:</source>
+        <translation>&amp;İştirakçılar:</translation>
+    </message>
+    <message>
+        <source>Type a name, then choose below</source>
+        <translation>Ad yazın, sonra aşağıdan seçin</translation>
+    </message>
+    <message>
+        <source>Find people to invite</source>
+        <translation>Dəvət ediləcək şəxsləri tap</translation>
+    </message>
+    <message>
+        <source>People found: Enter invites</source>
+        <translation>Tapılan şəxslər: Enter dəvət edir</translation>
+    </message>
+    <message>
+        <source>Invited:</source>
+        <translation>Dəvət edilənlər:</translation>
+    </message>
+    <message>
+        <source>Invited people: Enter removes</source>
+        <translation>Dəvət edilənlər: Enter çıxarır</translation>
+    </message>
+    <message>
         <source>&amp;Repeat:</source>
         <translation>&amp;Təkrar:</translation>
     </message>

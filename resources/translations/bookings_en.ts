@@ -119,6 +119,30 @@
         <translation>End time</translation>
     </message>
     <message>
+        <source>&amp;Attendees:</source>
+        <translation>&amp;Attendees:</translation>
+    </message>
+    <message>
+        <source>Type a name, then choose below</source>
+        <translation>Type a name, then choose below</translation>
+    </message>
+    <message>
+        <source>Find people to invite</source>
+        <translation>Find people to invite</translation>
+    </message>
+    <message>
+        <source>People found: Enter invites</source>
+        <translation>People found: Enter invites</translation>
+    </message>
+    <message>
+        <source>Invited:</source>
+        <translation>Invited:</translation>
+    </message>
+    <message>
+        <source>Invited people: Enter removes</source>
+        <translation>Invited people: Enter removes</translation>
+    </message>
+    <message>
         <source>&amp;Repeat:</source>
         <translation>&amp;Repeat:</translation>
     </message>

@@ -119,6 +119,30 @@
         <translation>Время окончания</translation>
     </message>
     <message>
+        <source>&amp;Attendees:</source>
+        <translation>&amp;Участники:</translation>
+    </message>
+    <message>
+        <source>Type a name, then choose below</source>
+        <translation>Введите имя и выберите ниже</translation>
+    </message>
+    <message>
+        <source>Find people to invite</source>
+        <translation>Найти приглашаемых</translation>
+    </message>
+    <message>
+        <source>People found: Enter invites</source>
+        <translation>Найденные люди: Enter приглашает</translation>
+    </message>
+    <message>
+        <source>Invited:</source>
+        <translation>Приглашены:</translation>
+    </message>
+    <message>
+        <source>Invited people: Enter removes</source>
+        <translation>Приглашённые: Enter удаляет</translation>
+    </message>
+    <message>
         <source>&amp;Repeat:</source>
         <translation>&amp;Повтор:</translation>
     </message>

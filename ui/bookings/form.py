@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import sqlite_utils
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTimeEdit,
@@ -32,7 +34,7 @@ from domains.bookings.commands import (
     occurrences,
     series_clashes,
 )
-from domains.bookings.queries import BAKU, BookingBlock, RoomRow
+from domains.bookings.queries import BAKU, BookingBlock, PersonChoice, RoomRow, people_to_invite
 from domains.command import CommandRefused
 from domains.writes import AppliedWrite
 from ui.bookings.i18n import bookings_locale, local_day_text, name_control
@@ -87,6 +89,20 @@ class BookingDialog(QDialog):
         form.addRow(self.day_label, self.day_edit)
         form.addRow(self.start_label, self.start_edit)
         form.addRow(self.end_label, self.end_edit)
+        self.attendee_search = QLineEdit(self)
+        self.attendee_search.setMaxLength(100)
+        self.attendee_search.textChanged.connect(self._search_people)
+        self.matches = QListWidget(self)
+        self.matches.setMaximumHeight(90)
+        self.matches.itemActivated.connect(self._add_attendee)
+        self.matches.itemClicked.connect(self._add_attendee)
+        self.attendees = QListWidget(self)
+        self.attendees.setMaximumHeight(90)
+        self.attendees.itemActivated.connect(self._remove_attendee)
+        self.attendees_label, self.chosen_label = QLabel(self), QLabel(self)
+        form.addRow(self.attendees_label, self.attendee_search)
+        form.addRow("", self.matches)
+        form.addRow(self.chosen_label, self.attendees)
         self.repeat_box = QComboBox(self)
         self.repeat_box.addItems(["", "", ""])  # worded in _retranslate
         self.times_edit = QSpinBox(self)
@@ -98,7 +114,10 @@ class BookingDialog(QDialog):
         self.repeat_box.currentIndexChanged.connect(self._update_repeat)
         if editing is not None:
             self.title_edit.setText(editing.title)
-            for widget in (self.repeat_box, self.times_edit, self.repeat_label, self.times_label):
+            hidden: list[QWidget] = [self.repeat_box, self.times_edit, self.repeat_label]
+            hidden += [self.times_label, self.attendee_search, self.matches, self.attendees]
+            hidden += [self.attendees_label, self.chosen_label]
+            for widget in hidden:
                 widget.setVisible(False)
         layout.addLayout(form)
         self.problems = QLabel(self)
@@ -118,6 +137,36 @@ class BookingDialog(QDialog):
         self._planned: tuple[tuple[datetime, datetime], ...] = ()
         self._retranslate()
         self._update_repeat()
+
+    def attendee_ids(self) -> list[str]:
+        items = (self.attendees.item(i) for i in range(self.attendees.count()))
+        return [str(item.data(Qt.ItemDataRole.UserRole)) for item in items]
+
+    def _search_people(self, text: str) -> None:
+        self._context.reads.query(
+            lambda db: people_to_invite(db, text), self._show_matches, owner=self, key="invite"
+        )
+
+    def _show_matches(self, found: list[PersonChoice]) -> None:
+        self.matches.clear()
+        chosen = set(self.attendee_ids())
+        for person in found:
+            if person.id in chosen:
+                continue
+            text = (
+                f"{person.full_name} · {person.position}" if person.position else person.full_name
+            )
+            item = QListWidgetItem(text, self.matches)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, person.full_name)
+
+    def _add_attendee(self, item: QListWidgetItem) -> None:
+        chosen = QListWidgetItem(str(item.data(Qt.ItemDataRole.UserRole + 1)), self.attendees)
+        chosen.setData(Qt.ItemDataRole.UserRole, item.data(Qt.ItemDataRole.UserRole))
+        self.matches.takeItem(self.matches.row(item))
+
+    def _remove_attendee(self, item: QListWidgetItem) -> None:
+        self.attendees.takeItem(self.attendees.row(item))
 
     def _update_repeat(self) -> None:
         self.times_edit.setEnabled(self.repeat_box.currentIndex() > 0)
@@ -140,6 +189,13 @@ class BookingDialog(QDialog):
         name_control(self.day_edit, self.tr("Day of the booking"))
         name_control(self.start_edit, self.tr("Start time"))
         name_control(self.end_edit, self.tr("End time"))
+        self.attendees_label.setText(self.tr("&Attendees:"))
+        self.attendees_label.setBuddy(self.attendee_search)
+        self.attendee_search.setPlaceholderText(self.tr("Type a name, then choose below"))
+        self.attendee_search.setAccessibleName(self.tr("Find people to invite"))
+        self.matches.setAccessibleName(self.tr("People found: Enter invites"))
+        self.chosen_label.setText(self.tr("Invited:"))
+        self.attendees.setAccessibleName(self.tr("Invited people: Enter removes"))
         self.repeat_label.setText(self.tr("&Repeat:"))
         self.repeat_label.setBuddy(self.repeat_box)
         for index, text in enumerate(
@@ -169,7 +225,7 @@ class BookingDialog(QDialog):
             self.title_edit.text(),
             self._moment(self.start_edit.time()),
             self._moment(self.end_edit.time()),
-            [],
+            self.attendee_ids(),
             self._context.user,
             self._clock(),
         )
@@ -246,7 +302,7 @@ class BookingDialog(QDialog):
             self._room.id,
             self.title_edit.text(),
             self._planned or self.planned(),
-            [],
+            self.attendee_ids(),
             self._context.user,
             self._clock(),
             only_free,

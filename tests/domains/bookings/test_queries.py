@@ -19,6 +19,7 @@ from domains.bookings.queries import (
     floors,
     free_rooms,
     local_day_bounds,
+    people_to_invite,
 )
 
 
@@ -120,3 +121,13 @@ def test_a_building_restricts_the_finder(db: sqlite_utils.Database) -> None:
     start = datetime.combine(busiest_weekday(db), time(20), BAKU)
     found = free_rooms(db, start, start + timedelta(hours=1), building=building)
     assert found and {r.building for r in found} == {building}
+
+
+def test_attendees_are_found_by_the_words_of_their_name(db: sqlite_utils.Database) -> None:
+    full_name = db.conn.execute("SELECT full_name FROM people ORDER BY id LIMIT 1").fetchone()[0]
+    family, given = full_name.split()[:2]
+    found = people_to_invite(db, f"{given} {family}")
+    assert full_name in [p.full_name for p in found]
+    assert all(given in p.full_name and family in p.full_name for p in found)
+    assert people_to_invite(db, "   ") == []
+    assert people_to_invite(db, "%_\\") == []

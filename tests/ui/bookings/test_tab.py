@@ -8,7 +8,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QPushButton
 
 from cache import Outbox
@@ -92,9 +92,19 @@ def test_a_booking_made_offline_is_pending_at_once_and_confirmed_when_sent(
 
     dialog = harness.tab.open_booking_form(room, start, end)
     dialog.title_edit.setText("Hesabat müzakirəsi")
+    guest_id, guest_name = mine.cache.db.conn.execute(
+        "SELECT id, full_name FROM people WHERE id <> ? ORDER BY id LIMIT 1", (mine.user["id"],)
+    ).fetchone()
+    dialog.attendee_search.setText(guest_name)
+    qtbot.waitUntil(lambda: dialog.matches.count() > 0, timeout=WAIT_MS)
+    dialog.matches.setCurrentRow(0)
+    qtbot.keyClick(dialog.matches, Qt.Key.Key_Return)  # Enter invites
+    assert dialog.attendee_ids() == [guest_id]
     with qtbot.waitSignal(dialog.booked, timeout=WAIT_MS) as booked:
         dialog.submit()
     local_id = booked.args[0]
+    (queued,) = Outbox(mine.cache.db, CATALOG).all()
+    assert queued.body["attendee_ids"] == [guest_id]
 
     grid = wait_grid(
         qtbot, harness, lambda g: any(b.id == local_id for b in g.bookings.get(room.id, []))
@@ -199,8 +209,6 @@ def test_every_control_is_named_and_reachable_by_keyboard(
 
 
 def test_the_grid_is_driven_by_keyboard(qtbot: Any, harness: BookingsHarness) -> None:
-    from PySide6.QtCore import Qt
-
     wait_grid(qtbot, harness)
     start, _ = evening_slot()
     harness.tab.set_day(start.date())
