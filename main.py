@@ -28,6 +28,7 @@ from cache.errors import (
     WrongPassword,
 )
 from client.address import BadAddress, complete_server_url
+from client.bookings_args import add_bookings_parser
 from client.errors import (
     ApiProblem,
     DeviceRevoked,
@@ -103,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     from client.documents_args import add_documents_parser  # noqa: PLC0415 - argparse only
 
     add_documents_parser(commands)
+    add_bookings_parser(commands)
     return parser
 
 
@@ -460,6 +462,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_registries(args)
         if args.command == "documents":
             return run_documents_command(args)
+        if args.command == "bookings":
+            from client.bookings_cli import run_bookings  # noqa: PLC0415
+
+            args.server = complete_server_url(args.server)
+            return run_bookings(args, args.server)
     except (IntranetError, CacheError, BadAddress) as error:
         print(f"error: {plain_sentence(error, args.server)}", file=sys.stderr)
         return 1

@@ -10,13 +10,13 @@ and asks the sync to push soon.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import sqlite_utils
 
-__all__ = ["Command", "CommandRefused", "FieldProblem", "LocalWrite"]
+__all__ = ["Command", "CommandBatch", "CommandRefused", "FieldProblem", "LocalWrite"]
 
 
 @dataclass(frozen=True)
@@ -60,5 +60,14 @@ class Command(Protocol):
     """A user's change, checked and planned against the cache as it is now."""
 
     def plan(self, db: sqlite_utils.Database) -> LocalWrite:
+        """Runs inside the write transaction; raises ``CommandRefused`` for bad input."""
+        ...
+
+
+class CommandBatch(Command, Protocol):
+    """A user's action that queues several records at once (a recurring booking's
+    occurrences): all of them in the one transaction, or none."""
+
+    def plan_all(self, db: sqlite_utils.Database) -> Sequence[LocalWrite]:
         """Runs inside the write transaction; raises ``CommandRefused`` for bad input."""
         ...

@@ -6,6 +6,7 @@ A new domain adds its collection and describer here; the UI adds the words for i
 
 from __future__ import annotations
 
+from domains.bookings.changes import describe_booking_change
 from domains.changes import Describer
 from domains.directory.changes import describe_person_change
 from domains.documents.changes import describe_document_change, describe_share_change
@@ -18,4 +19,5 @@ def change_describers() -> dict[str, Describer]:
         "people": describe_person_change,
         "documents": describe_document_change,
         "shares": describe_share_change,
+        "bookings": describe_booking_change,
     }

@@ -33,6 +33,8 @@ class AppliedWrite:
     write: LocalWrite
     entry: OutboxEntry
     changes: Changes
+    more: tuple[tuple[LocalWrite, OutboxEntry], ...] = ()
+    """A ``CommandBatch``'s further writes and entries, in order (empty for a command)."""
 
 
 @commits_before_returning
@@ -43,18 +45,31 @@ def apply_command(
     (the write lock first: the plan reads the record it builds on). A
     ``CommandRefused`` raised by the plan leaves the cache as it was."""
     with write_transaction(db, immediate=True):
-        write = command.plan(db)
-        entry = Outbox(db, catalog).enqueue(
-            write.method,
-            write.path,
-            body=write.body,
-            collection=write.collection,
-            record=write.record,
-            if_match=write.if_match,
-            content_ref=write.content_ref,
+        plan_all = getattr(command, "plan_all", None)
+        writes = list(plan_all(db)) if plan_all is not None else [command.plan(db)]
+        outbox = Outbox(db, catalog)
+        queued = [
+            (
+                write,
+                outbox.enqueue(
+                    write.method,
+                    write.path,
+                    body=write.body,
+                    collection=write.collection,
+                    record=write.record,
+                    if_match=write.if_match,
+                    content_ref=write.content_ref,
+                ),
+            )
+            for write in writes
+        ]
+    changes = Changes(ChangeSource.LOCAL_WRITE)
+    for write, _entry in queued:
+        changes = changes.merged(
+            Changes.of(ChangeSource.LOCAL_WRITE, write.collection, [str(write.record["id"])])
         )
-    changes = Changes.of(ChangeSource.LOCAL_WRITE, write.collection, [str(write.record["id"])])
-    return AppliedWrite(write, entry, changes)
+    (write, entry), *more = queued
+    return AppliedWrite(write, entry, changes, tuple(more))
 
 
 # --- the user's decisions on queued changes ("Changes waiting", the conflict screen) ------

@@ -18,6 +18,10 @@ FIELD_NAMES: dict[tuple[str, str], object] = {
     ("documents", "title"): QT_TRANSLATE_NOOP("ChangeWords", "title"),
     ("documents", "description"): QT_TRANSLATE_NOOP("ChangeWords", "description"),
     ("documents", "tags"): QT_TRANSLATE_NOOP("ChangeWords", "tags"),
+    ("bookings", "room_id"): QT_TRANSLATE_NOOP("ChangeWords", "room"),
+    ("bookings", "start"): QT_TRANSLATE_NOOP("ChangeWords", "start"),
+    ("bookings", "end"): QT_TRANSLATE_NOOP("ChangeWords", "end"),
+    ("bookings", "title"): QT_TRANSLATE_NOOP("ChangeWords", "title"),
 }
 
 
@@ -62,6 +66,24 @@ def _document_words(source: object) -> Callable[[ChangeDescription], str]:
     return word
 
 
+def _booking_new(description: ChangeDescription) -> str:
+    text = QT_TRANSLATE_NOOP("ChangeWords", "New booking: %1")
+    return _tr(text).replace("%1", description.subject)
+
+
+def _booking_changed(description: ChangeDescription) -> str:
+    fields = ", ".join(field_name("bookings", name) for name in description.fields)
+    text = _tr(QT_TRANSLATE_NOOP("ChangeWords", "Changed booking: %1")).replace(
+        "%1", description.subject
+    )
+    return f"{text} ({fields})" if fields else text
+
+
+def _booking_cancelled(description: ChangeDescription) -> str:
+    text = QT_TRANSLATE_NOOP("ChangeWords", "Cancelled booking: %1")
+    return _tr(text).replace("%1", description.subject)
+
+
 SENTENCES: dict[str, Callable[[ChangeDescription], str]] = {
     "contact_details": _contact_details,
     "person": _person,
@@ -70,6 +92,9 @@ SENTENCES: dict[str, Callable[[ChangeDescription], str]] = {
     "document_details": _document_words(QT_TRANSLATE_NOOP("ChangeWords", "Details of %1")),
     "share_sent": _document_words(QT_TRANSLATE_NOOP("ChangeWords", "%1 sent to %2")),
     "share_read": _document_words(QT_TRANSLATE_NOOP("ChangeWords", "%1 marked as read")),
+    "booking_new": _booking_new,
+    "booking_changed": _booking_changed,
+    "booking_cancelled": _booking_cancelled,
 }
 
 

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from ui.analytics import AnalyticsTab
 from ui.analytics.i18n import install_analytics_translations
+from ui.bookings import BookingsTab
+from ui.bookings.i18n import install_bookings_translations
 from ui.context import TabContext
 from ui.directory import DirectoryTab
 from ui.directory.i18n import install_directory_translations
@@ -50,6 +52,13 @@ def available_tabs() -> list[TabSpec]:
             DocumentsTab.title,
             install_documents_translations,
             collections=("documents", "shares"),
+        ),
+        TabSpec(
+            "bookings",
+            BookingsTab,
+            BookingsTab.title,
+            install_bookings_translations,
+            collections=("bookings",),
         ),
         TabSpec(
             "registries",

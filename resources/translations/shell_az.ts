@@ -79,6 +79,18 @@
         <translation>etiketlər</translation>
     </message>
     <message>
+        <source>room</source>
+        <translation>otaq</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>başlanğıc</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>son</translation>
+    </message>
+    <message>
         <source>Contact details of %1</source>
         <translation>%1 — əlaqə məlumatları</translation>
     </message>
@@ -89,6 +101,18 @@
     <message>
         <source>Change to %1</source>
         <translation>%1 — dəyişiklik</translation>
+    </message>
+    <message>
+        <source>New booking: %1</source>
+        <translation>Yeni bron: %1</translation>
+    </message>
+    <message>
+        <source>Changed booking: %1</source>
+        <translation>Dəyişdirilmiş bron: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled booking: %1</source>
+        <translation>Ləğv edilmiş bron: %1</translation>
     </message>
     <message>
         <source>Upload of %1</source>

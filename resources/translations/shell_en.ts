@@ -79,6 +79,18 @@
         <translation>tags</translation>
     </message>
     <message>
+        <source>room</source>
+        <translation>room</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>end</translation>
+    </message>
+    <message>
         <source>Contact details of %1</source>
         <translation>Contact details of %1</translation>
     </message>
@@ -89,6 +101,18 @@
     <message>
         <source>Change to %1</source>
         <translation>Change to %1</translation>
+    </message>
+    <message>
+        <source>New booking: %1</source>
+        <translation>New booking: %1</translation>
+    </message>
+    <message>
+        <source>Changed booking: %1</source>
+        <translation>Changed booking: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled booking: %1</source>
+        <translation>Cancelled booking: %1</translation>
     </message>
     <message>
         <source>Upload of %1</source>

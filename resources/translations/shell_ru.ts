@@ -79,6 +79,18 @@
         <translation>теги</translation>
     </message>
     <message>
+        <source>room</source>
+        <translation>комната</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>начало</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>конец</translation>
+    </message>
+    <message>
         <source>Contact details of %1</source>
         <translation>Контактные данные: %1</translation>
     </message>
@@ -89,6 +101,18 @@
     <message>
         <source>Change to %1</source>
         <translation>Изменение: %1</translation>
+    </message>
+    <message>
+        <source>New booking: %1</source>
+        <translation>Новая бронь: %1</translation>
+    </message>
+    <message>
+        <source>Changed booking: %1</source>
+        <translation>Изменённая бронь: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled booking: %1</source>
+        <translation>Отменённая бронь: %1</translation>
     </message>
     <message>
         <source>Upload of %1</source>

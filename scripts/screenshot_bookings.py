@@ -1,0 +1,194 @@
+"""Screenshots of the Bookings tab over the demo data in a real window.
+
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1440x900x24" \
+        uv run --locked python scripts/screenshot_bookings.py [--out docs/screenshots]
+
+Seeds the ``demo`` data into a temporary server and signs ``head`` in on two profiles.
+Saves, in az and en (``-<lang>.png``): ``bookings-grid`` (a building's day),
+``bookings-finder`` (8 people with a projector, answered from the cache),
+``bookings-pending`` (a booking made with the link down: marked waiting),
+``bookings-refused`` (the other profile took the slot first: what it clashed with and
+the alternatives), ``bookings-series`` (a weekly series with a taken date). Nothing is
+left behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QLocale, QTime
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+
+from cache.changes import Changes, ChangeSource
+from cache.keywrap import Argon2Params
+from client.session import SignIn
+from domains.bookings.commands import BookRoom
+from domains.bookings.queries import BAKU
+from domains.writes import apply_command
+from scripts.screenshot_directory import settle, synced_session, wait_until
+from ui.bookings import BookingsTab
+from ui.bookings.i18n import install_bookings_translations
+from ui.context import DataEvents, TabContext
+from ui.i18n import Languages
+from ui.reads import ReadPool
+from ui.tasks import TaskRunner
+from ui.writes import Writes
+
+
+def shoot(widget: QWidget, out: Path, name: str, language: str) -> None:
+    settle()
+    path = out / f"{name}-{language}.png"
+    widget.grab().save(str(path))
+    print(f"saved {path}")
+
+
+def next_weekday(after: date) -> date:
+    day = after + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--languages", default="az,en")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    languages = args.languages.split(",")
+
+    app = QApplication(sys.argv[:1])
+    style = Path(__file__).resolve().parents[1] / "resources" / "styles" / "ministry.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    shell = Languages(app)
+
+    def speak(language: str, tabs: QTabWidget) -> None:
+        shell.switch(language)
+        install_bookings_translations(app, language)
+        QLocale.setDefault(QLocale(language))
+        tabs.setTabText(0, BookingsTab.title())
+
+    with tempfile.TemporaryDirectory(prefix="bookings-shot-") as temporary:
+        root = Path(temporary)
+        with synced_session(root) as session:
+            tasks = TaskRunner()
+            events = DataEvents()
+            reads = ReadPool(session.cache.connect, tasks)
+            writes = Writes(reads, events)  # no sync attached: the link is down
+            context = TabContext(
+                reads=reads, writes=writes, tasks=tasks, events=events, user=session.user
+            )
+            window = QMainWindow()
+            tabs = QTabWidget(window)
+            window.setCentralWidget(tabs)
+            tab = BookingsTab(context)
+            tabs.addTab(tab, BookingsTab.title())
+            window.resize(1440, 860)
+            window.show()
+            day = next_weekday(datetime.now(BAKU).date())
+            wait_until(lambda: tab.grid_view.grid() is not None)
+            tab.set_day(day)
+            wait_until(
+                lambda: (
+                    (g := tab.grid_view.grid()) is not None and g.day == day and bool(g.bookings)
+                )
+            )
+
+            # 1. The day grid.
+            for language in languages:
+                speak(language, tabs)
+                shoot(window, args.out, "bookings-grid", language)
+
+            # 2. The finder: 8 people, a projector, 10:00-11:00.
+            tab.finder.set_request(day, QTime(10, 0), QTime(11, 0), 8, ["proyektor"])
+            tab.finder.search()
+            wait_until(lambda: tab.finder.results.count() > 0)
+            for language in languages:
+                speak(language, tabs)
+                tab.finder.search()
+                wait_until(lambda: tab.finder.results.count() > 0)
+                shoot(window, args.out, "bookings-finder", language)
+
+            # 3. Booked with the link down: pending, marked waiting.
+            grid = tab.grid_view.grid()
+            assert grid is not None
+            room = grid.rooms[2]
+            start = datetime.combine(day, time(18, 30), BAKU)
+            dialog = tab.open_booking_form(room, start, start + timedelta(hours=1))
+            dialog.title_edit.setText("Büdcə layihəsinin müzakirəsi")
+            dialog.submit()
+            wait_until(lambda: not dialog.isVisible())
+            wait_until(lambda: tab.details.shown_id() is not None)
+            for language in languages:
+                speak(language, tabs)
+                shoot(window, args.out, "bookings-pending", language)
+
+            # 4. Someone else took the slot first: the push is refused, alternatives shown.
+            other = SignIn(
+                session.api.server_url,
+                profile_dir=root / "other-profiles",
+                vault_options={"kdf": Argon2Params(memory_kib=1024, time_cost=1, parallelism=1)},
+            ).online("head", "demo")
+            try:
+                other.sync_engine().run()
+                mine_start = datetime.combine(day, time(20, 0), BAKU)
+                theirs = BookRoom(
+                    room.id,
+                    "Kollegiya iclasına hazırlıq",
+                    mine_start,
+                    mine_start + timedelta(hours=1),
+                    [],
+                    other.user,
+                    datetime.now(UTC),
+                )
+                apply_command(other.cache.db, theirs)
+                other.sync_engine().run()
+            finally:
+                other.close()
+            dialog = tab.open_booking_form(room, mine_start, mine_start + timedelta(hours=1))
+            dialog.title_edit.setText("Rüblük hesabatın müzakirəsi")
+            dialog.submit()
+            wait_until(lambda: not dialog.isVisible())
+            report = session.sync_engine().run()
+            events.changed.emit(
+                report.answered.merged(Changes.of(ChangeSource.OUTBOX_ANSWER, "bookings"))
+            )
+            refused = tab.details.shown_id()
+            assert refused is not None
+            tab.show_record("bookings", refused)
+            wait_until(lambda: bool(tab.details.alternative_buttons))
+            for language in languages:
+                speak(language, tabs)
+                wait_until(lambda: bool(tab.details.alternative_buttons))
+                shoot(window, args.out, "bookings-refused", language)
+
+            # 5. A weekly series over a taken date.
+            series_start = datetime.combine(day, time(10, 0), BAKU)
+            dialog = tab.open_booking_form(
+                grid.rooms[0], series_start, series_start + timedelta(hours=1)
+            )
+            dialog.title_edit.setText("Həftəlik planlaşdırma görüşü")
+            dialog.repeat_box.setCurrentIndex(2)
+            dialog.times_edit.setValue(6)
+            for language in languages:
+                speak(language, tabs)
+                dialog.submit()
+                wait_until(dialog.only_free_button.isVisible)
+                dialog.adjustSize()
+                shoot(dialog, args.out, "bookings-series", language)
+            dialog.reject()
+            tasks.wait_for_done()
+            window.close()
+            reads.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
