@@ -110,8 +110,10 @@ def test_schemathesis_finds_no_server_error_and_no_answer_off_the_schema(
         "15",
         "--seed",
         "20261125",
+        # One worker: with the fixed seed, the same cases every run (two workers share the
+        # generation between them by timing, so a rare case came and went: a flaky test).
         "--workers",
-        "2",
+        "1",
         "--generation-database",
         "none",
         "--suppress-health-check",

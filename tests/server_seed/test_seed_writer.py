@@ -49,6 +49,7 @@ DEMO_CONTENT_BEFORE_THE_FAST_PATH = {
     "people": "9a6fa26bc2d8cce1",
     "regions": "6587e75b93614cb0",
     "registries": "9c64bc02d2645788",
+    "registry_access_log": "e3b0c44298fc1c14",  # issue 12: empty after a seed
     "registry_rows": "171c71c7ef864f05",
     "rooms": "9275f672326ea818",
     "shares": "9c68306fa5336fc1",

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from client.session import Session
 from tests.ui_directory.conftest import StatementLog
 from ui.analytics import AnalyticsTab
+from ui.analytics.i18n import install_analytics_translations
 from ui.context import DataEvents, TabContext
 from ui.reads import ReadPool
 from ui.tasks import TaskRunner
@@ -74,6 +75,9 @@ def wait_loaded(qtbot: Any, tab: AnalyticsTab) -> None:
 
 @pytest.fixture
 def harness(qapp: Any, qtbot: Any, synced: Session) -> Iterator[AnalyticsHarness]:
+    # These tests read English words and numbers: a test before them may have left the
+    # tab's language (and so its number and date formats) in another one.
+    install_analytics_translations(qapp, "en")
     made = make_analytics(synced.cache.connect, synced.user)
     made.tab.show()
     try:
