@@ -10,44 +10,16 @@ system locale is.
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QTranslator
+from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from domains.bookings.queries import BAKU
+from ui.tab_translations import TabTranslations
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
-LANGUAGES = ("az", "ru", "en")
-
-_installed: list[QTranslator] = []
-_language: list[str] = []
-
-
-def install_bookings_translations(app: QCoreApplication, language: str) -> bool:
-    """Replace the bookings translator with ``directory_<language>.qm``.
-
-    Returns False (and leaves the English source texts) for a language without a file.
-    """
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
-    _language[:] = [language]
-    if language not in LANGUAGES:
-        return False
-    translator = QTranslator(app)
-    if not translator.load(str(TRANSLATIONS_DIR / f"bookings_{language}.qm")):
-        return False
-    app.installTranslator(translator)
-    _installed.append(translator)
-    return True
-
-
-def bookings_locale() -> QLocale:
-    """The locale of the language last installed (the application's default before)."""
-    if _language and _language[0] in LANGUAGES:
-        return QLocale(_language[0])
-    return QLocale()
+_TRANSLATIONS = TabTranslations("bookings")
+install_bookings_translations = _TRANSLATIONS.install
+bookings_locale = _TRANSLATIONS.locale
 
 
 def local_time_text(moment: datetime) -> str:
