@@ -159,7 +159,13 @@ class _Outcome:
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; its signals carry outcomes and progress across threads."""
+    """Lives on the GUI thread; its signals carry outcomes and progress across threads.
+
+    It has no Qt parent on purpose: every task holds a Python reference to it, so a
+    worker (above all the detached sync thread, which nothing waits for) can never emit
+    on a relay that the GUI thread is deleting along with its runner, which crashed the
+    process (a segfault, not an exception). Once the runner is gone Qt has disconnected
+    it, and an emit reaches nobody."""
 
     finished = Signal(object, object)  # (Task, _Outcome)
     progressed = Signal(object, object)  # (Task, progress)
@@ -168,7 +174,7 @@ class _Relay(QObject):
 def _emit(signal: Any, task: Task, value: object) -> None:
     try:
         signal.emit(task, value)
-    except RuntimeError:  # the runner was deleted meanwhile: nobody to tell
+    except RuntimeError:  # the relay was deleted at interpreter exit: nobody to tell
         log.debug("a task ended after its runner")
 
 
@@ -200,7 +206,7 @@ class TaskRunner(QObject):
         background_threads: int = BACKGROUND_THREADS,
     ) -> None:
         super().__init__(parent)
-        self._relay = _Relay(self)
+        self._relay = _Relay()  # no parent: see _Relay
         self._relay.finished.connect(self._finish)
         self._relay.progressed.connect(self._progress)
         self._pools = {

@@ -224,3 +224,23 @@ def test_errors_reach_on_error_on_the_gui_thread_but_a_superseded_one_does_not(
     assert errors == [("broken", True)]
     assert progress == ["halfway"]
     assert done == []
+
+
+def test_a_detached_task_ending_while_its_runner_is_deleted_does_not_crash(qapp: Any) -> None:
+    """The sync's detached thread emits its outcome whenever it ends; the window (and its
+    runner) may be torn down at that very moment. The relay once died with the runner
+    and the emit crashed the process (a segfault in CI): this loop hit it every run."""
+    delivered: list[int] = []
+    for attempt in range(1500):
+        runner = TaskRunner()
+        gate = threading.Event()
+
+        def work(gate: threading.Event = gate, attempt: int = attempt) -> int:
+            gate.wait(GATE_TIMEOUT)
+            return attempt
+
+        runner.run_detached(work, delivered.append)
+        gate.set()
+        shiboken6.delete(runner)
+    QCoreApplication.processEvents()
+    assert delivered == []  # a deleted runner delivers nothing
