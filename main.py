@@ -4,6 +4,8 @@ python main.py --demo                 the app with the embedded demo server (sta
 python main.py [--profile-dir DIR]    the app, with the server from policy or settings
 python main.py [--profile-dir DIR] sync --server URL --username NAME [--password-stdin]
 python main.py [--profile-dir DIR] sync --server URL --username NAME --offline
+python main.py [--profile-dir DIR] remove-user-data [--yes]
+    every cache, key, log and setting of this user on this computer (uninstall's option)
 python main.py [--profile-dir DIR] indicators export --server URL --username NAME
     --indicator CODE [--area CODE ...] [--from YYYY-MM] [--to YYYY-MM] --out FILE.csv|.xlsx
 """
@@ -79,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
         help="keep this registry's rows offline (repeatable; remembered)",
     )
     sync.add_argument("--ca-bundle", type=Path, help="an extra CA certificate file to trust")
+    remove = commands.add_parser(
+        "remove-user-data",
+        help="remove this user's offline data, keys, logs and settings from this computer",
+    )
+    remove.add_argument("--yes", action="store_true", help="remove them (else only list them)")
     indicators = commands.add_parser("indicators", help="public-health indicators, offline")
     actions = indicators.add_subparsers(dest="action", required=True)
     export = actions.add_parser(
@@ -445,6 +452,42 @@ def run_documents_command(args: argparse.Namespace) -> int:
         session.close()
 
 
+def run_remove_user_data(args: argparse.Namespace) -> int:
+    """What an uninstall leaves unless asked (the MSI's REMOVEUSERDATA=1 runs this): one
+    line per place; without ``--yes`` only the list, and exit code 2."""
+    from cache.keystore import CredentialStore  # noqa: PLC0415
+    from client.user_data import UserDataPlaces, remove_user_data  # noqa: PLC0415
+
+    places = (
+        UserDataPlaces.default()
+        if args.profile_dir is None
+        else UserDataPlaces.under(args.profile_dir)
+    )
+    if not args.yes:
+        found = places.existing()
+        for path in found:
+            print(f"would remove {path}")
+        if not found:
+            print("nothing of this app is kept for this user on this computer")
+            return 0
+        print("run again with --yes to remove them (close the app first)")
+        return 2
+    try:
+        removed = remove_user_data(places, CredentialStore())
+    except OSError as error:
+        print(
+            f"error: {error.filename or 'a file'} could not be removed "
+            f"({error.strerror or type(error).__name__}); close the app and run this again",
+            file=sys.stderr,
+        )
+        return 1
+    for path in removed:
+        print(f"removed {path}")
+    if not removed:
+        print("nothing of this app is kept for this user on this computer")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
@@ -458,6 +501,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_sync(args)
         if args.command == "indicators":
             return run_indicators_export(args)
+        if args.command == "remove-user-data":
+            return run_remove_user_data(args)
         if args.command == "registries":
             return run_registries(args)
         if args.command == "documents":

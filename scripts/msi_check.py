@@ -66,6 +66,41 @@ def problems(msi: Path, version: str) -> list[str]:
     removed = {row[3] for row in table(msi, "RemoveFile")}  # DirProperty
     if removed - {"ShortcutFolder"}:
         found.append(f"uninstall removes more than the Start menu folder: {sorted(removed)}")
+    found.extend(_user_data_removal_problems(msi, files))
+    return found
+
+
+# The custom action's type: 18 (an installed exe) + 64 (its exit code ignored) + 1024
+# (deferred); never 2048 (no impersonation: it would run as SYSTEM, not as the user).
+REMOVE_ACTION_TYPE = 18 + 64 + 1024
+REMOVE_CONDITION = 'REMOVE~="ALL" AND REMOVEUSERDATA="1" AND NOT UPGRADINGPRODUCTCODE'
+
+
+def _user_data_removal_problems(msi: Path, files: dict[str, str]) -> list[str]:
+    """The user's data goes only when asked: ``REMOVEUSERDATA=1`` at a full uninstall,
+    never an upgrade, by ``intranet-cli.exe remove-user-data --yes`` as the user."""
+    found: list[str] = []
+    if "intranet-cli.exe" not in {name.split("|")[-1] for name in files.values()}:
+        found.append("intranet-cli.exe is not in the File table")
+    actions = {row[0]: row for row in table(msi, "CustomAction")}
+    action = actions.get("RemoveUserData")
+    if action is None:
+        return [*found, "no RemoveUserData custom action"]
+    if int(action[1]) != REMOVE_ACTION_TYPE:
+        found.append(f"RemoveUserData has type {action[1]}, not {REMOVE_ACTION_TYPE}")
+    if files.get(action[2], "").split("|")[-1] != "intranet-cli.exe" or action[3] != (
+        "remove-user-data --yes"
+    ):
+        found.append(f"RemoveUserData does not run intranet-cli.exe remove-user-data: {action}")
+    sequence = {row[0]: row for row in table(msi, "InstallExecuteSequence")}
+    step = sequence.get("RemoveUserData")
+    if step is None or step[1] != REMOVE_CONDITION:
+        found.append(f"RemoveUserData's condition is not {REMOVE_CONDITION!r}: {step}")
+    elif int(step[2]) >= int(sequence["RemoveFiles"][2]):
+        found.append("RemoveUserData runs after the program's files are removed")
+    properties = {row[0] for row in table(msi, "Property")}
+    if "REMOVEUSERDATA" in properties:
+        found.append("REMOVEUSERDATA has a default value: the data would go unasked")
     return found
 
 
@@ -81,7 +116,7 @@ def main(argv: list[str]) -> int:
         print(
             f"{args.msi.name}: ALLUSERS=2, MSIINSTALLPERUSER=1, UpgradeCode {upgrade_code()}, "
             f"version {args.version}, Start menu shortcut to Intranet.exe, major upgrade, "
-            "no user data touched: ok"
+            "user data removed only with REMOVEUSERDATA=1: ok"
         )
     return 1 if wrong else 0
 

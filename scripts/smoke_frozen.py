@@ -57,8 +57,8 @@ def run(command: list[str], label: str) -> list[str]:
         except subprocess.TimeoutExpired:
             return [f"{label}: still running after 300 s"]
         ended = time.time()
+        problems = _removal_problems(command, env, home, label)
     out = done.stdout
-    problems = []
     if done.returncode != 0:
         problems.append(f"{label}: exit code {done.returncode}")
     if "Traceback" in done.stderr or "FAILED" in out:
@@ -87,6 +87,27 @@ def run(command: list[str], label: str) -> list[str]:
             f"{len(opened)} tab(s) opened, quit after {ended - started:.2f} s, exit 0"
         )
     return problems
+
+
+def _removal_problems(command: list[str], env: dict[str, str], home: str, label: str) -> list[str]:
+    """What the MSI's REMOVEUSERDATA=1 runs: ``remove-user-data --yes`` removes the
+    profile the smoke start made (its cache, keyfile, demo server, settings)."""
+    profile = Path(home) / "profile"
+    removal = subprocess.run(  # noqa: S603 - our own build or main.py
+        [*command, "--profile-dir", str(profile), "remove-user-data", "--yes"],
+        cwd=home,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    left = sorted(p.name for p in profile.iterdir()) if profile.exists() else []
+    if removal.returncode != 0 or "removed" not in removal.stdout or left:
+        print(removal.stdout + removal.stderr[-2000:], file=sys.stderr)
+        return [f"{label}: remove-user-data exit {removal.returncode}, left {left}"]
+    print(f"{label}: remove-user-data removed {removal.stdout.count('removed ')} place(s)")
+    return []
 
 
 def main(argv: list[str]) -> int:
