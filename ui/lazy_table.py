@@ -52,7 +52,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView
 
-from cache.changes import Changes, ChangeSource
+from cache.changes import Changes
 from domains.listing import Block, RowSource
 from ui.tasks import TaskRunner
 
@@ -103,16 +103,6 @@ class _CachedBlock(Generic[Row]):
     epoch: int
     """The refresh it was read after (``_LazyRows._epoch``)."""
     stale: bool = False
-
-
-def _as_changes(changes: object) -> Changes | None:
-    """A ``Changes``; a set of collection names: any record of them; else (None, or what
-    an older signal carries): anything may have changed."""
-    if isinstance(changes, Changes):
-        return changes
-    if isinstance(changes, set | frozenset) and all(isinstance(n, str) for n in changes):
-        return Changes(ChangeSource.SYNC_PAGE, dict.fromkeys(changes))
-    return None
 
 
 class _ResizeWatcher(QObject):
@@ -425,11 +415,9 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
 
     # --- changes -------------------------------------------------------------------------
 
-    def refresh(self, changes: object = None) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         """The cache changed: count again, read the stale blocks again. ``changes``:
-        a ``Changes``, or a set of the names of the collections changed (any record of
-        them), or None (anything)."""
-        changes = _as_changes(changes)
+        what changed, or None (anything may have)."""
         collections = self._source.collections
         if not self.concerns(changes):
             return
@@ -474,9 +462,8 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         for number in reread:
             self._request_block(number)
 
-    def concerns(self, changes: object) -> bool:
+    def concerns(self, changes: Changes | None) -> bool:
         """Whether ``changes`` (as ``refresh`` takes them) may change this list."""
-        changes = _as_changes(changes)
         return changes is None or changes.touches(self._source.collections)
 
     # --- reading ---------------------------------------------------------------------------

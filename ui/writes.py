@@ -25,9 +25,7 @@ import sqlite_utils
 from PySide6.QtCore import QObject
 
 from cache.changes import Changes
-from cache.outbox import Outbox, WaitingChange
 from domains import writes as domain_writes
-from domains.catalog import CATALOG
 from domains.command import Command, CommandRefused
 from domains.writes import AppliedWrite
 from ui.context import DataEvents
@@ -129,22 +127,6 @@ class Writes(QObject):
     def take_theirs(self, collection: str, record_id: str, **callbacks: Any) -> Task:
         """A conflict: the server's version replaces mine."""
         return self._decide(domain_writes.take_theirs, collection, record_id, **callbacks)
-
-    def waiting(
-        self,
-        on_done: Callable[[list[WaitingChange]], None],
-        on_error: Callable[[BaseException], None] | None = None,
-        *,
-        owner: QObject | None = None,
-    ) -> Task:
-        """Every change not yet accepted, oldest first, with its record (on a worker)."""
-        return self._reads.query(
-            lambda db: Outbox(db, CATALOG).waiting(),
-            on_done,
-            on_error,
-            owner=owner,
-            key="outbox-waiting",
-        )
 
     # --- plumbing -------------------------------------------------------------------------
 
