@@ -240,8 +240,8 @@
         <translation>Bu reyestr bu kompüterdə deyil, server isə indi əlçatan deyil: bağlantı bərpa olunanda onu onlayn baxın və ya növbəti sinxronlaşmada yükləmək üçün “Bu kompüterdə saxla” qutusunu işarələyin (təxminən %1 MB).</translation>
     </message>
     <message>
-        <source>Search the whole row: on registries kept on this computer</source>
-        <translation>Bütün sətirdə axtarış: yalnız bu kompüterdə saxlanan reyestrlərdə</translation>
+        <source>Search the whole row: offline registries only</source>
+        <translation>Bütün sətirdə axtarış: yalnız bu kompüterdəki reyestrlər</translation>
     </message>
     <message numerus="yes">
         <source>%n rows on the server</source>

@@ -240,8 +240,8 @@
         <translation>This registry is not on this computer, and the server cannot be reached now: browse it online when the connection returns, or tick “Keep on this computer” to download it at the next sync (about %1 MB).</translation>
     </message>
     <message>
-        <source>Search the whole row: on registries kept on this computer</source>
-        <translation>Search the whole row: on registries kept on this computer</translation>
+        <source>Search the whole row: offline registries only</source>
+        <translation>Search the whole row: offline registries only</translation>
     </message>
     <message numerus="yes">
         <source>%n rows on the server</source>

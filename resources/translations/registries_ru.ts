@@ -242,8 +242,8 @@
         <translation>Этого реестра нет на этом компьютере, а сервер сейчас недоступен: просмотрите его онлайн, когда связь восстановится, или отметьте «Хранить на этом компьютере», чтобы загрузить его при следующей синхронизации (около %1 МБ).</translation>
     </message>
     <message>
-        <source>Search the whole row: on registries kept on this computer</source>
-        <translation>Поиск по всей строке: в реестрах, хранящихся на этом компьютере</translation>
+        <source>Search the whole row: offline registries only</source>
+        <translation>Поиск по строке: только в сохранённых реестрах</translation>
     </message>
     <message numerus="yes">
         <source>%n rows on the server</source>

@@ -377,6 +377,8 @@ class RegistriesTab(QWidget):
         self._online_mode = False
         self._set_controls_enabled(False)
         if self._filter_row is not None:
+            self.filter_holder.removeWidget(self._filter_row)
+            self._filter_row.hide()  # gone now, not when the event loop deletes it
             self._filter_row.deleteLater()
             self._filter_row = None
         self.atc_tree.clear()
@@ -467,8 +469,8 @@ class RegistriesTab(QWidget):
         model.queryFinished.connect(self.viewShown.emit)
         model.failed.connect(self._show_query_problem)
         if online_reads is not None:
-            model.queryFailed.connect(self._show_online_problem)
-            model.queryFinished.connect(self._online_rows_shown)
+            model.queryFailed.connect(lambda error: self._show_online_problem(model, error))
+            model.queryFinished.connect(lambda _query: self._online_rows_shown(model))
             model.rowsInserted.connect(lambda *_a: self._show_growing_count())
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         header = self.table.horizontalHeader()
@@ -500,7 +502,7 @@ class RegistriesTab(QWidget):
 
     def _search_placeholder(self) -> None:
         self.search.setPlaceholderText(
-            self.tr("Search the whole row: on registries kept on this computer")
+            self.tr("Search the whole row: offline registries only")
             if self._online_mode
             else self.tr("Search the whole row…")
         )
@@ -509,7 +511,9 @@ class RegistriesTab(QWidget):
     def online_mode(self) -> bool:
         return self._online_mode
 
-    def _online_rows_shown(self, _query: object) -> None:
+    def _online_rows_shown(self, model: RegistryTableModel) -> None:
+        if model is not self._model or self._registry is None:
+            return  # an answer for a registry no longer open
         self._say(None)
         if self.pages.currentWidget() is not self.table:
             self._message_words = None
@@ -535,10 +539,11 @@ class RegistriesTab(QWidget):
             with_number(self.tr("%n rows so far, more as you scroll", "", read), read)
         )
 
-    def _show_online_problem(self, error: BaseException) -> None:
+    def _show_online_problem(self, model: RegistryTableModel, error: BaseException) -> None:
         """A failed page: words in the tab; the rows already shown stay."""
-        model = self._model
-        if model is not None and model.loaded_once and model.rowCount():
+        if model is not self._model or self._registry is None:
+            return
+        if model.loaded_once and model.rowCount():
             self._say(lambda: problem_words(error))
             self.count_label.setText(self.tr("The rows could not be read."))
         else:

@@ -271,3 +271,25 @@ def test_a_registry_switched_from_online_to_kept_offline(
     finally:
         harness.close()
         session.close()
+
+
+def test_an_answer_for_a_registry_no_longer_open_changes_nothing(
+    qtbot: Any, qapp: Any, head: Session, silent_server: str
+) -> None:
+    """The first registry opens online at once; the user moves to the personal-data line
+    before the server's answer (here: its time-out) arrives: the line's message stays."""
+    api = ApiClient(silent_server, timeout=httpx.Timeout(1.0))
+    harness = harness_over(head, ApiOnlineReads(api, lambda: True))
+    try:
+        tab = harness.tab
+        qtbot.waitUntil(lambda: tab.model is not None and tab.online_mode, timeout=20_000)
+        failures: list[object] = []
+        tab.model.queryFailed.connect(failures.append)  # type: ignore[union-attr]
+        tab.chooser.setCurrentRow(tab.chooser.count() - 1)
+        assert "Not available to your role" in tab.message.text()
+        qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+        assert tab.pages.currentWidget() is tab.message
+        assert "Not available to your role" in tab.message.text()
+    finally:
+        harness.close()
+        api.close()
