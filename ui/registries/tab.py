@@ -524,7 +524,8 @@ class RegistriesTab(QWidget):
         """While the server's list grows page by page: the rows read so far (the
         registry's size when nothing filters it)."""
         model = self._model
-        if model is None or not model.growing:
+        shown = self._registry is not None and self.pages.currentWidget() is self.table
+        if model is None or not model.growing or not shown:
             return
         query = model.query
         registry = self._registry
