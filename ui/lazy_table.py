@@ -13,6 +13,11 @@ grows to the exact figure only once the first rows are shown (a count that answe
 first waits). Sort and filter are the query's (``RowSource.sorted``, ``set_query``):
 the database sorts, never a proxy model.
 
+A source that cannot count (``RowSource.count`` is None: a list read page by page from
+the server) makes a growing list: the rows are those read so far, the block after them
+is read by keyset when the view nears the end (``fetchMore``, and the prefetch), never
+by position, and the count is exact once a block ends the list.
+
 After a ``Changes`` (``refresh``) only stale blocks are read again: those holding a
 changed id, or every block when any record may have changed (ids ``None``, or an id
 not shown: it may be new and shift the rows). The view is never reset; a block whose

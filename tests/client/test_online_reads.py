@@ -83,7 +83,10 @@ VIEWS = {
     "name descending": RegistryQuery(INSTITUTIONS, sort="name", descending=True),
     "district and beds, by beds": RegistryQuery(
         INSTITUTIONS,
-        (ChoiceFilter("district", (DISTRICT_NAMES[2], DISTRICT_NAMES[5])), RangeFilter("beds", "0", "400")),
+        (
+            ChoiceFilter("district", (DISTRICT_NAMES[2], DISTRICT_NAMES[5])),
+            RangeFilter("beds", "0", "400"),
+        ),
         sort="beds",
     ),
     "accredited, opened since 2010, by date": RegistryQuery(
@@ -120,7 +123,9 @@ def test_a_block_without_its_cursor_is_paged_to(keeps_institutions: Session) -> 
     assert isinstance(block.next, OnlineCursor)
 
 
-def test_the_listing_names_what_the_user_may_not_read(demo_server: DemoServer, tmp_path: Path) -> None:
+def test_the_listing_names_what_the_user_may_not_read(
+    demo_server: DemoServer, tmp_path: Path
+) -> None:
     from server.seed import DEMO_PASSWORD
 
     head = sign_in_for(demo_server.url, tmp_path).online("head", DEMO_PASSWORD)

@@ -69,9 +69,11 @@ def open_online(qtbot: Any, harness: Harness, registry_id: str = INSTITUTIONS) -
     qtbot.waitUntil(lambda: tab.choice(registry_id) is not None, timeout=20_000)
     tab.choose(registry_id)
     qtbot.waitUntil(
-        lambda: tab.model is not None
-        and tab.model.query.registry_id == registry_id
-        and tab.model.loaded_once,
+        lambda: (
+            tab.model is not None
+            and tab.model.query.registry_id == registry_id
+            and tab.model.loaded_once
+        ),
         timeout=20_000,
     )
 
@@ -177,7 +179,10 @@ def test_a_slow_server_times_out_in_words_and_the_window_keeps_working(
 
 
 def test_a_server_error_and_a_malformed_page_are_said_in_words(
-    qtbot: Any, qapp: Any, analyst: Session, world: World  # noqa: F811
+    qtbot: Any,
+    qapp: Any,
+    analyst: Session,
+    world: World,  # noqa: F811
 ) -> None:
     """The analyst's first registry (the pharmacies, not kept) opens online at once: one
     request, to a real server that fails (its registries table is gone)."""
@@ -223,13 +228,13 @@ def test_signed_in_offline_a_registry_not_kept_says_what_to_do(
         harness.close()
 
 
-def test_the_personal_data_line_names_the_registry_online(
-    qtbot: Any, online_tab: Harness
-) -> None:
+def test_the_personal_data_line_names_the_registry_online(qtbot: Any, online_tab: Harness) -> None:
     tab = online_tab.tab
     qtbot.waitUntil(
-        lambda: tab.chooser.count() == 4
-        and tab.chooser.item(3).text().startswith("Tibb işçilərinin reyestri\n"),
+        lambda: (
+            tab.chooser.count() == 4
+            and tab.chooser.item(3).text().startswith("Tibb işçilərinin reyestri\n")
+        ),
         timeout=20_000,
     )
     line = tab.chooser.item(3)
@@ -253,16 +258,16 @@ def test_a_registry_switched_from_online_to_kept_offline(
             lambda: session.cache.meta.offline_registries == [INSTITUTIONS], timeout=10_000
         )
         qtbot.waitUntil(
-            lambda: tab.mode_label.text()
-            == "Online: read from the server until the next sync downloads it",
+            lambda: (
+                tab.mode_label.text()
+                == "Online: read from the server until the next sync downloads it"
+            ),
             timeout=10_000,
         )
         assert tab.model is not None and tab.model.online
         session.sync_engine().run()
         with qtbot.waitSignal(tab.viewShown, timeout=20_000):
-            harness.events.changed.emit(
-                Changes(ChangeSource.SYNC_PAGE, {"registry_rows": None})
-            )
+            harness.events.changed.emit(Changes(ChangeSource.SYNC_PAGE, {"registry_rows": None}))
         assert tab.mode_label.text().startswith("On this computer, as of ")
         model = tab.model
         assert model is not None and not model.online and not tab.online_mode
