@@ -36,6 +36,7 @@ from client.errors import (
     RateLimited,
     ServerUnavailable,
     SessionEnded,
+    TimedOut,
     problem_for,
 )
 from client.validation import check_heads, check_page, check_record
@@ -268,6 +269,12 @@ class ApiClient:
         answer = self._json("GET", f"/sync/{collection}", params=params, decode=decode_page)
         return check_page(collection, answer)
 
+    # --- online reads ---------------------------------------------------------
+
+    def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        """``GET path`` and its decoded JSON (the tabs' online reads, ``client/online.py``)."""
+        return self._json("GET", path, params=params)
+
     # --- writes ---------------------------------------------------------------
 
     def send(
@@ -394,7 +401,7 @@ class ApiClient:
         try:
             response = self._http.send(request, stream=True)
         except httpx.TimeoutException as error:
-            raise NetworkError(
+            raise TimedOut(
                 f"The server did not answer in time ({type(error).__name__})."
             ) from error
         except httpx.TransportError as error:
@@ -415,6 +422,8 @@ class ApiClient:
             return response.status_code, b"".join(chunks), _retry_after(response)
         except httpx.DecodingError as error:
             raise MalformedResponse("The server's compressed answer is corrupt.") from error
+        except httpx.TimeoutException as error:
+            raise TimedOut(f"The server stopped answering ({type(error).__name__}).") from error
         except httpx.TransportError as error:
             raise NetworkError(f"The connection broke: {_describe(error)}") from error
         finally:

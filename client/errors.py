@@ -26,6 +26,10 @@ class NetworkError(Retryable):
     """The server could not be reached, or the connection broke mid-way."""
 
 
+class TimedOut(NetworkError):
+    """The server did not answer within the client's timeouts."""
+
+
 class ServerUnavailable(Retryable):
     """The server answered 5xx."""
 

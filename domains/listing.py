@@ -44,8 +44,10 @@ class RowSource(Protocol[Query, Row]):
         """The collections whose ``Changes`` may change the list."""
         ...
 
-    def count(self, db: sqlite_utils.Database, query: Query) -> int:
-        """How many rows the query finds, exactly."""
+    def count(self, db: sqlite_utils.Database, query: Query) -> int | None:
+        """How many rows the query finds, exactly; None when the source cannot count
+        (a list read from the server): the list then grows block by block as it is
+        read, keyset only, and its count is known at its last block."""
         ...
 
     def block(

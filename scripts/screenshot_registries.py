@@ -6,9 +6,11 @@
 - ``registries-million-<lang>.png``: a registry of 1 000 000 rows, filtered and sorted,
   and ``registries-export-<lang>.png``: an XLSX export of it in progress. Both from the
   cache ``bench/registries.py`` builds (``--million``; skipped when it is absent).
-- ``registries-atc-<lang>.png``: the medicines' ATC view, and
-  ``registries-personal-<lang>.png``: the personal-data message a department head sees;
-  both over the ``demo`` data seeded into a temporary server and synced.
+- ``registries-atc-<lang>.png``: the medicines' ATC view,
+  ``registries-online-<lang>.png``: a registry not kept on this computer browsed online
+  (filtered and sorted by the server), and ``registries-personal-<lang>.png``: the
+  personal-data line a department head sees, named by the server; over the ``demo`` data
+  seeded into a temporary server and synced.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QTabWidget
 
 from cache.database import open_database
 from cache.keywrap import Argon2Params
 from cache.meta import Meta
+from client.online import ApiOnlineReads
 from client.session import Session, SignIn
 from server.config import Settings
 from server.runner import ServerThread, seed_if_empty
@@ -84,7 +87,11 @@ def demo_sessions(root: Path) -> Iterator[tuple[Session, Session]]:
 
 class Window:
     def __init__(
-        self, connect: Callable[[], Any], user: dict[str, object], size: tuple[int, int]
+        self,
+        connect: Callable[[], Any],
+        user: dict[str, object],
+        size: tuple[int, int],
+        online: Session | None = None,
     ) -> None:
         self.tasks = TaskRunner()
         self.events = DataEvents()
@@ -95,6 +102,7 @@ class Window:
             tasks=self.tasks,
             events=self.events,
             user=user,
+            online=ApiOnlineReads(online.api, lambda: True) if online is not None else None,
         )
         self.window = QMainWindow()
         self.tabs = QTabWidget(self.window)
@@ -174,10 +182,30 @@ def demo(app: QApplication, out: Path, languages: list[str], size: tuple[int, in
         tab.table.selectRow(0)
         shot.shoot(app, languages, lambda lang: out / f"registries-atc-{lang}.png")
         shot.close()
-        shot = Window(head.cache.connect, head.user, size)
+        shot = Window(analyst.cache.connect, analyst.user, size, online=analyst)
+        tab = shot.tab
+        wait_until(lambda: tab.choice("reg-institutions") is not None)
+        tab.choose("reg-institutions")
+        wait_until(lambda: bool(tab.model and tab.model.online and tab.model.loaded_once))
+        row = tab.filter_row
+        assert row is not None and tab.model is not None
+        kind = row.editor("type")[0]
+        assert isinstance(kind, QComboBox)
+        kind.setCurrentIndex(kind.findData("Xəstəxana"))
+        wait_until(lambda: bool(tab.model and tab.model.query.filters))
+        tab.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+        wait_until(lambda: bool(tab.model and tab.model.query.sort == "beds"))
+        settle(1.0)
+        tab.table.selectRow(1)
+        shot.shoot(app, languages, lambda lang: out / f"registries-online-{lang}.png")
+        shot.close()
+        shot = Window(head.cache.connect, head.user, size, online=head)
         tab = shot.tab
         wait_until(lambda: tab.chooser.count() > 0)
+        wait_until(lambda: "\n" in tab.chooser.item(tab.chooser.count() - 1).text())
         tab.chooser.setCurrentRow(tab.chooser.count() - 1)
+        shot.tasks.wait_for_done()
+        wait_until(lambda: tab.pages.currentWidget() is tab.message)
         shot.shoot(app, languages, lambda lang: out / f"registries-personal-{lang}.png")
         shot.close()
 

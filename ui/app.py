@@ -35,6 +35,7 @@ from cache.errors import (
 from cache.keystore import CredentialStore, KeyStorage
 from cache.meta import remember_allowed
 from client.documents import DocumentContent
+from client.online import ApiOnlineReads
 from client.policy import (
     Effective,
     MachinePolicy,
@@ -290,6 +291,7 @@ class ShellApp(QObject):
             user=session.user,
             preferences=self.settings.qsettings,
             files=content,
+            online=ApiOnlineReads(session.api, lambda: not session.offline),
         )
         sync = SyncController(
             session,

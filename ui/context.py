@@ -16,6 +16,7 @@ from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from domains.documents.content import DocumentFiles
+    from domains.online import OnlineReads
     from ui.writes import Writes
 
 __all__ = ["ChangeSource", "Changes", "DataEvents", "TabContext"]
@@ -46,6 +47,10 @@ class TabContext:
     a file was saved to); None: nothing is remembered.
     ``files``: document content (stage an upload into the encrypted store, open a
     document's bytes from it or download them); None where no content is reachable.
+    ``online``: reads from the server (``domains.online.OnlineReads``: a JSON GET of an
+    API path, failures as ``OnlineReadFailed``), only on a worker (``tasks.run``), for
+    what is not kept on this computer; ``online.available`` is False while signed in
+    offline. None: no server at all (a window without a session).
     """
 
     reads: ReadPool
@@ -55,3 +60,4 @@ class TabContext:
     user: dict[str, object]
     preferences: QSettings | None = None
     files: DocumentFiles | None = None
+    online: OnlineReads | None = None

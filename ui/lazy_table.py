@@ -13,6 +13,11 @@ grows to the exact figure only once the first rows are shown (a count that answe
 first waits). Sort and filter are the query's (``RowSource.sorted``, ``set_query``):
 the database sorts, never a proxy model.
 
+A source that cannot count (``RowSource.count`` is None: a list read page by page from
+the server) makes a growing list: the rows are those read so far, the block after them
+is read by keyset when the view nears the end (``fetchMore``, and the prefetch), never
+by position, and the count is exact once a block ends the list.
+
 After a ``Changes`` (``refresh``) only stale blocks are read again: those holding a
 changed id, or every block when any record may have changed (ids ``None``, or an id
 not shown: it may be new and shift the rows). The view is never reset; a block whose
@@ -126,6 +131,7 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         countChanged: SignalInstance
         blockLoaded: SignalInstance
         failed: SignalInstance
+        queryFailed: SignalInstance
 
     def _init_lazy(
         self,
@@ -147,6 +153,9 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         self._epoch = 0  # refreshes so far: which blocks were read before which change
         self._first_pending = False
         self._waiting_count: int | None = None
+        self._growing = False
+        """The source cannot count (``RowSource.count`` is None): the rows grow block by
+        block as they are read, until a block ends the list."""
         self._blocks: OrderedDict[int, _CachedBlock[Row]] = OrderedDict()
         self._pending: set[int] = set()
         self._anchors: dict[int, object] = {}
@@ -184,6 +193,7 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         self._wanted = query
         self._first_pending = True
         self._waiting_count = None
+        self._growing = False
         self.count = None
         self._pending.clear()
         source, run_query, rows = self._source, self._run_query, self._block_rows
@@ -191,7 +201,7 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         def first_block() -> Block[Row]:
             return run_query(lambda db: source.block(db, query, 0, rows, None))
 
-        def how_many() -> int:
+        def how_many() -> int | None:
             return run_query(lambda db: source.count(db, query))
 
         self._tasks.run(
@@ -230,6 +240,7 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         self._store_block(0, block, self._epoch)
         if block.next is None:  # the whole list is in this block: that is its count
             self.count = len(block.rows)
+            self._growing = False
         self._shown = len(block.rows) if self.count is None else self.count
         self.endResetModel()
         self.loaded_once = True
@@ -240,8 +251,13 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
         elif self.count is not None:
             self.countChanged.emit(self.count)
 
-    def _count_arrived(self, generation: int, count: int) -> None:
+    def _count_arrived(self, generation: int, count: int | None) -> None:
         if generation != self._generation:
+            return
+        if count is None:  # the source cannot count: the list grows as it is read
+            self._growing = self.count is None
+            if self._growing and not self._first_pending:
+                self._schedule_visible()
             return
         if self._first_pending:  # the first rows are shown first: the count waits
             self._waiting_count = count
@@ -266,6 +282,30 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
     def _query_failed(self, error: BaseException) -> None:
         log.warning("list query failed: %s", type(error).__name__, exc_info=error)
         self.failed.emit(str(error))
+        self.queryFailed.emit(error)
+
+    @property
+    def growing(self) -> bool:
+        """The count is not known yet: the rows grow as blocks are read (a source that
+        cannot count, ``RowSource.count`` None)."""
+        return self._growing and self.count is None
+
+    def _next_growing_block(self) -> int | None:
+        """The block after the last one shown, when the list may go on past it (its
+        cursor is known: keyset only, a source that cannot count has no offsets)."""
+        if not self.growing or self._first_pending or self._shown % self._block_rows:
+            return None
+        number = self._shown // self._block_rows
+        return number if number in self._anchors else None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._next_growing_block() is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        """A view scrolled to the end of a growing list: read the block after it."""
+        number = None if parent.isValid() else self._next_growing_block()
+        if number is not None:
+            self._request_block(number)
 
     # --- blocks --------------------------------------------------------------------------
 
@@ -314,7 +354,10 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
             bottom = self._shown - 1
         first, last = top // self._block_rows, bottom // self._block_rows
         if bottom % self._block_rows >= PREFETCH_FROM * self._block_rows // BLOCK_ROWS:
-            last = min(last + 1, (self._shown - 1) // self._block_rows)
+            growing = self._next_growing_block()
+            last = min(
+                last + 1, (self._shown - 1) // self._block_rows if growing is None else growing
+            )
         for number in range(first, last + 1):
             block = self._blocks.get(number)
             if block is None or block.stale:
@@ -352,6 +395,9 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
             return
         self._pending.discard(number)
         self.block_reads += 1
+        if self.growing and number * self._block_rows == self._shown:
+            self._append_block(number, block, epoch)
+            return
         old = self._blocks.get(number)
         new_ids = [self._source.row_id(row) for row in block.rows]
         first = number * self._block_rows
@@ -367,6 +413,21 @@ class _LazyRows(_ModelBase, Generic[Query, Row]):
                 for other, cached in self._blocks.items():
                     cached.stale = cached.stale or (other != number and cached.epoch < epoch)
                 self._schedule_visible()
+        self._evict()
+        self.blockLoaded.emit(number)
+
+    def _append_block(self, number: int, block: Block[Row], epoch: int) -> None:
+        """A growing list's next block: its rows are added at the end; a block that ends
+        the list gives the exact count."""
+        if block.rows:
+            self.beginInsertRows(QModelIndex(), self._shown, self._shown + len(block.rows) - 1)
+            self._store_block(number, block, epoch)
+            self._shown += len(block.rows)
+            self.endInsertRows()
+        if block.next is None:
+            self._growing = False
+            self.count = self._shown
+            self.countChanged.emit(self.count)
         self._evict()
         self.blockLoaded.emit(number)
 
@@ -525,6 +586,8 @@ class LazyListModel(_LazyRows[Query, Row], QAbstractListModel):
     countChanged = Signal(int)
     blockLoaded = Signal(int)
     failed = Signal(str)
+    queryFailed = Signal(object)
+    """The exception of a failed query (``failed`` carries its text)."""
 
     def __init__(
         self,
@@ -548,6 +611,8 @@ class LazyTableModel(_LazyRows[Query, Row], QAbstractTableModel):
     countChanged = Signal(int)
     blockLoaded = Signal(int)
     failed = Signal(str)
+    queryFailed = Signal(object)
+    """The exception of a failed query (``failed`` carries its text)."""
 
     def __init__(
         self,

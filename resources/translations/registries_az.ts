@@ -53,6 +53,45 @@
     </message>
 </context>
 <context>
+    <name>RegistriesOnline</name>
+    <message>
+        <source>The server did not answer in time. Change a filter or choose the registry again to try once more.</source>
+        <translation>Server vaxtında cavab vermədi. Yenidən cəhd etmək üçün filtri dəyişin və ya reyestri yenidən seçin.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. This registry is not kept on this computer: browse it when the connection returns, or tick “Keep on this computer”.</source>
+        <translation>Serverə qoşulmaq mümkün deyil. Bu reyestr bu kompüterdə saxlanmır: bağlantı bərpa olunanda ona baxın və ya “Bu kompüterdə saxla” qutusunu işarələyin.</translation>
+    </message>
+    <message>
+        <source>The server could not answer (error %1). Try again later.</source>
+        <translation>Server cavab verə bilmədi (xəta %1). Bir az sonra yenidən cəhd edin.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read: it is not what this version of the program expects. Try again later, or tell the help desk.</source>
+        <translation>Serverin cavabını oxumaq mümkün olmadı: proqramın bu versiyasının gözlədiyi cavab deyil. Bir az sonra yenidən cəhd edin və ya yardım xidmətinə bildirin.</translation>
+    </message>
+    <message>
+        <source>The server says this registry is not available to your role.</source>
+        <translation>Serverə görə bu reyestr sizin rolunuz üçün əlçatan deyil.</translation>
+    </message>
+    <message>
+        <source>The server no longer has this registry.</source>
+        <translation>Serverdə artıq bu reyestr yoxdur.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended: sign in again to read from the server.</source>
+        <translation>Sessiyanız başa çatıb: serverdən oxumaq üçün yenidən daxil olun.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this filter.</source>
+        <translation>Server bu filtri qəbul etmədi.</translation>
+    </message>
+    <message>
+        <source>The rows could not be read from the server.</source>
+        <translation>Sətirləri serverdən oxumaq mümkün olmadı.</translation>
+    </message>
+</context>
+<context>
     <name>RegistriesTab</name>
     <message>
         <source>Registries</source>
@@ -88,10 +127,6 @@
     <message>
         <source>This registry is not on this computer. Tick “Keep on this computer” to download it at the next sync (about %1 MB).</source>
         <translation>Bu reyestr bu kompüterdə deyil. Növbəti sinxronlaşmada yükləmək üçün “Bu kompüterdə saxla” qutusunu işarələyin (təxminən %1 MB).</translation>
-    </message>
-    <message>
-        <source>Offline, as of %1</source>
-        <translation>Bu kompüterdə, %1 tarixinə</translation>
     </message>
     <message>
         <source>Will be downloaded at the next sync</source>
@@ -187,6 +222,52 @@
     <message>
         <source>Search the whole row…</source>
         <translation>Bütün sətirdə axtar…</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>onlayn</translation>
+    </message>
+    <message>
+        <source>personal data · not available to your role</source>
+        <translation>şəxsi məlumatlar · rolunuz üçün əlçatan deyil</translation>
+    </message>
+    <message>
+        <source>Not available to your role. “%1” holds personal data: analysts and administrators may read it.</source>
+        <translation>Sizin rolunuz üçün əlçatan deyil. “%1” şəxsi məlumatlardan ibarətdir: onu yalnız analitiklər və administratorlar oxuya bilər.</translation>
+    </message>
+    <message>
+        <source>This registry is not on this computer, and the server cannot be reached now: browse it online when the connection returns, or tick “Keep on this computer” to download it at the next sync (about %1 MB).</source>
+        <translation>Bu reyestr bu kompüterdə deyil, server isə indi əlçatan deyil: bağlantı bərpa olunanda onu onlayn baxın və ya növbəti sinxronlaşmada yükləmək üçün “Bu kompüterdə saxla” qutusunu işarələyin (təxminən %1 MB).</translation>
+    </message>
+    <message>
+        <source>Search the whole row: offline registries only</source>
+        <translation>Bütün sətirdə axtarış: yalnız bu kompüterdəki reyestrlər</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows on the server</source>
+        <translation>
+            <numerusform>serverdə %n sətir</numerusform>
+            <numerusform>serverdə %n sətir</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows so far, more as you scroll</source>
+        <translation>
+            <numerusform>hələlik %n sətir, aşağı sürüşdürdükcə daha çoxu</numerusform>
+            <numerusform>hələlik %n sətir, aşağı sürüşdürdükcə daha çoxu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On this computer, as of %1</source>
+        <translation>Bu kompüterdə, %1 vəziyyətinə</translation>
+    </message>
+    <message>
+        <source>Online: read from the server until the next sync downloads it</source>
+        <translation>Onlayn: növbəti sinxronlaşma onu yükləyənədək serverdən oxunur</translation>
+    </message>
+    <message>
+        <source>Online: read from the server</source>
+        <translation>Onlayn: serverdən oxunur</translation>
     </message>
     <message>
         <source>Search the whole row</source>

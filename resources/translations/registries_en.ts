@@ -53,6 +53,45 @@
     </message>
 </context>
 <context>
+    <name>RegistriesOnline</name>
+    <message>
+        <source>The server did not answer in time. Change a filter or choose the registry again to try once more.</source>
+        <translation>The server did not answer in time. Change a filter or choose the registry again to try once more.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. This registry is not kept on this computer: browse it when the connection returns, or tick “Keep on this computer”.</source>
+        <translation>The server cannot be reached. This registry is not kept on this computer: browse it when the connection returns, or tick “Keep on this computer”.</translation>
+    </message>
+    <message>
+        <source>The server could not answer (error %1). Try again later.</source>
+        <translation>The server could not answer (error %1). Try again later.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read: it is not what this version of the program expects. Try again later, or tell the help desk.</source>
+        <translation>The server&apos;s answer could not be read: it is not what this version of the program expects. Try again later, or tell the help desk.</translation>
+    </message>
+    <message>
+        <source>The server says this registry is not available to your role.</source>
+        <translation>The server says this registry is not available to your role.</translation>
+    </message>
+    <message>
+        <source>The server no longer has this registry.</source>
+        <translation>The server no longer has this registry.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended: sign in again to read from the server.</source>
+        <translation>Your sign-in has ended: sign in again to read from the server.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this filter.</source>
+        <translation>The server did not accept this filter.</translation>
+    </message>
+    <message>
+        <source>The rows could not be read from the server.</source>
+        <translation>The rows could not be read from the server.</translation>
+    </message>
+</context>
+<context>
     <name>RegistriesTab</name>
     <message>
         <source>Registries</source>
@@ -88,10 +127,6 @@
     <message>
         <source>This registry is not on this computer. Tick “Keep on this computer” to download it at the next sync (about %1 MB).</source>
         <translation>This registry is not on this computer. Tick “Keep on this computer” to download it at the next sync (about %1 MB).</translation>
-    </message>
-    <message>
-        <source>Offline, as of %1</source>
-        <translation>Offline, as of %1</translation>
     </message>
     <message>
         <source>Will be downloaded at the next sync</source>
@@ -187,6 +222,52 @@
     <message>
         <source>Search the whole row…</source>
         <translation>Search the whole row…</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>personal data · not available to your role</source>
+        <translation>personal data · not available to your role</translation>
+    </message>
+    <message>
+        <source>Not available to your role. “%1” holds personal data: analysts and administrators may read it.</source>
+        <translation>Not available to your role. “%1” holds personal data: analysts and administrators may read it.</translation>
+    </message>
+    <message>
+        <source>This registry is not on this computer, and the server cannot be reached now: browse it online when the connection returns, or tick “Keep on this computer” to download it at the next sync (about %1 MB).</source>
+        <translation>This registry is not on this computer, and the server cannot be reached now: browse it online when the connection returns, or tick “Keep on this computer” to download it at the next sync (about %1 MB).</translation>
+    </message>
+    <message>
+        <source>Search the whole row: offline registries only</source>
+        <translation>Search the whole row: offline registries only</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows on the server</source>
+        <translation>
+            <numerusform>%n row on the server</numerusform>
+            <numerusform>%n rows on the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows so far, more as you scroll</source>
+        <translation>
+            <numerusform>%n row so far, more as you scroll</numerusform>
+            <numerusform>%n rows so far, more as you scroll</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On this computer, as of %1</source>
+        <translation>On this computer, as of %1</translation>
+    </message>
+    <message>
+        <source>Online: read from the server until the next sync downloads it</source>
+        <translation>Online: read from the server until the next sync downloads it</translation>
+    </message>
+    <message>
+        <source>Online: read from the server</source>
+        <translation>Online: read from the server</translation>
     </message>
     <message>
         <source>Search the whole row</source>

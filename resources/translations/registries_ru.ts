@@ -53,6 +53,45 @@
     </message>
 </context>
 <context>
+    <name>RegistriesOnline</name>
+    <message>
+        <source>The server did not answer in time. Change a filter or choose the registry again to try once more.</source>
+        <translation>Сервер не ответил вовремя. Измените фильтр или выберите реестр снова, чтобы повторить попытку.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. This registry is not kept on this computer: browse it when the connection returns, or tick “Keep on this computer”.</source>
+        <translation>Сервер недоступен. Этот реестр не хранится на этом компьютере: просмотрите его, когда связь восстановится, или отметьте «Хранить на этом компьютере».</translation>
+    </message>
+    <message>
+        <source>The server could not answer (error %1). Try again later.</source>
+        <translation>Сервер не смог ответить (ошибка %1). Повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read: it is not what this version of the program expects. Try again later, or tell the help desk.</source>
+        <translation>Не удалось прочитать ответ сервера: эта версия программы ожидает другой ответ. Повторите попытку позже или сообщите в службу поддержки.</translation>
+    </message>
+    <message>
+        <source>The server says this registry is not available to your role.</source>
+        <translation>По данным сервера, этот реестр недоступен для вашей роли.</translation>
+    </message>
+    <message>
+        <source>The server no longer has this registry.</source>
+        <translation>На сервере больше нет этого реестра.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended: sign in again to read from the server.</source>
+        <translation>Ваш сеанс завершён: войдите снова, чтобы читать данные с сервера.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this filter.</source>
+        <translation>Сервер не принял этот фильтр.</translation>
+    </message>
+    <message>
+        <source>The rows could not be read from the server.</source>
+        <translation>Не удалось прочитать строки с сервера.</translation>
+    </message>
+</context>
+<context>
     <name>RegistriesTab</name>
     <message>
         <source>Registries</source>
@@ -89,10 +128,6 @@
     <message>
         <source>This registry is not on this computer. Tick “Keep on this computer” to download it at the next sync (about %1 MB).</source>
         <translation>Этого реестра нет на этом компьютере. Отметьте «Хранить на этом компьютере», чтобы загрузить его при следующей синхронизации (около %1 МБ).</translation>
-    </message>
-    <message>
-        <source>Offline, as of %1</source>
-        <translation>На этом компьютере, по состоянию на %1</translation>
     </message>
     <message>
         <source>Will be downloaded at the next sync</source>
@@ -189,6 +224,54 @@
     <message>
         <source>Search the whole row…</source>
         <translation>Поиск по всей строке…</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>онлайн</translation>
+    </message>
+    <message>
+        <source>personal data · not available to your role</source>
+        <translation>персональные данные · недоступно для вашей роли</translation>
+    </message>
+    <message>
+        <source>Not available to your role. “%1” holds personal data: analysts and administrators may read it.</source>
+        <translation>Недоступно для вашей роли. «%1» содержит персональные данные: его могут читать аналитики и администраторы.</translation>
+    </message>
+    <message>
+        <source>This registry is not on this computer, and the server cannot be reached now: browse it online when the connection returns, or tick “Keep on this computer” to download it at the next sync (about %1 MB).</source>
+        <translation>Этого реестра нет на этом компьютере, а сервер сейчас недоступен: просмотрите его онлайн, когда связь восстановится, или отметьте «Хранить на этом компьютере», чтобы загрузить его при следующей синхронизации (около %1 МБ).</translation>
+    </message>
+    <message>
+        <source>Search the whole row: offline registries only</source>
+        <translation>Поиск по строке: только в сохранённых реестрах</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows on the server</source>
+        <translation>
+            <numerusform>%n строка на сервере</numerusform>
+            <numerusform>%n строки на сервере</numerusform>
+            <numerusform>%n строк на сервере</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows so far, more as you scroll</source>
+        <translation>
+            <numerusform>пока %n строка, дальше — при прокрутке</numerusform>
+            <numerusform>пока %n строки, дальше — при прокрутке</numerusform>
+            <numerusform>пока %n строк, дальше — при прокрутке</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On this computer, as of %1</source>
+        <translation>На этом компьютере, по состоянию на %1</translation>
+    </message>
+    <message>
+        <source>Online: read from the server until the next sync downloads it</source>
+        <translation>Онлайн: читается с сервера, пока следующая синхронизация не загрузит его</translation>
+    </message>
+    <message>
+        <source>Online: read from the server</source>
+        <translation>Онлайн: читается с сервера</translation>
     </message>
     <message>
         <source>Search the whole row</source>

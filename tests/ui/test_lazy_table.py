@@ -509,3 +509,39 @@ def test_reads_run_on_workers_only(qtbot: Any, tasks: TaskRunner, connections: R
     finally:
         tasks.wait_for_done(TIMEOUT)
         shiboken6.delete(model)
+
+
+class UncountedPeople(GatedPeople):
+    """The real people source that cannot count (as a list read from the server)."""
+
+    def count(self, db: sqlite_utils.Database, query: DirectoryQuery) -> int | None:  # type: ignore[override]
+        self.counted.set()
+        return None
+
+
+def test_a_source_that_cannot_count_grows_by_keyset_to_its_exact_count(
+    qtbot: Any, tasks: TaskRunner, connections: ReadPool, cache: Cache
+) -> None:
+    source = UncountedPeople()
+    model, view = make_list(tasks, connections, source)
+    model.set_query(DirectoryQuery())
+    qtbot.waitUntil(lambda: model.loaded_once and source.counted.is_set(), timeout=TIMEOUT)
+    tasks.wait_for_done(TIMEOUT)
+    QCoreApplication.processEvents()
+    assert model.rowCount() == BLOCK_ROWS and model.growing and model.count is None
+    while model.count is None:  # the view at its end asks for more
+        shown = model.rowCount()
+        view.scrollToBottom()
+        qtbot.waitUntil(
+            lambda: model.rowCount() > shown or model.count is not None,  # noqa: B023
+            timeout=TIMEOUT,
+        )
+    assert model.count == PEOPLE == model.rowCount() and not model.growing
+    assert not model.canFetchMore()
+    assert all(after for start, after in source.reads if start > 0)  # keyset only, no offsets
+    everybody = everyone(cache.db, DirectoryQuery())
+    assert ids_of(model, [0, BLOCK_ROWS, PEOPLE - 1]) == [
+        everybody[0],
+        everybody[BLOCK_ROWS],
+        everybody[PEOPLE - 1],
+    ]

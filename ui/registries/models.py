@@ -7,17 +7,29 @@ a new SQL order (``RegistryRows.sorted``), never a proxy model.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 
+from domains.online import OnlineReads
 from domains.registries.filters import RegistryQuery
 from domains.registries.model import Column, Registry, RegistryRow
+from domains.registries.online import OnlineRows
 from domains.registries.queries import RegistryRows
 from ui.lazy_table import LazyTableModel, RunQuery
 from ui.tasks import TaskRunner
 
-__all__ = ["RegistryTableModel", "column_width", "display_value"]
+__all__ = ["RegistryTableModel", "column_width", "display_value", "without_cache"]
+
+T = TypeVar("T")
+
+
+def without_cache(query: Callable[[Any], T]) -> T:
+    """The ``RunQuery`` of a registry read online: its source needs no cache connection
+    (it runs on the lazy table's worker all the same)."""
+    return query(None)
+
 
 _WIDTHS = {"text": 220, "enum": 160, "integer": 90, "number": 100, "date": 110, "boolean": 80}
 
@@ -42,13 +54,18 @@ class RegistryTableModel(LazyTableModel[RegistryQuery, RegistryRow]):
         run_query: RunQuery,
         query: RegistryQuery,
         parent: QObject | None = None,
+        online: OnlineReads | None = None,
     ) -> None:
+        """``online``: the registry is read from the server (``OnlineRows``), not the
+        cache."""
         self.registry = registry
         self.shown = query.shown_columns(registry)
+        keys = [c.key for c in self.shown]
+        self.online = online is not None
         super().__init__(
-            RegistryRows([c.key for c in self.shown]),
+            RegistryRows(keys) if online is None else OnlineRows(online, keys),
             tasks,
-            run_query,
+            run_query if online is None else without_cache,
             query,
             lambda: [c.label for c in self.shown],
             parent,

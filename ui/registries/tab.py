@@ -47,6 +47,7 @@ from domains.registries.export import ExportFailed, export_view
 from domains.registries.filters import BadFilter, Filter, RegistryQuery, TextFilter
 from domains.registries.model import Registry, RegistryRow
 from domains.registries.offline import RegistryChoice, registry_choices, set_offline
+from domains.registries.online import RegistryListing, registry_listing
 from domains.registries.queries import (
     AtcGroup,
     atc_groups,
@@ -58,6 +59,7 @@ from ui.context import Changes, TabContext
 from ui.registries.filter_row import FilterRow
 from ui.registries.i18n import format_number, with_number
 from ui.registries.models import RegistryTableModel, column_width, display_value
+from ui.registries.online_words import problem_words
 from ui.tasks import Priority, TaskControl
 
 log = logging.getLogger(__name__)
@@ -96,6 +98,11 @@ class RegistriesTab(QWidget):
         self._status: Callable[[], str] | None = None
         """What the status line under the tool bar says, worded again on a language change."""
         self._message_words: Callable[[], str] | None = None
+        self._online_mode = False
+        """The open registry is read from the server (not kept on this computer)."""
+        self._unreadable: list[RegistryListing] | None = None
+        """The registries the server names as not readable by this user (None: not
+        asked, or offline: the personal-data line stays generic)."""
         roles = context.user.get("roles") or []
         self._may_read_personal = bool(
             PERSONAL_DATA_ROLES.intersection(roles if isinstance(roles, list) else [])
@@ -235,6 +242,7 @@ class RegistriesTab(QWidget):
         self._set_controls_enabled(False)
         context.events.changed.connect(self._on_changed)
         self._load_choices()
+        self._load_unreadable()
 
     # --- the shell's contract -------------------------------------------------------
 
@@ -252,15 +260,20 @@ class RegistriesTab(QWidget):
     def _show_choices(self, choices: list[RegistryChoice]) -> None:
         self._choices = choices
         current = self._registry.id if self._registry else None
+        item_now = self.chooser.currentItem()
+        if current is None and item_now is not None:
+            current = item_now.data(Qt.ItemDataRole.UserRole)
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for choice in choices:
             item = QListWidgetItem(self._choice_text(choice), self.chooser)
             item.setData(Qt.ItemDataRole.UserRole, choice.registry.id)
         if not self._may_read_personal:
-            item = QListWidgetItem(self._personal_text(), self.chooser)
-            item.setData(Qt.ItemDataRole.UserRole, PERSONAL_DATA_ITEM)
-            item.setForeground(self.palette().placeholderText())
+            for listing in self._unreadable if self._unreadable is not None else [None]:
+                item = QListWidgetItem(self._personal_text(listing), self.chooser)
+                item.setData(Qt.ItemDataRole.UserRole, PERSONAL_DATA_ITEM)
+                item.setData(Qt.ItemDataRole.UserRole + 1, listing)
+                item.setForeground(self.palette().placeholderText())
         self.chooser.blockSignals(False)
         if not choices and self._may_read_personal:
             self._show_message(
@@ -273,7 +286,14 @@ class RegistriesTab(QWidget):
                 self.chooser.blockSignals(True)
                 self.chooser.setCurrentRow(row)
                 self.chooser.blockSignals(False)
-                self._update_mode()
+                if current == PERSONAL_DATA_ITEM:  # named now, perhaps
+                    self._chosen(self.chooser.item(row))
+                    return
+                shown = self.choice(str(current))
+                if shown is not None and self._online_mode != self._wants_online(shown):
+                    self._open(shown)  # the sync brought its rows (or dropped them)
+                else:
+                    self._update_mode()
                 return
         if self.chooser.count():
             self.chooser.setCurrentRow(0)
@@ -282,11 +302,37 @@ class RegistriesTab(QWidget):
         rows = with_number(
             self.tr("%n rows", "", choice.registry.row_count), choice.registry.row_count
         )
-        mode = self.tr("offline") if choice.offline else self.tr("not on this computer")
+        online = self._context.online
+        if choice.offline:
+            mode = self.tr("offline")
+        elif online is not None and online.available:
+            mode = self.tr("online")
+        else:
+            mode = self.tr("not on this computer")
         return f"{choice.registry.name}\n{rows} · {mode}"
 
-    def _personal_text(self) -> str:
-        return self.tr("Healthcare workers (personal data)")
+    def _personal_text(self, listing: RegistryListing | None = None) -> str:
+        if listing is None:
+            return self.tr("Healthcare workers (personal data)")
+        return f"{listing.name}\n" + self.tr("personal data · not available to your role")
+
+    def _load_unreadable(self) -> None:
+        """Online, a user without a personal-data role learns from ``GET /registries``
+        which registries they may not read, by name (the cache never holds them)."""
+        online = self._context.online
+        if self._may_read_personal or online is None or not online.available:
+            return
+        self._context.tasks.run(
+            lambda: [r for r in registry_listing(online) if not r.readable],
+            self._show_unreadable,
+            lambda error: log.info("registries: no listing from the server: %s", error),
+            owner=self,
+            key="listing",
+        )
+
+    def _show_unreadable(self, unreadable: list[RegistryListing]) -> None:
+        self._unreadable = unreadable
+        self._show_choices(self._choices)
 
     def choice(self, registry_id: str) -> RegistryChoice | None:
         return next((c for c in self._choices if c.registry.id == registry_id), None)
@@ -304,6 +350,16 @@ class RegistriesTab(QWidget):
             self._close_registry()
             self.keep_offline.hide()
             self.mode_label.clear()
+            listing = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+            if isinstance(listing, RegistryListing):
+                name = listing.name
+                self._show_message(
+                    lambda: self.tr(
+                        "Not available to your role. “%1” holds personal data: analysts and "
+                        "administrators may read it."
+                    ).replace("%1", name)
+                )
+                return
             self._show_message(
                 lambda: self.tr(
                     "Not available to your role. The healthcare workers' registry holds personal "
@@ -318,8 +374,11 @@ class RegistriesTab(QWidget):
 
     def _close_registry(self) -> None:
         self._registry = None
+        self._online_mode = False
         self._set_controls_enabled(False)
         if self._filter_row is not None:
+            self.filter_holder.removeWidget(self._filter_row)
+            self._filter_row.hide()  # gone now, not when the event loop deletes it
             self._filter_row.deleteLater()
             self._filter_row = None
         self.atc_tree.clear()
@@ -336,15 +395,26 @@ class RegistriesTab(QWidget):
         self.keep_offline.blockSignals(True)
         self.keep_offline.setChecked(choice.offline)
         self.keep_offline.blockSignals(False)
+        online = self._context.online
+        self._online_mode = self._wants_online(choice)
         self._update_mode()
-        if choice.stored_rows == 0:
+        if choice.stored_rows == 0 and not self._online_mode:
             megabytes = max(1, choice.download_bytes // 2**20)
-            self._show_message(
-                lambda: self.tr(
-                    "This registry is not on this computer. Tick “Keep on this computer” to "
-                    "download it at the next sync (about %1 MB)."
-                ).replace("%1", format_number(megabytes))
-            )
+            if online is None:
+                self._show_message(
+                    lambda: self.tr(
+                        "This registry is not on this computer. Tick “Keep on this computer” "
+                        "to download it at the next sync (about %1 MB)."
+                    ).replace("%1", format_number(megabytes))
+                )
+            else:
+                self._show_message(
+                    lambda: self.tr(
+                        "This registry is not on this computer, and the server cannot be "
+                        "reached now: browse it online when the connection returns, or tick "
+                        "“Keep on this computer” to download it at the next sync (about %1 MB)."
+                    ).replace("%1", format_number(megabytes))
+                )
             return
         self._filter_row = FilterRow(registry, self)
         self._filter_row.changed.connect(self._apply)
@@ -368,12 +438,26 @@ class RegistriesTab(QWidget):
         self.view_choice.blockSignals(True)
         self.view_choice.setCurrentIndex(VIEW_ALL)
         self.view_choice.blockSignals(False)
-        if registry.is_medicines and any(c.key == "atc_code" for c in registry.columns):
+        online_reads = self._context.online if self._online_mode else None
+        if (
+            online_reads is None
+            and registry.is_medicines
+            and any(c.key == "atc_code" for c in registry.columns)
+        ):
             self.atc_label.show()
             self.atc_tree.show()
             self._load_atc(None, "")
+        if online_reads is not None:  # the free search is the cache's word index
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
         model = RegistryTableModel(
-            registry, self._context.tasks, self._context.reads.run, self._query(), self
+            registry,
+            self._context.tasks,
+            self._context.reads.run,
+            self._query(),
+            self,
+            online=online_reads,
         )
         old = self._model
         self._model = model
@@ -384,6 +468,10 @@ class RegistriesTab(QWidget):
         model.countChanged.connect(self._show_count)
         model.queryFinished.connect(self.viewShown.emit)
         model.failed.connect(self._show_query_problem)
+        if online_reads is not None:
+            model.queryFailed.connect(lambda error: self._show_online_problem(model, error))
+            model.queryFinished.connect(lambda _query: self._online_rows_shown(model))
+            model.rowsInserted.connect(lambda *_a: self._show_growing_count())
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -392,17 +480,90 @@ class RegistriesTab(QWidget):
         self.pages.setCurrentWidget(self.table)
         self._set_controls_enabled(True)
         model.set_query(model.query)
+        if online_reads is not None:
+            self._set_online_controls()
+            return
         self._load_counts(registry)
         self._build_indexes(registry)
+
+    # --- online mode (a registry not kept on this computer) ----------------------------
+
+    def _wants_online(self, choice: RegistryChoice) -> bool:
+        """Read from the server: nothing of it is here, and the server is reachable."""
+        online = self._context.online
+        return choice.stored_rows == 0 and online is not None and online.available
+
+    def _set_online_controls(self) -> None:
+        """What reads the cache is not offered online: the free search (the cache's word
+        index), the export (the whole view) and the ATC tree's counts."""
+        for widget in (self.search, self.export_csv, self.export_xlsx):
+            widget.setEnabled(False)
+        self._search_placeholder()
+
+    def _search_placeholder(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Search the whole row: offline registries only")
+            if self._online_mode
+            else self.tr("Search the whole row…")
+        )
+
+    @property
+    def online_mode(self) -> bool:
+        return self._online_mode
+
+    def _online_rows_shown(self, model: RegistryTableModel) -> None:
+        if model is not self._model or self._registry is None:
+            return  # an answer for a registry no longer open
+        self._say(None)
+        if self.pages.currentWidget() is not self.table:
+            self._message_words = None
+            self.pages.setCurrentWidget(self.table)
+        self._show_growing_count()
+
+    def _show_growing_count(self) -> None:
+        """While the server's list grows page by page: the rows read so far (the
+        registry's size when nothing filters it)."""
+        model = self._model
+        shown = self._registry is not None and self.pages.currentWidget() is self.table
+        if model is None or not model.growing or not shown:
+            return
+        query = model.query
+        registry = self._registry
+        if registry is not None and not query.filters:
+            total = registry.row_count
+            self.count_label.setText(
+                with_number(self.tr("%n rows on the server", "", total), total)
+            )
+            return
+        read = model.rowCount()
+        self.count_label.setText(
+            with_number(self.tr("%n rows so far, more as you scroll", "", read), read)
+        )
+
+    def _show_online_problem(self, model: RegistryTableModel, error: BaseException) -> None:
+        """A failed page: words in the tab; the rows already shown stay."""
+        if model is not self._model or self._registry is None:
+            return
+        if model.loaded_once and model.rowCount():
+            self._say(lambda: problem_words(error))
+            self.count_label.setText(self.tr("The rows could not be read."))
+        else:
+            self._show_message(lambda: problem_words(error))
 
     def _update_mode(self) -> None:
         choice = self.choice(self._registry.id) if self._registry else None
         if choice is None:
             self.mode_label.clear()
             return
-        if choice.offline and choice.stored_rows:
+        if choice.stored_rows:
             when = choice.as_of.astimezone().strftime("%Y-%m-%d %H:%M") if choice.as_of else "—"
-            self.mode_label.setText(self.tr("Offline, as of %1").replace("%1", when))
+            self.mode_label.setText(self.tr("On this computer, as of %1").replace("%1", when))
+        elif self._online_mode and choice.offline:
+            self.mode_label.setText(
+                self.tr("Online: read from the server until the next sync downloads it")
+            )
+        elif self._online_mode:
+            self.mode_label.setText(self.tr("Online: read from the server"))
         elif choice.offline:
             self.mode_label.setText(self.tr("Will be downloaded at the next sync"))
         else:
@@ -456,6 +617,10 @@ class RegistriesTab(QWidget):
                 self._filter_row.show_problems(bad.problems)
             return
         self.count_label.setText(self.tr("Counting…"))
+        if self._online_mode:
+            query = RegistryQuery(
+                query.registry_id, query.filters, "", query.sort, query.descending, query.columns
+            )
         self._model.set_query(query)
 
     def current_query(self) -> RegistryQuery | None:
@@ -742,6 +907,8 @@ class RegistriesTab(QWidget):
         self.count_label.setText(self.tr("The rows could not be read."))
 
     def _on_changed(self, changes: Changes) -> None:
+        if self._unreadable is None:
+            self._load_unreadable()  # signed in offline: the server may be back
         if not changes.touches({"registries", "registry_rows"}):
             return
         self._load_choices()
@@ -761,7 +928,7 @@ class RegistriesTab(QWidget):
         self.atc_label.setText(self.tr("&ATC classification"))
         self.atc_tree.setHeaderLabels([self.tr("ATC code"), self.tr("Medicines")])
         self.atc_tree.setAccessibleName(self.tr("ATC classification"))
-        self.search.setPlaceholderText(self.tr("Search the whole row…"))
+        self._search_placeholder()
         self.search.setAccessibleName(self.tr("Search the whole row"))
         for index, text in enumerate(
             (self.tr("All rows"), self.tr("Expiring within 90 days"), self.tr("Expired"))
@@ -802,5 +969,13 @@ class RegistriesTab(QWidget):
                 item = self.chooser.item(row)
                 registry_id = item.data(Qt.ItemDataRole.UserRole)
                 choice = self.choice(str(registry_id))
-                item.setText(self._choice_text(choice) if choice else self._personal_text())
+                listing = item.data(Qt.ItemDataRole.UserRole + 1)
+                item.setText(
+                    self._choice_text(choice)
+                    if choice
+                    else self._personal_text(
+                        listing if isinstance(listing, RegistryListing) else None
+                    )
+                )
             self._update_mode()
+        self._show_growing_count()

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from client.session import Session
+from domains.online import OnlineReads
 from tests.demo import DemoServer, sign_in_for
 from tests.ui_directory.conftest import StatementLog
 from ui.context import DataEvents, TabContext
@@ -53,7 +54,7 @@ def head(demo_server: DemoServer, tmp_path_factory: pytest.TempPathFactory) -> I
 
 
 class Harness:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, online: OnlineReads | None = None) -> None:
         self.statements = StatementLog()
         self.tasks = TaskRunner(max_threads=2)
         self.events = DataEvents()
@@ -64,6 +65,7 @@ class Harness:
             tasks=self.tasks,
             events=self.events,
             user=session.user,
+            online=online,
         )
         self.tab = RegistriesTab(self.context, today=TODAY)
         self.tab.resize(1400, 800)

@@ -1,0 +1,214 @@
+"""A registry not kept on this computer, read from the server (``TabContext.online``).
+
+``OnlineRows`` is the lazy table's ``RowSource`` for it: the same ``RegistryQuery`` (the
+filter row, the sort, the expiring view) becomes the query endpoint's parameters
+(``GET /registries/{id}/rows``, docs/api.md), and each block is one keyset page after
+the previous block's cursor. The endpoint gives no count of a filtered view, so the
+source counts nothing (``count`` is None): the table grows as pages arrive and knows
+its count at the last page; the registry's size (``row_count``) is the count of the
+unfiltered view. The free search over the whole row uses the cache's word index and
+is not offered online. ``registry_listing`` reads ``GET /registries``: the registries
+the user may not read are named there (``readable``: false), never sent to the cache.
+
+Every answer is checked before use: a page that is not what the API promises is
+``OnlineReadFailed(MALFORMED)``, never a half-read table. No Qt.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import sqlite_utils
+
+from domains.listing import Block
+from domains.online import OnlineProblem, OnlineReadFailed, OnlineReads
+from domains.registries.filters import (
+    ChoiceFilter,
+    Filter,
+    FlagFilter,
+    RangeFilter,
+    RegistryQuery,
+    TextFilter,
+)
+from domains.registries.model import RegistryRow
+
+__all__ = [
+    "MAX_PAGE",
+    "OnlineCursor",
+    "OnlineRows",
+    "RegistryListing",
+    "fetch_page",
+    "registry_listing",
+    "request_params",
+]
+
+MAX_PAGE = 500
+"""The endpoint's largest page."""
+
+
+@dataclass(frozen=True)
+class OnlineCursor:
+    """The endpoint's opaque ``next``: where the page after starts."""
+
+    token: str
+
+
+@dataclass(frozen=True)
+class RegistryListing:
+    """A registry as ``GET /registries`` lists it for this user."""
+
+    id: str
+    name: str
+    row_count: int
+    personal_data: bool
+    readable: bool
+
+
+def _malformed(what: str) -> OnlineReadFailed:
+    return OnlineReadFailed(OnlineProblem.MALFORMED, f"the server's {what} is malformed")
+
+
+def registry_listing(online: OnlineReads) -> list[RegistryListing]:
+    """Every registry the server lists, readable by this user or not."""
+    answer = online.get_json("/registries")
+    if not isinstance(answer, list):
+        raise _malformed("list of registries")
+    found = []
+    for item in answer:
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("id"), str)
+            or not isinstance(item.get("name"), str)
+            or not isinstance(item.get("readable"), bool)
+        ):
+            raise _malformed("list of registries")
+        count = item.get("row_count")
+        found.append(
+            RegistryListing(
+                item["id"],
+                item["name"],
+                count if isinstance(count, int) and not isinstance(count, bool) else 0,
+                bool(item.get("personal_data")),
+                item["readable"],
+            )
+        )
+    return found
+
+
+def _filter_param(item: Filter) -> dict[str, Any]:
+    if isinstance(item, TextFilter):
+        return {"column": item.column, "kind": "text", "text": item.text, "mode": item.mode}
+    if isinstance(item, ChoiceFilter):
+        return {"column": item.column, "kind": "choice", "values": list(item.values)}
+    if isinstance(item, RangeFilter):
+        return {
+            "column": item.column,
+            "kind": "range",
+            "low": item.low.strip().replace(",", "."),
+            "high": item.high.strip().replace(",", "."),
+        }
+    if isinstance(item, FlagFilter):
+        return {"column": item.column, "kind": "flag", "value": item.value}
+    raise TypeError(f"not a registry filter: {item!r}")
+
+
+def request_params(
+    query: RegistryQuery, after: OnlineCursor | None, limit: int
+) -> dict[str, str | int | bool]:
+    """The endpoint's parameters for one page of ``query``."""
+    if query.search.strip():
+        raise ValueError("the free search over the whole row is not offered online")
+    params: dict[str, str | int | bool] = {
+        "filters": json.dumps(
+            [_filter_param(f) for f in query.filters], ensure_ascii=False, separators=(",", ":")
+        ),
+        "limit": max(1, min(limit, MAX_PAGE)),
+    }
+    if query.sort is not None:
+        params["sort"] = query.sort
+        params["descending"] = query.descending
+    if after is not None:
+        params["after"] = after.token
+    return params
+
+
+def fetch_page(
+    online: OnlineReads, query: RegistryQuery, after: OnlineCursor | None, limit: int
+) -> Block[RegistryRow]:
+    """One keyset page of ``query`` after ``after`` (None: the first)."""
+    answer = online.get_json(
+        f"/registries/{quote(query.registry_id, safe='')}/rows",
+        request_params(query, after, limit),
+    )
+    if not isinstance(answer, dict) or not isinstance(answer.get("items"), list):
+        raise _malformed("page of rows")
+    following = answer.get("next")
+    if following is not None and (not isinstance(following, str) or not following):
+        raise _malformed("page of rows")
+    rows = []
+    for item in answer["items"]:
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("id"), str)
+            or not isinstance(item.get("values"), dict)
+        ):
+            raise _malformed("page of rows")
+        rows.append(RegistryRow(item["id"], item["values"]))
+    if len(rows) > max(1, min(limit, MAX_PAGE)):
+        raise _malformed("page of rows")
+    return Block(rows, OnlineCursor(following) if following is not None else None)
+
+
+class OnlineRows:
+    """A registry view read from the server, as a ``domains.listing.RowSource``. The
+    ``db`` the lazy table passes is not used (nothing of it is in the cache)."""
+
+    collections: frozenset[str] = frozenset()
+    """No ``Changes`` of the cache touch the server's rows."""
+
+    def __init__(self, online: OnlineReads, columns: Sequence[str]) -> None:
+        self._online = online
+        self._columns = list(columns)
+
+    def count(self, db: sqlite_utils.Database | None, query: RegistryQuery) -> int | None:
+        return None  # the endpoint counts nothing: the table learns it at the last page
+
+    def block(
+        self,
+        db: sqlite_utils.Database | None,
+        query: RegistryQuery,
+        start: int,
+        limit: int,
+        after: object | None,
+    ) -> Block[RegistryRow]:
+        if isinstance(after, OnlineCursor) or start == 0:
+            return fetch_page(
+                self._online, query, after if isinstance(after, OnlineCursor) else None, limit
+            )
+        # No cursor for this position (the table forgot it): page there from the start.
+        cursor: OnlineCursor | None = None
+        skipped = 0
+        while skipped < start:
+            page = fetch_page(self._online, query, cursor, min(MAX_PAGE, start - skipped))
+            skipped += len(page.rows)
+            if not isinstance(page.next, OnlineCursor):
+                return Block([], None)
+            cursor = page.next
+        return fetch_page(self._online, query, cursor, limit)
+
+    def rows_by_id(self, db: sqlite_utils.Database | None, ids: Sequence[str]) -> list[RegistryRow]:
+        return []  # the server reads rows by view, not by id; nothing here changes them
+
+    def row_id(self, row: RegistryRow) -> str:
+        return row.id
+
+    def sorted(self, query: RegistryQuery, column: int, descending: bool) -> RegistryQuery | None:
+        if not 0 <= column < len(self._columns):
+            return None
+        return RegistryQuery(
+            query.registry_id, query.filters, "", self._columns[column], descending, query.columns
+        )
