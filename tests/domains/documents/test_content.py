@@ -4,6 +4,8 @@ never taken for a whole one, a damaged file is refused and removed."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -138,3 +140,26 @@ def test_content_of_a_document_gone_from_the_cache_leaves_but_a_queued_upload_st
     assert not content.is_kept(str(record["sha256"]))
     assert content.is_kept(queued.sha256)  # the upload still waits: its file stays
     assert content.files.read(queued.sha256) == SENTINEL
+
+
+def test_recent_content_leaves_least_recently_opened_first_and_pinned_never(
+    tmp_path: Path,
+) -> None:
+    """The recent-content limit: the least recently opened go first; pinned content
+    (kept offline, queued uploads) never goes and does not count against the limit."""
+    files = EncryptedFiles(tmp_path / "content", b"\x01" * 32)
+    pinned = files.store_bytes(b"p" * 40_000)
+    old, middle, new = (files.store_bytes(bytes([n]) * 10_000) for n in (1, 2, 3))
+    for age, stored in ((300, old), (200, middle), (100, new), (400, pinned)):
+        os.utime(files.path_for(stored.sha256), (time.time() - age,) * 2)
+    files.read(old.sha256)  # opened just now: the most recent
+    size = files.path_for(new.sha256).stat().st_size
+
+    files.free_up(2 * size, keep={pinned.sha256})
+    assert files.has(pinned.sha256)  # 40 kB pinned beside a 20 kB limit: it stays
+    assert files.has(old.sha256) and files.has(new.sha256)  # the two most recent
+    assert not files.has(middle.sha256)  # the least recently opened
+
+    files.free_up(0, keep={pinned.sha256})  # "free up space"
+    assert files.has(pinned.sha256)
+    assert not files.has(old.sha256) and not files.has(new.sha256)
