@@ -290,6 +290,7 @@ class ShellApp(QObject):
             user=session.user,
             preferences=self.settings.qsettings,
             files=content,
+            policy=dict(session.policy),
         )
         sync = SyncController(
             session,

@@ -5,8 +5,9 @@ docs/tabs.md tells how a new tab uses it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -46,6 +47,8 @@ class TabContext:
     a file was saved to); None: nothing is remembered.
     ``files``: document content (stage an upload into the encrypted store, open a
     document's bytes from it or download them); None where no content is reachable.
+    ``policy``: the server's policy as the cache keeps it (``max_offline_document_mb``,
+    …): limits a tab must respect; empty where none is known.
     """
 
     reads: ReadPool
@@ -55,3 +58,4 @@ class TabContext:
     user: dict[str, object]
     preferences: QSettings | None = None
     files: DocumentFiles | None = None
+    policy: Mapping[str, Any] = field(default_factory=dict)

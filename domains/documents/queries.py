@@ -361,10 +361,15 @@ def content_in_use(db: sqlite_utils.Database) -> tuple[set[str], set[str]]:
 
 
 def kept_records(db: sqlite_utils.Database, kept: KeptOffline) -> list[dict[str, Any]]:
-    """The records of every document kept offline (to download what is missing)."""
+    """The records of every document kept offline (to download what is missing), in a
+    stable order: single documents first, then by title (what fits the policy's limit
+    first is kept first)."""
     condition, params = kept.condition()
+    ids = sorted(kept.documents)
+    marks = ", ".join("?" * len(ids)) or "NULL"
     rows = db.conn.execute(
-        f"SELECT d.record FROM documents AS d WHERE {condition} AND d.id NOT LIKE 'local-%'",
-        params,
+        f"SELECT d.record FROM documents AS d WHERE {condition} AND d.id NOT LIKE 'local-%' "
+        f"ORDER BY d.id NOT IN ({marks}), d.sort_key, d.id",
+        [*params, *ids],
     ).fetchall()
     return [json.loads(row[0]) for row in rows]

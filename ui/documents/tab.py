@@ -54,6 +54,7 @@ from domains.documents.commands import (
     conflicted_upload,
 )
 from domains.documents.content import DocumentFiles, StagedFile
+from domains.documents.offline import fit_within, offline_limit_bytes
 from domains.documents.queries import (
     DocumentQuery,
     FolderRow,
@@ -111,6 +112,8 @@ class DocumentsTab(QWidget):
     """The path of a copy opened in its own program."""
     contentTidied = Signal(int)
     """Bytes of content freed by ``tidy_content``."""
+    keepRefused = Signal(int)
+    """A pin refused: the bytes kept offline would have been over the policy's limit."""
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +131,8 @@ class DocumentsTab(QWidget):
         self._count: int | None = None
         self._kept = self._load_kept()
         self._usage: int | None = None
+        self._offline_limit = offline_limit_bytes(context.policy)
+        self._kept_bytes: int | None = None  # what the documents kept offline take
         self._external: dict[str, str] = {}  # a copy opened in its program -> document id
         self._changed_external: str | None = None
         self._build()
@@ -917,7 +922,7 @@ class DocumentsTab(QWidget):
             return
         document_id = str(self._open["id"])
         documents = set(self._kept.documents) ^ {document_id}
-        self._set_kept(KeptOffline(frozenset(documents), self._kept.folders))
+        self._change_kept(KeptOffline(frozenset(documents), self._kept.folders))
 
     def toggle_keep_folder(self) -> None:
         """Keep the current folder offline: its documents now and those added later."""
@@ -925,7 +930,38 @@ class DocumentsTab(QWidget):
         if kind != FOLDER or folder_id is None:
             return
         folders = set(self._kept.folders) ^ {folder_id}
-        self._set_kept(KeptOffline(self._kept.documents, frozenset(folders)))
+        self._change_kept(KeptOffline(self._kept.documents, frozenset(folders)))
+
+    def _change_kept(self, kept: KeptOffline) -> None:
+        """A pin is measured first (the records' sizes, on a worker) against the policy's
+        ``max_offline_document_mb``: over it, nothing changes and nothing is downloaded."""
+        pins = kept.documents - self._kept.documents or kept.folders - self._kept.folders
+        limit = self._offline_limit
+        if not pins or limit is None:
+            self._set_kept(kept)
+            return
+        self._connections.query(
+            lambda db: fit_within(kept_records(db, kept), None).used,
+            lambda size: self._keep_if_it_fits(kept, size, limit),
+            self._failed,
+            owner=self,
+            key="kept-size",
+        )
+
+    def _keep_if_it_fits(self, kept: KeptOffline, size: int, limit: int) -> None:
+        if size <= limit:
+            self._set_kept(kept)
+            return
+        locale = documents_locale()
+        self._say(
+            self.tr(
+                "Not kept offline: documents kept offline would take %1, more than the "
+                "%2 your administrator allows. Stop keeping something else first."
+            )
+            .replace("%1", locale.formattedDataSize(size))
+            .replace("%2", locale.formattedDataSize(limit))
+        )
+        self.keepRefused.emit(size)
 
     def _set_kept(self, kept: KeptOffline) -> None:
         self._kept = kept
@@ -939,15 +975,28 @@ class DocumentsTab(QWidget):
 
     def fetch_kept(self) -> None:
         """In the background: download what is kept offline and not here yet."""
-        files, kept = self._context.files, self._kept
+        files, kept, limit = self._context.files, self._kept, self._offline_limit
         if files is None or not (kept.documents or kept.folders):
+            self._kept_bytes = 0
             self._show_usage()
             return
 
         def fetch(records: list[dict[str, Any]]) -> None:
+            fit = fit_within(records, limit)  # a folder kept offline may have grown
+            self._kept_bytes = fit.used
+            if fit.left_out and limit is not None:
+                self._say(
+                    self.tr(
+                        "Kept offline is full (%1): %n document(s) of the folders kept "
+                        "offline were not downloaded.",
+                        "",
+                        len(fit.left_out),
+                    ).replace("%1", documents_locale().formattedDataSize(limit))
+                )
+
             def download_missing() -> int:
                 fetched = 0
-                for record in records:
+                for record in fit.fits:
                     if not files.is_kept(str(record.get("sha256") or "")):
                         files.open(record)
                         fetched += 1
@@ -980,11 +1029,17 @@ class DocumentsTab(QWidget):
 
     def _usage_known(self, used: int) -> None:
         self._usage = used
-        self.usage_label.setText(
-            self.tr("On this computer: %1").replace(
-                "%1", documents_locale().formattedDataSize(used)
+        locale = documents_locale()
+        text = self.tr("On this computer: %1").replace("%1", locale.formattedDataSize(used))
+        if self._offline_limit is not None and self._kept_bytes is not None:
+            kept = (
+                self.tr("Kept offline: %1 of %2")
+                .replace("%1", locale.formattedDataSize(self._kept_bytes))
+                .replace("%2", locale.formattedDataSize(self._offline_limit))
             )
-        )
+            text = f"{kept} · {text}"
+        self.usage_label.setText(text)
+        self.usage_label.setAccessibleName(text)
 
     def _name_keep_buttons(self) -> None:
         open_id = str((self._open or {}).get("id", ""))
