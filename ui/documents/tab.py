@@ -222,7 +222,16 @@ class DocumentsTab(QWidget):
         header.setSortIndicatorShown(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_document_changed)
         self.model.follow(self.table)
-        column.addWidget(self.table, 1)
+        self.model.queryFinished.connect(lambda _q: self._show_list_or_empty())
+        self.model.countChanged.connect(lambda _c: self._show_list_or_empty())
+        self.list_stack = QStackedWidget()
+        self.empty = QLabel()  # what an empty list means and what to do
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(24)
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+        column.addWidget(self.list_stack, 1)
         self.lists.addWidget(documents_page)
 
         shares_page = QWidget()
@@ -416,6 +425,27 @@ class DocumentsTab(QWidget):
                 self._kept if kind == KEPT else None,
             )
         )
+
+    def _show_list_or_empty(self) -> None:
+        """An empty list says why and what to do instead of showing empty rows."""
+        if self.model.rowCount() > 0 or not self.model.loaded_once:
+            self.list_stack.setCurrentWidget(self.table)
+            return
+        query = self.model.query
+        if query.text.strip():
+            text = self.tr('No documents match "%1".').replace("%1", query.text.strip())
+        elif query.kept is not None:
+            text = self.tr(
+                "Nothing is kept offline yet. Open a document or a folder and choose "
+                "Keep offline."
+            )
+        elif query.folder_id is not None:
+            text = self.tr("This folder is empty. Drag files here or choose Upload.")
+        else:
+            text = self.tr("No documents yet. They appear here after the first sync.")
+        self.empty.setText(text)
+        self.empty.setAccessibleName(text)
+        self.list_stack.setCurrentWidget(self.empty)
 
     def _show_count(self, count: int) -> None:
         self._count = count
@@ -1121,6 +1151,7 @@ class DocumentsTab(QWidget):
         if self._count is not None:
             self._show_count(self._count)
         self.notice.clear()  # a passing message, in the language it was said in
+        self._show_list_or_empty()
         self._name_keep_buttons()
         if self._usage is not None:
             self._usage_known(self._usage)
