@@ -112,6 +112,11 @@ class DocumentsTab(QWidget):
     """The path of a copy opened in its own program."""
     contentTidied = Signal(int)
     """Bytes of content freed by ``tidy_content``."""
+    titleChanged = Signal()
+    """``current_title()`` changed (the inbox's unread count): the shell shows it."""
+    announced = Signal(object)
+    """A zero-argument callable giving news for the status bar and the tray (new inbox
+    items after a sync), asked again in the current language."""
     keepRefused = Signal(int)
     """A pin refused: the bytes kept offline would have been over the policy's limit."""
 
@@ -127,6 +132,8 @@ class DocumentsTab(QWidget):
         self._open: dict[str, Any] | None = None
         self._shares: list[ShareRow] = []
         self._unread = 0
+        self._unread_known = False  # the first count is not news
+        self._announce_unread = False
         self._folders: list[FolderRow] = []
         self._count: int | None = None
         self._kept = self._load_kept()
@@ -736,7 +743,10 @@ class DocumentsTab(QWidget):
             lambda db: query(db, user_id), self._show_shares, self._failed, owner=self, key="shares"
         )
 
-    def _load_unread(self) -> None:
+    def _load_unread(self, after_sync: bool = False) -> None:
+        """The inbox's unread count (tree entry and tab title); ``after_sync``: new items
+        it finds are announced (status bar, tray) once the count is read."""
+        self._announce_unread = self._announce_unread or after_sync
         user_id = self._user_id
         self._connections.query(
             lambda db: unread_count(db, user_id),
@@ -747,11 +757,28 @@ class DocumentsTab(QWidget):
         )
 
     def _show_unread(self, count: int) -> None:
-        grew = count > self._unread
+        new = count - self._unread if self._unread_known and self._announce_unread else 0
+        self._announce_unread = False
+        self._unread_known = True
+        changed = count != self._unread
         self._unread = count
         self._name_places()
-        if grew:
-            self._say(self.tr("New documents in your inbox."))
+        if changed:
+            self.titleChanged.emit()
+        if new > 0:
+            self._say(self._new_in_inbox(new))
+            self.announced.emit(lambda: self._new_in_inbox(new))
+
+    def _new_in_inbox(self, new: int) -> str:
+        return self.tr("%n new document(s) in your inbox.", "", new).replace(
+            str(new), documents_locale().toString(new), 1
+        )
+
+    def current_title(self) -> str:
+        """The tab's title with the inbox's unread count: "Documents (3)"."""
+        if not self._unread:
+            return self.title()
+        return f"{self.title()} ({documents_locale().toString(self._unread)})"
 
     def _show_shares(self, shares: list[ShareRow]) -> None:
         self._shares = shares
@@ -1103,7 +1130,7 @@ class DocumentsTab(QWidget):
             if self._open is not None and (ids is None or str(self._open["id"]) in ids):
                 self.open_document(str(self._open["id"]))
         if changes.touches({"shares"}):
-            self._load_unread()
+            self._load_unread(after_sync=changes.source is ChangeSource.SYNC_PAGE)
             if self._place[0] in (INBOX, SENT):
                 self._load_shares()
 
