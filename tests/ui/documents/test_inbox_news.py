@@ -14,6 +14,7 @@ from domains.writes import apply_command
 from tests.demo import DemoServer, sign_in_for
 from tests.ui.documents.conftest import DocumentsHarness
 from ui.context import Changes, ChangeSource
+from ui.documents.i18n import install_documents_translations
 
 TIMEOUT = 30_000
 
@@ -37,8 +38,9 @@ def _send_from_colleague(demo_server: DemoServer, tmp_path: Path, to_id: str, co
 
 
 def test_the_unread_count_is_on_the_title_and_new_items_after_a_sync_are_announced(
-    qtbot: Any, documents: DocumentsHarness, demo_server: DemoServer, tmp_path: Path
+    qtbot: Any, qapp: Any, documents: DocumentsHarness, demo_server: DemoServer, tmp_path: Path
 ) -> None:
+    assert install_documents_translations(qapp, "en")  # the plural as the app says it
     tab, db = documents.tab, documents.session.cache.db
     user_id = str(documents.session.user["id"])
     news: list[str] = []
