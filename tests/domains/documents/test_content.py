@@ -163,3 +163,33 @@ def test_recent_content_leaves_least_recently_opened_first_and_pinned_never(
     files.free_up(0, keep={pinned.sha256})  # "free up space"
     assert files.has(pinned.sha256)
     assert not files.has(old.sha256) and not files.has(new.sha256)
+
+
+def test_a_download_killed_after_its_last_chunk_completes_without_asking_again(
+    writer: Session, content: DocumentContent, tmp_path: Path
+) -> None:
+    """Killed after the last byte was written, before the file was made whole: the
+    partial file holds everything. The next open completes it (checked) instead of
+    asking the server for a range past the end, which it refuses (416)."""
+    import json
+
+    data = bytes(range(256)) * (2 * CHUNK_BYTES // 256)  # exactly two whole chunks
+    chosen = tmp_path / "two-chunks.bin"
+    chosen.write_bytes(data)
+    staged = content.stage(str(chosen))
+    apply_command(writer.cache.db, UploadDocument("fld-0010", staged, "İki hissə", writer.user))
+    writer.sync_engine(content_opener=content.opener).run()
+    record = writer.cache.db.conn.execute(
+        "SELECT record FROM documents WHERE title = 'İki hissə'"
+    ).fetchone()
+    document = json.loads(record[0])
+    assert not str(document["id"]).startswith("local-")
+
+    fresh = EncryptedFiles(tmp_path / "fresh", b"\x03" * 32)
+    partial = fresh.partial(staged.sha256)
+    partial.write(data)  # every chunk written and on disk; then the kill
+    partial.sync()
+    partial.close()
+    assert not fresh.has(staged.sha256)
+    assert DocumentContent(writer.api, fresh).open(document) == data
+    assert fresh.has(staged.sha256)
