@@ -37,9 +37,7 @@ class TrayNotifier:
         self.tray.show()
 
     def notify(self, title: str, text: str) -> None:
-        self.tray.showMessage(
-            title, text, QSystemTrayIcon.MessageIcon.Information, NOTIFICATION_MS
-        )
+        self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, NOTIFICATION_MS)
 
 
 def system_tray_notifier(window: QWidget) -> Notifier | None:

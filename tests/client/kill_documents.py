@@ -31,6 +31,7 @@ from client.documents import DocumentContent
 from client.sync import RetryPolicy, SyncEngine
 from domains.catalog import CATALOG
 from domains.documents.commands import UploadDocument, UploadVersion
+from domains.documents.content import StagedFile
 from domains.writes import apply_command
 from tests.client.kill_writer import BearerTransport
 
@@ -75,9 +76,7 @@ class Writer:
     def __init__(self, cache: Path, server_url: str) -> None:
         key = bytes.fromhex(os.environ["KILL_WRITER_KEY"])
         self.db = open_database(cache, key)
-        self.api = ApiClient(
-            server_url, transport=BearerTransport(os.environ["KILL_WRITER_TOKEN"])
-        )
+        self.api = ApiClient(server_url, transport=BearerTransport(os.environ["KILL_WRITER_TOKEN"]))
         self.content = DocumentContent(self.api, EncryptedFiles(content_folder(cache), key))
         self.engine = SyncEngine(
             self.api,
@@ -91,14 +90,12 @@ class Writer:
         self.chosen.mkdir(exist_ok=True)
 
     def _record_titled(self, title: str) -> dict[str, object]:
-        row = self.db.conn.execute(
-            "SELECT id FROM documents WHERE title = ?", (title,)
-        ).fetchone()
+        row = self.db.conn.execute("SELECT id FROM documents WHERE title = ?", (title,)).fetchone()
         stored = self.engine.records.get("documents", row[0])
         assert stored is not None
         return dict(stored.record)
 
-    def _staged(self, name: str, data: bytes):  # noqa: ANN202 - StagedFile
+    def _staged(self, name: str, data: bytes) -> StagedFile:
         path = self.chosen / f"{os.getpid()}-{name}"
         path.write_bytes(data)
         return self.content.stage(str(path))

@@ -443,8 +443,7 @@ class DocumentsTab(QWidget):
             text = self.tr('No documents match "%1".').replace("%1", query.text.strip())
         elif query.kept is not None:
             text = self.tr(
-                "Nothing is kept offline yet. Open a document or a folder and choose "
-                "Keep offline."
+                "Nothing is kept offline yet. Open a document or a folder and choose Keep offline."
             )
         elif query.folder_id is not None:
             text = self.tr("This folder is empty. Drag files here or choose Upload.")
