@@ -134,6 +134,7 @@ class DocumentsTab(QWidget):
         self._unread = 0
         self._unread_known = False  # the first count is not news
         self._announce_unread = False
+        self._unread_asked = self._unread_shown = 0  # the order of the unread counts
         self._folders: list[FolderRow] = []
         self._count: int | None = None
         self._kept = self._load_kept()
@@ -747,17 +748,26 @@ class DocumentsTab(QWidget):
         it finds are announced (status bar, tray) once the count is read."""
         self._announce_unread = self._announce_unread or after_sync
         user_id = self._user_id
+        self._unread_asked += 1
+        asked = self._unread_asked
+        # Not latest-wins: the count found at start must arrive too (what is new after a
+        # sync is measured against it); an answer older than one shown is dropped.
         self._connections.query(
             lambda db: unread_count(db, user_id),
-            self._show_unread,
+            lambda count: self._show_unread(count, asked),
             self._failed,
             owner=self,
-            key="unread",
         )
 
-    def _show_unread(self, count: int) -> None:
-        new = count - self._unread if self._unread_known and self._announce_unread else 0
-        self._announce_unread = False
+    def _show_unread(self, count: int, asked: int = 0) -> None:
+        if asked and asked < self._unread_shown:
+            return
+        self._unread_shown = asked
+        latest = asked == self._unread_asked
+        announce = self._announce_unread and latest and self._unread_known
+        new = count - self._unread if announce else 0
+        if latest:
+            self._announce_unread = False
         self._unread_known = True
         changed = count != self._unread
         self._unread = count
