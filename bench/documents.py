@@ -1,7 +1,7 @@
 """The Documents tab's figures (issue 10), each beside its anchor in the same run.
 
     QT_QPA_PLATFORM=offscreen uv run --locked python bench/documents.py \
-        [--documents 20000] [--uploads 1000] [--pdf-mb 20]
+        [--documents 20000] [--uploads 1000] [--pdf-mb 20] [--lists-only]
 
 1. Folder switch and search over ``--documents`` documents (60 folders, 5 000 people) in
    a SQLCipher cache: what the tab runs for the lazy list's first rows (the first block
@@ -38,7 +38,12 @@ from cache.database import open_database
 from cache.keywrap import Argon2Params
 from cache.store import RecordStore
 from domains.catalog import CATALOG
-from domains.documents.queries import DocumentQuery, count_documents, documents_block
+from domains.documents.queries import (
+    DocumentQuery,
+    block_with_plan,
+    count_documents,
+    documents_block,
+)
 
 WORDS = [
     "hesabat",
@@ -140,13 +145,12 @@ def bench_lists(folder: Path, count: int) -> None:
         return (shown - begun) * 1000, (time.perf_counter() - shown) * 1000
 
     rng = random.Random(5)
+    searches = [DocumentQuery(None, rng.choice(WORDS)[: rng.randrange(1, 7)]) for _ in range(200)]
+    rng = random.Random(5)
     for label, queries in (
         ("folder switch", [DocumentQuery(f"fld-{rng.randrange(60):03d}") for _ in range(200)]),
         ("all documents, sorted by size", [DocumentQuery(sort="size")] * 20),
-        (
-            "search, all folders (1-6 letters of a word)",
-            [DocumentQuery(None, rng.choice(WORDS)[: rng.randrange(1, 7)]) for _ in range(200)],
-        ),
+        ("search, all folders (1-6 letters of a word)", searches),
         (
             "search, one folder",
             [
@@ -169,7 +173,42 @@ def bench_lists(folder: Path, count: int) -> None:
             f"p95 {percentile(rows, 0.95):6.1f} ms | count p50 "
             f"{statistics.median(counts):6.1f} ms p95 {percentile(counts, 0.95):6.1f} ms"
         )
+    bench_search_plans(db, searches)
     db.close()
+
+
+def bench_search_plans(db: Any, searches: list[DocumentQuery]) -> None:
+    """The all-folder search's first rows against its anchor, the plan the list had
+    before (every FTS match gathered and sorted), in the same run, alternating; medians
+    of 5 rounds of the same 200 searches, wall and CPU time."""
+    rounds: dict[str, list[tuple[float, float, float]]] = {"anchor": [], "chosen": []}
+    for _ in range(5):
+        for name in ("anchor", "chosen"):
+            wall: list[float] = []
+            cpu_begun = time.process_time()
+            for query in searches:
+                begun = time.perf_counter()
+                if name == "anchor":
+                    block_with_plan(db, query, 0, 200, walk=False)
+                else:
+                    documents_block(db, query, 0, 200)
+                wall.append((time.perf_counter() - begun) * 1000)
+            cpu = time.process_time() - cpu_begun
+            rounds[name].append((statistics.median(wall), percentile(wall, 0.95), cpu))
+    medians = {
+        name: tuple(statistics.median(r[i] for r in runs) for i in range(3))
+        for name, runs in rounds.items()
+    }
+    for name, label in (("anchor", "FTS, all matches sorted (before)"), ("chosen", "now")):
+        p50, p95, cpu = medians[name]
+        print(
+            f"search, all folders, first rows, {label:34s} p50 {p50:6.1f} ms "
+            f"p95 {p95:6.1f} ms, CPU {cpu:5.2f} s per 200"
+        )
+    print(
+        f"  ratio now/before: p95 {medians['chosen'][1] / medians['anchor'][1]:.2f}x, "
+        f"CPU {medians['chosen'][2] / medians['anchor'][2]:.2f}x (medians of 5 rounds)"
+    )
 
 
 def make_pdf(megabytes: int) -> bytes:
@@ -326,10 +365,12 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=20_000)
     parser.add_argument("--uploads", type=int, default=1000)
     parser.add_argument("--pdf-mb", type=int, default=20)
+    parser.add_argument("--lists-only", action="store_true", help="only the lists (1.)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="documents-bench-") as temporary:
         bench_lists(Path(temporary), args.documents)
-        bench_content(Path(temporary), args.pdf_mb, args.uploads)
+        if not args.lists_only:
+            bench_content(Path(temporary), args.pdf_mb, args.uploads)
     return 0
 
 

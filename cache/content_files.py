@@ -170,20 +170,23 @@ class EncryptedFiles:
         return sum(p.stat().st_size for p in self.folder.iterdir() if p.is_file())
 
     def free_up(self, limit_bytes: int, keep: set[str]) -> int:
-        """Remove the least recently used complete files until at most ``limit_bytes``
-        are used, never those named in ``keep`` (SHA-256s of pinned or queued content).
-        Returns the bytes freed."""
+        """Remove the least recently used complete files until the others (recently
+        opened content) take at most ``limit_bytes``, never those named in ``keep``
+        (SHA-256s of pinned or queued content): pinned content neither leaves nor counts
+        against the recent limit (it has its own, the policy's). Returns the bytes freed."""
         if not self.folder.is_dir():
             return 0
         kept_names = {self.name_for(sha) for sha in keep}
-        files = [p for p in self.folder.iterdir() if p.is_file() and p.suffix != ".part"]
+        files = [
+            p
+            for p in self.folder.iterdir()
+            if p.is_file() and p.suffix != ".part" and p.name not in kept_names
+        ]
         files.sort(key=lambda p: p.stat().st_mtime)
-        used, freed = self.usage(), 0
+        used, freed = sum(p.stat().st_size for p in files), 0
         for path in files:
             if used <= limit_bytes:
                 break
-            if path.name in kept_names:
-                continue
             size = path.stat().st_size
             path.unlink(missing_ok=True)
             used -= size

@@ -6,7 +6,9 @@
 Seeds the ``demo`` data into a temporary server, signs in as ``head``, syncs into a
 temporary encrypted profile, and saves, per language: ``documents-folder`` (a folder's
 documents), ``documents-preview`` (a PDF shown from memory), ``documents-inbox`` (a
-document a colleague sent, with its note), ``documents-conflict`` (a new version the
+document a colleague sent, with its note; the tab's title counts the unread),
+``documents-empty-search`` and ``documents-empty-folder`` (what an empty list says),
+``documents-conflict`` (a new version the
 server had moved past, with its three ends) and ``documents-queue`` (uploads waiting in
 the outbox). Nothing is left behind.
 """
@@ -65,6 +67,7 @@ def main() -> int:
                 events=events,
                 user=session.user,
                 files=content,
+                policy=session.policy,
             )
             window = QMainWindow()
             tabs = QTabWidget(window)
@@ -77,7 +80,7 @@ def main() -> int:
             def shoot(name: str) -> None:
                 for language in languages:
                     install_documents_translations(app, language)
-                    tabs.setTabText(0, DocumentsTab.title())
+                    tabs.setTabText(0, tab.current_title())  # with the inbox's unread count
                     settle(0.6)
                     path = args.out / f"documents-{name}-{language}.png"
                     window.grab().save(str(path))
@@ -136,6 +139,22 @@ def main() -> int:
             tab.shares.selectRow(0)
             wait_until(lambda: tab.preview.kind != "message")
             shoot("inbox")
+
+            # Empty states (the tab's title carries the inbox's unread count by now).
+            open_folder(FOLDER)
+            tab.search.setText("qzxw")
+            wait_until(lambda: tab.list_stack.currentWidget() is tab.empty)
+            shoot("empty-search")
+            tab.search.clear()
+            empty = session.cache.db.conn.execute(
+                "SELECT id FROM folders WHERE id NOT IN (SELECT folder_id FROM documents) "
+                "ORDER BY sort_key LIMIT 1"
+            ).fetchone()
+            if empty is not None:
+                wait_until(lambda: tab.places.topLevelItemCount() > 2)
+                tab.select_place("folder", empty[0])
+                wait_until(lambda: tab.list_stack.currentWidget() is tab.empty)
+                shoot("empty-folder")
 
             open_folder(MIXED_FOLDER)
             target = select(lambda r: r.content_type.startswith("text/"))

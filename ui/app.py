@@ -52,6 +52,7 @@ from ui.context import DataEvents, TabContext
 from ui.i18n import Languages
 from ui.main_window import Leave, MainWindow, WindowParts
 from ui.menus import Menus
+from ui.notifier import NotifierFactory, system_tray_notifier
 from ui.reads import ReadPool
 from ui.settings import UserSettings
 from ui.signin import SignInDialog, SignInRequest, SignInResult
@@ -95,6 +96,7 @@ class AppOptions:
     idle_timeout_ms: int | None = None  # None: the policy's idle_lock_minutes
     tabs: Callable[[], list[TabSpec]] = available_tabs
     log_folder: Path | None = None  # where setup_logging writes; None: the default
+    notifier: NotifierFactory = system_tray_notifier  # tests: a fake tray
 
 
 class ShellApp(QObject):
@@ -292,6 +294,7 @@ class ShellApp(QObject):
             preferences=self.settings.qsettings,
             files=content,
             online=ApiOnlineReads(session.api, lambda: not session.offline),
+            policy=dict(session.policy),
         )
         sync = SyncController(
             session,
@@ -330,6 +333,7 @@ class ShellApp(QObject):
             settings_in_effect=lambda: settings_in_effect(
                 self.policy_layers, self.settings.user_choices(), session.policy
             ),
+            notifier=self.options.notifier,
         )
         window = MainWindow(parts, self.settings)
         window.setWindowIcon(app_icon())

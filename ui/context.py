@@ -5,8 +5,9 @@ docs/tabs.md tells how a new tab uses it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -51,6 +52,8 @@ class TabContext:
     API path, failures as ``OnlineReadFailed``), only on a worker (``tasks.run``), for
     what is not kept on this computer; ``online.available`` is False while signed in
     offline. None: no server at all (a window without a session).
+    ``policy``: the server's policy as the cache keeps it (``max_offline_document_mb``,
+    …): limits a tab must respect; empty where none is known.
     """
 
     reads: ReadPool
@@ -61,3 +64,4 @@ class TabContext:
     preferences: QSettings | None = None
     files: DocumentFiles | None = None
     online: OnlineReads | None = None
+    policy: Mapping[str, Any] = field(default_factory=dict)

@@ -38,6 +38,7 @@ from ui.context import TabContext
 from ui.help import GuideDialog, HelpdeskDialog, open_log_folder
 from ui.idle_lock import IdleLock, IdleWatcher, LockOverlay
 from ui.menus import Menus
+from ui.notifier import Notifier, NotifierFactory, system_tray_notifier
 from ui.policies import PoliciesDialog, SettingsInEffect
 from ui.settings import UserSettings
 from ui.status import StatusPanel
@@ -73,6 +74,7 @@ class WindowParts:
     log_folder: Path | None = None  # None: the default (client.logs.default_log_dir)
     helpdesk: Helpdesk | None = None  # from the administrator's policy
     settings_in_effect: SettingsInEffect | None = None  # "Policies in effect"
+    notifier: NotifierFactory = system_tray_notifier  # the tray's, where there is one
 
 
 class MainWindow(QMainWindow):
@@ -100,6 +102,13 @@ class MainWindow(QMainWindow):
             self.tabs[spec.name] = widget
             self.tab_widget.addTab(widget, spec.title())
         self.setCentralWidget(self.tab_widget)
+        self.notifier: Notifier | None = None  # made at the first news (the icon is set)
+        self._notifier_made = False
+        for widget in self.tabs.values():  # optional: a title with a count, news
+            if hasattr(widget, "titleChanged"):
+                widget.titleChanged.connect(self._retitle_tabs)
+            if hasattr(widget, "announced"):
+                widget.announced.connect(self.announce)
 
         self.setMenuBar(parts.menu_bar)
         self.statusBar().addPermanentWidget(parts.status, 1)
@@ -162,8 +171,13 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Intranet — Ministry of Health"))
+        self._retitle_tabs()
+
+    def _retitle_tabs(self) -> None:
+        """A tab's title; a tab with ``current_title()`` says its own ("Documents (3)")."""
         for index, spec in enumerate(self.parts.tabs):
-            self.tab_widget.setTabText(index, spec.title())
+            current = getattr(self.tabs.get(spec.name), "current_title", None)
+            self.tab_widget.setTabText(index, current() if callable(current) else spec.title())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -174,6 +188,16 @@ class MainWindow(QMainWindow):
         """A sentence in the status bar (asked again if the language changes meanwhile)."""
         self._message = text
         self.statusBar().showMessage(text(), timeout_ms)
+
+    def announce(self, text: Callable[[], str]) -> None:
+        """News from a tab (new inbox items after a sync): the status bar always, and a
+        tray notification where the system has a tray."""
+        self.show_message(text)
+        if not self._notifier_made:
+            self._notifier_made = True
+            self.notifier = self.parts.notifier(self)
+        if self.notifier is not None:
+            self.notifier.notify(self.windowTitle(), text())
 
     # --- lifecycle --------------------------------------------------------------------
 

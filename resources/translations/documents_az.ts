@@ -102,6 +102,22 @@
         <source>Sent</source>
         <translation>Göndərilənlər</translation>
     </message>
+    <message>
+        <source>No documents match &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot; üzrə sənəd tapılmadı.</translation>
+    </message>
+    <message>
+        <source>Nothing is kept offline yet. Open a document or a folder and choose Keep offline.</source>
+        <translation>Hələ heç nə oflayn saxlanmır. Sənədi və ya qovluğu açın və «Oflayn saxla» seçin.</translation>
+    </message>
+    <message>
+        <source>This folder is empty. Drag files here or choose Upload.</source>
+        <translation>Qovluq boşdur. Faylları bura sürükləyin və ya «Yüklə» seçin.</translation>
+    </message>
+    <message>
+        <source>No documents yet. They appear here after the first sync.</source>
+        <translation>Hələ sənəd yoxdur. Onlar ilk sinxronizasiyadan sonra burada görünəcək.</translation>
+    </message>
     <message numerus="yes">
         <source>%n document(s)</source>
         <translation>
@@ -229,9 +245,12 @@ Onlarınkı: %4, %5.</translation>
         <source>Sent: it goes out with the next sync.</source>
         <translation>Göndərildi: növbəti sinxronlaşdırma ilə çatdırılacaq.</translation>
     </message>
-    <message>
-        <source>New documents in your inbox.</source>
-        <translation>Gələnlər qovluğunda yeni sənədlər var.</translation>
+    <message numerus="yes">
+        <source>%n new document(s) in your inbox.</source>
+        <translation>
+            <numerusform>Gələnlərdə %n yeni sənəd var.</numerusform>
+            <numerusform>Gələnlərdə %n yeni sənəd var.</numerusform>
+        </translation>
     </message>
     <message>
         <source>unread</source>
@@ -274,8 +293,23 @@ Onlarınkı: %4, %5.</translation>
         <translation>%1 dəyişdirildi: yeni versiya kimi yüklə</translation>
     </message>
     <message>
+        <source>Not kept offline: documents kept offline would take %1, more than the %2 your administrator allows. Stop keeping something else first.</source>
+        <translation>Oflayn saxlanmadı: oflayn saxlanan sənədlər %1 tutardı, bu isə administratorunuzun icazə verdiyi %2 həddindən çoxdur. Əvvəlcə başqa bir şeyi oflayn saxlamağı dayandırın.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept offline is full (%1): %n document(s) of the folders kept offline were not downloaded.</source>
+        <translation>
+            <numerusform>Oflayn saxlama yeri doludur (%1): oflayn saxlanan qovluqlardan %n sənəd endirilmədi.</numerusform>
+            <numerusform>Oflayn saxlama yeri doludur (%1): oflayn saxlanan qovluqlardan %n sənəd endirilmədi.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>On this computer: %1</source>
         <translation>Bu kompüterdə: %1</translation>
+    </message>
+    <message>
+        <source>Kept offline: %1 of %2</source>
+        <translation>Oflayn saxlanır: %1 / %2</translation>
     </message>
     <message>
         <source>Stop keeping offline</source>

@@ -102,6 +102,22 @@
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
+    <message>
+        <source>No documents match &quot;%1&quot;.</source>
+        <translation>No documents match &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Nothing is kept offline yet. Open a document or a folder and choose Keep offline.</source>
+        <translation>Nothing is kept offline yet. Open a document or a folder and choose Keep offline.</translation>
+    </message>
+    <message>
+        <source>This folder is empty. Drag files here or choose Upload.</source>
+        <translation>This folder is empty. Drag files here or choose Upload.</translation>
+    </message>
+    <message>
+        <source>No documents yet. They appear here after the first sync.</source>
+        <translation>No documents yet. They appear here after the first sync.</translation>
+    </message>
     <message numerus="yes">
         <source>%n document(s)</source>
         <translation>
@@ -229,9 +245,12 @@ Theirs: %4, %5.</translation>
         <source>Sent: it goes out with the next sync.</source>
         <translation>Sent: it goes out with the next sync.</translation>
     </message>
-    <message>
-        <source>New documents in your inbox.</source>
-        <translation>New documents in your inbox.</translation>
+    <message numerus="yes">
+        <source>%n new document(s) in your inbox.</source>
+        <translation>
+            <numerusform>%n new document in your inbox.</numerusform>
+            <numerusform>%n new documents in your inbox.</numerusform>
+        </translation>
     </message>
     <message>
         <source>unread</source>
@@ -274,8 +293,23 @@ Theirs: %4, %5.</translation>
         <translation>You changed %1: upload it as a new version</translation>
     </message>
     <message>
+        <source>Not kept offline: documents kept offline would take %1, more than the %2 your administrator allows. Stop keeping something else first.</source>
+        <translation>Not kept offline: documents kept offline would take %1, more than the %2 your administrator allows. Stop keeping something else first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept offline is full (%1): %n document(s) of the folders kept offline were not downloaded.</source>
+        <translation>
+            <numerusform>Kept offline is full (%1): %n document of the folders kept offline was not downloaded.</numerusform>
+            <numerusform>Kept offline is full (%1): %n documents of the folders kept offline were not downloaded.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>On this computer: %1</source>
         <translation>On this computer: %1</translation>
+    </message>
+    <message>
+        <source>Kept offline: %1 of %2</source>
+        <translation>Kept offline: %1 of %2</translation>
     </message>
     <message>
         <source>Stop keeping offline</source>

@@ -102,6 +102,22 @@
         <source>Sent</source>
         <translation>Отправленные</translation>
     </message>
+    <message>
+        <source>No documents match &quot;%1&quot;.</source>
+        <translation>Нет документов по запросу «%1».</translation>
+    </message>
+    <message>
+        <source>Nothing is kept offline yet. Open a document or a folder and choose Keep offline.</source>
+        <translation>Пока ничего не хранится офлайн. Откройте документ или папку и выберите «Хранить офлайн».</translation>
+    </message>
+    <message>
+        <source>This folder is empty. Drag files here or choose Upload.</source>
+        <translation>Папка пуста. Перетащите файлы сюда или выберите «Загрузить».</translation>
+    </message>
+    <message>
+        <source>No documents yet. They appear here after the first sync.</source>
+        <translation>Документов пока нет. Они появятся здесь после первой синхронизации.</translation>
+    </message>
     <message numerus="yes">
         <source>%n document(s)</source>
         <translation>
@@ -230,9 +246,13 @@ Theirs: %4, %5.</source>
         <source>Sent: it goes out with the next sync.</source>
         <translation>Отправлено: уйдёт со следующей синхронизацией.</translation>
     </message>
-    <message>
-        <source>New documents in your inbox.</source>
-        <translation>Во входящих новые документы.</translation>
+    <message numerus="yes">
+        <source>%n new document(s) in your inbox.</source>
+        <translation>
+            <numerusform>%n новый документ во входящих.</numerusform>
+            <numerusform>%n новых документа во входящих.</numerusform>
+            <numerusform>%n новых документов во входящих.</numerusform>
+        </translation>
     </message>
     <message>
         <source>unread</source>
@@ -275,8 +295,24 @@ Theirs: %4, %5.</source>
         <translation>Вы изменили %1: загрузить как новую версию</translation>
     </message>
     <message>
+        <source>Not kept offline: documents kept offline would take %1, more than the %2 your administrator allows. Stop keeping something else first.</source>
+        <translation>Не сохранено офлайн: документы, хранимые офлайн, заняли бы %1, больше разрешённых администратором %2. Сначала перестаньте хранить офлайн что-то другое.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept offline is full (%1): %n document(s) of the folders kept offline were not downloaded.</source>
+        <translation>
+            <numerusform>Место для офлайн-хранения заполнено (%1): %n документ из папок, хранимых офлайн, не загружен.</numerusform>
+            <numerusform>Место для офлайн-хранения заполнено (%1): %n документа из папок, хранимых офлайн, не загружены.</numerusform>
+            <numerusform>Место для офлайн-хранения заполнено (%1): %n документов из папок, хранимых офлайн, не загружены.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>On this computer: %1</source>
         <translation>На этом компьютере: %1</translation>
+    </message>
+    <message>
+        <source>Kept offline: %1 of %2</source>
+        <translation>Хранится офлайн: %1 из %2</translation>
     </message>
     <message>
         <source>Stop keeping offline</source>

@@ -41,10 +41,17 @@ LONGEST_LIFE = 0.35  # seconds: a writer lives a random time up to this, then is
 class ForkServer:
     """The kill_writer process: forks writers on request, says how they ended."""
 
-    def __init__(self, cache: Path, server_url: str, key: bytes, token: str) -> None:
+    def __init__(
+        self,
+        cache: Path,
+        server_url: str,
+        key: bytes,
+        token: str,
+        module: str = "tests.client.kill_writer",
+    ) -> None:
         env = {**os.environ, "KILL_WRITER_KEY": key.hex(), "KILL_WRITER_TOKEN": token}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.client.kill_writer", str(cache), server_url],
+            [sys.executable, "-m", module, str(cache), server_url],
             cwd=ROOT,
             env=env,
             stdin=subprocess.PIPE,

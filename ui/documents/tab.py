@@ -54,6 +54,7 @@ from domains.documents.commands import (
     conflicted_upload,
 )
 from domains.documents.content import DocumentFiles, StagedFile
+from domains.documents.offline import fit_within, offline_limit_bytes
 from domains.documents.queries import (
     DocumentQuery,
     FolderRow,
@@ -111,6 +112,13 @@ class DocumentsTab(QWidget):
     """The path of a copy opened in its own program."""
     contentTidied = Signal(int)
     """Bytes of content freed by ``tidy_content``."""
+    titleChanged = Signal()
+    """``current_title()`` changed (the inbox's unread count): the shell shows it."""
+    announced = Signal(object)
+    """A zero-argument callable giving news for the status bar and the tray (new inbox
+    items after a sync), asked again in the current language."""
+    keepRefused = Signal(int)
+    """A pin refused: the bytes kept offline would have been over the policy's limit."""
 
     def __init__(self, context: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,10 +132,15 @@ class DocumentsTab(QWidget):
         self._open: dict[str, Any] | None = None
         self._shares: list[ShareRow] = []
         self._unread = 0
+        self._unread_known = False  # the first count is not news
+        self._announce_unread = False
+        self._unread_asked = self._unread_shown = 0  # the order of the unread counts
         self._folders: list[FolderRow] = []
         self._count: int | None = None
         self._kept = self._load_kept()
         self._usage: int | None = None
+        self._offline_limit = offline_limit_bytes(context.policy)
+        self._kept_bytes: int | None = None  # what the documents kept offline take
         self._external: dict[str, str] = {}  # a copy opened in its program -> document id
         self._changed_external: str | None = None
         self._build()
@@ -217,7 +230,16 @@ class DocumentsTab(QWidget):
         header.setSortIndicatorShown(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_document_changed)
         self.model.follow(self.table)
-        column.addWidget(self.table, 1)
+        self.model.queryFinished.connect(lambda _q: self._show_list_or_empty())
+        self.model.countChanged.connect(lambda _c: self._show_list_or_empty())
+        self.list_stack = QStackedWidget()
+        self.empty = QLabel()  # what an empty list means and what to do
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(24)
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+        column.addWidget(self.list_stack, 1)
         self.lists.addWidget(documents_page)
 
         shares_page = QWidget()
@@ -411,6 +433,26 @@ class DocumentsTab(QWidget):
                 self._kept if kind == KEPT else None,
             )
         )
+
+    def _show_list_or_empty(self) -> None:
+        """An empty list says why and what to do instead of showing empty rows."""
+        if self.model.rowCount() > 0 or not self.model.loaded_once:
+            self.list_stack.setCurrentWidget(self.table)
+            return
+        query = self.model.query
+        if query.text.strip():
+            text = self.tr('No documents match "%1".').replace("%1", query.text.strip())
+        elif query.kept is not None:
+            text = self.tr(
+                "Nothing is kept offline yet. Open a document or a folder and choose Keep offline."
+            )
+        elif query.folder_id is not None:
+            text = self.tr("This folder is empty. Drag files here or choose Upload.")
+        else:
+            text = self.tr("No documents yet. They appear here after the first sync.")
+        self.empty.setText(text)
+        self.empty.setAccessibleName(text)
+        self.list_stack.setCurrentWidget(self.empty)
 
     def _show_count(self, count: int) -> None:
         self._count = count
@@ -701,22 +743,51 @@ class DocumentsTab(QWidget):
             lambda db: query(db, user_id), self._show_shares, self._failed, owner=self, key="shares"
         )
 
-    def _load_unread(self) -> None:
+    def _load_unread(self, after_sync: bool = False) -> None:
+        """The inbox's unread count (tree entry and tab title); ``after_sync``: new items
+        it finds are announced (status bar, tray) once the count is read."""
+        self._announce_unread = self._announce_unread or after_sync
         user_id = self._user_id
+        self._unread_asked += 1
+        asked = self._unread_asked
+        # Not latest-wins: the count found at start must arrive too (what is new after a
+        # sync is measured against it); an answer older than one shown is dropped.
         self._connections.query(
             lambda db: unread_count(db, user_id),
-            self._show_unread,
+            lambda count: self._show_unread(count, asked),
             self._failed,
             owner=self,
-            key="unread",
         )
 
-    def _show_unread(self, count: int) -> None:
-        grew = count > self._unread
+    def _show_unread(self, count: int, asked: int = 0) -> None:
+        if asked and asked < self._unread_shown:
+            return
+        self._unread_shown = asked
+        latest = asked == self._unread_asked
+        announce = self._announce_unread and latest and self._unread_known
+        new = count - self._unread if announce else 0
+        if latest:
+            self._announce_unread = False
+        self._unread_known = True
+        changed = count != self._unread
         self._unread = count
         self._name_places()
-        if grew:
-            self._say(self.tr("New documents in your inbox."))
+        if changed:
+            self.titleChanged.emit()
+        if new > 0:
+            self._say(self._new_in_inbox(new))
+            self.announced.emit(lambda: self._new_in_inbox(new))
+
+    def _new_in_inbox(self, new: int) -> str:
+        return self.tr("%n new document(s) in your inbox.", "", new).replace(
+            str(new), documents_locale().toString(new), 1
+        )
+
+    def current_title(self) -> str:
+        """The tab's title with the inbox's unread count: "Documents (3)"."""
+        if not self._unread:
+            return self.title()
+        return f"{self.title()} ({documents_locale().toString(self._unread)})"
 
     def _show_shares(self, shares: list[ShareRow]) -> None:
         self._shares = shares
@@ -917,7 +988,7 @@ class DocumentsTab(QWidget):
             return
         document_id = str(self._open["id"])
         documents = set(self._kept.documents) ^ {document_id}
-        self._set_kept(KeptOffline(frozenset(documents), self._kept.folders))
+        self._change_kept(KeptOffline(frozenset(documents), self._kept.folders))
 
     def toggle_keep_folder(self) -> None:
         """Keep the current folder offline: its documents now and those added later."""
@@ -925,7 +996,38 @@ class DocumentsTab(QWidget):
         if kind != FOLDER or folder_id is None:
             return
         folders = set(self._kept.folders) ^ {folder_id}
-        self._set_kept(KeptOffline(self._kept.documents, frozenset(folders)))
+        self._change_kept(KeptOffline(self._kept.documents, frozenset(folders)))
+
+    def _change_kept(self, kept: KeptOffline) -> None:
+        """A pin is measured first (the records' sizes, on a worker) against the policy's
+        ``max_offline_document_mb``: over it, nothing changes and nothing is downloaded."""
+        pins = kept.documents - self._kept.documents or kept.folders - self._kept.folders
+        limit = self._offline_limit
+        if not pins or limit is None:
+            self._set_kept(kept)
+            return
+        self._connections.query(
+            lambda db: fit_within(kept_records(db, kept), None).used,
+            lambda size: self._keep_if_it_fits(kept, size, limit),
+            self._failed,
+            owner=self,
+            key="kept-size",
+        )
+
+    def _keep_if_it_fits(self, kept: KeptOffline, size: int, limit: int) -> None:
+        if size <= limit:
+            self._set_kept(kept)
+            return
+        locale = documents_locale()
+        self._say(
+            self.tr(
+                "Not kept offline: documents kept offline would take %1, more than the "
+                "%2 your administrator allows. Stop keeping something else first."
+            )
+            .replace("%1", locale.formattedDataSize(size))
+            .replace("%2", locale.formattedDataSize(limit))
+        )
+        self.keepRefused.emit(size)
 
     def _set_kept(self, kept: KeptOffline) -> None:
         self._kept = kept
@@ -939,15 +1041,28 @@ class DocumentsTab(QWidget):
 
     def fetch_kept(self) -> None:
         """In the background: download what is kept offline and not here yet."""
-        files, kept = self._context.files, self._kept
+        files, kept, limit = self._context.files, self._kept, self._offline_limit
         if files is None or not (kept.documents or kept.folders):
+            self._kept_bytes = 0
             self._show_usage()
             return
 
         def fetch(records: list[dict[str, Any]]) -> None:
+            fit = fit_within(records, limit)  # a folder kept offline may have grown
+            self._kept_bytes = fit.used
+            if fit.left_out and limit is not None:
+                self._say(
+                    self.tr(
+                        "Kept offline is full (%1): %n document(s) of the folders kept "
+                        "offline were not downloaded.",
+                        "",
+                        len(fit.left_out),
+                    ).replace("%1", documents_locale().formattedDataSize(limit))
+                )
+
             def download_missing() -> int:
                 fetched = 0
-                for record in records:
+                for record in fit.fits:
                     if not files.is_kept(str(record.get("sha256") or "")):
                         files.open(record)
                         fetched += 1
@@ -980,11 +1095,17 @@ class DocumentsTab(QWidget):
 
     def _usage_known(self, used: int) -> None:
         self._usage = used
-        self.usage_label.setText(
-            self.tr("On this computer: %1").replace(
-                "%1", documents_locale().formattedDataSize(used)
+        locale = documents_locale()
+        text = self.tr("On this computer: %1").replace("%1", locale.formattedDataSize(used))
+        if self._offline_limit is not None and self._kept_bytes is not None:
+            kept = (
+                self.tr("Kept offline: %1 of %2")
+                .replace("%1", locale.formattedDataSize(self._kept_bytes))
+                .replace("%2", locale.formattedDataSize(self._offline_limit))
             )
-        )
+            text = f"{kept} · {text}"
+        self.usage_label.setText(text)
+        self.usage_label.setAccessibleName(text)
 
     def _name_keep_buttons(self) -> None:
         open_id = str((self._open or {}).get("id", ""))
@@ -1018,7 +1139,7 @@ class DocumentsTab(QWidget):
             if self._open is not None and (ids is None or str(self._open["id"]) in ids):
                 self.open_document(str(self._open["id"]))
         if changes.touches({"shares"}):
-            self._load_unread()
+            self._load_unread(after_sync=changes.source is ChangeSource.SYNC_PAGE)
             if self._place[0] in (INBOX, SENT):
                 self._load_shares()
 
@@ -1066,6 +1187,7 @@ class DocumentsTab(QWidget):
         if self._count is not None:
             self._show_count(self._count)
         self.notice.clear()  # a passing message, in the language it was said in
+        self._show_list_or_empty()
         self._name_keep_buttons()
         if self._usage is not None:
             self._usage_known(self._usage)

@@ -4,6 +4,8 @@ never taken for a whole one, a damaged file is refused and removed."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -138,3 +140,56 @@ def test_content_of_a_document_gone_from_the_cache_leaves_but_a_queued_upload_st
     assert not content.is_kept(str(record["sha256"]))
     assert content.is_kept(queued.sha256)  # the upload still waits: its file stays
     assert content.files.read(queued.sha256) == SENTINEL
+
+
+def test_recent_content_leaves_least_recently_opened_first_and_pinned_never(
+    tmp_path: Path,
+) -> None:
+    """The recent-content limit: the least recently opened go first; pinned content
+    (kept offline, queued uploads) never goes and does not count against the limit."""
+    files = EncryptedFiles(tmp_path / "content", b"\x01" * 32)
+    pinned = files.store_bytes(b"p" * 40_000)
+    old, middle, new = (files.store_bytes(bytes([n]) * 10_000) for n in (1, 2, 3))
+    for age, stored in ((300, old), (200, middle), (100, new), (400, pinned)):
+        os.utime(files.path_for(stored.sha256), (time.time() - age,) * 2)
+    files.read(old.sha256)  # opened just now: the most recent
+    size = files.path_for(new.sha256).stat().st_size
+
+    files.free_up(2 * size, keep={pinned.sha256})
+    assert files.has(pinned.sha256)  # 40 kB pinned beside a 20 kB limit: it stays
+    assert files.has(old.sha256) and files.has(new.sha256)  # the two most recent
+    assert not files.has(middle.sha256)  # the least recently opened
+
+    files.free_up(0, keep={pinned.sha256})  # "free up space"
+    assert files.has(pinned.sha256)
+    assert not files.has(old.sha256) and not files.has(new.sha256)
+
+
+def test_a_download_killed_after_its_last_chunk_completes_without_asking_again(
+    writer: Session, content: DocumentContent, tmp_path: Path
+) -> None:
+    """Killed after the last byte was written, before the file was made whole: the
+    partial file holds everything. The next open completes it (checked) instead of
+    asking the server for a range past the end, which it refuses (416)."""
+    import json
+
+    data = bytes(range(256)) * (2 * CHUNK_BYTES // 256)  # exactly two whole chunks
+    chosen = tmp_path / "two-chunks.bin"
+    chosen.write_bytes(data)
+    staged = content.stage(str(chosen))
+    apply_command(writer.cache.db, UploadDocument("fld-0010", staged, "İki hissə", writer.user))
+    writer.sync_engine(content_opener=content.opener).run()
+    record = writer.cache.db.conn.execute(
+        "SELECT record FROM documents WHERE title = 'İki hissə'"
+    ).fetchone()
+    document = json.loads(record[0])
+    assert not str(document["id"]).startswith("local-")
+
+    fresh = EncryptedFiles(tmp_path / "fresh", b"\x03" * 32)
+    partial = fresh.partial(staged.sha256)
+    partial.write(data)  # every chunk written and on disk; then the kill
+    partial.sync()
+    partial.close()
+    assert not fresh.has(staged.sha256)
+    assert DocumentContent(writer.api, fresh).open(document) == data
+    assert fresh.has(staged.sha256)

@@ -39,7 +39,10 @@ class DocumentsHarness:
 
 
 def make_documents_harness(
-    session: Session, content: DocumentContent, preferences: QSettings | None = None
+    session: Session,
+    content: DocumentContent,
+    preferences: QSettings | None = None,
+    policy: dict[str, Any] | None = None,
 ) -> DocumentsHarness:
     statements = StatementLog()
     tasks = TaskRunner(max_threads=2)
@@ -53,6 +56,7 @@ def make_documents_harness(
         user=session.user,
         preferences=preferences,
         files=content,
+        policy=session.policy if policy is None else policy,
     )
     tab = DocumentsTab(context)
     tab.resize(1400, 820)
