@@ -5,10 +5,17 @@ so 300 rooms cost what 25 do; no widget per booking.
 Mouse: a click on a block selects it; a drag over free time proposes a booking there.
 Keyboard: arrows move the current cell (room, half hour), Enter proposes an hour there
 or opens the booking under it.
+
+Moving (``grid_move``): dragging a block that ``can_move`` allows carries it to another
+time (snapped to 15 minutes) and/or room; a drop over a booking shown is refused
+(``moveRefused``) before anything is queued, a free one asked for (``moveRequested``).
+``M`` asks for the keyboard's "Move…" dialog of the chosen booking, Escape drops a drag.
+Favourites: a star at the end of each room's label; a click on it or ``F`` toggles it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
@@ -24,9 +31,10 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from domains.bookings.queries import BAKU, BookingBlock, DayGrid, RoomRow
+from ui.bookings.grid_move import MoveDrag, minutes_into_day
 
 FIRST_HOUR, LAST_HOUR = 7, 22
 """The hours drawn (Baku time); a booking outside them is clipped to the edge."""
@@ -40,6 +48,14 @@ class DayGridView(QAbstractScrollArea):
     """A booking's id: clicked, or Enter on it."""
     rangeChosen = Signal(str, object, object)
     """room id, start, end (aware datetimes): free time dragged over or chosen by keyboard."""
+    moveRequested = Signal(str, str, object, object)
+    """booking id, room id, start, end: a block dropped where the grid shows nothing."""
+    moveRefused = Signal(str, object)
+    """booking id and the ``BookingBlock`` the drop would clash with: nothing queued."""
+    moveDialogRequested = Signal(str)
+    """booking id: ``M`` on the chosen booking (the keyboard's way to move it)."""
+    favouriteToggled = Signal(str)
+    """room id: its star clicked, or ``F`` on its row."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +72,10 @@ class DayGridView(QAbstractScrollArea):
         self.refused_text = "refused"
         self.empty_text = ""
         self.room_detail_text = "floor %1 · %2 seats"
+        self.taken_text = "taken: %1"
+        self.can_move: Callable[[BookingBlock], bool] = lambda _block: False
+        self.favourite_ids: frozenset[str] = frozenset()
+        self._moving: MoveDrag | None = None
         self._measure()
 
     # --- what is shown ----------------------------------------------------------------
@@ -97,6 +117,7 @@ class DayGridView(QAbstractScrollArea):
         self.header_height = metrics.height() + 10
         self.label_width = max(220, metrics.horizontalAdvance("M") * 20)
         self.hour_width = max(64, metrics.horizontalAdvance("00:00") * 2 + 8)
+        self.star_width = metrics.horizontalAdvance("★") + 10
 
     def sizeHint(self) -> QSize:
         return QSize(self.label_width + self.hour_width * 10, self.row_height * 12)
@@ -211,6 +232,7 @@ class DayGridView(QAbstractScrollArea):
         grid_pen = QPen(palette.color(QPalette.ColorRole.Mid))
         for row in self.visible_rows():
             self._paint_row(painter, row, scroll_x, grid_pen)
+        self._paint_move(painter)
         self._paint_header(painter, scroll_x, grid_pen)
         self._paint_now(painter, scroll_x)
 
@@ -254,7 +276,7 @@ class DayGridView(QAbstractScrollArea):
         label = QRect(0, top, self.label_width, self.row_height)
         painter.fillRect(label, palette.color(QPalette.ColorRole.Window))
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        inner = label.adjusted(6, 2, -4, -2)
+        inner = label.adjusted(6, 2, -4 - self.star_width, -2)
         metrics = painter.fontMetrics()
         painter.drawText(
             inner,
@@ -264,6 +286,7 @@ class DayGridView(QAbstractScrollArea):
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         detail = self.room_detail_text.replace("%1", room.floor).replace("%2", str(room.capacity))
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, detail)
+        self._paint_star(painter, room.id, top)
 
     def _paint_block(self, painter: QPainter, row: int, block: BookingBlock) -> None:
         rect = self.block_rect(row, block)
@@ -349,9 +372,14 @@ class DayGridView(QAbstractScrollArea):
         row = self._row_at(pos.y())
         if row is not None:
             self._current_row = row
-        if block is not None:
+        if row is not None and self._star_hit(pos):
+            self.favouriteToggled.emit(self._grid.rooms[row].id if self._grid else "")
+        elif block is not None:
             self.select_booking(block.id)
             self.bookingActivated.emit(block.id)
+            if self.can_move(block) and self._grid is not None:
+                grab = minutes_into_day(block.start, self._grid.day)
+                self._moving = MoveDrag(block, pos, self._minutes_at(pos.x()) - grab)
         elif row is not None and pos.x() >= self.label_width:
             step = self._step_at(pos.x())
             self._drag = (row, step, step)
@@ -359,7 +387,9 @@ class DayGridView(QAbstractScrollArea):
         self.viewport().update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._drag is not None:
+        if self._moving is not None:
+            self._aim_move(event.position().toPoint())
+        elif self._drag is not None:
             self._drag = (
                 self._drag[0],
                 self._drag[1],
@@ -368,6 +398,9 @@ class DayGridView(QAbstractScrollArea):
             self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._moving is not None:
+            self._drop_move()
+            return
         if self._drag is None or self._grid is None:
             return
         row, first, last = self._drag
@@ -396,6 +429,14 @@ class DayGridView(QAbstractScrollArea):
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._activate_current()
             return
+        elif key == Qt.Key.Key_Escape and self._moving is not None:
+            self._moving = None
+        elif key == Qt.Key.Key_M and self._selected is not None:
+            self.moveDialogRequested.emit(self._selected)
+            return
+        elif key == Qt.Key.Key_F:
+            self.favouriteToggled.emit(self._grid.rooms[self._current_row].id)
+            return
         else:
             super().keyPressEvent(event)
             return
@@ -420,3 +461,93 @@ class DayGridView(QAbstractScrollArea):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.viewport().update()
+
+    # --- moving a block and starring a room --------------------------------------------
+
+    def _minutes_at(self, x: int) -> int:
+        content_x = x + self.horizontalScrollBar().value() - self.label_width
+        return FIRST_HOUR * 60 + content_x * 60 // self.hour_width
+
+    def _aim_move(self, pos: QPoint) -> None:
+        moving = self._moving
+        if moving is None or self._grid is None or not self._grid.rooms:
+            return
+        if not moving.active:
+            if (pos - moving.press).manhattanLength() < QApplication.startDragDistance():
+                return
+            moving.active = True
+        row = self._row_at(max(pos.y(), self.header_height))
+        if row is None:
+            row = len(self._grid.rooms) - 1 if pos.y() > self.header_height else 0
+        room = self._grid.rooms[row]
+        moving.aim(
+            row,
+            room.id,
+            self._minutes_at(pos.x()),
+            self._grid.day,
+            (FIRST_HOUR, LAST_HOUR),
+            self._grid.bookings.get(room.id, []),
+        )
+        self.viewport().update()
+
+    def _drop_move(self) -> None:
+        moving, self._moving = self._moving, None
+        self.viewport().update()
+        if moving is None or not moving.active or not moving.moved():
+            return
+        assert moving.target_start is not None and moving.target_end is not None
+        if moving.clash is not None:
+            self.moveRefused.emit(moving.block.id, moving.clash)
+            return
+        self.moveRequested.emit(
+            moving.block.id, moving.target_room, moving.target_start, moving.target_end
+        )
+
+    def move_in_progress(self) -> MoveDrag | None:
+        """The drag under way (tests, screenshots)."""
+        return self._moving if self._moving is not None and self._moving.active else None
+
+    def _paint_move(self, painter: QPainter) -> None:
+        moving = self.move_in_progress()
+        if moving is None or self._grid is None or moving.target_start is None:
+            return
+        assert moving.target_end is not None
+        scroll_x = self.horizontalScrollBar().value()
+        left = self._x_of(moving.target_start, self._grid.day) - scroll_x
+        right = self._x_of(moving.target_end, self._grid.day) - scroll_x
+        rect = QRect(
+            left + 1,
+            self._row_top(moving.target_row) + 1,
+            max(4, right - left - 2),
+            self.row_height - 2,
+        )
+        border = QColor("#b02a37") if moving.clash is not None else QColor("#1f5fae")
+        fill = QColor(border)
+        fill.setAlpha(60)
+        painter.fillRect(rect, fill)
+        painter.setPen(QPen(border, 2, Qt.PenStyle.DashLine))
+        painter.drawRect(rect)
+        start, end = moving.target_start.astimezone(BAKU), moving.target_end.astimezone(BAKU)
+        text = f"{start:%H:%M}–{end:%H:%M}"
+        if moving.clash is not None:
+            text += " · " + self.taken_text.replace("%1", moving.clash.title)
+        painter.setPen(QColor("#1b1b1b"))
+        metrics = painter.fontMetrics()
+        width = max(rect.width(), metrics.horizontalAdvance(text) + 8)
+        label = QRect(rect.x(), rect.y(), width, metrics.height() + 4)
+        painter.fillRect(label, QColor(255, 255, 255, 230))
+        painter.drawText(label.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _star_hit(self, pos: QPoint) -> bool:
+        return self.label_width - self.star_width - 4 <= pos.x() < self.label_width
+
+    def _paint_star(self, painter: QPainter, room_id: str, top: int) -> None:
+        favourite = room_id in self.favourite_ids
+        painter.setPen(QColor("#9a6700") if favourite else self.palette().color(
+            QPalette.ColorRole.PlaceholderText
+        ))
+        painter.drawText(
+            QRect(self.label_width - self.star_width - 4, top, self.star_width, self.row_height),
+            Qt.AlignmentFlag.AlignCenter,
+            "★" if favourite else "☆",
+        )
