@@ -29,12 +29,14 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from domains.bookings.queries import BAKU, BookingBlock, DayGrid, RoomRow
 from ui.bookings.grid_move import MoveDrag, minutes_into_day
+from ui.bookings.grid_rows import RowPictures
 
 FIRST_HOUR, LAST_HOUR = 7, 22
 """The hours drawn (Baku time); a booking outside them is clipped to the edge."""
@@ -76,12 +78,17 @@ class DayGridView(QAbstractScrollArea):
         self.can_move: Callable[[BookingBlock], bool] = lambda _block: False
         self.favourite_ids: frozenset[str] = frozenset()
         self._moving: MoveDrag | None = None
+        self._rows = RowPictures()
+        self._grid_generation = 0
+        self._scrolled = False
         self._measure()
 
     # --- what is shown ----------------------------------------------------------------
 
     def set_grid(self, grid: DayGrid, now: datetime | None = None) -> None:
         self._grid = grid
+        self._grid_generation += 1  # the cached row pictures show the grid before
+        self._scrolled = False  # a new grid is drawn directly until the user scrolls it
         self._now = now
         self._current_row = min(self._current_row, max(0, len(grid.rooms) - 1))
         self._update_scrollbars()
@@ -193,14 +200,17 @@ class DayGridView(QAbstractScrollArea):
         start = datetime(self._grid.day.year, self._grid.day.month, self._grid.day.day, tzinfo=BAKU)
         return start + timedelta(minutes=FIRST_HOUR * 60 + step * STEP_MINUTES)
 
-    def block_rect(self, row: int, block: BookingBlock) -> QRect:
-        """Where a booking is drawn, in viewport coordinates."""
+    def block_rect(
+        self, row: int, block: BookingBlock, scroll_x: int | None = None, top: int | None = None
+    ) -> QRect:
+        """Where a booking is drawn, in viewport coordinates (or, given ``scroll_x`` and
+        ``top``, in those of a row's cached picture)."""
         assert self._grid is not None
-        left = self._x_of(block.start, self._grid.day) - self.horizontalScrollBar().value()
-        right = self._x_of(block.end, self._grid.day) - self.horizontalScrollBar().value()
-        return QRect(
-            left + 1, self._row_top(row) + 2, max(4, right - left - 2), self.row_height - 4
-        )
+        scroll_x = self.horizontalScrollBar().value() if scroll_x is None else scroll_x
+        top = self._row_top(row) if top is None else top
+        left = self._x_of(block.start, self._grid.day) - scroll_x
+        right = self._x_of(block.end, self._grid.day) - scroll_x
+        return QRect(left + 1, top + 2, max(4, right - left - 2), self.row_height - 4)
 
     def _block_at(self, pos: QPoint) -> BookingBlock | None:
         row = self._row_at(pos.y())
@@ -230,18 +240,34 @@ class DayGridView(QAbstractScrollArea):
             return
         scroll_x = self.horizontalScrollBar().value()
         grid_pen = QPen(palette.color(QPalette.ColorRole.Mid))
+        self._rows.check(self._row_picture_key())
+        exposed = event.rect()
         for row in self.visible_rows():
-            self._paint_row(painter, row, scroll_x, grid_pen)
+            top = self._row_top(row)
+            if top + self.row_height <= exposed.top() or top >= exposed.bottom() + 1:
+                continue  # only the rows in the exposed part are drawn
+            if self._is_live(row) or not self._scrolled:
+                self._paint_row(painter, row, scroll_x, grid_pen)
+            else:
+                self._blit_row(painter, row, top, scroll_x, grid_pen)
         self._paint_move(painter)
         self._paint_header(painter, scroll_x, grid_pen)
         self._paint_now(painter, scroll_x)
 
-    def _paint_row(self, painter: QPainter, row: int, scroll_x: int, grid_pen: QPen) -> None:
+    def _paint_row(
+        self,
+        painter: QPainter,
+        row: int,
+        scroll_x: int,
+        grid_pen: QPen,
+        top: int | None = None,
+        width: int | None = None,
+    ) -> None:
         assert self._grid is not None
         palette = self.palette()
         room = self._grid.rooms[row]
-        top = self._row_top(row)
-        width = self.viewport().width()
+        top = self._row_top(row) if top is None else top
+        width = self.viewport().width() if width is None else width
         if row == self._current_row and self.hasFocus():
             painter.fillRect(
                 0, top, width, self.row_height, palette.color(QPalette.ColorRole.AlternateBase)
@@ -272,7 +298,7 @@ class DayGridView(QAbstractScrollArea):
             painter.drawRect(x0, top + 1, self.hour_width * STEP_MINUTES // 60, self.row_height - 3)
         # A waiting or refused booking is drawn last: over the booking it clashes with.
         for block in sorted(self._grid.bookings.get(room.id, []), key=lambda b: b.pending):
-            self._paint_block(painter, row, block)
+            self._paint_block(painter, row, block, scroll_x, top)
         label = QRect(0, top, self.label_width, self.row_height)
         painter.fillRect(label, palette.color(QPalette.ColorRole.Window))
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
@@ -288,8 +314,10 @@ class DayGridView(QAbstractScrollArea):
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, detail)
         self._paint_star(painter, room.id, top)
 
-    def _paint_block(self, painter: QPainter, row: int, block: BookingBlock) -> None:
-        rect = self.block_rect(row, block)
+    def _paint_block(
+        self, painter: QPainter, row: int, block: BookingBlock, scroll_x: int, top: int
+    ) -> None:
+        rect = self.block_rect(row, block, scroll_x, top)
         refused = block.sync_state in ("error", "conflict")
         if refused:
             fill, border = QColor("#f8d7da"), QColor("#b02a37")
@@ -364,7 +392,15 @@ class DayGridView(QAbstractScrollArea):
     # --- input ------------------------------------------------------------------------
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        self.viewport().update()
+        """A vertical scroll moves the pixels already drawn and paints only the rows it
+        uncovers; the header stays. A horizontal one redraws the view."""
+        self._scrolled = True  # from now on rows are drawn once and then copied
+        if dx == 0 and self._grid is not None:
+            viewport = self.viewport()
+            rows = QRect(0, self.header_height, viewport.width(), viewport.height())
+            viewport.scroll(0, dy, rows.adjusted(0, 0, 0, -self.header_height))
+        else:
+            self.viewport().update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
@@ -543,11 +579,79 @@ class DayGridView(QAbstractScrollArea):
 
     def _paint_star(self, painter: QPainter, room_id: str, top: int) -> None:
         favourite = room_id in self.favourite_ids
-        painter.setPen(QColor("#9a6700") if favourite else self.palette().color(
-            QPalette.ColorRole.PlaceholderText
-        ))
+        painter.setPen(
+            QColor("#9a6700")
+            if favourite
+            else self.palette().color(QPalette.ColorRole.PlaceholderText)
+        )
         painter.drawText(
             QRect(self.label_width - self.star_width - 4, top, self.star_width, self.row_height),
             Qt.AlignmentFlag.AlignCenter,
             "★" if favourite else "☆",
         )
+
+    # --- cached rows (scrolling) ----------------------------------------------------------
+
+    def _row_picture_key(self) -> tuple[object, ...]:
+        """Everything a row's picture depends on besides the row: when it changes, the
+        cached pictures are dropped (a new grid, selection, width, texts, stars, style)."""
+        return (
+            self._grid_generation,
+            self._selected,
+            self.favourite_ids,
+            self.pending_text,
+            self.refused_text,
+            self.room_detail_text,
+            self._content_width(),
+            self.viewport().width(),
+            self.row_height,
+            self.devicePixelRatioF(),
+            self.palette().cacheKey(),
+            self.font().key(),
+        )
+
+    def _is_live(self, row: int) -> bool:
+        """A row drawn afresh every frame: the keyboard's (its cell moves) and the one
+        being dragged over to book."""
+        focused = row == self._current_row and self.hasFocus()
+        return focused or (self._drag is not None and self._drag[0] == row)
+
+    def _blit_row(
+        self, painter: QPainter, row: int, top: int, scroll_x: int, grid_pen: QPen
+    ) -> None:
+        picture = self._rows.get(row)
+        if picture is None:
+            picture = self._draw_row_picture(row, grid_pen)
+            self._rows.put(row, picture, keep=3 * len(self.visible_rows()))
+        ratio = picture.devicePixelRatio()
+        width = self.viewport().width()
+        shown = min(width - self.label_width, picture.width() / ratio - self.label_width - scroll_x)
+        if shown > 0:
+            painter.drawPixmap(
+                QRect(self.label_width, top, int(shown), self.row_height),
+                picture,
+                QRect(
+                    int((self.label_width + scroll_x) * ratio),
+                    0,
+                    int(shown * ratio),
+                    int(self.row_height * ratio),
+                ),
+            )
+        painter.drawPixmap(
+            QRect(0, top, self.label_width, self.row_height),
+            picture,
+            QRect(0, 0, int(self.label_width * ratio), int(self.row_height * ratio)),
+        )
+
+    def _draw_row_picture(self, row: int, grid_pen: QPen) -> QPixmap:
+        """The row unscrolled, label and all hours, as it is drawn when not live."""
+        ratio = self.devicePixelRatioF()
+        width = max(self._content_width(), self.viewport().width())
+        picture = QPixmap(int(width * ratio), int(self.row_height * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(self.palette().color(QPalette.ColorRole.Base))
+        painter = QPainter(picture)
+        painter.setFont(self.font())
+        self._paint_row(painter, row, 0, grid_pen, top=0, width=width)
+        painter.end()
+        return picture

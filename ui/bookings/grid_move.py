@@ -62,7 +62,9 @@ class MoveDrag:
         midnight = datetime(day.year, day.month, day.day, tzinfo=BAKU)
         self.target_row, self.target_room = row, room_id
         self.target_start = midnight + timedelta(minutes=start)
-        self.clash = clash_in(shown, self.target_start, self.target_start + self.length, self.block.id)
+        self.clash = clash_in(
+            shown, self.target_start, self.target_start + self.length, self.block.id
+        )
 
 
 def minutes_into_day(moment: datetime, day: date) -> int:

@@ -79,6 +79,7 @@ class BookingsTab(QWidget):
         self._reveal: str | None = None  # a booking just made: scrolled to once it is shown
         self.favourites = FavouriteRooms(context.preferences, str(context.user.get("id")), self)
         self.mover = BookingMover(context, clock, self)
+        self._grid_as_read: DayGrid | None = None  # before favourites put theirs first
         self._build()
         self._build_week_and_moves()
         self._retranslate()
@@ -427,7 +428,6 @@ class BookingsTab(QWidget):
     def _build_week_and_moves(self) -> None:
         """The parts of issue 11 added after the grid: wired here, built in their own files
         (``week_panel``, ``favourites``, ``move``)."""
-        self._grid_as_read: DayGrid | None = None
         user = self._context.user
         self.grid_view.can_move = lambda block: may_move(block, user)
         self.grid_view.favourite_ids = frozenset(self.favourites.ids())

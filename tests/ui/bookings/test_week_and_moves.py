@@ -23,7 +23,7 @@ from domains.writes import apply_command
 from tests.domains.bookings.slots import evening_slot
 from tests.ui.bookings.conftest import BookingsHarness, close_harness, make_harness
 from tests.ui.bookings.test_tab import WAIT_MS, wait_grid
-from ui.bookings.grid import FIRST_HOUR, STEP_MINUTES
+from ui.bookings.grid import STEP_MINUTES
 
 
 def book(session: Session, room_id: str, title: str, start: datetime, hours: float = 1) -> str:
@@ -40,7 +40,11 @@ def book(session: Session, room_id: str, title: str, start: datetime, hours: flo
 
 
 def send_mouse(widget: QWidget, kind: QEvent.Type, pos: QPoint) -> None:
-    held = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else Qt.MouseButton.LeftButton
+    held = (
+        Qt.MouseButton.NoButton
+        if kind == QEvent.Type.MouseButtonRelease
+        else Qt.MouseButton.LeftButton
+    )
     event = QMouseEvent(
         kind,
         QPointF(pos),
@@ -75,7 +79,9 @@ def open_day_with(qtbot: Any, harness: BookingsHarness, day: Any, booking_id: st
     wait_grid(
         qtbot,
         harness,
-        lambda g: g.day == day and any(b.id == booking_id for bs in g.bookings.values() for b in bs),
+        lambda g: (
+            g.day == day and any(b.id == booking_id for bs in g.bookings.values() for b in bs)
+        ),
     )
     harness.tab.grid_view.select_booking(booking_id)
 
@@ -139,7 +145,10 @@ def test_a_starred_room_comes_first_in_the_grid_the_week_and_the_finder_and_is_r
         grid = wait_grid(qtbot, made)
         view = made.tab.grid_view
         starred = grid.rooms[2]
-        star = QPoint(view.label_width - view.star_width // 2 - 4, view.header_height + view.row_height * 2 + view.row_height // 2)
+        star = QPoint(
+            view.label_width - view.star_width // 2 - 4,
+            view.header_height + view.row_height * 2 + view.row_height // 2,
+        )
         send_mouse(view.viewport(), QEvent.Type.MouseButtonPress, star)
         wait_grid(qtbot, made, lambda g: g.rooms[0].id == starred.id)
         assert made.tab.week_panel.room_box.itemData(0) == starred.id
@@ -158,7 +167,9 @@ def test_a_starred_room_comes_first_in_the_grid_the_week_and_the_finder_and_is_r
     finally:
         close_harness(made)
 
-    again = make_harness(mine, QSettings(str(tmp_path / "preferences.ini"), QSettings.Format.IniFormat))
+    again = make_harness(
+        mine, QSettings(str(tmp_path / "preferences.ini"), QSettings.Format.IniFormat)
+    )
     again.tab.show()
     try:
         assert wait_grid(qtbot, again).rooms[0].id == starred.id  # after a restart, offline
