@@ -553,6 +553,10 @@
         <translation>Yeni otaq</translation>
     </message>
     <message>
+        <source>%1 · %2 seats</source>
+        <translation>%1 · %2 yer</translation>
+    </message>
+    <message>
         <source>&amp;Day:</source>
         <translation>&amp;Gün:</translation>
     </message>

@@ -553,6 +553,10 @@
         <translation>New room</translation>
     </message>
     <message>
+        <source>%1 · %2 seats</source>
+        <translation>%1 · %2 seats</translation>
+    </message>
+    <message>
         <source>&amp;Day:</source>
         <translation>&amp;Day:</translation>
     </message>

@@ -554,6 +554,10 @@
         <translation>Новая комната</translation>
     </message>
     <message>
+        <source>%1 · %2 seats</source>
+        <translation>%1 · %2 мест</translation>
+    </message>
+    <message>
         <source>&amp;Day:</source>
         <translation>&amp;День:</translation>
     </message>

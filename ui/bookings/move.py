@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -65,8 +66,9 @@ class MoveDialog(QDialog):
         layout.addWidget(self.what)
         form = QFormLayout()
         self.room_box = QComboBox(self)
+        self._rooms = list(rooms)
         for room in rooms:
-            self.room_box.addItem(f"{room.name} · {room.capacity}", room.id)
+            self.room_box.addItem(room.name, room.id)
         if self.room_box.findData(block.room_id) < 0:
             self.room_box.addItem(block.room_id, block.room_id)
         self.room_box.setCurrentIndex(self.room_box.findData(block.room_id))
@@ -91,13 +93,23 @@ class MoveDialog(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #b02a37")
         layout.addWidget(self.problems)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        # Buttons of its own: Qt words standard ones again on a language change.
+        self.buttons = QDialogButtonBox(self)
+        self.move_button = QPushButton(self)
+        self.move_button.setDefault(True)
+        self.cancel_button = QPushButton(self)
+        self.buttons.addButton(self.move_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(380)
         self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _moment(self, time: QTime) -> datetime:
         day = self.day_edit.date()
@@ -150,6 +162,11 @@ class MoveDialog(QDialog):
         self.room_label.setText(self.tr("&Room:"))
         self.room_label.setBuddy(self.room_box)
         self.room_box.setAccessibleName(self.tr("New room"))
+        for index, room in enumerate(self._rooms):
+            self.room_box.setItemText(
+                index,
+                self.tr("%1 · %2 seats").replace("%1", room.name).replace("%2", str(room.capacity)),
+            )
         self.day_label.setText(self.tr("&Day:"))
         self.day_label.setBuddy(self.day_edit)
         name_control(self.day_edit, self.tr("New day"))
@@ -157,12 +174,10 @@ class MoveDialog(QDialog):
         self.time_label.setBuddy(self.start_edit)
         name_control(self.start_edit, self.tr("New start"))
         name_control(self.end_edit, self.tr("New end"))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Move"))
-        ok.setAccessibleName(self.tr("Move the booking"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Keep the booking where it is"))
+        self.move_button.setText(self.tr("Move"))
+        self.move_button.setAccessibleName(self.tr("Move the booking"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Keep the booking where it is"))
 
 
 class BookingMover(QObject):
