@@ -639,6 +639,14 @@
         <translation>Zolaqlı yaşıl: sizin bronlarınız</translation>
     </message>
     <message>
+        <source>Mon–Fri &amp;only</source>
+        <translation>B.e.–C. &amp;yalnız</translation>
+    </message>
+    <message>
+        <source>Show the working week only</source>
+        <translation>Yalnız iş həftəsini göstər</translation>
+    </message>
+    <message>
         <source>Week of the room: days and their bookings</source>
         <translation>Otağın həftəsi: günlər və bronlar</translation>
     </message>

@@ -639,6 +639,14 @@
         <translation>Green with a bar: your bookings</translation>
     </message>
     <message>
+        <source>Mon–Fri &amp;only</source>
+        <translation>Mon–Fri &amp;only</translation>
+    </message>
+    <message>
+        <source>Show the working week only</source>
+        <translation>Show the working week only</translation>
+    </message>
+    <message>
         <source>Week of the room: days and their bookings</source>
         <translation>Week of the room: days and their bookings</translation>
     </message>

@@ -640,6 +640,14 @@
         <translation>Зелёные с полосой: ваши брони</translation>
     </message>
     <message>
+        <source>Mon–Fri &amp;only</source>
+        <translation>Только &amp;пн–пт</translation>
+    </message>
+    <message>
+        <source>Show the working week only</source>
+        <translation>Показывать только рабочую неделю</translation>
+    </message>
+    <message>
         <source>Week of the room: days and their bookings</source>
         <translation>Неделя комнаты: дни и брони</translation>
     </message>

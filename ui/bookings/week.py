@@ -56,6 +56,7 @@ class WeekView(QAbstractScrollArea):
         self._current_step = (9 - FIRST_HOUR) * 60 // STEP_MINUTES
         self._now: datetime | None = None
         self.day_names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        self.day_count = 7
         self.empty_text = ""
         self.pending_text = "waiting"
         self.refused_text = "refused"
@@ -78,6 +79,18 @@ class WeekView(QAbstractScrollArea):
     def week(self) -> RoomWeek | None:
         return self._week
 
+    def set_working_week(self, working: bool) -> None:
+        """Monday to Friday only, or the whole week."""
+        self.day_count = 5 if working else 7
+        self._current_day = min(self._current_day, self.day_count - 1)
+        self._update_scrollbars()
+        self._describe_current()
+        self.viewport().update()
+
+    def _days(self) -> list[date]:
+        assert self._week is not None
+        return self._week.days()[: self.day_count]
+
     def select_booking(self, booking_id: str | None) -> None:
         self._selected = booking_id
         self.viewport().update()
@@ -92,11 +105,11 @@ class WeekView(QAbstractScrollArea):
     # --- geometry -----------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
-        return QSize(self.label_width + self.min_day_width * 7, self.step_height * 22)
+        return QSize(self.label_width + self.min_day_width * self.day_count, self.step_height * 22)
 
     def day_width(self) -> int:
         free = self.viewport().width() - self.label_width
-        return max(self.min_day_width, free // 7)
+        return max(self.min_day_width, free // self.day_count)
 
     def _update_scrollbars(self) -> None:
         visible = max(0, self.viewport().height() - self.header_height)
@@ -105,7 +118,7 @@ class WeekView(QAbstractScrollArea):
         vertical.setPageStep(visible)
         vertical.setSingleStep(self.step_height)
         horizontal = self.horizontalScrollBar()
-        content = self.label_width + self.day_width() * 7
+        content = self.label_width + self.day_width() * self.day_count
         horizontal.setRange(0, max(0, content - self.viewport().width()))
         horizontal.setPageStep(self.viewport().width())
 
@@ -131,7 +144,7 @@ class WeekView(QAbstractScrollArea):
             return []
         rects = []
         start, end = block.start.astimezone(BAKU), block.end.astimezone(BAKU)
-        for index, day in enumerate(self._week.days()):
+        for index, day in enumerate(self._days()):
             day_start = datetime(day.year, day.month, day.day, tzinfo=BAKU)
             day_end = day_start + timedelta(days=1)
             if start >= day_end or end <= day_start:
@@ -152,7 +165,7 @@ class WeekView(QAbstractScrollArea):
         content_x = pos.x() + self.horizontalScrollBar().value() - self.label_width
         content_y = pos.y() + self.verticalScrollBar().value() - self.header_height
         day, step = content_x // self.day_width(), content_y // self.step_height
-        return (day, step) if 0 <= day < 7 and 0 <= step < STEPS else None
+        return (day, step) if 0 <= day < self.day_count and 0 <= step < STEPS else None
 
     def _block_at(self, pos: QPoint) -> BookingBlock | None:
         if self._week is None:
@@ -198,7 +211,7 @@ class WeekView(QAbstractScrollArea):
             painter.setPen(grid_pen if step % 2 == 0 else light_pen)
             painter.drawLine(self.label_width, y, area.width(), y)
         painter.setPen(grid_pen)
-        for index in range(8):
+        for index in range(self.day_count + 1):
             x = self._day_left(index)
             painter.drawLine(x, self.header_height, x, area.height())
         if self.hasFocus():
@@ -279,7 +292,7 @@ class WeekView(QAbstractScrollArea):
         painter.fillRect(0, 0, width, self.header_height, palette.color(QPalette.ColorRole.Window))
         today = None if self._now is None else self._now.astimezone(BAKU).date()
         metrics = painter.fontMetrics()
-        for index, day in enumerate(self._week.days()):
+        for index, day in enumerate(self._days()):
             left = self._day_left(index)
             if left + self.day_width() <= self.label_width:
                 continue
@@ -309,7 +322,7 @@ class WeekView(QAbstractScrollArea):
         if self._now is None or self._week is None:
             return
         local = self._now.astimezone(BAKU)
-        days = self._week.days()
+        days = self._days()
         if local.date() not in days or not FIRST_HOUR <= local.hour < LAST_HOUR:
             return
         left = self._day_left(days.index(local.date()))
@@ -346,7 +359,7 @@ class WeekView(QAbstractScrollArea):
         elif key == Qt.Key.Key_Up:
             self._current_step = max(0, self._current_step - 1)
         elif key == Qt.Key.Key_Right:
-            self._current_day = min(6, self._current_day + 1)
+            self._current_day = min(self.day_count - 1, self._current_day + 1)
         elif key == Qt.Key.Key_Left:
             self._current_day = max(0, self._current_day - 1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,9 @@ from ui.bookings.favourites import FavouriteRooms
 from ui.bookings.i18n import bookings_locale
 from ui.bookings.week import WeekView
 from ui.context import TabContext
+
+WORKING_WEEK_KEY = "bookings/working_week"
+"""Whether the week page shows Monday to Friday only (a local preference)."""
 
 
 class WeekPanel(QWidget):
@@ -69,6 +73,9 @@ class WeekPanel(QWidget):
             self.next_week,
         ):
             top.addWidget(widget)
+        self.working_week = QCheckBox(self)
+        self.working_week.toggled.connect(self._working_week_toggled)
+        top.addWidget(self.working_week)
         top.addStretch(1)
         self.legend = QLabel(self)
         top.addWidget(self.legend)
@@ -76,6 +83,9 @@ class WeekPanel(QWidget):
         self.view = WeekView(self)
         layout.addWidget(self.view, 1)
         favourites.changed.connect(self._favourites_changed)
+        preferences = context.preferences
+        if preferences is not None and preferences.value(WORKING_WEEK_KEY) in (True, "true"):
+            self.working_week.setChecked(True)
         self._retranslate()
 
     # --- what is shown ----------------------------------------------------------------
@@ -143,6 +153,11 @@ class WeekPanel(QWidget):
             f"{locale.toString(QDate(sunday.year, sunday.month, sunday.day), short)}"
         )
 
+    def _working_week_toggled(self, working: bool) -> None:
+        self.view.set_working_week(working)
+        if self._context.preferences is not None:
+            self._context.preferences.setValue(WORKING_WEEK_KEY, working)
+
     # --- favourites -----------------------------------------------------------------------
 
     def _toggle_favourite(self) -> None:
@@ -182,6 +197,8 @@ class WeekPanel(QWidget):
         self.next_week.setToolTip(self.tr("Next week"))
         self.week_label.setAccessibleName(self.tr("Week shown"))
         self.legend.setText(self.tr("Green with a bar: your bookings"))
+        self.working_week.setText(self.tr("Mon–Fri &only"))
+        self.working_week.setAccessibleName(self.tr("Show the working week only"))
         self.view.setAccessibleName(self.tr("Week of the room: days and their bookings"))
         locale = bookings_locale()
         self.view.day_names = [

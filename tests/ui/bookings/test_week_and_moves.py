@@ -133,6 +133,13 @@ def test_the_week_of_a_room_shows_its_bookings_mine_marked_and_is_driven_by_keyb
         panel.next_week.click()
     assert later.args[0].monday == monday + timedelta(days=7)
     assert booking_id not in [b.id for b in later.args[0].bookings]
+    panel.working_week.setChecked(True)  # Monday to Friday only
+    assert panel.working_week.accessibleName()
+    view.setFocus()
+    for _ in range(6):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    cell = view.current_cell()
+    assert cell is not None and cell[0].weekday() == 4  # Friday is the last day shown
 
 
 def test_a_starred_room_comes_first_in_the_grid_the_week_and_the_finder_and_is_remembered(
