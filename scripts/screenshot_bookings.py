@@ -8,8 +8,10 @@ Saves, in az and en (``-<lang>.png``): ``bookings-grid`` (a building's day),
 ``bookings-finder`` (8 people with a projector, answered from the cache),
 ``bookings-pending`` (a booking made with the link down: marked waiting),
 ``bookings-refused`` (the other profile took the slot first: what it clashed with and
-the alternatives), ``bookings-series`` (a weekly series with a taken date). Nothing is
-left behind.
+the alternatives), ``bookings-series`` (a weekly series with a taken date),
+``bookings-week`` (the week of a starred room), ``bookings-drag`` (a booking's block being
+dragged to another room and time), ``bookings-move`` (the "Move…" dialog). ``--shots``
+makes only some of them (the steps before still run). Nothing is left behind.
 """
 
 from __future__ import annotations
@@ -22,14 +24,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QLocale, QTime
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QSettings, Qt, QTime
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from cache.changes import Changes, ChangeSource
 from cache.keywrap import Argon2Params
 from client.session import SignIn
 from domains.bookings.commands import BookRoom
-from domains.bookings.queries import BAKU
+from domains.bookings.queries import BAKU, BookingBlock
 from domains.writes import apply_command
 from scripts.screenshot_directory import settle, synced_session, wait_until
 from ui.bookings import BookingsTab
@@ -55,13 +59,50 @@ def next_weekday(after: date) -> date:
     return day
 
 
+def send_mouse(widget: QWidget, kind: QEvent.Type, pos: QPoint) -> None:
+    released = kind == QEvent.Type.MouseButtonRelease
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+    held = Qt.MouseButton.NoButton if released else Qt.MouseButton.LeftButton
+    event = QMouseEvent(
+        kind,
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos)),
+        button,
+        held,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def booking_titled(tab: BookingsTab, room_id: str, title: str) -> str:
+    grid = tab.grid_view.grid()
+    assert grid is not None
+    return next(b.id for b in grid.bookings.get(room_id, []) if b.title == title)
+
+
+def grid_block(tab: BookingsTab, booking_id: str) -> tuple[int, BookingBlock]:
+    grid = tab.grid_view.grid()
+    assert grid is not None
+    for row, room in enumerate(grid.rooms):
+        for block in grid.bookings.get(room.id, []):
+            if block.id == booking_id:
+                return row, block
+    raise LookupError(booking_id)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--languages", default="az,en")
+    parser.add_argument("--shots", default="grid,finder,pending,refused,series,week,drag,move")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     languages = args.languages.split(",")
+    wanted = set(args.shots.split(","))
+
+    def shoot_if(widget: QWidget, name: str, language: str) -> None:
+        if name.removeprefix("bookings-") in wanted:
+            shoot(widget, args.out, name, language)
 
     app = QApplication(sys.argv[:1])
     style = Path(__file__).resolve().parents[1] / "resources" / "styles" / "ministry.qss"
@@ -82,8 +123,14 @@ def main() -> int:
             events = DataEvents()
             reads = ReadPool(session.cache.connect, tasks)
             writes = Writes(reads, events)  # no sync attached: the link is down
+            preferences = QSettings(str(root / "preferences.ini"), QSettings.Format.IniFormat)
             context = TabContext(
-                reads=reads, writes=writes, tasks=tasks, events=events, user=session.user
+                reads=reads,
+                writes=writes,
+                tasks=tasks,
+                events=events,
+                user=session.user,
+                preferences=preferences,
             )
             window = QMainWindow()
             tabs = QTabWidget(window)
@@ -104,7 +151,7 @@ def main() -> int:
             # 1. The day grid.
             for language in languages:
                 speak(language, tabs)
-                shoot(window, args.out, "bookings-grid", language)
+                shoot_if(window, "bookings-grid", language)
 
             # 2. The finder: 8 people, a projector, 10:00-11:00.
             tab.finder.set_request(day, QTime(10, 0), QTime(11, 0), 8, ["proyektor"])
@@ -114,7 +161,7 @@ def main() -> int:
                 speak(language, tabs)
                 tab.finder.search()
                 wait_until(lambda: tab.finder.results.count() > 0)
-                shoot(window, args.out, "bookings-finder", language)
+                shoot_if(window, "bookings-finder", language)
 
             # 3. Booked with the link down: pending, marked waiting.
             grid = tab.grid_view.grid()
@@ -128,7 +175,7 @@ def main() -> int:
             wait_until(lambda: tab.details.shown_id() is not None)
             for language in languages:
                 speak(language, tabs)
-                shoot(window, args.out, "bookings-pending", language)
+                shoot_if(window, "bookings-pending", language)
 
             # 4. Someone else took the slot first: the push is refused, alternatives shown.
             other = SignIn(
@@ -167,7 +214,7 @@ def main() -> int:
             for language in languages:
                 speak(language, tabs)
                 wait_until(lambda: bool(tab.details.alternative_buttons))
-                shoot(window, args.out, "bookings-refused", language)
+                shoot_if(window, "bookings-refused", language)
 
             # 5. A weekly series over a taken date.
             series_start = datetime.combine(day, time(10, 0), BAKU)
@@ -182,8 +229,50 @@ def main() -> int:
                 dialog.submit()
                 wait_until(dialog.only_free_button.isVisible)
                 dialog.adjustSize()
-                shoot(dialog, args.out, "bookings-series", language)
+                shoot_if(dialog, "bookings-series", language)
             dialog.reject()
+
+            # 6. The week of a starred room (favourites first).
+            starred = grid.rooms[0]
+            tab.favourites.set_favourite(starred.id, True)
+            tab.views.setCurrentIndex(1)
+            tab.week_panel.show_room(starred.id, day)
+            wait_until(lambda: (w := tab.week_panel.view.week()) is not None and bool(w.bookings))
+            tab.week_panel.view.verticalScrollBar().setValue(
+                tab.week_panel.view.step_height * 2  # from 08:00
+            )
+            for language in languages:
+                speak(language, tabs)
+                shoot_if(window, "bookings-week", language)
+
+            # 7. Dragging the 18:30 booking (confirmed since) to the next room, 30 min later.
+            tab.views.setCurrentIndex(0)
+            pending_id = booking_titled(tab, room.id, "Büdcə layihəsinin müzakirəsi")
+            tab.grid_view.select_booking(pending_id)
+            settle()
+            row, block = grid_block(tab, pending_id)
+            origin = tab.grid_view.block_rect(row, block).center()
+            target = origin + QPoint(tab.grid_view.hour_width // 2, tab.grid_view.row_height)
+            viewport = tab.grid_view.viewport()
+            send_mouse(viewport, QEvent.Type.MouseButtonPress, origin)
+            for step in (1, 2, 3, 4):
+                send_mouse(viewport, QEvent.Type.MouseMove, origin + (target - origin) * step / 4)
+            for language in languages:
+                speak(language, tabs)
+                shoot_if(window, "bookings-drag", language)
+            tab.grid_view.setFocus()
+            QTest.keyClick(tab.grid_view, Qt.Key.Key_Escape)  # dropped: nothing moves
+            send_mouse(viewport, QEvent.Type.MouseButtonRelease, target)
+
+            # 8. The "Move…" dialog (the keyboard's way): room and time.
+            for language in languages:
+                speak(language, tabs)
+                move = tab.open_move_dialog(block)
+                assert move is not None
+                wait_until(move.isVisible)
+                move.adjustSize()
+                shoot_if(move, "bookings-move", language)
+                move.reject()
             tasks.wait_for_done()
             window.close()
             reads.close()

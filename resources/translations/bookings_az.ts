@@ -48,6 +48,14 @@
         <translation>Bronun vaxtını və ya mövzusunu dəyiş</translation>
     </message>
     <message>
+        <source>&amp;Move…</source>
+        <translation>&amp;Köçür…</translation>
+    </message>
+    <message>
+        <source>Move the booking to another room or time</source>
+        <translation>Bronu başqa otağa və ya vaxta köçür</translation>
+    </message>
+    <message>
         <source>&amp;Cancel booking</source>
         <translation>Bronu &amp;ləğv et</translation>
     </message>
@@ -197,6 +205,21 @@
     <message>
         <source>The booking could not be stored. Try again.</source>
         <translation>Bron yadda saxlanmadı. Yenidən cəhd edin.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingMover</name>
+    <message>
+        <source>The move could not be stored. Try again.</source>
+        <translation>Köçürmə saxlanmadı. Yenidən cəhd edin.</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>Köçürülmədi: %1</translation>
+    </message>
+    <message>
+        <source>Not moved: the room is taken then by “%1” (%2–%3, %4).</source>
+        <translation>Köçürülmədi: otaq o vaxt “%1” ilə tutulub (%2–%3, %4).</translation>
     </message>
 </context>
 <context>
@@ -361,6 +384,18 @@
         <translation>Bronlarım</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>Gün</translation>
+    </message>
+    <message>
+        <source>Week of a room</source>
+        <translation>Otağın həftəsi</translation>
+    </message>
+    <message>
+        <source>taken: %1</source>
+        <translation>tutulub: %1</translation>
+    </message>
+    <message>
         <source>Export my bookings (.ics)…</source>
         <translation>Bronlarımı ixrac et (.ics)…</translation>
     </message>
@@ -373,8 +408,12 @@
         <translation>Günlük cədvəl: otaqlar və onların bronları</translation>
     </message>
     <message>
-        <source>Arrow keys move between rooms and half hours; Enter books or opens a booking.</source>
-        <translation>Ox düymələri otaqlar və yarım saatlar arasında keçir; Enter bron edir və ya bronu açır.</translation>
+        <source>Arrow keys move between rooms and half hours; Enter books or opens a booking; M moves the chosen booking; F stars the room.</source>
+        <translation>Ox düymələri otaqlar və yarımsaatlar arasında keçir; Enter bron edir və ya bronu açır; M seçilmiş bronu köçürür; F otağı seçilmişlərə əlavə edir.</translation>
+    </message>
+    <message>
+        <source>Only the organizer or an administrator may move this booking.</source>
+        <translation>Bu bronu yalnız təşkilatçı və ya administrator köçürə bilər.</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -492,6 +531,69 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>The move could not be stored. Try again.</source>
+        <translation>Köçürmə saxlanmadı. Yenidən cəhd edin.</translation>
+    </message>
+    <message>
+        <source>Move a booking</source>
+        <translation>Bronu köçür</translation>
+    </message>
+    <message>
+        <source>Move “%1” (now %2–%3) to:</source>
+        <translation>“%1” (indi %2–%3) köçürülsün:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Otaq:</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>Yeni otaq</translation>
+    </message>
+    <message>
+        <source>%1 · %2 seats</source>
+        <translation>%1 · %2 yer</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Gün:</translation>
+    </message>
+    <message>
+        <source>New day</source>
+        <translation>Yeni gün</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Vaxt:</translation>
+    </message>
+    <message>
+        <source>New start</source>
+        <translation>Yeni başlama vaxtı</translation>
+    </message>
+    <message>
+        <source>New end</source>
+        <translation>Yeni bitmə vaxtı</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Köçür</translation>
+    </message>
+    <message>
+        <source>Move the booking</source>
+        <translation>Bronu köçür</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İmtina</translation>
+    </message>
+    <message>
+        <source>Keep the booking where it is</source>
+        <translation>Bronu yerində saxla</translation>
+    </message>
+</context>
+<context>
     <name>MyBookings</name>
     <message>
         <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
@@ -500,6 +602,73 @@
     <message>
         <source>My upcoming bookings</source>
         <translation>Qarşıdakı bronlarım</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPanel</name>
+    <message>
+        <source>Remove the room from favourites</source>
+        <translation>Otağı seçilmişlərdən çıxar</translation>
+    </message>
+    <message>
+        <source>Add the room to favourites</source>
+        <translation>Otağı seçilmişlərə əlavə et</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>Otaq:</translation>
+    </message>
+    <message>
+        <source>Room shown for the week</source>
+        <translation>Həftəsi göstərilən otaq</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Əvvəlki həftə</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Növbəti həftə</translation>
+    </message>
+    <message>
+        <source>Week shown</source>
+        <translation>Göstərilən həftə</translation>
+    </message>
+    <message>
+        <source>Green with a bar: your bookings</source>
+        <translation>Zolaqlı yaşıl: sizin bronlarınız</translation>
+    </message>
+    <message>
+        <source>Mon–Fri &amp;only</source>
+        <translation>B.e.–C. &amp;yalnız</translation>
+    </message>
+    <message>
+        <source>Show the working week only</source>
+        <translation>Yalnız iş həftəsini göstər</translation>
+    </message>
+    <message>
+        <source>Week of the room: days and their bookings</source>
+        <translation>Otağın həftəsi: günlər və bronlar</translation>
+    </message>
+    <message>
+        <source>Choose a room to see its week.</source>
+        <translation>Həftəsini görmək üçün otaq seçin.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>gözləyir</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rədd edilib</translation>
+    </message>
+    <message>
+        <source>your booking</source>
+        <translation>sizin bronunuz</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>boş</translation>
     </message>
 </context>
 </TS>

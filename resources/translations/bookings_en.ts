@@ -48,6 +48,14 @@
         <translation>Change the time or title of the booking</translation>
     </message>
     <message>
+        <source>&amp;Move…</source>
+        <translation>&amp;Move…</translation>
+    </message>
+    <message>
+        <source>Move the booking to another room or time</source>
+        <translation>Move the booking to another room or time</translation>
+    </message>
+    <message>
         <source>&amp;Cancel booking</source>
         <translation>&amp;Cancel booking</translation>
     </message>
@@ -197,6 +205,21 @@
     <message>
         <source>The booking could not be stored. Try again.</source>
         <translation>The booking could not be stored. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingMover</name>
+    <message>
+        <source>The move could not be stored. Try again.</source>
+        <translation>The move could not be stored. Try again.</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>Not moved: %1</translation>
+    </message>
+    <message>
+        <source>Not moved: the room is taken then by “%1” (%2–%3, %4).</source>
+        <translation>Not moved: the room is taken then by “%1” (%2–%3, %4).</translation>
     </message>
 </context>
 <context>
@@ -361,6 +384,18 @@
         <translation>My bookings</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Week of a room</source>
+        <translation>Week of a room</translation>
+    </message>
+    <message>
+        <source>taken: %1</source>
+        <translation>taken: %1</translation>
+    </message>
+    <message>
         <source>Export my bookings (.ics)…</source>
         <translation>Export my bookings (.ics)…</translation>
     </message>
@@ -373,8 +408,12 @@
         <translation>Day grid: rooms and their bookings</translation>
     </message>
     <message>
-        <source>Arrow keys move between rooms and half hours; Enter books or opens a booking.</source>
-        <translation>Arrow keys move between rooms and half hours; Enter books or opens a booking.</translation>
+        <source>Arrow keys move between rooms and half hours; Enter books or opens a booking; M moves the chosen booking; F stars the room.</source>
+        <translation>Arrow keys move between rooms and half hours; Enter books or opens a booking; M moves the chosen booking; F stars the room.</translation>
+    </message>
+    <message>
+        <source>Only the organizer or an administrator may move this booking.</source>
+        <translation>Only the organizer or an administrator may move this booking.</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -492,6 +531,69 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>The move could not be stored. Try again.</source>
+        <translation>The move could not be stored. Try again.</translation>
+    </message>
+    <message>
+        <source>Move a booking</source>
+        <translation>Move a booking</translation>
+    </message>
+    <message>
+        <source>Move “%1” (now %2–%3) to:</source>
+        <translation>Move “%1” (now %2–%3) to:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Room:</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>New room</translation>
+    </message>
+    <message>
+        <source>%1 · %2 seats</source>
+        <translation>%1 · %2 seats</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Day:</translation>
+    </message>
+    <message>
+        <source>New day</source>
+        <translation>New day</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Time:</translation>
+    </message>
+    <message>
+        <source>New start</source>
+        <translation>New start</translation>
+    </message>
+    <message>
+        <source>New end</source>
+        <translation>New end</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Move the booking</source>
+        <translation>Move the booking</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Keep the booking where it is</source>
+        <translation>Keep the booking where it is</translation>
+    </message>
+</context>
+<context>
     <name>MyBookings</name>
     <message>
         <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
@@ -500,6 +602,73 @@
     <message>
         <source>My upcoming bookings</source>
         <translation>My upcoming bookings</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPanel</name>
+    <message>
+        <source>Remove the room from favourites</source>
+        <translation>Remove the room from favourites</translation>
+    </message>
+    <message>
+        <source>Add the room to favourites</source>
+        <translation>Add the room to favourites</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>Room:</translation>
+    </message>
+    <message>
+        <source>Room shown for the week</source>
+        <translation>Room shown for the week</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>Week shown</source>
+        <translation>Week shown</translation>
+    </message>
+    <message>
+        <source>Green with a bar: your bookings</source>
+        <translation>Green with a bar: your bookings</translation>
+    </message>
+    <message>
+        <source>Mon–Fri &amp;only</source>
+        <translation>Mon–Fri &amp;only</translation>
+    </message>
+    <message>
+        <source>Show the working week only</source>
+        <translation>Show the working week only</translation>
+    </message>
+    <message>
+        <source>Week of the room: days and their bookings</source>
+        <translation>Week of the room: days and their bookings</translation>
+    </message>
+    <message>
+        <source>Choose a room to see its week.</source>
+        <translation>Choose a room to see its week.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>your booking</source>
+        <translation>your booking</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>free</translation>
     </message>
 </context>
 </TS>

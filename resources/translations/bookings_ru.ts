@@ -48,6 +48,14 @@
         <translation>Изменить время или тему брони</translation>
     </message>
     <message>
+        <source>&amp;Move…</source>
+        <translation>&amp;Перенести…</translation>
+    </message>
+    <message>
+        <source>Move the booking to another room or time</source>
+        <translation>Перенести бронь в другую комнату или на другое время</translation>
+    </message>
+    <message>
         <source>&amp;Cancel booking</source>
         <translation>&amp;Отменить бронь</translation>
     </message>
@@ -197,6 +205,21 @@
     <message>
         <source>The booking could not be stored. Try again.</source>
         <translation>Не удалось сохранить бронь. Попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingMover</name>
+    <message>
+        <source>The move could not be stored. Try again.</source>
+        <translation>Перенос не удалось сохранить. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>Не перенесено: %1</translation>
+    </message>
+    <message>
+        <source>Not moved: the room is taken then by “%1” (%2–%3, %4).</source>
+        <translation>Не перенесено: комната в это время занята «%1» (%2–%3, %4).</translation>
     </message>
 </context>
 <context>
@@ -361,6 +384,18 @@
         <translation>Мои брони</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Week of a room</source>
+        <translation>Неделя комнаты</translation>
+    </message>
+    <message>
+        <source>taken: %1</source>
+        <translation>занято: %1</translation>
+    </message>
+    <message>
         <source>Export my bookings (.ics)…</source>
         <translation>Экспорт моих броней (.ics)…</translation>
     </message>
@@ -373,8 +408,12 @@
         <translation>Сетка дня: комнаты и их брони</translation>
     </message>
     <message>
-        <source>Arrow keys move between rooms and half hours; Enter books or opens a booking.</source>
-        <translation>Стрелки перемещают между комнатами и получасами; Enter бронирует или открывает бронь.</translation>
+        <source>Arrow keys move between rooms and half hours; Enter books or opens a booking; M moves the chosen booking; F stars the room.</source>
+        <translation>Стрелки переходят между комнатами и получасами; Enter бронирует или открывает бронь; M переносит выбранную бронь; F добавляет комнату в избранное.</translation>
+    </message>
+    <message>
+        <source>Only the organizer or an administrator may move this booking.</source>
+        <translation>Перенести эту бронь может только организатор или администратор.</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -493,6 +532,69 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>The move could not be stored. Try again.</source>
+        <translation>Перенос не удалось сохранить. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Move a booking</source>
+        <translation>Перенос брони</translation>
+    </message>
+    <message>
+        <source>Move “%1” (now %2–%3) to:</source>
+        <translation>Перенести «%1» (сейчас %2–%3):</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Комната:</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>Новая комната</translation>
+    </message>
+    <message>
+        <source>%1 · %2 seats</source>
+        <translation>%1 · %2 мест</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;День:</translation>
+    </message>
+    <message>
+        <source>New day</source>
+        <translation>Новый день</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Время:</translation>
+    </message>
+    <message>
+        <source>New start</source>
+        <translation>Новое начало</translation>
+    </message>
+    <message>
+        <source>New end</source>
+        <translation>Новое окончание</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Перенести</translation>
+    </message>
+    <message>
+        <source>Move the booking</source>
+        <translation>Перенести бронь</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Keep the booking where it is</source>
+        <translation>Оставить бронь на месте</translation>
+    </message>
+</context>
+<context>
     <name>MyBookings</name>
     <message>
         <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
@@ -501,6 +603,73 @@
     <message>
         <source>My upcoming bookings</source>
         <translation>Мои предстоящие брони</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPanel</name>
+    <message>
+        <source>Remove the room from favourites</source>
+        <translation>Убрать комнату из избранного</translation>
+    </message>
+    <message>
+        <source>Add the room to favourites</source>
+        <translation>Добавить комнату в избранное</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>Комната:</translation>
+    </message>
+    <message>
+        <source>Room shown for the week</source>
+        <translation>Комната, чья неделя показана</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Предыдущая неделя</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Следующая неделя</translation>
+    </message>
+    <message>
+        <source>Week shown</source>
+        <translation>Показанная неделя</translation>
+    </message>
+    <message>
+        <source>Green with a bar: your bookings</source>
+        <translation>Зелёные с полосой: ваши брони</translation>
+    </message>
+    <message>
+        <source>Mon–Fri &amp;only</source>
+        <translation>Только &amp;пн–пт</translation>
+    </message>
+    <message>
+        <source>Show the working week only</source>
+        <translation>Показывать только рабочую неделю</translation>
+    </message>
+    <message>
+        <source>Week of the room: days and their bookings</source>
+        <translation>Неделя комнаты: дни и брони</translation>
+    </message>
+    <message>
+        <source>Choose a room to see its week.</source>
+        <translation>Выберите комнату, чтобы увидеть её неделю.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <source>your booking</source>
+        <translation>ваша бронь</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>свободно</translation>
     </message>
 </context>
 </TS>

@@ -59,6 +59,8 @@ class BookingDetails(QWidget):
     changeRequested = Signal(object, str)
     """The shown ``BookingBlock`` and its room's name: open the form to change it."""
     changed = Signal(str)
+    moveRequested = Signal(object)
+    """The shown ``BookingBlock``: open the "Move…" dialog (room and time)."""
 
     def __init__(
         self,
@@ -87,6 +89,8 @@ class BookingDetails(QWidget):
         row = QHBoxLayout()
         self.change_button = QPushButton(self)
         self.change_button.clicked.connect(self._change)
+        self.move_button = QPushButton(self)
+        self.move_button.clicked.connect(self._move)
         self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel_booking)
         self.discard_button = QPushButton(self)
@@ -95,6 +99,7 @@ class BookingDetails(QWidget):
         self.export_button.clicked.connect(self._export)
         for button in (
             self.change_button,
+            self.move_button,
             self.cancel_button,
             self.discard_button,
             self.export_button,
@@ -110,6 +115,10 @@ class BookingDetails(QWidget):
     def _change(self) -> None:
         if self._shown is not None:
             self.changeRequested.emit(self._shown.block, self._shown.room_name)
+
+    def _move(self) -> None:
+        if self._shown is not None:
+            self.moveRequested.emit(self._shown.block)
 
     def _export(self) -> None:
         if self._shown is not None:
@@ -147,6 +156,7 @@ class BookingDetails(QWidget):
             self.refusal.clear()
             for button in (
                 self.change_button,
+                self.move_button,
                 self.cancel_button,
                 self.discard_button,
                 self.export_button,
@@ -167,6 +177,7 @@ class BookingDetails(QWidget):
         refused = shown.alternatives is not None
         self.cancel_button.setVisible(not refused and block.status != "cancelled")
         self.change_button.setVisible(not refused and block.status != "cancelled")
+        self.move_button.setVisible(not refused and block.status != "cancelled")
         self.discard_button.setVisible(refused or block.sync_state == "error")
         self.export_button.setVisible(not block.id.startswith("local-"))
         self.refusal.clear()
@@ -262,6 +273,8 @@ class BookingDetails(QWidget):
     def _retranslate(self) -> None:
         self.change_button.setText(self.tr("C&hange…"))
         self.change_button.setAccessibleName(self.tr("Change the time or title of the booking"))
+        self.move_button.setText(self.tr("&Move…"))
+        self.move_button.setAccessibleName(self.tr("Move the booking to another room or time"))
         self.cancel_button.setText(self.tr("&Cancel booking"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the chosen booking"))
         self.discard_button.setText(self.tr("&Discard"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from domains.bookings.queries import BAKU, RoomRow, as_of, free_rooms
+from ui.bookings.favourites import FavouriteRooms
 from ui.bookings.i18n import bookings_locale, name_control, stamp_text
 from ui.context import TabContext
 
@@ -49,6 +50,8 @@ class FinderPanel(QGroupBox):
         self._context = context
         self._building: str | None = None
         self._asked: tuple[datetime, datetime] | None = None
+        self._answer: FinderAnswer | None = None
+        self._favourites: FavouriteRooms | None = None
         layout = QVBoxLayout(self)
         form = QFormLayout()
         tomorrow = date.today() + timedelta(days=1)
@@ -150,9 +153,23 @@ class FinderPanel(QGroupBox):
 
         self._context.reads.query(search, self._show, self._failed, owner=self, key="finder")
 
+    def set_favourites(self, favourites: FavouriteRooms) -> None:
+        """Starred rooms are listed first (and marked) among the free ones."""
+        self._favourites = favourites
+
+    def reorder(self) -> None:
+        """The last answer again, after a room was starred or unstarred."""
+        if self._answer is not None:
+            self.results.clear()
+            self._show(self._answer)
+
     def _show(self, answer: FinderAnswer) -> None:
-        for room in answer.rooms:
-            text = (
+        self._answer = answer
+        favourites = self._favourites
+        rooms = answer.rooms if favourites is None else favourites.first(answer.rooms)
+        for room in rooms:
+            mark = "★ " if favourites is not None and favourites.contains(room.id) else ""
+            text = mark + (
                 self.tr("%1 · %2, floor %3 · %4 seats")
                 .replace("%1", room.name)
                 .replace("%2", room.building)

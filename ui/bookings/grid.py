@@ -5,10 +5,17 @@ so 300 rooms cost what 25 do; no widget per booking.
 Mouse: a click on a block selects it; a drag over free time proposes a booking there.
 Keyboard: arrows move the current cell (room, half hour), Enter proposes an hour there
 or opens the booking under it.
+
+Moving (``grid_move``): dragging a block that ``can_move`` allows carries it to another
+time (snapped to 15 minutes) and/or room; a drop over a booking shown is refused
+(``moveRefused``) before anything is queued, a free one asked for (``moveRequested``).
+``M`` asks for the keyboard's "Move…" dialog of the chosen booking, Escape drops a drag.
+Favourites: a star at the end of each room's label; a click on it or ``F`` toggles it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
@@ -22,11 +29,14 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from domains.bookings.queries import BAKU, BookingBlock, DayGrid, RoomRow
+from ui.bookings.grid_move import MoveDrag, minutes_into_day
+from ui.bookings.grid_rows import RowPictures
 
 FIRST_HOUR, LAST_HOUR = 7, 22
 """The hours drawn (Baku time); a booking outside them is clipped to the edge."""
@@ -40,6 +50,14 @@ class DayGridView(QAbstractScrollArea):
     """A booking's id: clicked, or Enter on it."""
     rangeChosen = Signal(str, object, object)
     """room id, start, end (aware datetimes): free time dragged over or chosen by keyboard."""
+    moveRequested = Signal(str, str, object, object)
+    """booking id, room id, start, end: a block dropped where the grid shows nothing."""
+    moveRefused = Signal(str, object)
+    """booking id and the ``BookingBlock`` the drop would clash with: nothing queued."""
+    moveDialogRequested = Signal(str)
+    """booking id: ``M`` on the chosen booking (the keyboard's way to move it)."""
+    favouriteToggled = Signal(str)
+    """room id: its star clicked, or ``F`` on its row."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,12 +74,21 @@ class DayGridView(QAbstractScrollArea):
         self.refused_text = "refused"
         self.empty_text = ""
         self.room_detail_text = "floor %1 · %2 seats"
+        self.taken_text = "taken: %1"
+        self.can_move: Callable[[BookingBlock], bool] = lambda _block: False
+        self.favourite_ids: frozenset[str] = frozenset()
+        self._moving: MoveDrag | None = None
+        self._rows = RowPictures()
+        self._grid_generation = 0
+        self._scrolled = False
         self._measure()
 
     # --- what is shown ----------------------------------------------------------------
 
     def set_grid(self, grid: DayGrid, now: datetime | None = None) -> None:
         self._grid = grid
+        self._grid_generation += 1  # the cached row pictures show the grid before
+        self._scrolled = False  # a new grid is drawn directly until the user scrolls it
         self._now = now
         self._current_row = min(self._current_row, max(0, len(grid.rooms) - 1))
         self._update_scrollbars()
@@ -97,6 +124,7 @@ class DayGridView(QAbstractScrollArea):
         self.header_height = metrics.height() + 10
         self.label_width = max(220, metrics.horizontalAdvance("M") * 20)
         self.hour_width = max(64, metrics.horizontalAdvance("00:00") * 2 + 8)
+        self.star_width = metrics.horizontalAdvance("★") + 10
 
     def sizeHint(self) -> QSize:
         return QSize(self.label_width + self.hour_width * 10, self.row_height * 12)
@@ -172,14 +200,17 @@ class DayGridView(QAbstractScrollArea):
         start = datetime(self._grid.day.year, self._grid.day.month, self._grid.day.day, tzinfo=BAKU)
         return start + timedelta(minutes=FIRST_HOUR * 60 + step * STEP_MINUTES)
 
-    def block_rect(self, row: int, block: BookingBlock) -> QRect:
-        """Where a booking is drawn, in viewport coordinates."""
+    def block_rect(
+        self, row: int, block: BookingBlock, scroll_x: int | None = None, top: int | None = None
+    ) -> QRect:
+        """Where a booking is drawn, in viewport coordinates (or, given ``scroll_x`` and
+        ``top``, in those of a row's cached picture)."""
         assert self._grid is not None
-        left = self._x_of(block.start, self._grid.day) - self.horizontalScrollBar().value()
-        right = self._x_of(block.end, self._grid.day) - self.horizontalScrollBar().value()
-        return QRect(
-            left + 1, self._row_top(row) + 2, max(4, right - left - 2), self.row_height - 4
-        )
+        scroll_x = self.horizontalScrollBar().value() if scroll_x is None else scroll_x
+        top = self._row_top(row) if top is None else top
+        left = self._x_of(block.start, self._grid.day) - scroll_x
+        right = self._x_of(block.end, self._grid.day) - scroll_x
+        return QRect(left + 1, top + 2, max(4, right - left - 2), self.row_height - 4)
 
     def _block_at(self, pos: QPoint) -> BookingBlock | None:
         row = self._row_at(pos.y())
@@ -209,17 +240,34 @@ class DayGridView(QAbstractScrollArea):
             return
         scroll_x = self.horizontalScrollBar().value()
         grid_pen = QPen(palette.color(QPalette.ColorRole.Mid))
+        self._rows.check(self._row_picture_key())
+        exposed = event.rect()
         for row in self.visible_rows():
-            self._paint_row(painter, row, scroll_x, grid_pen)
+            top = self._row_top(row)
+            if top + self.row_height <= exposed.top() or top >= exposed.bottom() + 1:
+                continue  # only the rows in the exposed part are drawn
+            if self._is_live(row) or not self._scrolled:
+                self._paint_row(painter, row, scroll_x, grid_pen)
+            else:
+                self._blit_row(painter, row, top, scroll_x, grid_pen)
+        self._paint_move(painter)
         self._paint_header(painter, scroll_x, grid_pen)
         self._paint_now(painter, scroll_x)
 
-    def _paint_row(self, painter: QPainter, row: int, scroll_x: int, grid_pen: QPen) -> None:
+    def _paint_row(
+        self,
+        painter: QPainter,
+        row: int,
+        scroll_x: int,
+        grid_pen: QPen,
+        top: int | None = None,
+        width: int | None = None,
+    ) -> None:
         assert self._grid is not None
         palette = self.palette()
         room = self._grid.rooms[row]
-        top = self._row_top(row)
-        width = self.viewport().width()
+        top = self._row_top(row) if top is None else top
+        width = self.viewport().width() if width is None else width
         if row == self._current_row and self.hasFocus():
             painter.fillRect(
                 0, top, width, self.row_height, palette.color(QPalette.ColorRole.AlternateBase)
@@ -250,11 +298,11 @@ class DayGridView(QAbstractScrollArea):
             painter.drawRect(x0, top + 1, self.hour_width * STEP_MINUTES // 60, self.row_height - 3)
         # A waiting or refused booking is drawn last: over the booking it clashes with.
         for block in sorted(self._grid.bookings.get(room.id, []), key=lambda b: b.pending):
-            self._paint_block(painter, row, block)
+            self._paint_block(painter, row, block, scroll_x, top)
         label = QRect(0, top, self.label_width, self.row_height)
         painter.fillRect(label, palette.color(QPalette.ColorRole.Window))
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        inner = label.adjusted(6, 2, -4, -2)
+        inner = label.adjusted(6, 2, -4 - self.star_width, -2)
         metrics = painter.fontMetrics()
         painter.drawText(
             inner,
@@ -264,9 +312,12 @@ class DayGridView(QAbstractScrollArea):
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         detail = self.room_detail_text.replace("%1", room.floor).replace("%2", str(room.capacity))
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, detail)
+        self._paint_star(painter, room.id, top)
 
-    def _paint_block(self, painter: QPainter, row: int, block: BookingBlock) -> None:
-        rect = self.block_rect(row, block)
+    def _paint_block(
+        self, painter: QPainter, row: int, block: BookingBlock, scroll_x: int, top: int
+    ) -> None:
+        rect = self.block_rect(row, block, scroll_x, top)
         refused = block.sync_state in ("error", "conflict")
         if refused:
             fill, border = QColor("#f8d7da"), QColor("#b02a37")
@@ -341,7 +392,15 @@ class DayGridView(QAbstractScrollArea):
     # --- input ------------------------------------------------------------------------
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        self.viewport().update()
+        """A vertical scroll moves the pixels already drawn and paints only the rows it
+        uncovers; the header stays. A horizontal one redraws the view."""
+        self._scrolled = True  # from now on rows are drawn once and then copied
+        if dx == 0 and self._grid is not None:
+            viewport = self.viewport()
+            rows = QRect(0, self.header_height, viewport.width(), viewport.height())
+            viewport.scroll(0, dy, rows.adjusted(0, 0, 0, -self.header_height))
+        else:
+            self.viewport().update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
@@ -349,9 +408,14 @@ class DayGridView(QAbstractScrollArea):
         row = self._row_at(pos.y())
         if row is not None:
             self._current_row = row
-        if block is not None:
+        if row is not None and self._star_hit(pos):
+            self.favouriteToggled.emit(self._grid.rooms[row].id if self._grid else "")
+        elif block is not None:
             self.select_booking(block.id)
             self.bookingActivated.emit(block.id)
+            if self.can_move(block) and self._grid is not None:
+                grab = minutes_into_day(block.start, self._grid.day)
+                self._moving = MoveDrag(block, pos, self._minutes_at(pos.x()) - grab)
         elif row is not None and pos.x() >= self.label_width:
             step = self._step_at(pos.x())
             self._drag = (row, step, step)
@@ -359,7 +423,9 @@ class DayGridView(QAbstractScrollArea):
         self.viewport().update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._drag is not None:
+        if self._moving is not None:
+            self._aim_move(event.position().toPoint())
+        elif self._drag is not None:
             self._drag = (
                 self._drag[0],
                 self._drag[1],
@@ -368,6 +434,9 @@ class DayGridView(QAbstractScrollArea):
             self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._moving is not None:
+            self._drop_move()
+            return
         if self._drag is None or self._grid is None:
             return
         row, first, last = self._drag
@@ -396,6 +465,14 @@ class DayGridView(QAbstractScrollArea):
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._activate_current()
             return
+        elif key == Qt.Key.Key_Escape and self._moving is not None:
+            self._moving = None
+        elif key == Qt.Key.Key_M and self._selected is not None:
+            self.moveDialogRequested.emit(self._selected)
+            return
+        elif key == Qt.Key.Key_F:
+            self.favouriteToggled.emit(self._grid.rooms[self._current_row].id)
+            return
         else:
             super().keyPressEvent(event)
             return
@@ -420,3 +497,161 @@ class DayGridView(QAbstractScrollArea):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.viewport().update()
+
+    # --- moving a block and starring a room --------------------------------------------
+
+    def _minutes_at(self, x: int) -> int:
+        content_x = x + self.horizontalScrollBar().value() - self.label_width
+        return FIRST_HOUR * 60 + content_x * 60 // self.hour_width
+
+    def _aim_move(self, pos: QPoint) -> None:
+        moving = self._moving
+        if moving is None or self._grid is None or not self._grid.rooms:
+            return
+        if not moving.active:
+            if (pos - moving.press).manhattanLength() < QApplication.startDragDistance():
+                return
+            moving.active = True
+        row = self._row_at(max(pos.y(), self.header_height))
+        if row is None:
+            row = len(self._grid.rooms) - 1 if pos.y() > self.header_height else 0
+        room = self._grid.rooms[row]
+        moving.aim(
+            row,
+            room.id,
+            self._minutes_at(pos.x()),
+            self._grid.day,
+            (FIRST_HOUR, LAST_HOUR),
+            self._grid.bookings.get(room.id, []),
+        )
+        self.viewport().update()
+
+    def _drop_move(self) -> None:
+        moving, self._moving = self._moving, None
+        self.viewport().update()
+        if moving is None or not moving.active or not moving.moved():
+            return
+        assert moving.target_start is not None and moving.target_end is not None
+        if moving.clash is not None:
+            self.moveRefused.emit(moving.block.id, moving.clash)
+            return
+        self.moveRequested.emit(
+            moving.block.id, moving.target_room, moving.target_start, moving.target_end
+        )
+
+    def move_in_progress(self) -> MoveDrag | None:
+        """The drag under way (tests, screenshots)."""
+        return self._moving if self._moving is not None and self._moving.active else None
+
+    def _paint_move(self, painter: QPainter) -> None:
+        moving = self.move_in_progress()
+        if moving is None or self._grid is None or moving.target_start is None:
+            return
+        assert moving.target_end is not None
+        scroll_x = self.horizontalScrollBar().value()
+        left = self._x_of(moving.target_start, self._grid.day) - scroll_x
+        right = self._x_of(moving.target_end, self._grid.day) - scroll_x
+        rect = QRect(
+            left + 1,
+            self._row_top(moving.target_row) + 1,
+            max(4, right - left - 2),
+            self.row_height - 2,
+        )
+        border = QColor("#b02a37") if moving.clash is not None else QColor("#1f5fae")
+        fill = QColor(border)
+        fill.setAlpha(60)
+        painter.fillRect(rect, fill)
+        painter.setPen(QPen(border, 2, Qt.PenStyle.DashLine))
+        painter.drawRect(rect)
+        start, end = moving.target_start.astimezone(BAKU), moving.target_end.astimezone(BAKU)
+        text = f"{start:%H:%M}–{end:%H:%M}"
+        if moving.clash is not None:
+            text += " · " + self.taken_text.replace("%1", moving.clash.title)
+        painter.setPen(QColor("#1b1b1b"))
+        metrics = painter.fontMetrics()
+        width = max(rect.width(), metrics.horizontalAdvance(text) + 8)
+        label = QRect(rect.x(), rect.y(), width, metrics.height() + 4)
+        painter.fillRect(label, QColor(255, 255, 255, 230))
+        painter.drawText(label.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _star_hit(self, pos: QPoint) -> bool:
+        return self.label_width - self.star_width - 4 <= pos.x() < self.label_width
+
+    def _paint_star(self, painter: QPainter, room_id: str, top: int) -> None:
+        favourite = room_id in self.favourite_ids
+        painter.setPen(
+            QColor("#9a6700")
+            if favourite
+            else self.palette().color(QPalette.ColorRole.PlaceholderText)
+        )
+        painter.drawText(
+            QRect(self.label_width - self.star_width - 4, top, self.star_width, self.row_height),
+            Qt.AlignmentFlag.AlignCenter,
+            "★" if favourite else "☆",
+        )
+
+    # --- cached rows (scrolling) ----------------------------------------------------------
+
+    def _row_picture_key(self) -> tuple[object, ...]:
+        """Everything a row's picture depends on besides the row: when it changes, the
+        cached pictures are dropped (a new grid, selection, width, texts, stars, style)."""
+        return (
+            self._grid_generation,
+            self._selected,
+            self.favourite_ids,
+            self.pending_text,
+            self.refused_text,
+            self.room_detail_text,
+            self._content_width(),
+            self.viewport().width(),
+            self.row_height,
+            self.devicePixelRatioF(),
+            self.palette().cacheKey(),
+            self.font().key(),
+        )
+
+    def _is_live(self, row: int) -> bool:
+        """A row drawn afresh every frame: the keyboard's (its cell moves) and the one
+        being dragged over to book."""
+        focused = row == self._current_row and self.hasFocus()
+        return focused or (self._drag is not None and self._drag[0] == row)
+
+    def _blit_row(
+        self, painter: QPainter, row: int, top: int, scroll_x: int, grid_pen: QPen
+    ) -> None:
+        picture = self._rows.get(row)
+        if picture is None:
+            picture = self._draw_row_picture(row, grid_pen)
+            self._rows.put(row, picture, keep=3 * len(self.visible_rows()))
+        ratio = picture.devicePixelRatio()
+        width = self.viewport().width()
+        shown = min(width - self.label_width, picture.width() / ratio - self.label_width - scroll_x)
+        if shown > 0:
+            painter.drawPixmap(
+                QRect(self.label_width, top, int(shown), self.row_height),
+                picture,
+                QRect(
+                    int((self.label_width + scroll_x) * ratio),
+                    0,
+                    int(shown * ratio),
+                    int(self.row_height * ratio),
+                ),
+            )
+        painter.drawPixmap(
+            QRect(0, top, self.label_width, self.row_height),
+            picture,
+            QRect(0, 0, int(self.label_width * ratio), int(self.row_height * ratio)),
+        )
+
+    def _draw_row_picture(self, row: int, grid_pen: QPen) -> QPixmap:
+        """The row unscrolled, label and all hours, as it is drawn when not live."""
+        ratio = self.devicePixelRatioF()
+        width = max(self._content_width(), self.viewport().width())
+        picture = QPixmap(int(width * ratio), int(self.row_height * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(self.palette().color(QPalette.ColorRole.Base))
+        painter = QPainter(picture)
+        painter.setFont(self.font())
+        self._paint_row(painter, row, 0, grid_pen, top=0, width=width)
+        painter.end()
+        return picture

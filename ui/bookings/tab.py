@@ -41,11 +41,14 @@ from domains.bookings.queries import (
     floors,
 )
 from ui.bookings.details import BookingDetails
+from ui.bookings.favourites import FavouriteRooms
 from ui.bookings.finder import FinderPanel
 from ui.bookings.form import BookingDialog
 from ui.bookings.grid import DayGridView
 from ui.bookings.i18n import bookings_locale, name_control, stamp_text
 from ui.bookings.mine import MyBookings
+from ui.bookings.move import BookingMover, MoveDialog, may_move
+from ui.bookings.week_panel import WeekPanel
 from ui.context import Changes, TabContext
 
 Clock = Callable[[], datetime]
@@ -74,7 +77,11 @@ class BookingsTab(QWidget):
         self._floor: str | None = None
         self.open_dialog: BookingDialog | None = None
         self._reveal: str | None = None  # a booking just made: scrolled to once it is shown
+        self.favourites = FavouriteRooms(context.preferences, str(context.user.get("id")), self)
+        self.mover = BookingMover(context, clock, self)
+        self._grid_as_read: DayGrid | None = None  # before favourites put theirs first
         self._build()
+        self._build_week_and_moves()
         self._retranslate()
         context.events.changed.connect(self._on_data_changed)
         self._load_choices()
@@ -124,9 +131,17 @@ class BookingsTab(QWidget):
         layout.addLayout(top)
         self.as_of_label = QLabel(self)
         layout.addWidget(self.as_of_label)
+        self.move_message = QLabel(self)
+        self.move_message.setWordWrap(True)
+        self.move_message.setStyleSheet("color: #b02a37")
+        layout.addWidget(self.move_message)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.grid_view = DayGridView(splitter)
+        self.views = QTabWidget(splitter)  # the day grid, or the week of one room
+        self.grid_view = DayGridView(self.views)
+        self.views.addTab(self.grid_view, "")
+        self.week_panel = WeekPanel(self._context, self.favourites, self._clock, self.views)
+        self.views.addTab(self.week_panel, "")
         self.grid_view.bookingActivated.connect(self._on_booking_chosen)
         self.grid_view.rangeChosen.connect(self._on_range_chosen)
         side = QWidget(splitter)
@@ -145,7 +160,7 @@ class BookingsTab(QWidget):
         self.side_tabs.addTab(self.mine, "")
         side_layout.addWidget(self.details)
         side_layout.addWidget(self.side_tabs, 1)
-        splitter.addWidget(self.grid_view)
+        splitter.addWidget(self.views)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -227,6 +242,9 @@ class BookingsTab(QWidget):
         )
 
     def _show_grid(self, grid: DayGrid) -> None:
+        self._grid_as_read = grid
+        grid = self.favourites.grid_first(grid)
+        self.week_panel.set_rooms(grid.rooms)
         self.grid_view.set_grid(grid, self._clock())
         if self._reveal is not None and any(
             b.id == self._reveal for blocks in grid.bookings.values() for b in blocks
@@ -253,6 +271,7 @@ class BookingsTab(QWidget):
         else:
             self.reload()
         self.mine.reload()
+        self.week_panel.reload()
         shown = self.details.shown_id()
         ids = changes.ids("bookings")
         if shown is not None and (ids is None or shown in ids):
@@ -383,11 +402,17 @@ class BookingsTab(QWidget):
             self.floor_box.setItemText(0, self.tr("All floors"))
         self.side_tabs.setTabText(0, self.tr("Find a room"))
         self.side_tabs.setTabText(1, self.tr("My bookings"))
+        self.views.setTabText(0, self.tr("Day"))
+        self.views.setTabText(1, self.tr("Week of a room"))
+        self.grid_view.taken_text = self.tr("taken: %1")
         self.export_mine.setText(self.tr("Export my bookings (.ics)…"))
         self.export_mine.setAccessibleName(self.tr("Export my bookings as an iCalendar file"))
         self.grid_view.setAccessibleName(self.tr("Day grid: rooms and their bookings"))
         self.grid_view.setAccessibleDescription(
-            self.tr("Arrow keys move between rooms and half hours; Enter books or opens a booking.")
+            self.tr(
+                "Arrow keys move between rooms and half hours; Enter books or opens a booking; "
+                "M moves the chosen booking; F stars the room."
+            )
         )
         self.grid_view.pending_text = self.tr("waiting")
         self.grid_view.refused_text = self.tr("refused")
@@ -397,3 +422,67 @@ class BookingsTab(QWidget):
         self.grid_view.room_detail_text = self.tr("floor %1 · %2 seats")
         self._show_as_of(self.grid_view.grid())
         self.grid_view.viewport().update()
+
+    # --- week view, favourites, moving ----------------------------------------------------
+
+    def _build_week_and_moves(self) -> None:
+        """The parts of issue 11 added after the grid: wired here, built in their own files
+        (``week_panel``, ``favourites``, ``move``)."""
+        user = self._context.user
+        self.grid_view.can_move = lambda block: may_move(block, user)
+        self.grid_view.favourite_ids = frozenset(self.favourites.ids())
+        self.grid_view.moveRequested.connect(self.mover.move)
+        self.grid_view.moveRefused.connect(lambda _id, clash: self.mover.clashed(clash))
+        self.grid_view.moveDialogRequested.connect(self._move_by_id)
+        self.grid_view.favouriteToggled.connect(self.favourites.toggle)
+        self.details.moveRequested.connect(self.open_move_dialog)
+        self.mover.said.connect(self.move_message.setText)
+        self.mover.moved.connect(self._moved)
+        self.favourites.changed.connect(self._favourites_changed)
+        self.finder.set_favourites(self.favourites)
+        self.week_panel.view.bookingActivated.connect(self._on_booking_chosen)
+        self.week_panel.view.rangeChosen.connect(self._on_week_range)
+        self.views.currentChanged.connect(self._on_view_changed)
+
+    def _on_view_changed(self, index: int) -> None:
+        room = self.grid_view.current_room()
+        if index == 1 and room is not None:
+            self.week_panel.show_room(room.id, self._day)
+
+    def _on_week_range(self, room_id: str, start: datetime, end: datetime) -> None:
+        week = self.week_panel.view.week()
+        if week is not None and week.room is not None and week.room.id == room_id:
+            self.open_booking_form(week.room, start, end)
+
+    def _favourites_changed(self) -> None:
+        self.grid_view.favourite_ids = frozenset(self.favourites.ids())
+        if self._grid_as_read is not None:
+            self._show_grid(self._grid_as_read)
+        self.finder.reorder()
+
+    def _moved(self, booking_id: str) -> None:
+        self.move_message.clear()
+        self._booked(booking_id)
+
+    def _move_by_id(self, booking_id: str) -> None:
+        grid = self.grid_view.grid()
+        blocks = [] if grid is None else [b for bs in grid.bookings.values() for b in bs]
+        block = next((b for b in blocks if b.id == booking_id), None)
+        if block is not None:
+            self.open_move_dialog(block)
+
+    def open_move_dialog(self, block: BookingBlock) -> MoveDialog | None:
+        """The keyboard's way to move: room (favourites first) and time."""
+        if not may_move(block, self._context.user):
+            self.move_message.setText(
+                self.tr("Only the organizer or an administrator may move this booking.")
+            )
+            return None
+        grid = self.grid_view.grid()
+        rooms = [] if grid is None else grid.rooms
+        dialog = MoveDialog(self._context, block, rooms, self._clock, self)
+        dialog.moved.connect(self._moved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.move_dialog = dialog
+        dialog.open()
+        return dialog

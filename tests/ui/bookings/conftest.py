@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from client.session import Session
 from tests.demo import DemoServer, synced_session
@@ -31,12 +31,12 @@ class BookingsHarness:
     statements: StatementLog
 
 
-def make_harness(session: Session) -> BookingsHarness:
+def make_harness(session: Session, preferences: QSettings | None = None) -> BookingsHarness:
     statements = StatementLog()
     tasks = TaskRunner(max_threads=2)
     events = DataEvents()
     reads = ReadPool(statements.connect_through(session.cache.connect), tasks)
-    context = TabContext(reads, Writes(reads, events), tasks, events, session.user)
+    context = TabContext(reads, Writes(reads, events), tasks, events, session.user, preferences)
     tab = BookingsTab(context)
     tab.resize(1400, 860)
     return BookingsHarness(tab, context, tasks, events, statements)
