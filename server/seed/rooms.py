@@ -14,18 +14,19 @@ from server.seed.directory import Directory
 # Buildings and their floors; the first three hold the central apparatus.
 BUILDINGS = (("A", 9), ("B", 6), ("C", 4), ("D", 5), ("E", 7), ("F", 4))
 
-# Opening hours (Asia/Baku, ISO weekdays): every building 08:00-20:00 on working days,
-# the main building A also on Saturday mornings; the diary below (09:00-18:00 on working
-# days) lies inside them. Buildings A and B have lifts: all their rooms are accessible;
-# elsewhere only the ground and first floors.
-WEEKDAY_HOURS = [{"weekday": d, "open": "08:00", "close": "20:00"} for d in range(1, 6)]
-SATURDAY_HOURS = {"weekday": 6, "open": "09:00", "close": "14:00"}
+# Opening hours (Asia/Baku, ISO weekdays): the central buildings A-C every day
+# 07:00-21:00 (duty staff), the regional ones D-F on working days 08:00-19:00; the diary
+# below (09:00-18:00 on working days) lies inside them. Buildings A and B have lifts: all
+# their rooms are accessible; elsewhere only the ground and first floors.
+CENTRAL_HOURS = [{"weekday": d, "open": "07:00", "close": "21:00"} for d in range(1, 8)]
+REGIONAL_HOURS = [{"weekday": d, "open": "08:00", "close": "19:00"} for d in range(1, 6)]
+CENTRAL_BUILDINGS = frozenset({"A", "B", "C"})
 BUILDINGS_WITH_LIFTS = frozenset({"A", "B"})
 DISPLAYS = frozenset({"ekran", "proyektor", "interaktiv lövhə"})
 
 
 def opening_hours(building: str) -> list[dict[str, Any]]:
-    return WEEKDAY_HOURS + ([SATURDAY_HOURS] if building == "A" else [])
+    return CENTRAL_HOURS if building in CENTRAL_BUILDINGS else REGIONAL_HOURS
 
 
 def attributes(building: str, floor: int, equipment: list[str]) -> list[str]:
