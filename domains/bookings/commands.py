@@ -288,9 +288,15 @@ def occurrences(
 def series_clashes(
     db: sqlite_utils.Database, room_id: str, planned: Sequence[tuple[datetime, datetime]]
 ) -> list[tuple[datetime, datetime]]:
-    """The occurrences the cache already knows the room is taken for: the user chooses
-    (all or none, or only the free ones) before anything is queued."""
-    return [(s, e) for s, e in planned if _known_overlap(db, room_id, s, e, None)]
+    """The occurrences the cache already knows the room is taken for, or closed (its
+    opening hours): the user chooses (all or none, or only the free ones) before anything
+    is queued."""
+    hours = room_hours(db, room_id)
+    return [
+        (s, e)
+        for s, e in planned
+        if not within_hours(hours, s, e) or _known_overlap(db, room_id, s, e, None)
+    ]
 
 
 def _series_frequency(planned: Sequence[tuple[datetime, datetime]]) -> str:

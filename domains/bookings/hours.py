@@ -9,14 +9,14 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
-
-from domains.bookings.queries import BAKU
 
 __all__ = ["OpeningHours", "closed_spans", "room_hours", "within_hours"]
 
 OpeningHours = Sequence[Mapping[str, Any]] | None
+BAKU = ZoneInfo("Asia/Baku")  # as queries.BAKU (which imports this module)
 
 
 def room_hours(db: sqlite_utils.Database, room_id: str) -> OpeningHours:

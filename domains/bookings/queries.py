@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from cache import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
+from domains.bookings.hours import closed_spans
 
 __all__ = [
     "BAKU",
@@ -106,6 +107,8 @@ class DayGrid:
     rooms: list[RoomRow]
     bookings: dict[str, list[BookingBlock]] = field(default_factory=dict)
     as_of: datetime | None = None
+    closed: dict[str, list[tuple[time, time]]] = field(default_factory=dict)
+    """Each room's closed hours that day (its opening hours), for the grid to shade."""
 
 
 _ROOM_COLUMNS = (
@@ -209,7 +212,26 @@ def day_grid(
     for row in rows:
         block = _block(row)
         by_room.setdefault(block.room_id, []).append(block)
-    return DayGrid(day, rooms, by_room, as_of(db))
+    return DayGrid(day, rooms, by_room, as_of(db), _closed_hours(db, where, params, day))
+
+
+def _closed_hours(
+    db: sqlite_utils.Database, where: str, params: list[str], day: date
+) -> dict[str, list[tuple[time, time]]]:
+    """Closed spans per room, worked out once per distinct set of hours (a building's)."""
+    spans_of: dict[str, list[tuple[time, time]]] = {}
+    closed: dict[str, list[tuple[time, time]]] = {}
+    for room_id, hours in db.conn.execute(
+        f"SELECT r.id, json_extract(r.record, '$.opening_hours') FROM rooms r WHERE {where}",
+        params,
+    ):
+        if hours is None:
+            continue
+        if hours not in spans_of:
+            spans_of[hours] = closed_spans(json.loads(hours), day)
+        if spans_of[hours]:
+            closed[str(room_id)] = spans_of[hours]
+    return closed
 
 
 def booking(db: sqlite_utils.Database, booking_id: str) -> BookingBlock | None:
@@ -351,7 +373,7 @@ def nearest_free_slot(
     busy = [
         (_parse(str(r[0])), _parse(str(r[1])))
         for r in db.conn.execute(
-            "SELECT start, \"end\" FROM bookings WHERE room_id = ? "
+            'SELECT start, "end" FROM bookings WHERE room_id = ? '
             "AND status NOT IN ('cancelled', 'released') "
             "AND id <> coalesce(?, '') AND start < ? AND start >= ? AND \"end\" > ? ORDER BY start",
             (

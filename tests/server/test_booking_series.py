@@ -4,6 +4,7 @@ real server (SQLite, and PostgreSQL under scripts/test-postgres)."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -143,7 +144,7 @@ def test_a_series_and_single_bookings_racing_leave_exactly_one_per_occurrence(
         else:
             assert series_code == 409 and 201 in single_codes
     kept = confirmed(world)
-    for first, second in zip(kept, kept[1:], strict=False):
+    for first, second in itertools.pairwise(kept):
         assert first["end"] <= second["start"], "two confirmed bookings of a room overlap"
     by_series: dict[str, int] = {}
     for booking in kept:
