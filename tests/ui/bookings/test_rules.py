@@ -16,6 +16,8 @@ from cache import Outbox
 from client.session import Session
 from domains.bookings.commands import BookRoom, BookSeries, occurrences
 from domains.catalog import CATALOG
+from domains.changes import waiting_changes
+from domains.describers import change_describers
 from domains.writes import apply_command
 from server.booking_rules import release_step
 from tests.demo import DemoServer
@@ -24,6 +26,7 @@ from tests.ui.bookings.conftest import BookingsHarness, close_harness
 from tests.ui_directory.conftest import StatementLog
 from ui.bookings import BookingsTab
 from ui.bookings.rules_panel import SeriesEditDialog
+from ui.change_words import describe
 from ui.context import DataEvents, TabContext
 from ui.reads import ReadPool
 from ui.tasks import TaskRunner
@@ -111,6 +114,8 @@ def test_check_in_from_the_tab_is_queued_then_sent(
     qtbot.waitUntil(lambda: panel.status_label.text() == "Checked in.", timeout=WAIT_MS)
     (queued,) = Outbox(mine.cache.db, CATALOG).all()
     assert queued.path == f"/bookings/{booking_id}/check-in" and queued.if_match == 1
+    (waiting,) = waiting_changes(mine.cache.db, CATALOG, change_describers())
+    assert describe(waiting.description).startswith("Changed booking: ")  # not "New booking"
     assert mine.sync_engine().run().pushed == 1  # the link is back
     sent = mine.cache.db.conn.execute(
         "SELECT json_extract(record, '$.checked_in_at'), version FROM bookings WHERE id = ?",
