@@ -195,7 +195,7 @@ class MoveBooking:
         version, current = _stored(db, self.booking_id)
         if not _may_change(self.user, current):
             raise CommandRefused([FieldProblem("booking", "forbidden")])
-        if current.get("status") == "cancelled":
+        if current.get("status") in ("cancelled", "released"):
             raise CommandRefused([FieldProblem("booking", "cancelled")])
         start = self.start or datetime.fromisoformat(current["start"])
         end = self.end or datetime.fromisoformat(current["end"])

@@ -15,7 +15,7 @@ import pytest
 from cache import Outbox
 from client.session import Session
 from domains.bookings.commands import BookSeries, ChangeSeries, CheckIn, occurrences
-from domains.bookings.hours import closed_spans, room_hours
+from domains.bookings.hours import closed_spans, room_hours, within_hours
 from domains.bookings.queries import BAKU, booking, free_rooms
 from domains.catalog import CATALOG
 from domains.command import CommandRefused
@@ -168,3 +168,28 @@ def test_the_finder_filters_by_room_attributes(synced: Session) -> None:
         r.id for r in everything if {"accessible", "video_conference"} <= attributes[r.id]
     }
     assert 0 < len(both) < len(accessible) < len(everything)
+
+
+def test_the_demo_seed_books_only_within_its_rooms_opening_hours(synced: Session) -> None:
+    db = synced.cache.db
+    rooms = {
+        str(r[0]): (json.loads(r[1]), json.loads(r[2]), json.loads(r[3]))
+        for r in db.conn.execute(
+            "SELECT id, json_extract(record, '$.opening_hours'), "
+            "json_extract(record, '$.attributes'), json_extract(record, '$.equipment') FROM rooms"
+        )
+    }
+    assert rooms and all(hours for hours, _, _ in rooms.values())
+    for hours, attributes, equipment in rooms.values():
+        assert ("video_conference" in attributes) == ("videokonfrans" in equipment)
+    outside = [
+        (room_id, start)
+        for room_id, start, end in db.conn.execute(
+            "SELECT room_id, start, \"end\" FROM bookings WHERE id LIKE 'bkg-0%'"
+        )
+        if not within_hours(
+            rooms[room_id][0], datetime.fromisoformat(start), datetime.fromisoformat(end)
+        )
+    ]
+    assert outside == []
+    assert db.conn.execute("SELECT count(*) FROM bookings WHERE id LIKE 'bkg-0%'").fetchone()[0]
