@@ -180,7 +180,7 @@ def test_the_demo_seed_books_only_within_its_rooms_opening_hours(synced: Session
         )
     }
     assert rooms and all(hours for hours, _, _ in rooms.values())
-    for hours, attributes, equipment in rooms.values():
+    for _hours, attributes, equipment in rooms.values():
         assert ("video_conference" in attributes) == ("videokonfrans" in equipment)
     outside = [
         (room_id, start)
