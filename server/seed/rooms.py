@@ -15,10 +15,10 @@ from server.seed.directory import Directory
 BUILDINGS = (("A", 9), ("B", 6), ("C", 4), ("D", 5), ("E", 7), ("F", 4))
 
 # Opening hours (Asia/Baku, ISO weekdays): the central buildings A-C every day
-# 07:00-21:00 (duty staff), the regional ones D-F on working days 08:00-19:00; the diary
+# 07:00-22:00 (duty staff), the regional ones D-F on working days 08:00-19:00; the diary
 # below (09:00-18:00 on working days) lies inside them. Buildings A and B have lifts: all
 # their rooms are accessible; elsewhere only the ground and first floors.
-CENTRAL_HOURS = [{"weekday": d, "open": "07:00", "close": "21:00"} for d in range(1, 8)]
+CENTRAL_HOURS = [{"weekday": d, "open": "07:00", "close": "22:00"} for d in range(1, 8)]
 REGIONAL_HOURS = [{"weekday": d, "open": "08:00", "close": "19:00"} for d in range(1, 6)]
 CENTRAL_BUILDINGS = frozenset({"A", "B", "C"})
 BUILDINGS_WITH_LIFTS = frozenset({"A", "B"})

@@ -100,13 +100,13 @@ def test_outside_opening_hours_is_refused_before_anything_is_queued(mine: Sessio
     hours = room_hours(db, room_id)
     assert hours is not None  # the demo's rooms come with their building's hours
     start, _ = evening_slot()
-    late = start.replace(hour=21, minute=30)
+    late = start.replace(hour=22, minute=30)
     before = snapshot(db)
     with pytest.raises(CommandRefused) as refused:
         book(mine, late, late + timedelta(hours=1), room_id)
     assert [(p.field, p.code) for p in refused.value.problems] == [("start", "closed")]
     assert snapshot(db) == before
-    assert closed_spans(hours, late.date()) == [(time(0, 0), time(7, 0)), (time(21, 0), time.max)]
+    assert closed_spans(hours, late.date()) == [(time(0, 0), time(7, 0)), (time(22, 0), time.max)]
 
 
 def test_check_in_is_queued_and_sent_and_a_ghost_booking_is_released(

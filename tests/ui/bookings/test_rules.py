@@ -210,12 +210,12 @@ def test_the_finder_filters_by_attributes_and_the_grid_shades_closed_hours(
     def shaded() -> None:
         grid = timed.tab.grid_view.grid()
         assert grid is not None and grid.day == start.date() and grid.rooms
-        assert grid.closed[grid.rooms[0].id] == [(time(0), time(7)), (time(21), time.max)]
+        assert grid.closed[grid.rooms[0].id] == [(time(0), time(7)), (time(22), time.max)]
 
     qtbot.waitUntil(shaded, timeout=WAIT_MS)
     grid = timed.tab.grid_view.grid()
     assert grid is not None
-    late = start.replace(hour=21, minute=15)
+    late = start.replace(hour=22, minute=15)
     dialog = timed.tab.open_booking_form(grid.rooms[0], late, late + timedelta(minutes=30))
     dialog.title_edit.setText("Gecə")
     dialog.submit()
