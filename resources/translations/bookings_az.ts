@@ -564,6 +564,14 @@
 <context>
     <name>MyBookings</name>
     <message>
+        <source>cancelled</source>
+        <translation>ləğv edilib</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>azad edilib</translation>
+    </message>
+    <message>
         <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
         <translation>Təşkil etdiyiniz və ya iştirak etdiyiniz qarşıdakı bron yoxdur. Cədvəldə otaq bron edin.</translation>
     </message>

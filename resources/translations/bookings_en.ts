@@ -564,6 +564,14 @@
 <context>
     <name>MyBookings</name>
     <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>released</translation>
+    </message>
+    <message>
         <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
         <translation>No upcoming bookings where you organize or attend. Book a room in the grid.</translation>
     </message>

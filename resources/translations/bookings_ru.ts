@@ -565,6 +565,14 @@
 <context>
     <name>MyBookings</name>
     <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>освобождено</translation>
+    </message>
+    <message>
         <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
         <translation>Предстоящих броней, где вы организатор или участник, нет. Забронируйте комнату в сетке.</translation>
     </message>

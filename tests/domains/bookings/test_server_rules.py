@@ -16,6 +16,7 @@ from cache import Outbox
 from client.session import Session
 from domains.bookings.commands import BookSeries, ChangeSeries, CheckIn, occurrences
 from domains.bookings.hours import closed_spans, room_hours, within_hours
+from domains.bookings.ics import bookings_ics
 from domains.bookings.queries import BAKU, booking, free_rooms
 from domains.catalog import CATALOG
 from domains.command import CommandRefused
@@ -145,6 +146,7 @@ def test_check_in_is_queued_and_sent_and_a_ghost_booking_is_released(
     mine.sync_engine().run()
     released = booking(db, ghost_id)
     assert released is not None and released.status == "released"
+    assert b"STATUS:CANCELLED" in bookings_ics(db, [released], server_clock.now)
     assert room_id in {r.id for r in free_rooms(db, next_day, next_day + timedelta(hours=1))}
     with pytest.raises(CommandRefused) as late:
         apply_command(db, CheckIn(ghost_id, mine.user, server_clock.now))

@@ -145,6 +145,14 @@ def test_a_released_booking_is_shown_released_and_its_time_free(
         assert all(b.id != booking_id for b in grid.bookings.get(room_id, []))
 
     qtbot.waitUntil(freed, timeout=WAIT_MS)
+    timed.tab.mine.reload()
+    mine_list = timed.tab.mine.list
+
+    def listed_released() -> None:
+        texts = [mine_list.item(i).text() for i in range(mine_list.count())]
+        assert any("Ruh görüşü" in t and "(released)" in t for t in texts)
+
+    qtbot.waitUntil(listed_released, timeout=WAIT_MS)
 
 
 def test_the_whole_series_is_changed_from_the_tab(
