@@ -39,6 +39,7 @@ __all__ = [
     "BookRoom",
     "BookSeries",
     "CancelBooking",
+    "CancelSeries",
     "ChangeSeries",
     "CheckIn",
     "MoveBooking",
@@ -439,5 +440,30 @@ class ChangeSeries:
             "PATCH",
             f"/booking-series/{quote(str(series_id), safe='')}",
             body,
+            int(series_version),
+        )
+
+
+@dataclass(frozen=True)
+class CancelSeries:
+    """Cancel every future confirmed occurrence of the series this booking belongs to
+    (organizer or admin; the series' version as If-Match); past ones stay."""
+
+    booking_id: str
+    user: Mapping[str, Any]
+
+    def plan(self, db: sqlite_utils.Database) -> LocalWrite:
+        _version, current = _stored(db, self.booking_id)
+        series_id, series_version = current.get("series_id"), current.get("series_version")
+        if not series_id or series_version is None:
+            raise CommandRefused([FieldProblem("series", "gone")])
+        if not _may_change(self.user, current):
+            raise CommandRefused([FieldProblem("booking", "forbidden")])
+        return LocalWrite(
+            "bookings",
+            {**current, "status": "cancelled"},
+            "DELETE",
+            f"/booking-series/{quote(str(series_id), safe='')}",
+            None,
             int(series_version),
         )

@@ -256,6 +256,14 @@
         <source>Change the title or times of every future occurrence</source>
         <translation>Hər gələcək təkrarın adını və ya vaxtını dəyişmək</translation>
     </message>
+    <message>
+        <source>Cancel the &amp;whole series</source>
+        <translation>Bütün seriyanı &amp;ləğv et</translation>
+    </message>
+    <message>
+        <source>Cancel every future occurrence of the series</source>
+        <translation>Seriyanın bütün gələcək təkrarlarını ləğv etmək</translation>
+    </message>
 </context>
 <context>
     <name>BookingWords</name>

@@ -256,6 +256,14 @@
         <source>Change the title or times of every future occurrence</source>
         <translation>Change the title or times of every future occurrence</translation>
     </message>
+    <message>
+        <source>Cancel the &amp;whole series</source>
+        <translation>Cancel the &amp;whole series</translation>
+    </message>
+    <message>
+        <source>Cancel every future occurrence of the series</source>
+        <translation>Cancel every future occurrence of the series</translation>
+    </message>
 </context>
 <context>
     <name>BookingWords</name>

@@ -256,6 +256,14 @@
         <source>Change the title or times of every future occurrence</source>
         <translation>Изменить название или время всех будущих повторений</translation>
     </message>
+    <message>
+        <source>Cancel the &amp;whole series</source>
+        <translation>Отменить &amp;всю серию</translation>
+    </message>
+    <message>
+        <source>Cancel every future occurrence of the series</source>
+        <translation>Отменить все будущие повторения серии</translation>
+    </message>
 </context>
 <context>
     <name>BookingWords</name>

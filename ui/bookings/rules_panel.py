@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domains.bookings.commands import ChangeSeries, CheckIn
+from domains.bookings.commands import CancelSeries, ChangeSeries, CheckIn
 from domains.bookings.queries import BAKU
 from domains.bookings.rules import RulesState, rules_state
 from domains.command import CommandRefused
@@ -97,8 +97,11 @@ class BookingRulesPanel(QWidget):
         self.check_in_button.clicked.connect(self.check_in)
         self.series_button = QPushButton(self)
         self.series_button.clicked.connect(self.edit_series)
+        self.cancel_series_button = QPushButton(self)
+        self.cancel_series_button.clicked.connect(self.cancel_series)
         row.addWidget(self.check_in_button)
         row.addWidget(self.series_button)
+        row.addWidget(self.cancel_series_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.problems = QLabel(self)
@@ -127,9 +130,11 @@ class BookingRulesPanel(QWidget):
     def _render(self) -> None:
         state = self._state
         self.check_in_button.setVisible(state is not None and state.can_check_in)
-        self.series_button.setVisible(
+        series_open = (
             state is not None and state.series_id is not None and state.status == "confirmed"
         )
+        self.series_button.setVisible(series_open)
+        self.cancel_series_button.setVisible(series_open)
         if state is None:
             self.status_label.clear()
         elif state.status == "released":
@@ -166,7 +171,12 @@ class BookingRulesPanel(QWidget):
             return
         self.apply_series_change(dialog.command(self._state.booking_id, dict(self._context.user)))
 
-    def apply_series_change(self, command: ChangeSeries) -> None:
+    def cancel_series(self) -> None:
+        if self._state is None:
+            return
+        self.apply_series_change(CancelSeries(self._state.booking_id, self._context.user))
+
+    def apply_series_change(self, command: ChangeSeries | CancelSeries) -> None:
         booking_id = command.booking_id
         self._context.writes.apply(
             command,
@@ -196,4 +206,8 @@ class BookingRulesPanel(QWidget):
         self.series_button.setText(self.tr("Edit the whole &series…"))
         self.series_button.setAccessibleName(
             self.tr("Change the title or times of every future occurrence")
+        )
+        self.cancel_series_button.setText(self.tr("Cancel the &whole series"))
+        self.cancel_series_button.setAccessibleName(
+            self.tr("Cancel every future occurrence of the series")
         )

@@ -14,7 +14,13 @@ import pytest
 
 from cache import Outbox
 from client.session import Session
-from domains.bookings.commands import BookSeries, ChangeSeries, CheckIn, occurrences
+from domains.bookings.commands import (
+    BookSeries,
+    CancelSeries,
+    ChangeSeries,
+    CheckIn,
+    occurrences,
+)
 from domains.bookings.hours import closed_spans, room_hours, within_hours
 from domains.bookings.ics import bookings_ics
 from domains.bookings.queries import BAKU, booking, free_rooms
@@ -93,6 +99,10 @@ def test_a_series_is_one_queued_change_and_the_whole_series_can_be_changed(
     assert [datetime.fromisoformat(r[0]).astimezone(BAKU).time() for r in rows] == [
         time(19, 30)
     ] * 3
+
+    apply_command(db, CancelSeries(occurrence_id, mine.user))  # the series is at version 2
+    assert mine.sync_engine().run().pushed == 1
+    assert [r[2] for r in series_rows(mine, series_id)] == ["cancelled"] * 3
 
 
 def test_outside_opening_hours_is_refused_before_anything_is_queued(mine: Session) -> None:
