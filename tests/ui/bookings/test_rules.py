@@ -172,6 +172,7 @@ def test_the_whole_series_is_changed_from_the_tab(
     panel = timed.tab.details.rules
     timed.tab.details.show_booking(first_id)
     qtbot.waitUntil(panel.series_button.isVisible, timeout=WAIT_MS)
+    assert panel.cancel_series_button.isVisible()
     assert panel._state is not None
     dialog = SeriesEditDialog(panel._state, panel)
     dialog.title_edit.setText("Seriya, yeni vaxt")
