@@ -256,7 +256,10 @@ def change_series(
     """Title, attendees or Baku times of every future confirmed occurrence, all or none:
     one occurrence that would clash refuses the change (409, the clashes listed)."""
     expected = expected_version(if_match)
-    patch_changes(body)
+    if not patch_changes(body):
+        raise validation_error(
+            "body", "send at least one of title, attendee_ids, start_time, end_time"
+        )
     now = services.clock()
     with services.db.write() as conn:
         series = _load_series(conn, principal, series_id)

@@ -182,6 +182,7 @@ def test_editing_the_series_moves_future_occurrences_and_keeps_a_cancelled_one_c
     assert api.delete(f"/bookings/{second['id']}", second["version"]).status_code == 200
     assert api.patch(f"/booking-series/{series_id}", None, json={"title": "x"}).status_code == 428
     assert api.patch(f"/booking-series/{series_id}", 7, json={"title": "x"}).status_code == 412
+    assert api.patch(f"/booking-series/{series_id}", 1, json={}).status_code == 422
     changed = api.patch(
         f"/booking-series/{series_id}",
         1,
