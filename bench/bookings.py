@@ -177,7 +177,7 @@ def _raw_free(
     rows = db.conn.execute(
         "SELECT r.id FROM rooms r WHERE r.capacity >= ? AND (? IS NULL OR r.building = ?) "
         f"{equipment}AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room_id = r.id "
-        "AND b.status <> 'cancelled' "
+        "AND b.status NOT IN ('cancelled', 'released') "
         'AND b.start < ? AND b.start >= ? AND b."end" > ?) ORDER BY r.capacity LIMIT 200',
         [
             people,

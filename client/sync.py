@@ -273,7 +273,7 @@ class SyncEngine:
             self.outbox.mark_error(entry.id, error.refusal_text())
             report.push_errors += 1
         else:
-            record = _first_record(answer)
+            record = _first_record(answer, entry)
             self.outbox.mark_done(entry.id, record)
             report.pushed += 1
             if record is not None and entry.collection is not None:
@@ -517,9 +517,18 @@ def _already_applied(entry: OutboxEntry, current: dict[str, Any] | None) -> bool
     )
 
 
-def _first_record(answer: Any) -> dict[str, Any] | None:
+def _first_record(answer: Any, entry: OutboxEntry) -> dict[str, Any] | None:
     """The record a write answered with. POST /shares answers a list of them: a list of
-    one (one recipient per queued share) is that record."""
+    one (one recipient per queued share) is that record. A booking series answers
+    ``{"series", "bookings"}``: its first occurrence is what the pending one becomes
+    (POST), or the occurrence the change was queued on (PATCH, DELETE); the other
+    occurrences arrive with the pull."""
+    if isinstance(answer, dict) and isinstance(answer.get("bookings"), list):
+        written = [b for b in answer["bookings"] if isinstance(b, dict)]
+        if entry.method == "POST":
+            answer = written[0] if written else None
+        else:
+            answer = next((b for b in written if b.get("id") == entry.record_id), None)
     if isinstance(answer, list) and len(answer) == 1:
         answer = answer[0]
     if isinstance(answer, dict) and "id" in answer and "version" in answer:

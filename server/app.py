@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import auth, bookings, documents, people, registry_query, shares, sync
+from server import (
+    auth,
+    booking_series,
+    bookings,
+    documents,
+    people,
+    registry_query,
+    shares,
+    sync,
+)
 from server.blobs import BlobStore
+from server.booking_rules import release_periodically
 from server.config import Settings
 from server.context import Services
 from server.db import Database, sqlite_url_for
@@ -35,6 +48,10 @@ _EXTRA_ERRORS: dict[str, tuple[int, ...]] = {
     "create_booking": (409, 413, 429),
     "change_booking": (409, 412, 413, 428),
     "cancel_booking": (412, 428),
+    "check_in": (409, 412, 428),
+    "create_series": (409, 413, 429),
+    "change_series": (409, 412, 413, 428),
+    "cancel_series": (412, 428),
     "upload_document": (409, 413, 415),
     "upload_version": (409, 412, 413, 415, 428),
     "change_document": (412, 413, 428),
@@ -161,6 +178,22 @@ def _customise_openapi(app: FastAPI) -> dict[str, Any]:
     return schema
 
 
+@asynccontextmanager
+async def _release_job(app: FastAPI) -> AsyncIterator[None]:
+    """Runs the periodic release of bookings nobody checked in to (booking_rules)."""
+    services: Services = app.state.services
+    if services.settings.release_sweep_seconds <= 0:
+        yield
+        return
+    task = asyncio.create_task(release_periodically(lambda: app.state.services))
+    try:
+        yield
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
+
+
 def _operation_id(route: Any) -> str:
     return str(route.name)
 
@@ -185,10 +218,11 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
         generate_unique_id_function=_operation_id,
+        lifespan=_release_job,
     )
     app.state.services = services
     install_error_handlers(app)
-    for module in (auth, sync, people, bookings, documents, shares, registry_query):
+    for module in (auth, sync, people, bookings, booking_series, documents, shares, registry_query):
         app.include_router(module.router, prefix=API_PREFIX)
     limits = BodyLimits(API_PREFIX, settings.max_json_bytes)
     app.add_middleware(BodyLimitMiddleware, limit_for=limits.for_request)

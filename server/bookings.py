@@ -7,6 +7,7 @@ only: the overlap query after the lock sees every booking committed before it.""
 
 from __future__ import annotations
 
+import json
 import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -17,7 +18,8 @@ from pydantic import AwareDatetime
 from sqlalchemy import Connection, select
 
 from server import records
-from server.context import Principal, PrincipalDep, ServicesDep
+from server.booking_rules import check_in_deadline, check_opening_hours, is_overdue, release
+from server.context import Principal, PrincipalDep, Services, ServicesDep
 from server.db import bookings, people, rooms
 from server.errors import ApiError, validation_error
 from server.idempotency import check_key, request_hash, run_idempotent
@@ -47,14 +49,21 @@ def _check_times(start: datetime, end: datetime) -> None:
         raise validation_error("end", "a booking lasts at most 24 hours")
 
 
-def _lock_room(conn: Connection, room_id: str) -> None:
+def lock_room(conn: Connection, room_id: str) -> dict[str, Any]:
+    """The room's record, locked; 422 if there is no such room."""
     room = conn.execute(
-        select(rooms.c.id)
+        select(rooms.c.body)
         .where(rooms.c.id == room_id, rooms.c.deleted.is_(False))
         .with_for_update()
     ).first()
     if room is None:
         raise validation_error("room_id", "no such room")
+    record: dict[str, Any] = json.loads(room.body)
+    return record
+
+
+def grace(services: Services) -> timedelta:
+    return timedelta(minutes=services.settings.check_in_grace_minutes)
 
 
 def _check_people(conn: Connection, ids: list[str]) -> list[str]:
@@ -72,19 +81,45 @@ def _check_people(conn: Connection, ids: list[str]) -> list[str]:
     return unique
 
 
-def _check_free(
-    conn: Connection, room_id: str, start: datetime, end: datetime, ignore_id: str | None
-) -> None:
-    query = select(bookings.c.id).where(
+def overlapping_ids(
+    conn: Connection,
+    room_id: str,
+    start: datetime,
+    end: datetime,
+    ignore_ids: frozenset[str],
+    now: datetime,
+) -> list[str]:
+    """The confirmed bookings of the room overlapping [start, end), after releasing those
+    among them that are overdue for check-in (in this transaction: see booking_rules)."""
+    query = select(bookings.c.id, bookings.c.body).where(
         bookings.c.room_id == room_id,
         bookings.c.status == "confirmed",
         bookings.c.deleted.is_(False),
         bookings.c.start_ts < int(end.timestamp()),
         bookings.c.end_ts > int(start.timestamp()),
     )
-    if ignore_id is not None:
-        query = query.where(bookings.c.id != ignore_id)
-    overlapping = [r[0] for r in conn.execute(query.limit(20))]
+    overlapping: list[str] = []
+    for row in conn.execute(query).all():
+        if row.id in ignore_ids:
+            continue
+        booking = json.loads(row.body)
+        if is_overdue(booking, now):
+            release(conn, booking, now)
+        else:
+            overlapping.append(row.id)
+    return overlapping[:20]
+
+
+def _check_free(
+    conn: Connection,
+    room_id: str,
+    start: datetime,
+    end: datetime,
+    ignore_id: str | None,
+    now: datetime,
+) -> None:
+    ignored = frozenset() if ignore_id is None else frozenset({ignore_id})
+    overlapping = overlapping_ids(conn, room_id, start, end, ignored, now)
     if overlapping:
         raise ApiError(
             409,
@@ -119,9 +154,10 @@ def create_booking(
 
     def action(conn: Connection) -> tuple[int, Any]:
         _check_times(body.start, body.end)
-        _lock_room(conn, body.room_id)
+        room = lock_room(conn, body.room_id)
+        check_opening_hours(room, body.start, body.end)
         attendees = _check_people(conn, body.attendee_ids)
-        _check_free(conn, body.room_id, body.start, body.end, None)
+        _check_free(conn, body.room_id, body.start, body.end, None, services.clock())
         record = records.insert_record(
             conn,
             "bookings",
@@ -134,6 +170,7 @@ def create_booking(
                 "organizer_id": principal.user_id,
                 "attendee_ids": attendees,
                 "status": "confirmed",
+                "check_in_by": check_in_deadline(body.start, grace(services)),
             },
         )
         return 201, record
@@ -169,20 +206,23 @@ def change_booking(
     with services.db.write() as conn:
         record = _load_for_change(conn, principal, booking_id)
         check_version(record, expected)
-        if record["status"] == "cancelled":
-            raise validation_error("status", "a cancelled booking cannot be changed")
+        if record["status"] != "confirmed":
+            raise validation_error("status", f"a {record['status']} booking cannot be changed")
         start = body.start or datetime.fromisoformat(record["start"])
         end = body.end or datetime.fromisoformat(record["end"])
         room_id = body.room_id or record["room_id"]
         _check_times(start, end)
-        _lock_room(conn, room_id)
+        room = lock_room(conn, room_id)
+        check_opening_hours(room, start, end)
         updated = dict(record)
         if body.attendee_ids is not None:
             updated["attendee_ids"] = _check_people(conn, body.attendee_ids)
-        _check_free(conn, room_id, start, end, booking_id)
+        _check_free(conn, room_id, start, end, booking_id, services.clock())
         if body.title is not None:
             updated["title"] = body.title
         updated.update(room_id=room_id, start=_utc(start), end=_utc(end))
+        if record.get("check_in_by") is not None and _utc(start) != record["start"]:
+            updated["check_in_by"] = check_in_deadline(start, grace(services))
         saved = records.replace_record(conn, "bookings", updated)
     return _with_etag(saved)
 
@@ -202,4 +242,50 @@ def cancel_booking(
         if record["status"] == "cancelled":
             return _with_etag(record)
         saved = records.replace_record(conn, "bookings", {**record, "status": "cancelled"})
+    return _with_etag(saved)
+
+
+@router.post(
+    "/bookings/{booking_id}/check-in",
+    response_model=Booking,
+    responses={409: {"description": "booking_released: too late, the room was given up"}},
+)
+def check_in(
+    booking_id: str,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    if_match: IfMatchHeader = None,
+) -> JSONResponse:
+    """The organizer, an attendee or an administrator says the meeting takes place: from
+    ``check_in_opens_minutes`` before the start until ``check_in_by``. Checking in twice
+    is harmless (the first time is kept)."""
+    expected = expected_version(if_match)
+    now = services.clock()
+    with services.db.write() as conn:
+        found = records.load(conn, "bookings", booking_id)
+        if found is None or found[1]:
+            raise ApiError(404, "not_found", "No such booking.")
+        record = found[0]
+        allowed = {record["organizer_id"], *record.get("attendee_ids", [])}
+        if principal.user_id not in allowed and not principal.is_admin:
+            raise ApiError(403, "forbidden", "Only the organizer or an attendee may check in.")
+        check_version(record, expected)
+        if record.get("checked_in_at") is not None:
+            return _with_etag(record)
+        if record["status"] == "released" or is_overdue(record, now):
+            raise ApiError(
+                409, "booking_released", "Nobody checked in in time: the room was released."
+            )
+        if record["status"] != "confirmed":
+            raise validation_error("status", f"a {record['status']} booking cannot be checked in")
+        opens = datetime.fromisoformat(record["start"]) - timedelta(
+            minutes=services.settings.check_in_opens_minutes
+        )
+        if now < opens or now >= datetime.fromisoformat(record["end"]):
+            raise validation_error(
+                "start",
+                f"check-in opens {services.settings.check_in_opens_minutes} minutes before "
+                "the start and closes at the end",
+            )
+        saved = records.replace_record(conn, "bookings", {**record, "checked_in_at": _utc(now)})
     return _with_etag(saved)

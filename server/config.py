@@ -45,5 +45,11 @@ class Settings:
     password_check_wait_seconds: float = 1.0
     # A request holding an idempotency key this long is taken as abandoned.
     idempotency_in_flight_seconds: int = 120
+    # Bookings (server/booking_rules.py): released when nobody checks in within the grace
+    # after the start; check-in opens this long before the start; the release job's period
+    # (0: no periodic job, release at write time only).
+    check_in_grace_minutes: int = 15
+    check_in_opens_minutes: int = 15
+    release_sweep_seconds: float = 60.0
     sync_default_limit: int = 1000
     sync_max_limit: int = 5000

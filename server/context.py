@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -26,6 +28,8 @@ class Services:
     blobs: BlobStore
     keys: ServerKeys
     password_checks: PasswordCheckGate
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    """The time booking rules go by (check-in, release); tests put their own."""
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,22 @@ document_versions = Table(
     Column("created_at", String(40), nullable=False),
 )
 
+# A recurring booking (server/booking_series.py): the Series record as the API sends it,
+# and which bookings are its occurrences.
+booking_series = Table(
+    "booking_series",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("body", Text, nullable=False),
+)
+series_occurrences = Table(
+    "series_occurrences",
+    metadata,
+    Column("series_id", String(64), primary_key=True),
+    Column("booking_id", String(64), primary_key=True),
+)
+
 users = Table(
     "users",
     metadata,

@@ -4,7 +4,7 @@ and describe responses in the OpenAPI document the client and Schemathesis read.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -115,12 +115,33 @@ class Person(RecordBase):
     )
 
 
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+RoomAttribute = Literal["accessible", "video_conference", "display"]
+
+
+class OpeningHours(Strict):
+    """One weekday's opening interval in Asia/Baku wall-clock time; a weekday missing
+    from a room's list is a closed day."""
+
+    weekday: int = Field(ge=1, le=7, description="ISO weekday: 1 Monday ... 7 Sunday.")
+    open: ClockTime
+    close: ClockTime
+
+
 class Room(RecordBase):
     name: str
     building: str
     floor: int
     capacity: int
     equipment: list[str]
+    attributes: list[RoomAttribute] = Field(
+        default=[], description="What the free-room finder filters on besides equipment."
+    )
+    opening_hours: list[OpeningHours] | None = Field(
+        default=None,
+        description="The building's (or this room's own) hours; null: open at all hours. "
+        "A booking outside them is refused with 422 outside_opening_hours.",
+    )
 
 
 class Booking(RecordBase):
@@ -130,7 +151,18 @@ class Booking(RecordBase):
     end: datetime
     organizer_id: str
     attendee_ids: list[str]
-    status: Literal["confirmed", "cancelled"]
+    status: Literal["confirmed", "cancelled", "released"] = Field(
+        description="released: nobody checked in within the grace period after the start."
+    )
+    series_id: str | None = Field(default=None, description="The series it belongs to.")
+    series_version: int | None = Field(
+        default=None, description="The series' version (its If-Match) when last written."
+    )
+    check_in_by: datetime | None = Field(
+        default=None, description="Released if nobody checks in by then (start + grace)."
+    )
+    checked_in_at: datetime | None = None
+    released_at: datetime | None = None
 
 
 class Folder(RecordBase):
@@ -315,6 +347,59 @@ class BookingCreate(Strict):
     attendee_ids: Annotated[list[Id], Field(max_length=200)] = []
 
 
+class SeriesCreate(Strict):
+    """A recurring booking: the first occurrence and the rule, created all at once."""
+
+    room_id: Id
+    title: Text1
+    start: Rfc3339 = Field(description="The first occurrence's start.")
+    end: Rfc3339
+    attendee_ids: Annotated[list[Id], Field(max_length=200)] = []
+    frequency: Literal["daily", "weekly"]
+    count: int | None = Field(default=None, ge=1, le=366, description="This many occurrences.")
+    until: date | None = Field(
+        default=None, description="Or up to this Asia/Baku date, included (within a year)."
+    )
+    skip_clashes: bool = Field(
+        default=False,
+        description="false: one taken or closed occurrence refuses the whole series (409, "
+        "nothing kept, the clashes listed); true: only the free occurrences are booked.",
+    )
+
+
+class SeriesPatch(Strict):
+    """A change to every future confirmed occurrence; cancelled ones stay cancelled."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+    title: Text1 | None = None
+    attendee_ids: Annotated[list[Id], Field(max_length=200)] | None = None
+    start_time: ClockTime | None = Field(default=None, description="New Asia/Baku start, HH:MM.")
+    end_time: ClockTime | None = Field(default=None, description="New Asia/Baku end, HH:MM.")
+
+
+class Clash(BaseModel):
+    start: datetime
+    end: datetime
+    reason: Literal["booked", "closed"]
+    conflicting_ids: list[str] = []
+
+
+class Series(BaseModel):
+    id: str
+    version: int
+    room_id: str
+    organizer_id: str
+    title: str
+    frequency: Literal["daily", "weekly"]
+    status: Literal["active", "cancelled"]
+
+
+class SeriesAnswer(BaseModel):
+    series: Series
+    bookings: list[Booking] = Field(description="The occurrences this request wrote.")
+    skipped: list[Clash] = []
+
+
 class BookingPatch(Strict):
     room_id: Id | None = None
     title: Text1 | None = None
@@ -423,4 +508,10 @@ class Problem(BaseModel):
     )
     conflicting_ids: list[str] | None = Field(
         default=None, description="409 booking_conflict: the bookings it overlaps."
+    )
+    clashes: list[Clash] | None = Field(
+        default=None, description="409 booking_conflict of a series: each taken occurrence."
+    )
+    opening_hours: list[OpeningHours] | None = Field(
+        default=None, description="422 outside_opening_hours: the room's hours."
     )

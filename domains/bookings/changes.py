@@ -14,6 +14,7 @@ from domains.changes import ChangeDescription
 __all__ = ["describe_booking_change"]
 
 KINDS = {"POST": "booking_new", "PATCH": "booking_changed", "DELETE": "booking_cancelled"}
+_SERIES_FIELDS = {"start_time": "start", "end_time": "end"}
 
 
 def _subject(db: sqlite_utils.Database, record_id: str | None) -> str:
@@ -34,5 +35,9 @@ def describe_booking_change(db: sqlite_utils.Database, entry: OutboxEntry) -> Ch
     """The kind by method; a change lists the fields it sends (room, start, end, title)."""
     body = entry.body if isinstance(entry.body, dict) else {}
     fields = tuple(sorted(body)) if entry.method == "PATCH" else ()
+    if entry.path.startswith("/booking-series/"):  # the whole series: its Baku times
+        fields = tuple(sorted({_SERIES_FIELDS.get(name, name) for name in fields}))
     kind = KINDS.get(entry.method, "booking_changed")
+    if entry.path.endswith("/check-in"):
+        kind = "booking_changed"
     return ChangeDescription(kind, _subject(db, entry.record_id), fields)

@@ -13,7 +13,9 @@ meanwhile comes back as ``booking_conflict`` and the tab offers alternatives
 ``in_past``, ``over_capacity`` (``limit`` seats), ``taken`` (the cache knows a booking
 there; for a series: ``limit`` occurrences), ``gone`` (no such room or booking),
 ``forbidden`` (not the organizer nor an admin), ``cancelled`` (a cancelled booking cannot
-change), ``unchanged``; for a series also ``empty`` and ``too_long_series`` (days).
+change), ``unchanged``, ``closed`` (outside the room's opening hours); for a series also
+``empty`` and ``too_long_series`` (days); for a check-in ``not_yet`` (opens
+``CHECK_IN_OPENS`` before the start) and ``too_late`` (released, or past the deadline).
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ import json
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from urllib.parse import quote
 
 import sqlite_utils
 
+from domains.bookings.hours import room_hours, within_hours
 from domains.bookings.queries import BAKU, MAX_BOOKING, utc_text
 from domains.command import CommandRefused, FieldProblem, LocalWrite
 
@@ -36,6 +39,9 @@ __all__ = [
     "BookRoom",
     "BookSeries",
     "CancelBooking",
+    "CancelSeries",
+    "ChangeSeries",
+    "CheckIn",
     "MoveBooking",
     "new_local_id",
     "occurrences",
@@ -86,7 +92,7 @@ def _known_overlap(
     db: sqlite_utils.Database, room_id: str, start: datetime, end: datetime, ignore: str | None
 ) -> bool:
     row = db.conn.execute(
-        "SELECT 1 FROM bookings WHERE room_id = ? AND status <> 'cancelled' "
+        "SELECT 1 FROM bookings WHERE room_id = ? AND status NOT IN ('cancelled', 'released') "
         "AND id <> coalesce(?, '') AND start < ? AND start >= ? AND \"end\" > ? LIMIT 1",
         (room_id, ignore, utc_text(end), utc_text(start - MAX_BOOKING), utc_text(start)),
     ).fetchone()
@@ -106,6 +112,8 @@ def _room_problems(
         return [FieldProblem("room", "gone")]
     if people > capacity:
         return [FieldProblem("attendees", "over_capacity", capacity)]
+    if not within_hours(room_hours(db, room_id), start, end):
+        return [FieldProblem("start", "closed")]
     if _known_overlap(db, room_id, start, end, ignore):
         return [FieldProblem("room", "taken")]
     return []
@@ -188,7 +196,7 @@ class MoveBooking:
         version, current = _stored(db, self.booking_id)
         if not _may_change(self.user, current):
             raise CommandRefused([FieldProblem("booking", "forbidden")])
-        if current.get("status") == "cancelled":
+        if current.get("status") in ("cancelled", "released"):
             raise CommandRefused([FieldProblem("booking", "cancelled")])
         start = self.start or datetime.fromisoformat(current["start"])
         end = self.end or datetime.fromisoformat(current["end"])
@@ -281,19 +289,31 @@ def occurrences(
 def series_clashes(
     db: sqlite_utils.Database, room_id: str, planned: Sequence[tuple[datetime, datetime]]
 ) -> list[tuple[datetime, datetime]]:
-    """The occurrences the cache already knows the room is taken for: the user chooses
-    (all or none, or only the free ones) before anything is queued."""
-    return [(s, e) for s, e in planned if _known_overlap(db, room_id, s, e, None)]
+    """The occurrences the cache already knows the room is taken for, or closed (its
+    opening hours): the user chooses (all or none, or only the free ones) before anything
+    is queued."""
+    hours = room_hours(db, room_id)
+    return [
+        (s, e)
+        for s, e in planned
+        if not within_hours(hours, s, e) or _known_overlap(db, room_id, s, e, None)
+    ]
+
+
+def _series_frequency(planned: Sequence[tuple[datetime, datetime]]) -> str:
+    if len(planned) > 1 and planned[1][0] - planned[0][0] >= FREQUENCIES["weekly"]:
+        return "weekly"
+    return "daily"
 
 
 @dataclass(frozen=True)
 class BookSeries:
-    """Book ``room_id`` daily or weekly (``occurrences``): one booking per free occurrence,
-    all queued in one transaction (a ``CommandBatch``). ``only_free``: skip the
-    occurrences the cache knows are taken; otherwise one taken occurrence refuses the
-    whole series (``FieldProblem("series", "taken", <how many>)``). Each occurrence is
-    then its own booking: the server may still refuse one (``booking_conflict``, with
-    alternatives), and cancelling one never touches the others."""
+    """Book ``room_id`` daily or weekly (``occurrences``) as ONE server series: one
+    ``POST /booking-series`` queued as one change, which the server books all at once
+    (or, ``only_free``, only its free dates) in one transaction. Before queuing, the
+    dates the cache knows are taken or closed refuse the series
+    (``FieldProblem("series", "taken", <how many>)``) unless ``only_free``. The pending
+    record is the first occurrence; the others arrive with the sync after the push."""
 
     room_id: str
     title: str
@@ -303,23 +323,147 @@ class BookSeries:
     now: datetime | None
     only_free: bool = False
 
-    def plan_all(self, db: sqlite_utils.Database) -> list[LocalWrite]:
+    def plan(self, db: sqlite_utils.Database) -> LocalWrite:
         if not self.planned:
             raise CommandRefused([FieldProblem("series", "empty")])
         if self.planned[-1][0] - self.planned[0][0] > MAX_SERIES_SPAN:
             raise CommandRefused([FieldProblem("series", "too_long_series", 366)])
         taken = series_clashes(db, self.room_id, self.planned)
-        if taken and not self.only_free:
+        if taken and (not self.only_free or len(taken) == len(self.planned)):
             raise CommandRefused([FieldProblem("series", "taken", len(taken))])
-        free = [slot for slot in self.planned if slot not in taken]
-        if not free:
-            raise CommandRefused([FieldProblem("series", "taken", len(taken))])
-        return [
-            BookRoom(self.room_id, self.title, s, e, self.attendee_ids, self.user, self.now).plan(
-                db
-            )
-            for s, e in free
-        ]
+        first_free = next(slot for slot in self.planned if slot not in taken)
+        first = BookRoom(
+            self.room_id, self.title, *first_free, self.attendee_ids, self.user, self.now
+        ).plan(db)
+        start, end = self.planned[0]
+        body = {
+            "room_id": self.room_id,
+            "title": first.body["title"],
+            "start": utc_text(start),
+            "end": utc_text(end),
+            "attendee_ids": first.body["attendee_ids"],
+            "frequency": _series_frequency(self.planned),
+            "count": len(self.planned),
+            "skip_clashes": self.only_free,
+        }
+        record = {**first.record, "series_occurrences": len(self.planned) - len(taken)}
+        return LocalWrite("bookings", record, "POST", "/booking-series", body, None)
+
+
+CHECK_IN_OPENS = timedelta(minutes=15)
+"""The server's ``check_in_opens_minutes`` (and grace): check-in from 15 minutes before."""
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """Say that a booking's meeting takes place (organizer, attendee or admin), from
+    ``CHECK_IN_OPENS`` before its start until ``check_in_by``; otherwise the server
+    releases the room 15 minutes after the start. Offline it is queued like any change."""
+
+    booking_id: str
+    user: Mapping[str, Any]
+    now: datetime
 
     def plan(self, db: sqlite_utils.Database) -> LocalWrite:
-        return self.plan_all(db)[0]
+        version, current = _stored(db, self.booking_id)
+        user_id = str(self.user.get("id"))
+        allowed = {current.get("organizer_id"), *(current.get("attendee_ids") or ())}
+        if user_id not in allowed and "admin" not in (self.user.get("roles") or ()):
+            raise CommandRefused([FieldProblem("booking", "forbidden")])
+        if current.get("checked_in_at"):
+            raise CommandRefused([FieldProblem("booking", "unchanged")])
+        if current.get("status") != "confirmed":
+            code = "too_late" if current.get("status") == "released" else "cancelled"
+            raise CommandRefused([FieldProblem("booking", code)])
+        start = datetime.fromisoformat(current["start"])
+        deadline = current.get("check_in_by") or current["end"]
+        if self.now < start - CHECK_IN_OPENS:
+            raise CommandRefused([FieldProblem("booking", "not_yet")])
+        if self.now >= datetime.fromisoformat(deadline):
+            raise CommandRefused([FieldProblem("booking", "too_late")])
+        return LocalWrite(
+            "bookings",
+            {**current, "checked_in_at": utc_text(self.now)},
+            "POST",
+            f"/bookings/{quote(self.booking_id, safe='')}/check-in",
+            None,
+            version,
+        )
+
+
+@dataclass(frozen=True)
+class ChangeSeries:
+    """Change the whole series an occurrence belongs to: its title, or its Baku start and
+    end times (None: keep), on every future confirmed occurrence, all or none, with the
+    series' version as If-Match. Cancelled occurrences stay cancelled. The pending record
+    is the occurrence the user chose; the server's answer and the next sync bring the rest."""
+
+    booking_id: str
+    user: Mapping[str, Any]
+    title: str | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+
+    def plan(self, db: sqlite_utils.Database) -> LocalWrite:
+        _version, current = _stored(db, self.booking_id)
+        series_id, series_version = current.get("series_id"), current.get("series_version")
+        if not series_id or series_version is None:
+            raise CommandRefused([FieldProblem("series", "gone")])
+        if not _may_change(self.user, current):
+            raise CommandRefused([FieldProblem("booking", "forbidden")])
+        body: dict[str, Any] = {}
+        record = dict(current)
+        if self.title is not None and self.title.strip() != current.get("title"):
+            problem = _title_problem(self.title.strip())
+            if problem:
+                raise CommandRefused([problem])
+            body["title"] = record["title"] = self.title.strip()
+        local_start = datetime.fromisoformat(current["start"]).astimezone(BAKU)
+        local_end = datetime.fromisoformat(current["end"]).astimezone(BAKU)
+        start_time = self.start_time or local_start.time()
+        end_time = self.end_time or local_end.time()
+        if (start_time, end_time) != (local_start.time(), local_end.time()):
+            start = datetime.combine(local_start.date(), start_time, BAKU)
+            end = datetime.combine(local_start.date(), end_time, BAKU)
+            if end <= start:
+                raise CommandRefused([FieldProblem("end", "end_before_start")])
+            if not within_hours(room_hours(db, str(current["room_id"])), start, end):
+                raise CommandRefused([FieldProblem("start", "closed")])
+            body["start_time"] = start_time.strftime("%H:%M")
+            body["end_time"] = end_time.strftime("%H:%M")
+            record.update(start=utc_text(start), end=utc_text(end))
+        if not body:
+            raise CommandRefused([FieldProblem("booking", "unchanged")])
+        return LocalWrite(
+            "bookings",
+            record,
+            "PATCH",
+            f"/booking-series/{quote(str(series_id), safe='')}",
+            body,
+            int(series_version),
+        )
+
+
+@dataclass(frozen=True)
+class CancelSeries:
+    """Cancel every future confirmed occurrence of the series this booking belongs to
+    (organizer or admin; the series' version as If-Match); past ones stay."""
+
+    booking_id: str
+    user: Mapping[str, Any]
+
+    def plan(self, db: sqlite_utils.Database) -> LocalWrite:
+        _version, current = _stored(db, self.booking_id)
+        series_id, series_version = current.get("series_id"), current.get("series_version")
+        if not series_id or series_version is None:
+            raise CommandRefused([FieldProblem("series", "gone")])
+        if not _may_change(self.user, current):
+            raise CommandRefused([FieldProblem("booking", "forbidden")])
+        return LocalWrite(
+            "bookings",
+            {**current, "status": "cancelled"},
+            "DELETE",
+            f"/booking-series/{quote(str(series_id), safe='')}",
+            None,
+            int(series_version),
+        )

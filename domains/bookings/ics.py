@@ -53,7 +53,10 @@ def bookings_ics(
         event.add("location", _room_name(db, block.room_id))
         event.add("dtstart", block.start.astimezone(BAKU))
         event.add("dtend", block.end.astimezone(BAKU))
-        event.add("status", "CANCELLED" if block.status == "cancelled" else "CONFIRMED")
+        event.add(
+            "status",
+            "CANCELLED" if block.status in ("cancelled", "released") else "CONFIRMED",
+        )
         event.add(
             "organizer", f"urn:uuid:{block.organizer_id}", parameters={"CN": block.organizer_name}
         )

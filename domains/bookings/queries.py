@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from cache import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
+from domains.bookings.hours import closed_spans
 
 __all__ = [
     "BAKU",
@@ -106,6 +107,8 @@ class DayGrid:
     rooms: list[RoomRow]
     bookings: dict[str, list[BookingBlock]] = field(default_factory=dict)
     as_of: datetime | None = None
+    closed: dict[str, list[tuple[time, time]]] = field(default_factory=dict)
+    """Each room's closed hours that day (its opening hours), for the grid to shade."""
 
 
 _ROOM_COLUMNS = (
@@ -173,8 +176,9 @@ def as_of(db: sqlite_utils.Database) -> datetime | None:
     return None if row is None or row[0] is None else _parse(str(row[0]))
 
 
-_SHOWN = "(b.status <> 'cancelled' OR b.sync_state <> 'synced')"
-"""Cancelled bookings free their time; one cancelled here stays visible until confirmed."""
+_SHOWN = "(b.status NOT IN ('cancelled', 'released') OR b.sync_state <> 'synced')"
+"""Cancelled and released bookings (nobody checked in: the server gave the room up) free
+their time; one cancelled here stays visible until confirmed."""
 
 
 def day_grid(
@@ -208,7 +212,26 @@ def day_grid(
     for row in rows:
         block = _block(row)
         by_room.setdefault(block.room_id, []).append(block)
-    return DayGrid(day, rooms, by_room, as_of(db))
+    return DayGrid(day, rooms, by_room, as_of(db), _closed_hours(db, where, params, day))
+
+
+def _closed_hours(
+    db: sqlite_utils.Database, where: str, params: list[str], day: date
+) -> dict[str, list[tuple[time, time]]]:
+    """Closed spans per room, worked out once per distinct set of hours (a building's)."""
+    spans_of: dict[str, list[tuple[time, time]]] = {}
+    closed: dict[str, list[tuple[time, time]]] = {}
+    for room_id, hours in db.conn.execute(
+        f"SELECT r.id, json_extract(r.record, '$.opening_hours') FROM rooms r WHERE {where}",
+        params,
+    ):
+        if hours is None:
+            continue
+        if hours not in spans_of:
+            spans_of[hours] = closed_spans(json.loads(hours), day)
+        if spans_of[hours]:
+            closed[str(room_id)] = spans_of[hours]
+    return closed
 
 
 def booking(db: sqlite_utils.Database, booking_id: str) -> BookingBlock | None:
@@ -222,7 +245,8 @@ def booking(db: sqlite_utils.Database, booking_id: str) -> BookingBlock | None:
 
 def _overlapping(ignore: str | None) -> str:
     clause = (
-        "SELECT 1 FROM bookings b WHERE b.room_id = r.id AND b.status <> 'cancelled' "
+        "SELECT 1 FROM bookings b WHERE b.room_id = r.id "
+        "AND b.status NOT IN ('cancelled', 'released') "
         'AND b.start < :end AND b.start >= :earliest AND b."end" > :start'
     )
     return clause + (" AND b.id <> :ignore" if ignore is not None else "")
@@ -238,6 +262,7 @@ def free_rooms(
     building: str | None = None,
     ignore_booking: str | None = None,
     limit: int = 200,
+    attributes: Sequence[str] = (),
 ) -> list[RoomRow]:
     """Rooms free for all of [start, end), holding ``capacity`` people and having every
     piece of ``equipment``: smallest fitting room first (a big hall stays free for big
@@ -263,10 +288,20 @@ def free_rooms(
         if wanted
         else ""
     )
+    traits = sorted(set(attributes))
+    params.update({f"a{i}": name for i, name in enumerate(traits)})
+    params["traits"] = len(traits)
+    trait_marks = ", ".join(f":a{i}" for i in range(len(traits)))
+    attribute_test = (
+        "AND (SELECT count(DISTINCT a.value) FROM json_each(r.record, '$.attributes') a "
+        f"WHERE a.value IN ({trait_marks})) = :traits "
+        if traits
+        else ""
+    )
     rows = db.conn.execute(
         f"SELECT {_ROOM_COLUMNS} FROM rooms r "
         "WHERE r.capacity >= :capacity AND (:building IS NULL OR r.building = :building) "
-        f"{equipment_test}"
+        f"{equipment_test}{attribute_test}"
         f"AND NOT EXISTS ({_overlapping(ignore_booking)}) "
         "ORDER BY r.capacity, r.building, r.sort_key, r.id LIMIT :limit",
         params,
@@ -281,7 +316,7 @@ def clashes_of(db: sqlite_utils.Database, booking_id: str) -> list[BookingBlock]
         return []
     rows = db.conn.execute(
         f"SELECT {_BOOKING_COLUMNS} FROM bookings b LEFT JOIN people p ON p.id = b.organizer_id "
-        "WHERE b.room_id = ? AND b.id <> ? AND b.status <> 'cancelled' "
+        "WHERE b.room_id = ? AND b.id <> ? AND b.status NOT IN ('cancelled', 'released') "
         'AND b.start < ? AND b.start >= ? AND b."end" > ? ORDER BY b.start',
         (
             own.room_id,
@@ -338,7 +373,8 @@ def nearest_free_slot(
     busy = [
         (_parse(str(r[0])), _parse(str(r[1])))
         for r in db.conn.execute(
-            "SELECT start, \"end\" FROM bookings WHERE room_id = ? AND status <> 'cancelled' "
+            'SELECT start, "end" FROM bookings WHERE room_id = ? '
+            "AND status NOT IN ('cancelled', 'released') "
             "AND id <> coalesce(?, '') AND start < ? AND start >= ? AND \"end\" > ? ORDER BY start",
             (
                 room_id,

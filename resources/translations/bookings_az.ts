@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="az">
 <context>
+    <name>AttributeChecks</name>
+    <message>
+        <source>Accessible</source>
+        <translation>Əlçatan</translation>
+    </message>
+    <message>
+        <source>Only rooms with step-free access</source>
+        <translation>Yalnız pilləkənsiz girişi olan otaqlar</translation>
+    </message>
+    <message>
+        <source>Video conference</source>
+        <translation>Videokonfrans</translation>
+    </message>
+    <message>
+        <source>Only rooms with video conferencing</source>
+        <translation>Yalnız videokonfrans imkanı olan otaqlar</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Ekran</translation>
+    </message>
+    <message>
+        <source>Only rooms with a screen or projector</source>
+        <translation>Yalnız ekranı və ya proyektoru olan otaqlar</translation>
+    </message>
+</context>
+<context>
     <name>BookingDetails</name>
     <message>
         <source>Choose a booking in the grid, or drag over free time to book.</source>
@@ -223,6 +250,45 @@
     </message>
 </context>
 <context>
+    <name>BookingRulesPanel</name>
+    <message>
+        <source>Released: nobody checked in within 15 minutes of the start.</source>
+        <translation>Azad edildi: başlanğıcdan sonra 15 dəqiqə ərzində heç kim qeydiyyatdan keçmədi.</translation>
+    </message>
+    <message>
+        <source>Checked in.</source>
+        <translation>Qeydiyyatdan keçib.</translation>
+    </message>
+    <message>
+        <source>Check in, or the room is released 15 minutes after the start.</source>
+        <translation>Qeydiyyatdan keçin, yoxsa otaq başlanğıcdan 15 dəqiqə sonra azad ediləcək.</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>Qeydiyyatdan &amp;keç</translation>
+    </message>
+    <message>
+        <source>Check in to the chosen booking</source>
+        <translation>Seçilmiş bronda qeydiyyatdan keçmək</translation>
+    </message>
+    <message>
+        <source>Edit the whole &amp;series…</source>
+        <translation>Bütün &amp;seriyanı dəyiş…</translation>
+    </message>
+    <message>
+        <source>Change the title or times of every future occurrence</source>
+        <translation>Hər gələcək təkrarın adını və ya vaxtını dəyişmək</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;whole series</source>
+        <translation>Bütün seriyanı &amp;ləğv et</translation>
+    </message>
+    <message>
+        <source>Cancel every future occurrence of the series</source>
+        <translation>Seriyanın bütün gələcək təkrarlarını ləğv etmək</translation>
+    </message>
+</context>
+<context>
     <name>BookingWords</name>
     <message>
         <source>%1 dates of the series are taken: nothing was booked.</source>
@@ -279,6 +345,18 @@
     <message>
         <source>Nothing was changed.</source>
         <translation>Heç nə dəyişdirilmədi.</translation>
+    </message>
+    <message>
+        <source>The room is closed then: book within its opening hours.</source>
+        <translation>Otaq o vaxt bağlıdır: iş saatları daxilində bron edin.</translation>
+    </message>
+    <message>
+        <source>Check-in opens 15 minutes before the start.</source>
+        <translation>Qeydiyyat başlanğıcdan 15 dəqiqə əvvəl açılır.</translation>
+    </message>
+    <message>
+        <source>Too late: nobody checked in and the room was released.</source>
+        <translation>Gecdir: heç kim qeydiyyatdan keçmədi və otaq azad edildi.</translation>
     </message>
     <message>
         <source>A series reaches at most %1 days ahead.</source>
@@ -596,12 +674,55 @@
 <context>
     <name>MyBookings</name>
     <message>
+        <source>cancelled</source>
+        <translation>ləğv edilib</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>azad edilib</translation>
+    </message>
+    <message>
         <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
         <translation>Təşkil etdiyiniz və ya iştirak etdiyiniz qarşıdakı bron yoxdur. Cədvəldə otaq bron edin.</translation>
     </message>
     <message>
         <source>My upcoming bookings</source>
         <translation>Qarşıdakı bronlarım</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesEditDialog</name>
+    <message>
+        <source>Edit the whole series</source>
+        <translation>Bütün seriyanı dəyiş</translation>
+    </message>
+    <message>
+        <source>Title of every occurrence</source>
+        <translation>Hər təkrarın adı</translation>
+    </message>
+    <message>
+        <source>Start of every occurrence</source>
+        <translation>Hər təkrarın başlanğıcı</translation>
+    </message>
+    <message>
+        <source>End of every occurrence</source>
+        <translation>Hər təkrarın sonu</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Ad:</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>Başlayır:</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Bitir:</translation>
+    </message>
+    <message>
+        <source>Cancelled and past occurrences stay as they are.</source>
+        <translation>Ləğv edilmiş və keçmiş təkrarlar olduğu kimi qalır.</translation>
     </message>
 </context>
 <context>

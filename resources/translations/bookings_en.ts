@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AttributeChecks</name>
+    <message>
+        <source>Accessible</source>
+        <translation>Accessible</translation>
+    </message>
+    <message>
+        <source>Only rooms with step-free access</source>
+        <translation>Only rooms with step-free access</translation>
+    </message>
+    <message>
+        <source>Video conference</source>
+        <translation>Video conference</translation>
+    </message>
+    <message>
+        <source>Only rooms with video conferencing</source>
+        <translation>Only rooms with video conferencing</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <source>Only rooms with a screen or projector</source>
+        <translation>Only rooms with a screen or projector</translation>
+    </message>
+</context>
+<context>
     <name>BookingDetails</name>
     <message>
         <source>Choose a booking in the grid, or drag over free time to book.</source>
@@ -223,6 +250,45 @@
     </message>
 </context>
 <context>
+    <name>BookingRulesPanel</name>
+    <message>
+        <source>Released: nobody checked in within 15 minutes of the start.</source>
+        <translation>Released: nobody checked in within 15 minutes of the start.</translation>
+    </message>
+    <message>
+        <source>Checked in.</source>
+        <translation>Checked in.</translation>
+    </message>
+    <message>
+        <source>Check in, or the room is released 15 minutes after the start.</source>
+        <translation>Check in, or the room is released 15 minutes after the start.</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>Check &amp;in</translation>
+    </message>
+    <message>
+        <source>Check in to the chosen booking</source>
+        <translation>Check in to the chosen booking</translation>
+    </message>
+    <message>
+        <source>Edit the whole &amp;series…</source>
+        <translation>Edit the whole &amp;series…</translation>
+    </message>
+    <message>
+        <source>Change the title or times of every future occurrence</source>
+        <translation>Change the title or times of every future occurrence</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;whole series</source>
+        <translation>Cancel the &amp;whole series</translation>
+    </message>
+    <message>
+        <source>Cancel every future occurrence of the series</source>
+        <translation>Cancel every future occurrence of the series</translation>
+    </message>
+</context>
+<context>
     <name>BookingWords</name>
     <message>
         <source>%1 dates of the series are taken: nothing was booked.</source>
@@ -279,6 +345,18 @@
     <message>
         <source>Nothing was changed.</source>
         <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The room is closed then: book within its opening hours.</source>
+        <translation>The room is closed then: book within its opening hours.</translation>
+    </message>
+    <message>
+        <source>Check-in opens 15 minutes before the start.</source>
+        <translation>Check-in opens 15 minutes before the start.</translation>
+    </message>
+    <message>
+        <source>Too late: nobody checked in and the room was released.</source>
+        <translation>Too late: nobody checked in and the room was released.</translation>
     </message>
     <message>
         <source>A series reaches at most %1 days ahead.</source>
@@ -596,12 +674,55 @@
 <context>
     <name>MyBookings</name>
     <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>released</translation>
+    </message>
+    <message>
         <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
         <translation>No upcoming bookings where you organize or attend. Book a room in the grid.</translation>
     </message>
     <message>
         <source>My upcoming bookings</source>
         <translation>My upcoming bookings</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesEditDialog</name>
+    <message>
+        <source>Edit the whole series</source>
+        <translation>Edit the whole series</translation>
+    </message>
+    <message>
+        <source>Title of every occurrence</source>
+        <translation>Title of every occurrence</translation>
+    </message>
+    <message>
+        <source>Start of every occurrence</source>
+        <translation>Start of every occurrence</translation>
+    </message>
+    <message>
+        <source>End of every occurrence</source>
+        <translation>End of every occurrence</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>Starts:</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Ends:</translation>
+    </message>
+    <message>
+        <source>Cancelled and past occurrences stay as they are.</source>
+        <translation>Cancelled and past occurrences stay as they are.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>AttributeChecks</name>
+    <message>
+        <source>Accessible</source>
+        <translation>Доступная</translation>
+    </message>
+    <message>
+        <source>Only rooms with step-free access</source>
+        <translation>Только комнаты с доступом без ступенек</translation>
+    </message>
+    <message>
+        <source>Video conference</source>
+        <translation>Видеоконференция</translation>
+    </message>
+    <message>
+        <source>Only rooms with video conferencing</source>
+        <translation>Только комнаты с видеоконференцсвязью</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Экран</translation>
+    </message>
+    <message>
+        <source>Only rooms with a screen or projector</source>
+        <translation>Только комнаты с экраном или проектором</translation>
+    </message>
+</context>
+<context>
     <name>BookingDetails</name>
     <message>
         <source>Choose a booking in the grid, or drag over free time to book.</source>
@@ -223,6 +250,45 @@
     </message>
 </context>
 <context>
+    <name>BookingRulesPanel</name>
+    <message>
+        <source>Released: nobody checked in within 15 minutes of the start.</source>
+        <translation>Освобождено: в течение 15 минут после начала никто не отметился.</translation>
+    </message>
+    <message>
+        <source>Checked in.</source>
+        <translation>Отмечено.</translation>
+    </message>
+    <message>
+        <source>Check in, or the room is released 15 minutes after the start.</source>
+        <translation>Отметьтесь, иначе комната освободится через 15 минут после начала.</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>&amp;Отметиться</translation>
+    </message>
+    <message>
+        <source>Check in to the chosen booking</source>
+        <translation>Отметиться в выбранном бронировании</translation>
+    </message>
+    <message>
+        <source>Edit the whole &amp;series…</source>
+        <translation>Изменить всю &amp;серию…</translation>
+    </message>
+    <message>
+        <source>Change the title or times of every future occurrence</source>
+        <translation>Изменить название или время всех будущих повторений</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;whole series</source>
+        <translation>Отменить &amp;всю серию</translation>
+    </message>
+    <message>
+        <source>Cancel every future occurrence of the series</source>
+        <translation>Отменить все будущие повторения серии</translation>
+    </message>
+</context>
+<context>
     <name>BookingWords</name>
     <message>
         <source>%1 dates of the series are taken: nothing was booked.</source>
@@ -279,6 +345,18 @@
     <message>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The room is closed then: book within its opening hours.</source>
+        <translation>В это время комната закрыта: бронируйте в часы работы.</translation>
+    </message>
+    <message>
+        <source>Check-in opens 15 minutes before the start.</source>
+        <translation>Отметка открывается за 15 минут до начала.</translation>
+    </message>
+    <message>
+        <source>Too late: nobody checked in and the room was released.</source>
+        <translation>Слишком поздно: никто не отметился, и комната освобождена.</translation>
     </message>
     <message>
         <source>A series reaches at most %1 days ahead.</source>
@@ -597,12 +675,55 @@
 <context>
     <name>MyBookings</name>
     <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>освобождено</translation>
+    </message>
+    <message>
         <source>No upcoming bookings where you organize or attend. Book a room in the grid.</source>
         <translation>Предстоящих броней, где вы организатор или участник, нет. Забронируйте комнату в сетке.</translation>
     </message>
     <message>
         <source>My upcoming bookings</source>
         <translation>Мои предстоящие брони</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesEditDialog</name>
+    <message>
+        <source>Edit the whole series</source>
+        <translation>Изменить всю серию</translation>
+    </message>
+    <message>
+        <source>Title of every occurrence</source>
+        <translation>Название каждого повторения</translation>
+    </message>
+    <message>
+        <source>Start of every occurrence</source>
+        <translation>Начало каждого повторения</translation>
+    </message>
+    <message>
+        <source>End of every occurrence</source>
+        <translation>Конец каждого повторения</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>Начало:</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Конец:</translation>
+    </message>
+    <message>
+        <source>Cancelled and past occurrences stay as they are.</source>
+        <translation>Отменённые и прошедшие повторения остаются как есть.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,33 @@ from server.seed.directory import Directory
 # Buildings and their floors; the first three hold the central apparatus.
 BUILDINGS = (("A", 9), ("B", 6), ("C", 4), ("D", 5), ("E", 7), ("F", 4))
 
+# Opening hours (Asia/Baku, ISO weekdays): the central buildings A-C every day
+# 07:00-22:00 (duty staff), the regional ones D-F on working days 08:00-19:00; the diary
+# below (09:00-18:00 on working days) lies inside them. Buildings A and B have lifts: all
+# their rooms are accessible; elsewhere only the ground and first floors.
+CENTRAL_HOURS = [{"weekday": d, "open": "07:00", "close": "22:00"} for d in range(1, 8)]
+REGIONAL_HOURS = [{"weekday": d, "open": "08:00", "close": "19:00"} for d in range(1, 6)]
+CENTRAL_BUILDINGS = frozenset({"A", "B", "C"})
+BUILDINGS_WITH_LIFTS = frozenset({"A", "B"})
+DISPLAYS = frozenset({"ekran", "proyektor", "interaktiv lövhə"})
+
+
+def opening_hours(building: str) -> list[dict[str, Any]]:
+    return CENTRAL_HOURS if building in CENTRAL_BUILDINGS else REGIONAL_HOURS
+
+
+def attributes(building: str, floor: int, equipment: list[str]) -> list[str]:
+    """What the free-room finder filters on, derived from the room's equipment and place."""
+    found = []
+    if building in BUILDINGS_WITH_LIFTS or floor <= 1:
+        found.append("accessible")
+    if "videokonfrans" in equipment:
+        found.append("video_conference")
+    if DISPLAYS.intersection(equipment):
+        found.append("display")
+    return found
+
+
 BAKU_OFFSET = timedelta(hours=4)  # Asia/Baku, no daylight saving time since 2016
 DAY_START = 9 * 60  # local minutes
 DAY_END = 18 * 60
@@ -92,6 +119,8 @@ def build_rooms(rng: random.Random, count: int) -> list[Room]:
             "floor": floor,
             "capacity": capacity,
             "equipment": equipment,
+            "attributes": attributes(building, floor, equipment),
+            "opening_hours": opening_hours(building),
         }
         rooms.append(Room(room_id, name, capacity, kind is BOARD, record))
 

@@ -42,7 +42,7 @@ KEYS: dict[str, set[str]] = {
         "full_name", "given_name", "family_name", "patronymic", "position", "department_id",
         "manager_id", "email", "phone", "mobile", "office", "photo_url",
     },
-    "rooms": {"name", "building", "floor", "capacity", "equipment"},
+    "rooms": {"name", "building", "floor", "capacity", "equipment", "attributes", "opening_hours"},
     "bookings": {"room_id", "title", "start", "end", "organizer_id", "attendee_ids", "status"},
     "folders": {"name", "parent_id", "department_id", "access"},
     "documents": {

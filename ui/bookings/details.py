@@ -24,6 +24,7 @@ from domains.bookings.commands import BookRoom, CancelBooking
 from domains.bookings.queries import Alternatives, BookingBlock, Slot, alternatives_for, booking
 from domains.command import CommandRefused
 from ui.bookings.i18n import local_day_text, local_time_text
+from ui.bookings.rules_panel import BookingRulesPanel
 from ui.bookings.words import problem_text, state_text
 from ui.context import TabContext
 
@@ -106,6 +107,9 @@ class BookingDetails(QWidget):
         ):
             row.addWidget(button)
         layout.addLayout(row)
+        self.rules = BookingRulesPanel(context, clock, self)
+        self.rules.changed.connect(self.changed)
+        layout.addWidget(self.rules)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         layout.addWidget(self.problems)
@@ -131,6 +135,7 @@ class BookingDetails(QWidget):
 
     def show_booking(self, booking_id: str | None) -> None:
         self._wanted = booking_id
+        self.rules.show_booking(booking_id)
         if booking_id is None:
             self._shown = None
             self._render()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from domains.bookings.queries import BAKU, RoomRow, as_of, free_rooms
+from ui.bookings.attributes import AttributeChecks
 from ui.bookings.favourites import FavouriteRooms
 from ui.bookings.i18n import bookings_locale, name_control, stamp_text
 from ui.context import TabContext
@@ -69,6 +70,7 @@ class FinderPanel(QGroupBox):
         self.capacity_edit.setValue(2)
         self.equipment_list = QListWidget(self)
         self.equipment_list.setMaximumHeight(110)
+        self.attribute_checks = AttributeChecks(self)
         self.this_building = QCheckBox(self)
         self.this_building.setChecked(True)
         self.day_label, self.time_label = QLabel(self), QLabel(self)
@@ -77,6 +79,7 @@ class FinderPanel(QGroupBox):
         form.addRow(self.time_label, times)
         form.addRow(self.capacity_label, self.capacity_edit)
         form.addRow(self.equipment_label, self.equipment_list)
+        form.addRow("", self.attribute_checks)
         form.addRow("", self.this_building)
         layout.addLayout(form)
         self.find_button = QPushButton(self)
@@ -142,12 +145,19 @@ class FinderPanel(QGroupBox):
             self._update_book_button()
             return
         capacity, equipment = self.capacity_edit.value(), self.chosen_equipment()
+        attributes = self.attribute_checks.chosen()
         building = self._building if self.this_building.isChecked() else None
         self._asked = (start, end)
 
         def search(db: sqlite_utils.Database) -> FinderAnswer:
             found = free_rooms(
-                db, start, end, capacity=capacity, equipment=equipment, building=building
+                db,
+                start,
+                end,
+                capacity=capacity,
+                equipment=equipment,
+                building=building,
+                attributes=attributes,
             )
             return FinderAnswer(found, as_of(db))
 

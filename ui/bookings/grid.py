@@ -16,10 +16,11 @@ Favourites: a star at the end of each room's label; a click on it or ``F`` toggl
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFocusEvent,
     QFontMetrics,
@@ -272,6 +273,7 @@ class DayGridView(QAbstractScrollArea):
             painter.fillRect(
                 0, top, width, self.row_height, palette.color(QPalette.ColorRole.AlternateBase)
             )
+        self._paint_closed(painter, room.id, top, scroll_x)
         painter.setPen(grid_pen)
         for hour in range(LAST_HOUR - FIRST_HOUR + 1):
             x = self.label_width + hour * self.hour_width - scroll_x
@@ -313,6 +315,20 @@ class DayGridView(QAbstractScrollArea):
         detail = self.room_detail_text.replace("%1", room.floor).replace("%2", str(room.capacity))
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, detail)
         self._paint_star(painter, room.id, top)
+
+    def _paint_closed(self, painter: QPainter, room_id: str, top: int, scroll_x: int) -> None:
+        """The room's closed hours (its opening hours), hatched: nothing can be booked."""
+        assert self._grid is not None
+        brush = QBrush(self.palette().color(QPalette.ColorRole.Mid), Qt.BrushStyle.BDiagPattern)
+        for closed_from, closed_to in self._grid.closed.get(room_id, []):
+            first = max(closed_from.hour * 60 + closed_from.minute, FIRST_HOUR * 60)
+            last = 24 * 60 if closed_to == time.max else closed_to.hour * 60 + closed_to.minute
+            last = min(last, LAST_HOUR * 60)
+            if last <= first:
+                continue
+            x0 = self.label_width + (first - FIRST_HOUR * 60) * self.hour_width // 60 - scroll_x
+            x1 = self.label_width + (last - FIRST_HOUR * 60) * self.hour_width // 60 - scroll_x
+            painter.fillRect(x0, top, x1 - x0, self.row_height - 1, brush)
 
     def _paint_block(
         self, painter: QPainter, row: int, block: BookingBlock, scroll_x: int, top: int

@@ -62,7 +62,11 @@ class MyBookings(QWidget):
         for block in self._blocks:
             text = f"{span_text(block.start, block.end)} · {block.title}"
             if block.status == "cancelled":
-                text += f" ({self.tr('cancelled')})"
+                mark = self.tr("cancelled")  # outside the f-string: lupdate finds it
+                text += f" ({mark})"
+            elif block.status == "released":  # nobody checked in: the room was given up
+                mark = self.tr("released")
+                text += f" ({mark})"
             elif block.pending:
                 text += f" ({state_text(block.sync_state)})"
             item = QListWidgetItem(text, self.list)

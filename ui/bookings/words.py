@@ -45,6 +45,15 @@ def problem_text(problem: FieldProblem) -> str:
             "BookingWords", "A cancelled booking cannot be changed."
         ),
         "unchanged": QCoreApplication.translate("BookingWords", "Nothing was changed."),
+        "closed": QCoreApplication.translate(
+            "BookingWords", "The room is closed then: book within its opening hours."
+        ),
+        "not_yet": QCoreApplication.translate(
+            "BookingWords", "Check-in opens 15 minutes before the start."
+        ),
+        "too_late": QCoreApplication.translate(
+            "BookingWords", "Too late: nobody checked in and the room was released."
+        ),
         "too_long_series": QCoreApplication.translate(
             "BookingWords", "A series reaches at most %1 days ahead."
         ).replace("%1", limit),

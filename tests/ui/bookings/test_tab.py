@@ -252,15 +252,14 @@ def test_a_weekly_series_over_a_taken_date_books_only_the_free_ones_when_asked(
 
     with qtbot.waitSignal(dialog.booked, timeout=WAIT_MS):
         dialog.only_free_button.click()
-    queued = [
-        e.body["start"]
-        for e in Outbox(mine.cache.db, CATALOG).all()
-        if e.body["title"] == "Həftəlik plan"
+    # One server series, queued as one change: the server books only the free dates.
+    (queued,) = [
+        e for e in Outbox(mine.cache.db, CATALOG).all() if e.body["title"] == "Həftəlik plan"
     ]
-    assert queued == [
-        utc_text(start),
-        utc_text(start + timedelta(days=14)),
-    ]
+    assert queued.path == "/booking-series"
+    assert queued.body["start"] == utc_text(start)
+    assert (queued.body["frequency"], queued.body["count"]) == ("weekly", 3)
+    assert queued.body["skip_clashes"] is True
 
 
 def test_changing_a_booking_sends_a_patch_with_if_match(
