@@ -721,6 +721,115 @@
     </message>
 </context>
 <context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;Tamam</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Saxla</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Ləğv et</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Bağla</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Saxlamadan bağla</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Təfərrüatları göstər...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Təfərrüatları gizlət...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Tamam</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Saxla</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Hamısını saxla</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Bəli</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>&amp;Hamısına bəli</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Xeyr</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Hamısına x&amp;eyr</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Dayandır</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Yenidən cəhd et</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Nəzərə alma</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bağla</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Ləğv et</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Saxlamadan at</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Kömək</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Tətbiq et</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Sıfırla</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>İlkin dəyərləri bərpa et</translation>
+    </message>
+</context>
+<context>
     <name>ShellApp</name>
     <message>
         <source>The server cannot be reached: you are working with the data kept on this computer. Changes will be sent when the connection returns.</source>
