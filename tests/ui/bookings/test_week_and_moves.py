@@ -264,7 +264,7 @@ def test_the_move_dialog_moves_by_keyboard_and_says_why_a_taken_slot_is_refused(
     room, other = grid.rooms[0], grid.rooms[1]
     start, _ = evening_slot()
     booking_id = book(mine, room.id, "Klaviaturadan", start)
-    book(mine, other.id, "Orada var", start + timedelta(hours=2))
+    book(mine, other.id, "Orada var", start + timedelta(hours=1))  # 20:00-21:00
     open_day_with(qtbot, harness, start.date(), booking_id)
     view = harness.tab.grid_view
     view.setFocus()
@@ -275,7 +275,7 @@ def test_the_move_dialog_moves_by_keyboard_and_says_why_a_taken_slot_is_refused(
 
     assert unnamed_controls(dialog) == []
     dialog.room_box.setCurrentIndex(dialog.room_box.findData(other.id))
-    later = (start + timedelta(hours=2)).astimezone(BAKU)
+    later = (start + timedelta(hours=1)).astimezone(BAKU)  # inside the 22:00 closing
     from PySide6.QtCore import QTime
 
     dialog.start_edit.setTime(QTime(later.hour, 15))
@@ -285,14 +285,14 @@ def test_the_move_dialog_moves_by_keyboard_and_says_why_a_taken_slot_is_refused(
     assert "already booked" in dialog.problems.text()
     assert Outbox(mine.cache.db, CATALOG).all() == []
 
-    dialog.start_edit.setTime(QTime(later.hour - 1, 15))
-    dialog.end_edit.setTime(QTime(later.hour, 0))
+    dialog.start_edit.setTime(QTime(later.hour - 1, 30))
+    dialog.end_edit.setTime(QTime(later.hour - 1, 45))
     with qtbot.waitSignal(dialog.moved, timeout=WAIT_MS):
         dialog.submit()
     (entry,) = Outbox(mine.cache.db, CATALOG).all()
     assert entry.method == "PATCH" and entry.body["room_id"] == other.id
-    assert entry.body["start"] == utc_text(start + timedelta(minutes=75))
-    assert entry.body["end"] == utc_text(start + timedelta(hours=2))
+    assert entry.body["start"] == utc_text(start + timedelta(minutes=30))
+    assert entry.body["end"] == utc_text(start + timedelta(minutes=45))
 
 
 def test_a_move_the_server_refuses_shows_the_clash_and_alternatives(
