@@ -51,6 +51,7 @@ from domains.indicators.queries import (
     series_csv,
     series_xlsx,
 )
+from domains.directory.queries import department_region
 from ui.analytics.charts import ChartStyle, render_bar_png, render_png, render_svg
 from ui.analytics.dashboard import DashboardPage
 from ui.analytics.explore import MAX_LINES, ExplorePage
@@ -65,7 +66,9 @@ log = logging.getLogger(__name__)
 
 COLLECTIONS = {"regions", "indicators", "indicator_values"}
 EXPORT_SIZE = QSize(1200, 700)
-AREA_KEY = "analytics/area"
+AREA_KEY = "analytics/chosen_area"
+"""The area the user chose on the dashboard (only an explicit choice is stored, so it
+wins over the department's region; the older "analytics/area" stored every area shown)."""
 INDICATOR_KEY = "analytics/indicator"
 
 FileChooser = Callable[[str, str, str], str | None]
@@ -95,6 +98,7 @@ class AnalyticsTab(QWidget):
         self._context = context
         self._connections = context.reads  # the window's pool: the window closes it
         self.basics: Basics | None = None
+        self._home_area: str | None = None
         self._others_pending = False
         self.choose_file: FileChooser = _ask_for_file(self)
         layout = QVBoxLayout(self)
@@ -112,6 +116,7 @@ class AnalyticsTab(QWidget):
         layout.addWidget(self.status)
 
         self.dashboard.area.currentIndexChanged.connect(self._load_dashboard)
+        self.dashboard.area.activated.connect(self._remember_area)
         self.dashboard.printRequested.connect(self._print_dialog)
         self.explore.selectionChanged.connect(self._load_series)
         self.explore.exportRequested.connect(self._export_chart)
@@ -130,13 +135,29 @@ class AnalyticsTab(QWidget):
     # --- reading ---------------------------------------------------------------------
 
     def _load_basics(self) -> None:
-        self._connections.query(basics, self._show_basics, self._failed, owner=self, key="basics")
+        department = self._context.user.get("department_id")
+        department_id = department if isinstance(department, str) else None
 
-    def _show_basics(self, loaded: Basics) -> None:
+        def read(db: sqlite_utils.Database) -> tuple[Basics, str | None]:
+            return basics(db), department_region(db, department_id)
+
+        self._connections.query(
+            read, lambda found: self._show_basics(*found), self._failed, owner=self, key="basics"
+        )
+
+    def _show_basics(self, loaded: Basics, home: str | None = None) -> None:
+        """``home``: the region of the user's department (None: the country), shown when
+        the user has not chosen another area on the dashboard."""
         self.basics = loaded
-        area = self._preference(AREA_KEY, COUNTRY)
+        self._home_area = home
+        shown = self.dashboard.area.currentData()  # kept over a sync or a new language
+        chosen = self._preference(AREA_KEY, None)
+        area = shown if isinstance(shown, str) else chosen if chosen is not None else home
+        area = area or COUNTRY
+        if loaded.tree.area(area) is None:  # a region this copy no longer holds
+            area = COUNTRY
         indicator = self._preference(INDICATOR_KEY, None)
-        self.dashboard.set_basics(loaded, area or COUNTRY)
+        self.dashboard.set_basics(loaded, area)
         default_lines = {code for code in (area, "baki", "naxcivan") if code} or {COUNTRY}
         if area == COUNTRY:
             default_lines = {COUNTRY, "baki"}
@@ -153,7 +174,6 @@ class AnalyticsTab(QWidget):
         if area is None:
             self._show_tiles([])
             return
-        self._remember(AREA_KEY, area)
         self._connections.query(
             lambda db: dashboard_tiles(db, area),
             self._show_tiles,
@@ -161,6 +181,12 @@ class AnalyticsTab(QWidget):
             owner=self,
             key="dashboard",
         )
+
+    def _remember_area(self, _index: int) -> None:
+        """The user chose an area: it is remembered, and wins over the department's."""
+        area = self.dashboard.area.currentData()
+        if isinstance(area, str):
+            self._remember(AREA_KEY, area)
 
     def _show_tiles(self, tiles: list[Tile]) -> None:
         published = [t.note.published_on for t in tiles if t.note and t.note.published_on]
@@ -411,7 +437,7 @@ class AnalyticsTab(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             if self.basics is not None:
-                self._show_basics(self.basics)
+                self._show_basics(self.basics, self._home_area)
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
