@@ -414,6 +414,39 @@ def _m006_indicator_month_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m_analytics4_indicator_aggregates(db: sqlite_utils.Database) -> None:
+    """Regional and national monthly aggregates of the indicators, derived from the
+    districts' values after a sync (``domains.indicators.aggregates``): the Analytics
+    dashboard opens from them. Empty until the first refresh; triggers on their sources
+    mark them outdated, so a reader never trusts an outdated copy."""
+    db.execute(
+        """CREATE TABLE indicator_aggregates (
+            indicator_id TEXT NOT NULL,
+            area_code TEXT NOT NULL,
+            period TEXT NOT NULL,
+            value REAL,
+            reporting INTEGER NOT NULL,
+            published_on TEXT,
+            provisional INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (area_code, indicator_id, period)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE indicator_aggregates_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            fresh INTEGER NOT NULL
+        )"""
+    )
+    # Any change to a source, by any path, removes the state row: the aggregates are
+    # outdated until the next refresh (a no-op delete on a table of at most one row).
+    for table in ("regions", "indicators", "indicator_values"):
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_{event.lower()}_outdates_aggregates "
+                f"AFTER {event} ON {table} BEGIN DELETE FROM indicator_aggregates_state; END"
+            )
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_cheaper_writes,
@@ -421,6 +454,7 @@ MIGRATIONS: list[Migration] = [
     _m004_bulk_indexed_inserts,
     _m005_outbox_base,
     _m006_indicator_month_index,
+    _m_analytics4_indicator_aggregates,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QSize,
     QStandardPaths,
     Qt,
+    QTimer,
     QTimeZone,
     Signal,
 )
@@ -156,18 +157,28 @@ class AnalyticsTab(QWidget):
         area = area or COUNTRY
         if loaded.tree.area(area) is None:  # a region this copy no longer holds
             area = COUNTRY
-        indicator = self._preference(INDICATOR_KEY, None)
         self.dashboard.set_basics(loaded, area)
+        # The dashboard first, alone: it is what the tab opens on. The other pages (a
+        # tree of every district, the map) are built and read once it is painted, not
+        # competing with it for the GUI thread and the two workers.
+        self._others_pending = True
+        self._load_dashboard()
+
+    def _set_up_other_pages(self) -> None:
+        if not self._others_pending or self.basics is None:
+            return
+        self._others_pending = False
+        loaded = self.basics
+        area = self.dashboard.area.currentData() or COUNTRY
+        indicator = self._preference(INDICATOR_KEY, None)
         default_lines = {code for code in (area, "baki", "naxcivan") if code} or {COUNTRY}
         if area == COUNTRY:
             default_lines = {COUNTRY, "baki"}
         self.explore.set_basics(loaded, indicator, default_lines)
         self.map.set_basics(loaded, indicator)
         self.basicsLoaded.emit()
-        # The dashboard first, alone: it is what the tab opens on; the other pages'
-        # reads follow once it is shown, not competing with it for the two workers.
-        self._others_pending = True
-        self._load_dashboard()
+        self._load_series()
+        self._load_map()
 
     def _load_dashboard(self) -> None:
         area = self.dashboard.area.currentData()
@@ -192,10 +203,8 @@ class AnalyticsTab(QWidget):
         published = [t.note.published_on for t in tiles if t.note and t.note.published_on]
         self.dashboard.show_tiles(tiles, self._dates(max(published, default=None)))
         self.dashboardShown.emit()
-        if self._others_pending:
-            self._others_pending = False
-            self._load_series()
-            self._load_map()
+        if self._others_pending:  # after the tiles' paint (posted before this timer)
+            QTimer.singleShot(0, self._set_up_other_pages)
 
     def _load_series(self) -> None:
         selection = self.explore.selection()
@@ -284,6 +293,7 @@ class AnalyticsTab(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         log.warning("analytics: a read failed: %s", type(error).__name__)
+        QTimer.singleShot(0, self._set_up_other_pages)  # the dashboard's read failed
         self.status.setText(self.tr("The indicators could not be read from this computer's copy."))
         self.failed.emit(type(error).__name__)
 
