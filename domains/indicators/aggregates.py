@@ -74,7 +74,9 @@ class _Sums:
     reporting: int = 0
     present: bool = False
 
-    def add(self, total: float | None, weighted: float | None, weight: float | None, n: int) -> None:
+    def add(
+        self, total: float | None, weighted: float | None, weight: float | None, n: int
+    ) -> None:
         self.present = True
         if total is not None:
             self.total = total if self.total is None else self.total + total

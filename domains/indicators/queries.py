@@ -28,7 +28,6 @@ from datetime import datetime
 import sqlite_utils
 
 from domains.indicators.aggregates import AggregateRow, stored_rows
-from domains.indicators.xlsx import xlsx_bytes
 
 __all__ = [
     "COUNTRY",
@@ -63,6 +62,7 @@ __all__ = [
     "series_rows",
     "series_xlsx",
     "synced_at",
+    "xlsx_sheet_name",
 ]
 
 COUNTRY = ""
@@ -355,7 +355,9 @@ def _is_aggregate(tree: RegionTree, code: str) -> bool:
     return code == COUNTRY or any(region.code == code for region, _ in tree.regions)
 
 
-def _in_range(rows: Sequence[AggregateRow], first: str, last: str) -> dict[str, tuple[float | None, int]]:
+def _in_range(
+    rows: Sequence[AggregateRow], first: str, last: str
+) -> dict[str, tuple[float | None, int]]:
     return {r.period: (r.value, r.reporting) for r in rows if first <= r.period <= last}
 
 
@@ -481,9 +483,7 @@ def dashboard_tiles(
         first = month_range_back(last, months)
         if stored is not None and national is not None:
             stale = newest is not None and last < newest
-            tiles.append(
-                _stored_tile(indicator, area, tree, stored, national, first, last, stale)
-            )
+            tiles.append(_stored_tile(indicator, area, tree, stored, national, first, last, stale))
             continue
         (line,) = series(db, indicator, [area], first, last, tree)
         with_values = [p for p in line.points if p.value is not None]
@@ -500,9 +500,7 @@ def dashboard_tiles(
     return tiles
 
 
-def _tile(
-    indicator: Indicator, line: Series, stale: bool, notes: dict[str, MonthNote]
-) -> Tile:
+def _tile(indicator: Indicator, line: Series, stale: bool, notes: dict[str, MonthNote]) -> Tile:
     with_values = [p for p in line.points if p.value is not None]
     latest = with_values[-1] if with_values else None
     year_before = None
@@ -586,9 +584,40 @@ def series_rows(period_title: str, lines: Sequence[Series]) -> list[list[str | f
     return rows
 
 
+def xlsx_sheet_name(name: str) -> str:
+    """Excel's rules for a sheet's name: at most 31 characters, none of []:*?/\\, not
+    starting or ending with an apostrophe."""
+    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in name).strip("'")[:31]
+    return cleaned.strip("'") or "Sheet1"
+
+
 def series_xlsx(period_title: str, sheet: str, lines: Sequence[Series]) -> bytes:
-    """The same table as an Excel workbook (numbers stay numbers)."""
-    return xlsx_bytes(sheet, series_rows(period_title, lines))
+    """The same table as an Excel workbook, written by XlsxWriter (the registries'
+    export uses it too): numbers stay numbers, a missing value is an empty cell, and a
+    name that starts with "=" stays text, never a formula."""
+    import xlsxwriter  # type: ignore[import-untyped]  # noqa: PLC0415 - only an XLSX export pays for it
+
+    out = io.BytesIO()
+    options = {
+        "in_memory": True,  # a small table: no temporary files
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+    }
+    book = xlsxwriter.Workbook(out, options)
+    worksheet = book.add_worksheet(xlsx_sheet_name(sheet))
+    bold = book.add_format({"bold": True})
+    rows = series_rows(period_title, lines)
+    worksheet.write_row(0, 0, [str(cell) for cell in rows[0]], bold)
+    worksheet.set_column(0, 0, 10)
+    worksheet.set_column(1, max(len(rows[0]) - 1, 1), 24)
+    for number, row in enumerate(rows[1:], start=1):
+        worksheet.write_string(number, 0, str(row[0]))
+        for column, value in enumerate(row[1:], start=1):
+            if isinstance(value, int | float) and math.isfinite(value):
+                worksheet.write_number(number, column, value)
+    book.close()
+    return out.getvalue()
 
 
 def export_series(

@@ -67,7 +67,10 @@ def test_gaps_zero_negative_and_partial_months_derive_as_they_read(
     )
     every = indicators(db)
     live = {
-        i.id: [series(db, i, [area], "2025-01", "2025-03")[0] for area in region_tree(db).regions[0][:1]]
+        i.id: [
+            series(db, i, [area], "2025-01", "2025-03")[0]
+            for area in region_tree(db).regions[0][:1]
+        ]
         for i in every
     }
     assert refresh_aggregates(db) is True and is_fresh(db)
@@ -92,7 +95,9 @@ def test_a_page_stored_after_the_refresh_is_never_hidden(
     put_values(db, [("ind-count", "a", "2025-01", 4.0), ("ind-count", "b", "2025-01", 1.0)])
     assert refresh_aggregates(db)
     count = next(i for i in indicators(db) if i.id == "ind-count")
-    assert [t.latest.value for t in dashboard_tiles(db, "x") if t.indicator.id == count.id and t.latest] == [5.0]
+    assert [
+        t.latest.value for t in dashboard_tiles(db, "x") if t.indicator.id == count.id and t.latest
+    ] == [5.0]
     # a new page, no refresh yet: a changed value of a known record, and a new month
     put_values(db, [("ind-count", "a", "2025-02", 7.0), ("ind-count", "b", "2025-02", 3.0)])
     assert not is_fresh(db) and stored_rows(db, "x") is None
