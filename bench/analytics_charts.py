@@ -96,7 +96,7 @@ _PLOT_WIDGET: list[object] = []  # one pyqtgraph widget, cleared and re-plotted 
 
 
 def pyqtgraph_chart(values: list[list[float]], image: QImage) -> None:
-    import pyqtgraph as pg  # noqa: PLC0415 - only in the throwaway environment
+    import pyqtgraph as pg
 
     if not _PLOT_WIDGET:
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
@@ -123,8 +123,8 @@ def pyqtgraph_chart(values: list[list[float]], image: QImage) -> None:
 
 
 def matplotlib_chart(values: list[list[float]], image: QImage) -> None:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
-    from matplotlib.figure import Figure  # noqa: PLC0415
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
     figure = Figure(figsize=(12, 7), dpi=100)
     canvas = FigureCanvasAgg(figure)

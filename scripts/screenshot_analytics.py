@@ -7,9 +7,10 @@ back as an image.
 
 Seeds the ``demo`` data into a temporary server, signs in a member of the Şəki-Zaqatala
 regional health office (so the dashboard opens on that economic region, the region of
-the user's department) and syncs, then stops the server: every view is shot offline. Saves ``analytics-dashboard``,
-``analytics-line-chart``, ``analytics-map``, ``analytics-bars`` and ``analytics-export``
-in az and en (``-<lang>.png``). Nothing else is left behind.
+the user's department) and syncs, then stops the server: every view is shot offline.
+Saves ``analytics-dashboard``, ``analytics-line-chart``, ``analytics-map``,
+``analytics-bars`` and ``analytics-export`` in az and en (``-<lang>.png``). Nothing else
+is left behind.
 """
 
 from __future__ import annotations
@@ -24,13 +25,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
-
 from sqlalchemy import select
 
 from scripts.screenshot_directory import settle, synced_session, wait_until
 from server.config import Settings
 from server.db import Database, departments, sqlite_url_for, users
 from server.runner import seed_if_empty
+from ui.analytics import AnalyticsTab, install_analytics_translations
+from ui.context import DataEvents, TabContext
+from ui.i18n import Languages
+from ui.reads import ReadPool
+from ui.tasks import TaskRunner
+from ui.writes import Writes
 
 REGIONAL_OFFICE = "Şəki-Zaqatala regional səhiyyə idarəsi"
 
@@ -54,12 +60,6 @@ def regional_username(root: Path) -> str:
             )
     finally:
         db.dispose()
-from ui.analytics import AnalyticsTab, install_analytics_translations
-from ui.context import DataEvents, TabContext
-from ui.i18n import Languages
-from ui.reads import ReadPool
-from ui.tasks import TaskRunner
-from ui.writes import Writes
 
 
 def shoot(widget: QWidget, out: Path, name: str, language: str) -> None:

@@ -776,12 +776,12 @@ def department_region(db: sqlite_utils.Database, department_id: str | None) -> s
     """The economic region a department serves (its ``region_code``, else the nearest
     one above it: a unit of a regional office serves its region); None: the whole
     country (a central department, no department, or one this copy does not hold)."""
-    current, seen = department_id, set()
+    current: str | None = department_id
+    seen: set[str] = set()
     while current is not None and current not in seen and len(seen) <= MAX_DEPTH:
         seen.add(current)
         row = db.conn.execute(
-            "SELECT json_extract(record, '$.region_code'), parent_id FROM departments "
-            "WHERE id = ?",
+            "SELECT json_extract(record, '$.region_code'), parent_id FROM departments WHERE id = ?",
             (current,),
         ).fetchone()
         if row is None:

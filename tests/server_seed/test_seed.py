@@ -581,7 +581,7 @@ def test_every_department_serves_its_economic_region_or_the_country(demo: Seeded
         else:  # a district unit: its regional office's region
             assert parent is not None and parent["region_code"] == code
     assert set(regional) == set(top)  # one regional office per economic region
-    assert "Bakı şəhəri səhiyyə idarəsi" == regional["baki"]
+    assert regional["baki"] == "Bakı şəhəri səhiyyə idarəsi"
     assert any(d["region_code"] is None and d["parent_id"] for d in departments.values())
 
 

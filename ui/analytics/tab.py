@@ -34,6 +34,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from domains.directory.queries import department_region
 from domains.indicators.queries import (
     COUNTRY,
     Area,
@@ -52,7 +53,6 @@ from domains.indicators.queries import (
     series_csv,
     series_xlsx,
 )
-from domains.directory.queries import department_region
 from ui.analytics.charts import ChartStyle, render_bar_png, render_png, render_svg
 from ui.analytics.dashboard import DashboardPage
 from ui.analytics.explore import MAX_LINES, ExplorePage

@@ -76,8 +76,10 @@ def _show_line_of(qtbot: Any, tab: AnalyticsTab, code: str) -> None:
         explore.last.setCurrentIndex(explore.last.findData("2025-05"))
         explore.check_area(code, only=True)
     qtbot.waitUntil(
-        lambda: [line.area.code for line in explore.lines] == [code]
-        and len(explore.lines[0].points) == 3,
+        lambda: (
+            [line.area.code for line in explore.lines] == [code]
+            and len(explore.lines[0].points) == 3
+        ),
         timeout=TIMEOUT,
     )
 
