@@ -99,7 +99,6 @@ class AnalyticsTab(QWidget):
         self._context = context
         self._connections = context.reads  # the window's pool: the window closes it
         self.basics: Basics | None = None
-        self._home_area: str | None = None
         self._others_pending = False
         self.choose_file: FileChooser = _ask_for_file(self)
         layout = QVBoxLayout(self)
@@ -136,33 +135,35 @@ class AnalyticsTab(QWidget):
     # --- reading ---------------------------------------------------------------------
 
     def _load_basics(self) -> None:
+        """One read for what the tab opens on: the basics, the area to show and its
+        tiles (one trip to a worker, not two). The area: the one shown (kept over a sync
+        or a new language), else the one the user chose, else the region of the user's
+        department, else the country."""
         department = self._context.user.get("department_id")
         department_id = department if isinstance(department, str) else None
+        shown = self.dashboard.area.currentData()
+        chosen = self._preference(AREA_KEY, None)
 
-        def read(db: sqlite_utils.Database) -> tuple[Basics, str | None]:
-            return basics(db), department_region(db, department_id)
+        def read(db: sqlite_utils.Database) -> tuple[Basics, str, list[Tile]]:
+            loaded = basics(db)
+            home = department_region(db, department_id)
+            area = shown if isinstance(shown, str) else chosen if chosen is not None else home
+            if area is None or loaded.tree.area(area) is None:  # a region no longer held
+                area = COUNTRY
+            return loaded, area, dashboard_tiles(db, area)
 
         self._connections.query(
             read, lambda found: self._show_basics(*found), self._failed, owner=self, key="basics"
         )
 
-    def _show_basics(self, loaded: Basics, home: str | None = None) -> None:
-        """``home``: the region of the user's department (None: the country), shown when
-        the user has not chosen another area on the dashboard."""
+    def _show_basics(self, loaded: Basics, area: str, tiles: list[Tile]) -> None:
         self.basics = loaded
-        self._home_area = home
-        shown = self.dashboard.area.currentData()  # kept over a sync or a new language
-        chosen = self._preference(AREA_KEY, None)
-        area = shown if isinstance(shown, str) else chosen if chosen is not None else home
-        area = area or COUNTRY
-        if loaded.tree.area(area) is None:  # a region this copy no longer holds
-            area = COUNTRY
         self.dashboard.set_basics(loaded, area)
         # The dashboard first, alone: it is what the tab opens on. The other pages (a
         # tree of every district, the map) are built and read once it is painted, not
         # competing with it for the GUI thread and the two workers.
         self._others_pending = True
-        self._load_dashboard()
+        self._show_tiles(tiles)
 
     def _set_up_other_pages(self) -> None:
         if not self._others_pending or self.basics is None:
@@ -447,7 +448,7 @@ class AnalyticsTab(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             if self.basics is not None:
-                self._show_basics(self.basics, self._home_area)
+                self._load_basics()
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
