@@ -417,8 +417,8 @@ def _m006_indicator_month_index(db: sqlite_utils.Database) -> None:
 def _m_analytics4_indicator_aggregates(db: sqlite_utils.Database) -> None:
     """Regional and national monthly aggregates of the indicators, derived from the
     districts' values after a sync (``domains.indicators.aggregates``): the Analytics
-    dashboard opens from them. Empty until the first refresh; triggers on their sources
-    mark them outdated, so a reader never trusts an outdated copy."""
+    dashboard opens from them. Empty until the first refresh; a trigger on the sources'
+    sync cursors marks them outdated, so a reader never trusts an outdated copy."""
     db.execute(
         """CREATE TABLE indicator_aggregates (
             indicator_id TEXT NOT NULL,
@@ -437,14 +437,25 @@ def _m_analytics4_indicator_aggregates(db: sqlite_utils.Database) -> None:
             fresh INTEGER NOT NULL
         )"""
     )
-    # Any change to a source, by any path, removes the state row: the aggregates are
-    # outdated until the next refresh (a no-op delete on a table of at most one row).
-    for table in ("regions", "indicators", "indicator_values"):
-        for event in ("INSERT", "UPDATE", "DELETE"):
-            db.execute(
-                f"CREATE TRIGGER {table}_{event.lower()}_outdates_aggregates "
-                f"AFTER {event} ON {table} BEGIN DELETE FROM indicator_aggregates_state; END"
-            )
+    # The sources are written by the sync only (they have no commands), a page and its
+    # new cursor in one transaction: a cursor that moves (or goes, after a reset) removes
+    # the state row, and the aggregates are outdated until the next refresh. Once per
+    # page, not per row: a row trigger cost ~20 us per value stored (2.6x the insert).
+    sources = "('regions', 'indicators', 'indicator_values')"
+    outdate = "BEGIN DELETE FROM indicator_aggregates_state; END"
+    db.execute(
+        "CREATE TRIGGER collections_state_insert_outdates_aggregates AFTER INSERT ON "
+        f"collections_state WHEN NEW.collection IN {sources} {outdate}"
+    )
+    db.execute(
+        "CREATE TRIGGER collections_state_cursor_outdates_aggregates AFTER UPDATE OF cursor "
+        f"ON collections_state WHEN NEW.collection IN {sources} "
+        f"AND NEW.cursor IS NOT OLD.cursor {outdate}"
+    )
+    db.execute(
+        "CREATE TRIGGER collections_state_delete_outdates_aggregates AFTER DELETE ON "
+        f"collections_state WHEN OLD.collection IN {sources} {outdate}"
+    )
 
 
 MIGRATIONS: list[Migration] = [

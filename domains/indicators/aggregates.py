@@ -7,10 +7,11 @@ The table holds, for every indicator, economic region (and the country, ``COUNTR
 month, the same aggregate ``queries._monthly`` computes from the districts (a count's
 sum, a rate's population-weighted mean, how many districts reported), and on the
 country's rows the month's publication date and provisional flag. It is only used while
-nothing changed since it was made: a trigger on every insert, update and delete of
-regions, indicators and indicator values (whatever the path: a sync page, a reset)
-removes ``indicator_aggregates_state``'s row, and the readers compute from the districts
-again until the next refresh. So it can be late, never wrong.
+nothing changed since it was made. Regions, indicators and indicator values are written
+by the sync only (they have no commands), each page with its new cursor in one
+transaction; a trigger on ``collections_state`` (a source's cursor moves, or goes with a
+reset) removes ``indicator_aggregates_state``'s row, and the readers compute from the
+districts again until the next refresh. So it can be late, never wrong.
 """
 
 from __future__ import annotations
@@ -90,8 +91,8 @@ def refresh_aggregates(db: sqlite_utils.Database) -> bool:
     month index). Returns whether it was recomputed."""
     if is_fresh(db):
         return False
-    # "Being made": a change to a source from now on removes this row (the triggers of
-    # migration ``_m_analytics4_indicator_aggregates``), and the result is then dropped.
+    # "Being made": a page of a source stored from now on removes this row (the triggers
+    # of migration ``_m_analytics4_indicator_aggregates``), and the result is dropped.
     with write_transaction(db, immediate=True):
         db.conn.execute("INSERT OR REPLACE INTO indicator_aggregates_state VALUES (1, 0)")
     regions = db.conn.execute(

@@ -9,7 +9,9 @@ import math
 import pytest
 import sqlite_utils
 
+from cache import RecordStore
 from client.session import Session
+from domains.catalog import CATALOG
 from domains.indicators.aggregates import is_fresh, refresh_aggregates, stored_rows
 from domains.indicators.queries import (
     COUNTRY,
@@ -21,6 +23,8 @@ from domains.indicators.queries import (
     series,
 )
 from tests.domains.indicators.test_queries import put_values, small_db  # noqa: F401
+
+STAMP = {"version": 1, "updated_at": "2025-01-01T00:00:00Z"}
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -98,8 +102,19 @@ def test_a_page_stored_after_the_refresh_is_never_hidden(
     assert [
         t.latest.value for t in dashboard_tiles(db, "x") if t.indicator.id == count.id and t.latest
     ] == [5.0]
-    # a new page, no refresh yet: a changed value of a known record, and a new month
-    put_values(db, [("ind-count", "a", "2025-02", 7.0), ("ind-count", "b", "2025-02", 3.0)])
+    # a new page (the server's cursor moves), no refresh yet: a changed value of a known
+    # record, and a new month
+    RecordStore(db, CATALOG).apply_page(
+        "indicator_values",
+        [
+            {**STAMP, "id": "v-0", "version": 2, "indicator_id": "ind-count",
+             "region_code": "a", "period": "2025-02", "value": 7.0},
+            {**STAMP, "id": "v-9", "indicator_id": "ind-count", "region_code": "b",
+             "period": "2025-02", "value": 3.0},
+        ],
+        [],
+        "c3",
+    )  # fmt: skip
     assert not is_fresh(db) and stored_rows(db, "x") is None
     (tile,) = [t for t in dashboard_tiles(db, "x") if t.indicator.id == count.id]
     assert tile.latest is not None and (tile.latest.period, tile.latest.value) == ("2025-02", 10.0)
@@ -111,3 +126,19 @@ def test_a_page_stored_after_the_refresh_is_never_hidden(
 @pytest.fixture
 def db(synced: Session) -> sqlite_utils.Database:
     return synced.cache.db
+
+
+def test_a_refresh_that_sees_a_page_arrive_drops_its_result(
+    small_db: sqlite_utils.Database,  # noqa: F811
+) -> None:
+    db = small_db
+    put_values(db, [("ind-count", "a", "2025-01", 4.0)])
+    assert refresh_aggregates(db) and is_fresh(db)
+    db.conn.execute("UPDATE indicator_aggregates_state SET fresh = 0")  # being made…
+    RecordStore(db, CATALOG).apply_page("indicators", [], [], "c9")  # …a page arrives
+    assert db.conn.execute("SELECT count(*) FROM indicator_aggregates_state").fetchone() == (0,)
+    assert not is_fresh(db)
+    RecordStore(db, CATALOG).apply_page("indicators", [], [], "c9")  # same cursor: no change
+    assert refresh_aggregates(db) and is_fresh(db)
+    RecordStore(db, CATALOG).apply_page("indicators", [], [], "c9")
+    assert is_fresh(db)
