@@ -4,9 +4,20 @@
 
 Offscreen, without OpenGL (as on a managed workstation's VM): each renders a 1200x700
 chart of 2 lines x 24 months and of 7 lines x 60 months into a QImage; Qt Charts'
-time includes building its series and axes, as a filter change would. pyqtgraph and
-matplotlib are not installed here (docs/analytics.md says why they were not added).
-Prints p50/p95 wall and CPU per render, and the ratio of CPU times.
+time includes building its series and axes, as a filter change would.
+
+pyqtgraph and matplotlib are not project dependencies; they are drawn too when this runs
+in a throwaway environment that has them (docs/analytics.md):
+
+    uv venv /tmp/chartvenv && uv pip install --python /tmp/chartvenv pyqtgraph \
+        matplotlib pyside6==6.11.3   # the lock's PySide6
+    /tmp/chartvenv/bin/python bench/analytics_charts.py --repeat 30
+
+pyqtgraph: one PlotWidget (1200x700) with a legend, cleared and given one antialiased
+line with round markers per area for each chart (as a filter change would), rendered
+into the QImage. matplotlib: a Figure of 12x7 in at
+100 dpi with the Agg backend, lines with markers and a legend, drawn and copied into the
+QImage. Prints p50/p95 wall and CPU per render, and the ratio of CPU times to QPainter.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +42,8 @@ from PySide6.QtGui import QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from ui.analytics.charts import ChartLine, ChartStyle, LineChart, paint_line_chart
+
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 
 
 def data(lines: int, months: int) -> list[list[float]]:
@@ -78,6 +92,73 @@ def qt_charts(values: list[list[float]], image: QImage) -> None:
     scene.removeItem(chart)
 
 
+_PLOT_WIDGET: list[object] = []  # one pyqtgraph widget, cleared and re-plotted per chart
+
+
+def pyqtgraph_chart(values: list[list[float]], image: QImage) -> None:
+    import pyqtgraph as pg
+
+    if not _PLOT_WIDGET:
+        pg.setConfigOptions(antialias=True, background="w", foreground="k")
+        widget = pg.PlotWidget()
+        widget.getPlotItem().addLegend()
+        widget.show()  # offscreen: laid out at its size, as in a window
+        widget.resize(1200, 700)
+        QApplication.processEvents()
+        _PLOT_WIDGET.append(widget)
+    widget = _PLOT_WIDGET[0]
+    plot = widget.getPlotItem()
+    plot.clear()  # as a filter change would: the same widget, new lines
+    plot.enableAutoRange()
+    for n, line in enumerate(values):
+        plot.plot(
+            list(range(len(line))), line, pen=pg.mkPen(COLOURS[n], width=2), symbol="o",
+            symbolSize=6, symbolBrush=COLOURS[n], name=f"area {n}",
+        )  # fmt: skip
+    QApplication.processEvents()
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    widget.render(painter)
+    painter.end()
+
+
+def matplotlib_chart(values: list[list[float]], image: QImage) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(12, 7), dpi=100)
+    canvas = FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    for n, line in enumerate(values):
+        axes.plot(range(len(line)), line, color=COLOURS[n], marker="o", markersize=4,
+                  label=f"area {n}")  # fmt: skip
+    axes.legend()
+    canvas.draw()
+    rgba = canvas.buffer_rgba()
+    drawn = QImage(bytes(rgba), 1200, 700, QImage.Format.Format_RGBA8888)
+    painter = QPainter(image)
+    painter.drawImage(0, 0, drawn)
+    painter.end()
+
+
+def available() -> list[tuple[str, Callable[[list[list[float]], QImage], None]]]:
+    found: list[tuple[str, Callable[[list[list[float]], QImage], None]]] = [
+        ("QPainter (the tab)", ours),
+        ("Qt Charts", qt_charts),
+    ]
+    for name, module, fn in (
+        ("pyqtgraph", "pyqtgraph", pyqtgraph_chart),
+        ("matplotlib (Agg)", "matplotlib", matplotlib_chart),
+    ):
+        try:
+            __import__(module)
+        except ImportError:
+            print(f"{name}: not installed here (see the docstring)")
+            continue
+        found.append((name, fn))
+    return found
+
+
 def timed(fn: Callable[[], None], repeat: int) -> tuple[list[float], float]:
     fn()
     walls = []
@@ -95,10 +176,11 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     image = QImage(1200, 700, QImage.Format.Format_ARGB32)
+    charts = available()
     for lines, months in ((2, 24), (7, 60)):
         values = data(lines, months)
         results = {}
-        for name, fn in (("QPainter (the tab)", ours), ("Qt Charts", qt_charts)):
+        for name, fn in charts:
             walls, cpu = timed(lambda f=fn, v=values: f(v, image), args.repeat)  # type: ignore[misc]
             app.processEvents()
             results[name] = cpu
@@ -108,8 +190,12 @@ def main() -> int:
                 f"{lines} lines x {months} months  {name:<20} p50 {p50:7.2f} ms"
                 f"  p95 {p95:7.2f} ms  cpu {cpu:6.2f} ms"
             )
-        ratio = results["Qt Charts"] / results["QPainter (the tab)"]
-        print(f"  Qt Charts / QPainter CPU: {ratio:.1f}x")
+        for name, cpu in results.items():
+            if name != "QPainter (the tab)":
+                print(f"  {name} / QPainter CPU: {cpu / results['QPainter (the tab)']:.1f}x")
+    for name, fn in charts:  # one image of each, to look at
+        fn(data(7, 60), image)
+        image.save(f"{tempfile.gettempdir()}/analytics-chart-{name.split()[0].lower()}.png")
     return 0
 
 

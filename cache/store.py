@@ -551,6 +551,12 @@ class RecordStore:
         self._clock = clock
         self._builders: dict[str, _RowBuilder] = {}
 
+    @property
+    def database(self) -> sqlite_utils.Database:
+        """The connection the records are stored through (for what is derived from them
+        after a sync: ``domains.catalog.DERIVATIONS``)."""
+        return self._db
+
     def _builder(self, collection: str) -> _RowBuilder:
         builder = self._builders.get(collection)
         if builder is None:

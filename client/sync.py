@@ -41,7 +41,7 @@ from client.errors import (
     Retryable,
     VersionMismatch,
 )
-from domains.catalog import CATALOG
+from domains.catalog import CATALOG, DERIVATIONS
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +144,7 @@ class SyncEngine:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
         content_opener: ContentOpener | None = None,
+        derivations: Iterable[Callable[[Any], object]] = DERIVATIONS,
     ) -> None:
         self.api = api
         self.records = records
@@ -157,6 +158,7 @@ class SyncEngine:
         self._rng = rng or random.Random()
         self._content_opener = content_opener
         self._running = threading.Lock()
+        self._derivations = tuple(derivations)
 
     def run(
         self,
@@ -172,11 +174,21 @@ class SyncEngine:
             stop = cancel or threading.Event()
             self._push(report, notify, stop)
             self._pull(report, notify, stop)
+            self._derive()
             self.meta.touch_server_contact(self._clock())
             report.seconds = time.monotonic() - started
             return report
         finally:
             self._running.release()
+
+    def _derive(self) -> None:
+        """What the cache derives from the records just pulled (``DERIVATIONS``). A
+        failure is logged and the sync goes on: readers then compute from the records."""
+        for derive in self._derivations:
+            try:
+                derive(self.records.database)
+            except Exception as error:
+                log.warning("deriving from the synced records failed: %s", type(error).__name__)
 
     # --- push -----------------------------------------------------------------
 

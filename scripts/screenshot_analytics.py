@@ -5,10 +5,12 @@ back as an image.
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1440x900x24" \
         uv run --locked python scripts/screenshot_analytics.py [--out docs/screenshots]
 
-Seeds the ``demo`` data into a temporary server, signs ``head`` in and syncs, then stops
-the server: every view is shot offline. Saves ``analytics-dashboard``,
-``analytics-line-chart``, ``analytics-map``, ``analytics-bars`` and ``analytics-export``
-in az and en (``-<lang>.png``). Nothing else is left behind.
+Seeds the ``demo`` data into a temporary server, signs in a member of the Şəki-Zaqatala
+regional health office (so the dashboard opens on that economic region, the region of
+the user's department) and syncs, then stops the server: every view is shot offline.
+Saves ``analytics-dashboard``, ``analytics-line-chart``, ``analytics-map``,
+``analytics-bars`` and ``analytics-export`` in az and en (``-<lang>.png``). Nothing else
+is left behind.
 """
 
 from __future__ import annotations
@@ -23,14 +25,41 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
+from sqlalchemy import select
 
 from scripts.screenshot_directory import settle, synced_session, wait_until
+from server.config import Settings
+from server.db import Database, departments, sqlite_url_for, users
+from server.runner import seed_if_empty
 from ui.analytics import AnalyticsTab, install_analytics_translations
 from ui.context import DataEvents, TabContext
 from ui.i18n import Languages
 from ui.reads import ReadPool
 from ui.tasks import TaskRunner
 from ui.writes import Writes
+
+REGIONAL_OFFICE = "Şəki-Zaqatala regional səhiyyə idarəsi"
+
+
+def regional_username(root: Path) -> str:
+    """A demo account of the regional office (seeded here, as synced_session would)."""
+    settings = Settings(data_dir=root / "server")
+    seed_if_empty(settings, "demo")
+    db = Database(sqlite_url_for(settings.data_dir))
+    try:
+        with db.read() as conn:
+            office = conn.execute(
+                select(departments.c.id).where(departments.c.body.contains(REGIONAL_OFFICE))
+            ).scalar_one()
+            return str(
+                conn.execute(
+                    select(users.c.username)
+                    .where(users.c.department_id == office)
+                    .order_by(users.c.username)
+                ).first()[0]  # type: ignore[index]
+            )
+    finally:
+        db.dispose()
 
 
 def shoot(widget: QWidget, out: Path, name: str, language: str) -> None:
@@ -53,7 +82,7 @@ def main() -> int:
     shell = Languages(app)
     with tempfile.TemporaryDirectory(prefix="analytics-shot-") as temporary:
         root = Path(temporary)
-        with synced_session(root) as session:
+        with synced_session(root, regional_username(root)) as session:
             tasks = TaskRunner()
             events = DataEvents()
             reads = ReadPool(session.cache.connect, tasks)
@@ -75,9 +104,9 @@ def main() -> int:
                 window.setCentralWidget(tabs)
                 window.resize(1280, 820)
                 window.show()
-                wait_until(lambda t=tab: bool(t.dashboard.tiles))
-                tab.dashboard.area.setCurrentIndex(tab.dashboard.area.findData("seki-zaqatala"))
                 wait_until(lambda t=tab: t.dashboard.dates.text() != "" and bool(t.dashboard.tiles))
+                if tab.dashboard.area.currentData() != "seki-zaqatala":  # the department's
+                    raise RuntimeError("the dashboard did not open on the user's region")
                 settle(0.8)
                 shoot(window, args.out, "analytics-dashboard", language)
                 tab.pages.setCurrentWidget(tab.explore)

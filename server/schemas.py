@@ -93,6 +93,12 @@ class Department(RecordBase):
     name: str
     parent_id: str | None
     head_person_id: str | None
+    region_code: str | None = Field(
+        default=None,
+        description="The economic region the department serves (a `regions.code` with no "
+        "parent, the codes the indicators use); null (or absent) for the ministry's central "
+        "departments, which serve the whole country.",
+    )
 
 
 class Person(RecordBase):

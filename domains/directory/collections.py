@@ -14,6 +14,10 @@ DEPARTMENTS = CollectionSpec(
         Field("name", STRING, TEXT),
         Field("parent_id", OPTIONAL_STRING, TEXT),
         Field("head_person_id", OPTIONAL_STRING, TEXT),
+        # The economic region it serves (the indicators' region code); null or absent:
+        # the whole country (the central departments; an older server). JSON only: read
+        # for one department at a time (docs/api.md), so no column and no migration.
+        Field("region_code", OPTIONAL_STRING, required=False),
     ),
     indexes=(("parent_id",),),
     sort_fields=("name",),

@@ -70,6 +70,7 @@ __all__ = [
     "PhoneListEntry",
     "contact_file_name",
     "count_people",
+    "department_region",
     "department_tree",
     "people_block",
     "people_by_ids",
@@ -769,6 +770,26 @@ def department_tree(db: sqlite_utils.Database) -> DepartmentTree:
     for department in departments.values():
         department.total = sum(departments[i].members for i in tree.subtree(department.id))
     return tree
+
+
+def department_region(db: sqlite_utils.Database, department_id: str | None) -> str | None:
+    """The economic region a department serves (its ``region_code``, else the nearest
+    one above it: a unit of a regional office serves its region); None: the whole
+    country (a central department, no department, or one this copy does not hold)."""
+    current: str | None = department_id
+    seen: set[str] = set()
+    while current is not None and current not in seen and len(seen) <= MAX_DEPTH:
+        seen.add(current)
+        row = db.conn.execute(
+            "SELECT json_extract(record, '$.region_code'), parent_id FROM departments WHERE id = ?",
+            (current,),
+        ).fetchone()
+        if row is None:
+            return None
+        region, current = row
+        if isinstance(region, str) and region:
+            return region
+    return None
 
 
 def _is_cyclic(departments: Mapping[str, Department], department_id: str) -> bool:

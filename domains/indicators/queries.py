@@ -27,7 +27,7 @@ from datetime import datetime
 
 import sqlite_utils
 
-from domains.indicators.xlsx import xlsx_bytes
+from domains.indicators.aggregates import AggregateRow, stored_rows
 
 __all__ = [
     "COUNTRY",
@@ -62,6 +62,7 @@ __all__ = [
     "series_rows",
     "series_xlsx",
     "synced_at",
+    "xlsx_sheet_name",
 ]
 
 COUNTRY = ""
@@ -349,6 +350,17 @@ def _monthly(
     return {period: (value, count) for period, value, count in rows}
 
 
+def _is_aggregate(tree: RegionTree, code: str) -> bool:
+    """The country or an economic region (not a district)."""
+    return code == COUNTRY or any(region.code == code for region, _ in tree.regions)
+
+
+def _in_range(
+    rows: Sequence[AggregateRow], first: str, last: str
+) -> dict[str, tuple[float | None, int]]:
+    return {r.period: (r.value, r.reporting) for r in rows if first <= r.period <= last}
+
+
 def series(
     db: sqlite_utils.Database,
     indicator: Indicator,
@@ -365,7 +377,13 @@ def series(
     for area in areas:
         districts = tree.districts(area.code)
         expected = len(districts) or 1
-        found = _monthly(db, indicator, districts, first, last)
+        found = None
+        if _is_aggregate(tree, area.code):  # a region or the country: derived after sync
+            stored = stored_rows(db, area.code, indicator.id)
+            if stored is not None:
+                found = _in_range(stored.get(indicator.id, []), first, last)
+        if found is None:
+            found = _monthly(db, indicator, districts, first, last)
         points = []
         for month in months:
             value, count = found.get(month, (None, 0))
@@ -452,6 +470,10 @@ def dashboard_tiles(
     every = indicators(db)
     lasts = {i.id: latest_period(db, i.id) for i in every}
     newest = max((p for p in lasts.values() if p), default=None)
+    # The area's and the country's monthly aggregates, derived after the last sync: two
+    # reads of 10 x 60 rows instead of aggregating every district (None: outdated).
+    stored = stored_rows(db, area_code) if _is_aggregate(tree, area_code) else None
+    national = stored if area_code == COUNTRY else stored_rows(db, COUNTRY)
     tiles = []
     for indicator in every:
         last = lasts[indicator.id]
@@ -459,6 +481,10 @@ def dashboard_tiles(
             tiles.append(Tile(indicator, None, None, (), stale=newest is not None))
             continue
         first = month_range_back(last, months)
+        if stored is not None and national is not None:
+            stale = newest is not None and last < newest
+            tiles.append(_stored_tile(indicator, area, tree, stored, national, first, last, stale))
+            continue
         (line,) = series(db, indicator, [area], first, last, tree)
         with_values = [p for p in line.points if p.value is not None]
         latest = with_values[-1] if with_values else None
@@ -472,6 +498,44 @@ def dashboard_tiles(
             note = month_notes(db, indicator.id, latest.period, latest.period).get(latest.period)
         tiles.append(Tile(indicator, latest, year_before, line.points, stale, note))
     return tiles
+
+
+def _tile(indicator: Indicator, line: Series, stale: bool, notes: dict[str, MonthNote]) -> Tile:
+    with_values = [p for p in line.points if p.value is not None]
+    latest = with_values[-1] if with_values else None
+    year_before = None
+    note = None
+    if latest is not None:
+        before = _shift_year(latest.period, -1)
+        year_before = next((p for p in line.points if p.period == before), None)
+        note = notes.get(latest.period)
+    return Tile(indicator, latest, year_before, line.points, stale, note)
+
+
+def _stored_tile(
+    indicator: Indicator,
+    area: Area,
+    tree: RegionTree,
+    stored: dict[str, list[AggregateRow]],
+    national: dict[str, list[AggregateRow]],
+    first: str,
+    last: str,
+    stale: bool,
+) -> Tile:
+    found = _in_range(stored.get(indicator.id, []), first, last)
+    expected = len(tree.districts(area.code)) or 1
+    points = []
+    for month in month_range(first, last):
+        value, count = found.get(month, (None, 0))
+        if value is not None and not math.isfinite(value):
+            value = None
+        points.append(Point(month, value, count, expected))
+    notes = {
+        r.period: MonthNote(r.published_on, r.provisional)
+        for r in national.get(indicator.id, [])
+        if first <= r.period <= last
+    }
+    return _tile(indicator, Series(area, tuple(points)), stale, notes)
 
 
 def legend_classes(values: Sequence[float | None], count: int = 5) -> list[LegendClass]:
@@ -520,9 +584,40 @@ def series_rows(period_title: str, lines: Sequence[Series]) -> list[list[str | f
     return rows
 
 
+def xlsx_sheet_name(name: str) -> str:
+    """Excel's rules for a sheet's name: at most 31 characters, none of []:*?/\\, not
+    starting or ending with an apostrophe."""
+    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in name).strip("'")[:31]
+    return cleaned.strip("'") or "Sheet1"
+
+
 def series_xlsx(period_title: str, sheet: str, lines: Sequence[Series]) -> bytes:
-    """The same table as an Excel workbook (numbers stay numbers)."""
-    return xlsx_bytes(sheet, series_rows(period_title, lines))
+    """The same table as an Excel workbook, written by XlsxWriter (the registries'
+    export uses it too): numbers stay numbers, a missing value is an empty cell, and a
+    name that starts with "=" stays text, never a formula."""
+    import xlsxwriter  # type: ignore[import-untyped]  # noqa: PLC0415 - only an XLSX export pays for it
+
+    out = io.BytesIO()
+    options = {
+        "in_memory": True,  # a small table: no temporary files
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+    }
+    book = xlsxwriter.Workbook(out, options)
+    worksheet = book.add_worksheet(xlsx_sheet_name(sheet))
+    bold = book.add_format({"bold": True})
+    rows = series_rows(period_title, lines)
+    worksheet.write_row(0, 0, [str(cell) for cell in rows[0]], bold)
+    worksheet.set_column(0, 0, 10)
+    worksheet.set_column(1, max(len(rows[0]) - 1, 1), 24)
+    for number, row in enumerate(rows[1:], start=1):
+        worksheet.write_string(number, 0, str(row[0]))
+        for column, value in enumerate(row[1:], start=1):
+            if isinstance(value, int | float) and math.isfinite(value):
+                worksheet.write_number(number, column, value)
+    book.close()
+    return out.getvalue()
 
 
 def export_series(

@@ -169,6 +169,7 @@ class Department:
     specialists: tuple[str, ...]
     office: tuple[str, str, int, int]  # place, phone area code, lowest and highest floor
     central: bool
+    region_code: str | None = None  # its economic region; None: the whole country
     head_id: str | None = None
     members: list[str] = field(default_factory=list)  # person ids, the head first
 
@@ -178,6 +179,7 @@ class Department:
             "name": self.name,
             "parent_id": self.parent_id,
             "head_person_id": self.head_id,
+            "region_code": self.region_code,
         }
 
 
@@ -209,10 +211,11 @@ def _structure(with_district_units: bool) -> list[Department]:
         specialists: tuple[str, ...],
         office: tuple[str, str, int, int],
         central: bool,
+        region_code: str | None = None,
     ) -> str:
         dep = Department(
             f"dep-{len(departments) + 1:03d}", name, parent, kind, weight, specialists, office,
-            central,
+            central, region_code,
         )  # fmt: skip
         departments.append(dep)
         return dep.id
@@ -231,7 +234,7 @@ def _structure(with_district_units: bool) -> list[Department]:
             else f"{er.short} regional səhiyyə idarəsi"
         )
         office = (f"{er.centre}, regional idarənin binası", er.area_code, 1, 3)
-        regional = add(name, root, "regional", 4, (), office, False)
+        regional = add(name, root, "regional", 4, (), office, False, er.code)
         if with_district_units:
             for district in er.districts:
                 office = (f"{district.short}, inzibati bina", er.area_code, 1, 2)
@@ -243,6 +246,7 @@ def _structure(with_district_units: bool) -> list[Department]:
                     (),
                     office,
                     False,
+                    er.code,
                 )
     return departments
 

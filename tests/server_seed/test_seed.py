@@ -37,7 +37,7 @@ from server.seed.text import capitalize, fold, ordinal, safe_filename
 TODAY = date(2026, 11, 25)  # a Wednesday
 
 KEYS: dict[str, set[str]] = {
-    "departments": {"name", "parent_id", "head_person_id"},
+    "departments": {"name", "parent_id", "head_person_id", "region_code"},
     "people": {
         "full_name", "given_name", "family_name", "patronymic", "position", "department_id",
         "manager_id", "email", "phone", "mobile", "office", "photo_url",
@@ -559,6 +559,30 @@ def test_regions_are_the_2021_division(demo: Seeded) -> None:
     assert set(children) == set(top)
     names = {r["name"] for r in regions}
     assert {"Sumqayıt şəhəri", "Şuşa rayonu", "Şərur rayonu", "Lənkəran rayonu"} <= names
+
+
+def test_every_department_serves_its_economic_region_or_the_country(demo: Seeded) -> None:
+    """A regional health office and its district units carry their economic region's
+    code (the indicators' code); the ministry's central departments none: the country."""
+    departments = demo.by_id("departments")
+    top = {r["code"]: r["name"] for r in demo.bodies["regions"] if r["parent_code"] is None}
+    root = next(d for d in departments.values() if d["parent_id"] is None)
+    assert root["region_code"] is None
+    regional = {}
+    for department in departments.values():
+        code = department["region_code"]
+        parent = departments.get(department["parent_id"] or "")
+        if code is None:  # central: under the ministry, and so is every unit above it
+            assert parent is None or parent["region_code"] is None
+            continue
+        assert code in top, department
+        if parent is not None and parent["parent_id"] is None:
+            regional[code] = department["name"]
+        else:  # a district unit: its regional office's region
+            assert parent is not None and parent["region_code"] == code
+    assert set(regional) == set(top)  # one regional office per economic region
+    assert regional["baki"] == "Bakı şəhəri səhiyyə idarəsi"
+    assert any(d["region_code"] is None and d["parent_id"] for d in departments.values())
 
 
 def test_indicator_values_cover_five_years_for_every_district(demo: Seeded) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QSize,
     QStandardPaths,
     Qt,
+    QTimer,
     QTimeZone,
     Signal,
 )
@@ -33,6 +34,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from domains.directory.queries import department_region
 from domains.indicators.queries import (
     COUNTRY,
     Area,
@@ -65,7 +67,9 @@ log = logging.getLogger(__name__)
 
 COLLECTIONS = {"regions", "indicators", "indicator_values"}
 EXPORT_SIZE = QSize(1200, 700)
-AREA_KEY = "analytics/area"
+AREA_KEY = "analytics/chosen_area"
+"""The area the user chose on the dashboard (only an explicit choice is stored, so it
+wins over the department's region; the older "analytics/area" stored every area shown)."""
 INDICATOR_KEY = "analytics/indicator"
 
 FileChooser = Callable[[str, str, str], str | None]
@@ -112,6 +116,7 @@ class AnalyticsTab(QWidget):
         layout.addWidget(self.status)
 
         self.dashboard.area.currentIndexChanged.connect(self._load_dashboard)
+        self.dashboard.area.activated.connect(self._remember_area)
         self.dashboard.printRequested.connect(self._print_dialog)
         self.explore.selectionChanged.connect(self._load_series)
         self.explore.exportRequested.connect(self._export_chart)
@@ -130,30 +135,57 @@ class AnalyticsTab(QWidget):
     # --- reading ---------------------------------------------------------------------
 
     def _load_basics(self) -> None:
-        self._connections.query(basics, self._show_basics, self._failed, owner=self, key="basics")
+        """One read for what the tab opens on: the basics, the area to show and its
+        tiles (one trip to a worker, not two). The area: the one shown (kept over a sync
+        or a new language), else the one the user chose, else the region of the user's
+        department, else the country."""
+        department = self._context.user.get("department_id")
+        department_id = department if isinstance(department, str) else None
+        shown = self.dashboard.area.currentData()
+        chosen = self._preference(AREA_KEY, None)
 
-    def _show_basics(self, loaded: Basics) -> None:
+        def read(db: sqlite_utils.Database) -> tuple[Basics, str, list[Tile]]:
+            loaded = basics(db)
+            home = department_region(db, department_id)
+            area = shown if isinstance(shown, str) else chosen if chosen is not None else home
+            if area is None or loaded.tree.area(area) is None:  # a region no longer held
+                area = COUNTRY
+            return loaded, area, dashboard_tiles(db, area)
+
+        self._connections.query(
+            read, lambda found: self._show_basics(*found), self._failed, owner=self, key="basics"
+        )
+
+    def _show_basics(self, loaded: Basics, area: str, tiles: list[Tile]) -> None:
         self.basics = loaded
-        area = self._preference(AREA_KEY, COUNTRY)
+        self.dashboard.set_basics(loaded, area)
+        # The dashboard first, alone: it is what the tab opens on. The other pages (a
+        # tree of every district, the map) are built and read once it is painted, not
+        # competing with it for the GUI thread and the two workers.
+        self._others_pending = True
+        self._show_tiles(tiles)
+
+    def _set_up_other_pages(self) -> None:
+        if not self._others_pending or self.basics is None:
+            return
+        self._others_pending = False
+        loaded = self.basics
+        area = self.dashboard.area.currentData() or COUNTRY
         indicator = self._preference(INDICATOR_KEY, None)
-        self.dashboard.set_basics(loaded, area or COUNTRY)
         default_lines = {code for code in (area, "baki", "naxcivan") if code} or {COUNTRY}
         if area == COUNTRY:
             default_lines = {COUNTRY, "baki"}
         self.explore.set_basics(loaded, indicator, default_lines)
         self.map.set_basics(loaded, indicator)
         self.basicsLoaded.emit()
-        # The dashboard first, alone: it is what the tab opens on; the other pages'
-        # reads follow once it is shown, not competing with it for the two workers.
-        self._others_pending = True
-        self._load_dashboard()
+        self._load_series()
+        self._load_map()
 
     def _load_dashboard(self) -> None:
         area = self.dashboard.area.currentData()
         if area is None:
             self._show_tiles([])
             return
-        self._remember(AREA_KEY, area)
         self._connections.query(
             lambda db: dashboard_tiles(db, area),
             self._show_tiles,
@@ -162,14 +194,18 @@ class AnalyticsTab(QWidget):
             key="dashboard",
         )
 
+    def _remember_area(self, _index: int) -> None:
+        """The user chose an area: it is remembered, and wins over the department's."""
+        area = self.dashboard.area.currentData()
+        if isinstance(area, str):
+            self._remember(AREA_KEY, area)
+
     def _show_tiles(self, tiles: list[Tile]) -> None:
         published = [t.note.published_on for t in tiles if t.note and t.note.published_on]
         self.dashboard.show_tiles(tiles, self._dates(max(published, default=None)))
         self.dashboardShown.emit()
-        if self._others_pending:
-            self._others_pending = False
-            self._load_series()
-            self._load_map()
+        if self._others_pending:  # after the tiles' paint (posted before this timer)
+            QTimer.singleShot(0, self._set_up_other_pages)
 
     def _load_series(self) -> None:
         selection = self.explore.selection()
@@ -258,6 +294,7 @@ class AnalyticsTab(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         log.warning("analytics: a read failed: %s", type(error).__name__)
+        QTimer.singleShot(0, self._set_up_other_pages)  # the dashboard's read failed
         self.status.setText(self.tr("The indicators could not be read from this computer's copy."))
         self.failed.emit(type(error).__name__)
 
@@ -411,7 +448,7 @@ class AnalyticsTab(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             if self.basics is not None:
-                self._show_basics(self.basics)
+                self._load_basics()
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

@@ -32,6 +32,7 @@ from domains.directory.queries import (
     PhoneListEntry,
     _Planner,
     count_people,
+    department_region,
     department_tree,
     people_block,
     people_page,
@@ -882,3 +883,41 @@ def test_a_version_2_cache_finds_numbers_and_addresses_after_migrating() -> None
     )
     assert _ids(db, "cefer") == [] and _ids(db, "rzayeva") == ["t1"]  # the trigger is back
     conn.close()
+
+
+# --- the region a department serves (the Analytics dashboard opens on it) ----------
+
+
+def test_a_department_serves_its_region_or_the_country(db: sqlite_utils.Database) -> None:
+    """Over the synced demo: a regional office and its units serve their economic region
+    (the server's ``region_code``), a central department the whole country."""
+    by_name = dict(db.conn.execute("SELECT name, id FROM departments").fetchall())
+    assert department_region(db, by_name["Bakı şəhəri səhiyyə idarəsi"]) == "baki"
+    assert department_region(db, by_name["Şəki-Zaqatala regional səhiyyə idarəsi"]) == (
+        "seki-zaqatala"
+    )
+    assert department_region(db, by_name["Müalicə-profilaktika şöbəsi"]) is None
+    assert department_region(db, by_name["Səhiyyə Nazirliyi"]) is None
+    assert department_region(db, "no-such-department") is None
+    assert department_region(db, None) is None
+
+
+def test_a_unit_without_a_region_serves_the_one_above_and_a_cycle_ends(
+    empty_db: sqlite_utils.Database,
+) -> None:
+    store = RecordStore(empty_db, CATALOG)
+    stamp = {"version": 1, "updated_at": "2026-01-01T00:00:00Z", "head_person_id": None}
+    store.apply_page(
+        "departments",
+        [
+            {**stamp, "id": "root", "name": "Nazirlik", "parent_id": None},
+            {**stamp, "id": "office", "name": "İdarə", "parent_id": "root", "region_code": "baki"},
+            {**stamp, "id": "unit", "name": "Şöbə", "parent_id": "office", "region_code": None},
+            {**stamp, "id": "a", "name": "A", "parent_id": "b"},
+            {**stamp, "id": "b", "name": "B", "parent_id": "a"},
+        ],
+        [],
+        "c",
+    )
+    assert department_region(empty_db, "unit") == "baki"
+    assert department_region(empty_db, "a") is None  # bad data: no loop, the country

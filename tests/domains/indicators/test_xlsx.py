@@ -1,30 +1,41 @@
-"""The dependency-free XLSX writer: a valid zip of SpreadsheetML, text escaped, numbers as
-numbers, column names past Z, empty cells for missing values."""
+"""The line chart's table as XLSX (XlsxWriter), read back with openpyxl, a reader nobody
+here wrote: numbers stay numbers, a missing month is an empty cell, awkward names stay
+text (never a formula), the sheet's name follows Excel's rules."""
 
 from __future__ import annotations
 
 import io
-import zipfile
-from xml.etree import ElementTree
 
-from domains.indicators.xlsx import xlsx_bytes
+from openpyxl import load_workbook
 
-MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+from domains.indicators.queries import Area, Point, Series, series_xlsx, xlsx_sheet_name
 
 
 def test_a_wide_table_with_awkward_text_reads_back() -> None:
-    header = [f'<col {n} & "q">' for n in range(30)]
-    data = xlsx_bytes("a/b:c[d]*e?" * 5, [header, [1.5, None, 3, *([0.0] * 27)]])
-    with zipfile.ZipFile(io.BytesIO(data)) as book:
-        assert book.testzip() is None
-        assert "[Content_Types].xml" in book.namelist()
-        sheet = ElementTree.fromstring(book.read("xl/worksheets/sheet1.xml"))  # noqa: S314 - ours
-        workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))  # noqa: S314 - ours
-    name = workbook.find(f"{MAIN}sheets/{MAIN}sheet")
-    assert name is not None and len(name.get("name", "")) == 31
-    assert not set(name.get("name", "")) & set("[]:*?/\\")
-    rows = sheet.findall(f"{MAIN}sheetData/{MAIN}row")
-    assert ["".join(c.itertext()) for c in rows[0]] == header
-    assert rows[0][-1].get("r") == "AD1"
-    values = {c.get("r"): c.findtext(f"{MAIN}v") for c in rows[1]}
-    assert values["A2"] == "1.5" and values["C2"] == "3" and "B2" not in values
+    months = ("2025-01", "2025-02")
+    lines = [
+        Series(
+            Area(f"a{n}", f'=SUM(A1) <rayon {n}> & "q"' if n == 0 else f"Şəki {n}"),
+            (Point(months[0], 1.5 + n), Point(months[1], None if n == 1 else -2.0)),
+        )
+        for n in range(30)
+    ]
+    data = series_xlsx("Ay", "a/b:c[d]*e?" * 5, lines)
+    book = load_workbook(io.BytesIO(data))
+    (sheet,) = book.worksheets
+    assert len(sheet.title) <= 31 and not set(sheet.title) & set("[]:*?/\\")
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == ["Ay", *(line.area.name for line in lines)]
+    assert sheet.cell(1, 2).data_type == "s"  # "=SUM(A1) …" is text, not a formula
+    assert sheet.cell(1, 31).coordinate == "AE1" and rows[0][30] == "Şəki 29"
+    assert rows[1][:3] == ["2025-01", 1.5, 2.5]
+    assert rows[2][:4] == ["2025-02", -2.0, None, -2.0]  # a gap stays empty, never 0
+    assert isinstance(rows[1][1], float)
+    assert len(rows) == 3
+
+
+def test_sheet_names_follow_excels_rules() -> None:
+    assert xlsx_sheet_name("tb-incidence") == "tb-incidence"
+    assert xlsx_sheet_name("'a[b]'") == "a_b_"
+    assert xlsx_sheet_name("") == "Sheet1"
+    assert len(xlsx_sheet_name("x" * 40)) == 31
