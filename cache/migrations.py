@@ -414,7 +414,7 @@ def _m006_indicator_month_index(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m_analytics4_indicator_aggregates(db: sqlite_utils.Database) -> None:
+def _m007_indicator_aggregates(db: sqlite_utils.Database) -> None:
     """Regional and national monthly aggregates of the indicators, derived from the
     districts' values after a sync (``domains.indicators.aggregates``): the Analytics
     dashboard opens from them. Empty until the first refresh; a trigger on the sources'
@@ -465,7 +465,7 @@ MIGRATIONS: list[Migration] = [
     _m004_bulk_indexed_inserts,
     _m005_outbox_base,
     _m006_indicator_month_index,
-    _m_analytics4_indicator_aggregates,
+    _m007_indicator_aggregates,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -92,7 +92,7 @@ def refresh_aggregates(db: sqlite_utils.Database) -> bool:
     if is_fresh(db):
         return False
     # "Being made": a page of a source stored from now on removes this row (the triggers
-    # of migration ``_m_analytics4_indicator_aggregates``), and the result is dropped.
+    # of migration ``_m007_indicator_aggregates``), and the result is dropped.
     with write_transaction(db, immediate=True):
         db.conn.execute("INSERT OR REPLACE INTO indicator_aggregates_state VALUES (1, 0)")
     regions = db.conn.execute(
