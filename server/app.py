@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
@@ -21,6 +23,7 @@ from server.keys import ServerKeys
 from server.limits import BodyLimitMiddleware, BodyLimits
 from server.login_throttle import PasswordCheckGate
 from server.private_files import make_private_dir
+from server.registry_indexes import RegistryIndexBuilder
 from server.schemas import Problem
 
 API_PREFIX = "/api/v1"
@@ -178,7 +181,19 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     )
     with database.write() as conn:
         seal_clear_secrets(conn, DeviceSecretBox(services.keys))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The registry query's indexes: built after start, never before the socket opens
+        # (minutes on a million rows; server/registry_indexes.py).
+        app.state.registry_indexes = RegistryIndexBuilder(database).start()
+        try:
+            yield
+        finally:
+            app.state.registry_indexes.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Ministry Intranet API",
         version="1",
         openapi_url=f"{API_PREFIX}/openapi.json",
