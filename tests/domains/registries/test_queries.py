@@ -23,6 +23,7 @@ from domains.registries.filters import (
     TextFilter,
 )
 from domains.registries.model import load_registries, load_registry
+from domains.registries import queries
 from domains.registries.queries import (
     RegistryRows,
     RowCursor,
@@ -361,3 +362,22 @@ def test_row_source_sorts_by_column_and_finds_rows_by_id(indexed: sqlite_utils.D
     assert len(list(iter_rows(indexed, query, batch=700))) == 5
     assert sum(len(b) for b in iter_rows(indexed, query, batch=700)) == 3_000
     assert date.fromisoformat(first.rows[0].values["valid_until"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_a_jump_past_the_middle_walks_from_the_end(
+    indexed: sqlite_utils.Database, case: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _name, filters, keep, sort, descending, text = case
+    expected = brute(all_rows(indexed, MEDICINES), keep, sort, descending, text)
+    query = RegistryQuery(MEDICINES, filters, sort=sort, descending=descending)
+    monkeypatch.setattr(queries, "JUMP_FROM_THE_END", 1)
+
+    def forward(*_args: Any) -> None:
+        raise AssertionError("walked from the start")
+
+    monkeypatch.setattr(queries, "_keys", forward)
+    for start in (1_501, 2_000, 2_990, 2_999, 3_000, 3_100):
+        jumped = rows_block(indexed, query, start, 20)
+        assert [r.id for r in jumped.rows] == expected[start : start + 20]
+        assert (jumped.next is None) == (len(expected[start : start + 20]) < 20)
