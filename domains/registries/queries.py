@@ -380,26 +380,23 @@ def _keys(
 
 
 JUMP_FROM_THE_END = 10_000
-"""A jump this far or further, past the middle of the registry, walks from the end."""
+"""A jump this far or further, past the middle of a view whose count is known, walks
+from the end."""
 
 
 def _keys_from_the_end(
-    db: sqlite_utils.Database, plan: _Plan, start: int, limit: int
+    db: sqlite_utils.Database, plan: _Plan, start: int, limit: int, total: int
 ) -> list[tuple[Any, int]]:
-    """Rows ``start`` to ``start + limit`` found by walking the order backwards: row
-    900 000 of a million is row 99 800 from the end, 100 000 index entries to skip
-    instead of 900 000 (plus a count of the view). One statement, so the count and
-    the walk see the same rows; reversed back into the view's order."""
+    """Rows ``start`` to ``start + limit`` of a view of ``total`` rows found by walking
+    its order backwards: row 900 000 of a million is row 99 800 from the end, 100 000
+    index entries to skip instead of 900 000. Reversed back into the view's order."""
     backwards = "ASC" if plan.descending else "DESC"
     order = "rid" if plan.order == "rid" else f"{plan.order} {backwards}, rid"
     sql = (
-        f"WITH view_size AS (SELECT count(*) AS total FROM {TABLE} WHERE {plan.where}) "
         f"SELECT {plan.order}, rid FROM {TABLE} WHERE {plan.where} "
-        f"ORDER BY {order} {backwards} "
-        "LIMIT max(0, min(?, (SELECT total FROM view_size) - ?)) "
-        "OFFSET max(0, (SELECT total FROM view_size) - ? - ?)"
+        f"ORDER BY {order} {backwards} LIMIT ? OFFSET ?"
     )
-    params = (*plan.params, *plan.params, limit, start, start, limit)
+    params = (*plan.params, max(0, min(limit, total - start)), max(0, total - start - limit))
     return [(row[0], row[1]) for row in db.execute(sql, params)][::-1]
 
 
@@ -422,12 +419,13 @@ def rows_block(
     start: int,
     limit: int,
     after: RowCursor | None = None,
+    total: int | None = None,
 ) -> Block[RegistryRow]:
-    """Rows ``start`` to ``start + limit`` of the view (after ``after`` when given)."""
-    registry = _registry(db, query.registry_id)
-    plan = _plan(db, registry, query)
-    if after is None and start >= JUMP_FROM_THE_END and start * 2 > registry.row_count:
-        keys = _keys_from_the_end(db, plan, start, limit)
+    """Rows ``start`` to ``start + limit`` of the view (after ``after`` when given;
+    ``total``: the view's row count, when known to be current)."""
+    plan = _plan(db, _registry(db, query.registry_id), query)
+    if after is None and total is not None and start >= JUMP_FROM_THE_END and start * 2 > total:
+        keys = _keys_from_the_end(db, plan, start, limit, total)
     else:
         keys = _keys(db, plan, start, limit, after)
     records = _records(db, [rid for _value, rid in keys])
@@ -454,6 +452,11 @@ def iter_rows(
         after = RowCursor(keys[-1][0], keys[-1][1])
 
 
+def _data_version(db: sqlite_utils.Database) -> int:
+    """Changes when another connection commits (SQLite's ``PRAGMA data_version``)."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
 class RegistryRows:
     """A registry view as a ``domains.listing.RowSource`` for the lazy table."""
 
@@ -462,9 +465,24 @@ class RegistryRows:
     def __init__(self, columns: Sequence[str]) -> None:
         self._columns = list(columns)
         """The column keys in the table's order (what ``sorted``'s number means)."""
+        self._counted: dict[RegistryQuery, tuple[int, int, int]] = {}
+        """The last count of a view: (connection, its data_version then, rows). The
+        table jumps only once it knows the count; a jump on the same connection with
+        no commit since (same data_version) may rely on it."""
 
     def count(self, db: sqlite_utils.Database, query: RegistryQuery) -> int:
-        return count_rows(db, query)
+        version = _data_version(db)
+        total = count_rows(db, query)
+        if len(self._counted) > 16:
+            self._counted.clear()
+        self._counted[query] = (id(db.conn), version, total)
+        return total
+
+    def _known_count(self, db: sqlite_utils.Database, query: RegistryQuery) -> int | None:
+        known = self._counted.get(query)
+        if known is None or known[0] != id(db.conn) or known[1] != _data_version(db):
+            return None
+        return known[2]
 
     def block(
         self,
@@ -474,7 +492,9 @@ class RegistryRows:
         limit: int,
         after: object | None,
     ) -> Block[RegistryRow]:
-        return rows_block(db, query, start, limit, after if isinstance(after, RowCursor) else None)
+        cursor = after if isinstance(after, RowCursor) else None
+        total = self._known_count(db, query) if cursor is None and start else None
+        return rows_block(db, query, start, limit, cursor, total)
 
     def rows_by_id(self, db: sqlite_utils.Database, ids: Sequence[str]) -> list[RegistryRow]:
         marks = ", ".join("?" for _ in ids)

@@ -372,12 +372,33 @@ def test_a_jump_past_the_middle_walks_from_the_end(
     expected = brute(all_rows(indexed, MEDICINES), keep, sort, descending, text)
     query = RegistryQuery(MEDICINES, filters, sort=sort, descending=descending)
     monkeypatch.setattr(queries, "JUMP_FROM_THE_END", 1)
+    source = RegistryRows([])
+    assert source.count(indexed, query) == len(expected)  # the table counts, then jumps
 
     def forward(*_args: Any) -> None:
         raise AssertionError("walked from the start")
 
-    monkeypatch.setattr(queries, "_keys", forward)
-    for start in (1_501, 2_000, 2_990, 2_999, 3_000, 3_100):
-        jumped = rows_block(indexed, query, start, 20)
-        assert [r.id for r in jumped.rows] == expected[start : start + 20]
-        assert (jumped.next is None) == (len(expected[start : start + 20]) < 20)
+    with monkeypatch.context() as patched:
+        patched.setattr(queries, "_keys", forward)
+        for start in {len(expected) // 2 + 1, len(expected) - 20, len(expected) - 1}:
+            if start * 2 <= len(expected):  # the first half is walked forwards
+                continue
+            jumped = source.block(indexed, query, start, 20, None)
+            assert [r.id for r in jumped.rows] == expected[start : start + 20]
+            assert (jumped.next is None) == (len(expected[start : start + 20]) < 20)
+
+
+def test_a_count_from_before_a_commit_is_not_relied_on(
+    indexed: sqlite_utils.Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "JUMP_FROM_THE_END", 1)
+    query = RegistryQuery(MEDICINES, sort="trade_name")
+    source = RegistryRows([])
+    total = source.count(indexed, query)
+    indexed.execute("PRAGMA data_version")
+    assert source._known_count(indexed, query) == total
+    monkeypatch.setattr(queries, "_data_version", lambda _db: -1)  # another commit since
+    assert source._known_count(indexed, query) is None
+    expected = whole_view(indexed, query)
+    jumped = source.block(indexed, query, total - 10, 20, None)
+    assert [r.id for r in jumped.rows] == expected[total - 10 :]
