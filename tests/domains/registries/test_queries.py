@@ -402,3 +402,35 @@ def test_a_count_from_before_a_commit_is_not_relied_on(
     expected = whole_view(indexed, query)
     jumped = source.block(indexed, query, total - 10, 20, None)
     assert [r.id for r in jumped.rows] == expected[total - 10 :]
+
+
+CONTAINS_SORTED_BY_IT = [
+    (TextFilter("manufacturer", "bogazici"), "manufacturer", False),
+    (TextFilter("manufacturer", "Pharm"), "manufacturer", True),
+    (TextFilter("trade_name", "met"), "trade_name", False),
+    (TextFilter("trade_name", "Xəzər"), "trade_name", True),
+]
+
+
+@pytest.mark.parametrize("walk_first", [20_000, 40], ids=["merged", "near, then merged"])
+@pytest.mark.parametrize("case", range(len(CONTAINS_SORTED_BY_IT)))
+def test_contains_on_the_sorted_column_is_merged_from_prefix_and_others(
+    indexed: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch, case: int, walk_first: int
+) -> None:
+    item, sort, descending = CONTAINS_SORTED_BY_IT[case]
+    query = RegistryQuery(MEDICINES, (item,), sort=sort, descending=descending)
+    with monkeypatch.context() as walking:
+        walking.setattr(queries, "OTHERS_AT_MOST", 0)  # too many others: the order's walk
+        walked = whole_view(indexed, query, block=23)
+    needle = az_fold(item.text).lower()
+    assert walked and all(
+        needle in az_fold(getattr(row, "values")[item.column]).lower()
+        for row in queries.RegistryRows([]).rows_by_id(indexed, walked)
+    )
+
+    def walk(*_args: Any) -> None:
+        raise AssertionError("walked the order")
+
+    monkeypatch.setattr(queries, "_keys", walk)  # the merge answers every block
+    monkeypatch.setattr(queries, "WALK_FIRST", walk_first)
+    assert whole_view(indexed, query, block=23) == walked
