@@ -11,7 +11,8 @@ Resumable: an index that exists is skipped, so a restart (or a stop between two)
 up where it stopped. On PostgreSQL each is ``CREATE INDEX CONCURRENTLY`` outside any
 transaction (writers go on; an interrupted build leaves an invalid index, dropped and
 built again next time). On SQLite a ``CREATE INDEX`` holds the one write lock while it
-runs (readers go on, WAL; a writer waits, at most one index's build: seconds).
+runs (readers go on, WAL; a writer waits, at most one index's build: seconds; the lock
+is left free a moment between two builds so a waiting writer gets it first).
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ from server.db import Database
 from server.registry_query import index_statements
 
 log = logging.getLogger(__name__)
+
+PAUSE_BETWEEN_S = 0.3
+"""SQLite: the write lock is left free this long between two builds, so a writer
+waiting on it (its busy handler polls every 100 ms at most) gets it first."""
 
 __all__ = ["RegistryIndexBuilder", "existing_indexes"]
 
@@ -113,6 +118,8 @@ class RegistryIndexBuilder:
                 break
             if name in valid:
                 continue
+            if self.built and not postgres and self._stopping.wait(PAUSE_BETWEEN_S):
+                break
             if postgres:
                 self._build_postgres(name, statement, name in invalid)
             else:
