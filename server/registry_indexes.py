@@ -76,9 +76,7 @@ class RegistryIndexBuilder:
         self.built: list[str] = []
 
     def start(self) -> RegistryIndexBuilder:
-        self._thread = threading.Thread(
-            target=self._run, name="registry-indexes", daemon=True
-        )
+        self._thread = threading.Thread(target=self._run, name="registry-indexes", daemon=True)
         self._thread.start()
         return self
 
@@ -93,7 +91,7 @@ class RegistryIndexBuilder:
         if raw is not None:
             try:  # sqlite3: interrupt(); psycopg: cancel() (both thread-safe)
                 (getattr(raw, "interrupt", None) or raw.cancel)()
-            except Exception:  # noqa: BLE001 - the build ended meanwhile
+            except Exception:
                 log.debug("nothing to interrupt")
         if self._thread is not None:
             self._thread.join(timeout)

@@ -407,7 +407,7 @@ def _probe(
     ).all()
     if not keys:
         return []
-    passed = dict(
+    passed: dict[int, str] = dict(
         conn.execute(
             text(
                 f"SELECT seq, body FROM registry_rows WHERE seq IN :seqs AND {' AND '.join(tests)}"

@@ -11,11 +11,10 @@ import sqlite3
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from cache.folding import az_fold, az_sort_key
 from domains.registries.sql import folded_sql, sort_key_sql
-from sqlalchemy import text
-
 from server import records, registry_query
 from server.registry_query import _Sql, ensure_row_indexes
 from tests.server.conftest import World
@@ -177,9 +176,7 @@ def widen(world: World) -> None:
         )
 
 
-def plain_reading(
-    rows: list[dict[str, Any]], test: Any, sort: str, descending: bool
-) -> list[str]:
+def plain_reading(rows: list[dict[str, Any]], test: Any, sort: str, descending: bool) -> list[str]:
     """The view read by Python from the rows (in insert order, which is seq order): the
     ids in the view's order. A missing number sorts lowest, a missing date as ''."""
     lowest = {"beds": -1e308, "opened": "", "name": ""}

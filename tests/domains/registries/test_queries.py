@@ -14,6 +14,7 @@ import pytest
 import sqlite_utils
 
 from cache.folding import AZ_ALPHABET, az_fold, az_sort_key
+from domains.registries import queries
 from domains.registries.filters import (
     BadFilter,
     ChoiceFilter,
@@ -23,7 +24,6 @@ from domains.registries.filters import (
     TextFilter,
 )
 from domains.registries.model import load_registries, load_registry
-from domains.registries import queries
 from domains.registries.queries import (
     RegistryRows,
     RowCursor,
@@ -424,7 +424,7 @@ def test_contains_on_the_sorted_column_is_merged_from_prefix_and_others(
         walked = whole_view(indexed, query, block=23)
     needle = az_fold(item.text).lower()
     assert walked and all(
-        needle in az_fold(getattr(row, "values")[item.column]).lower()
+        needle in az_fold(row.values[item.column]).lower()
         for row in queries.RegistryRows([]).rows_by_id(indexed, walked)
     )
 
