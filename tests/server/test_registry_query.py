@@ -227,12 +227,17 @@ VIEWS = [
 ]
 
 
-@pytest.mark.parametrize("probe", [2000, 5], ids=["probe fills", "probe falls back"])
+@pytest.mark.parametrize(
+    ("probe", "common"),
+    [(2000, 1), (5, 1), (2000, 10**9)],
+    ids=["probe fills", "probe falls back", "index set"],
+)
 @pytest.mark.parametrize("view", range(len(VIEWS)))
 def test_every_view_equals_a_plain_reading(
-    world: World, monkeypatch: pytest.MonkeyPatch, view: int, probe: int
+    world: World, monkeypatch: pytest.MonkeyPatch, view: int, probe: int, common: int
 ) -> None:
     monkeypatch.setattr(registry_query, "PROBE_ROWS", probe)
+    monkeypatch.setattr(registry_query, "COMMON_ROWS", common)
     rows = add_rows(world)
     widen(world)
     filters, test, sort, descending = VIEWS[view]
