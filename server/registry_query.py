@@ -379,6 +379,7 @@ def registry_rows_page(
 
 PROBE_ROWS = 2000
 """How far the probe walks the order before it leaves a page to the indexes' sets."""
+PROBE_CHUNK = 250
 COMMON_ROWS = 40_000
 """A filter matching at least this many rows is tested row by row in the order's walk
 (in 2 000 rows of a registry of a million, 80 or more match)."""
@@ -424,16 +425,22 @@ def _probe(
     ).all()
     if not keys:
         return []
-    passed: dict[int, str] = dict(
-        conn.execute(
-            text(
-                f"SELECT seq, body FROM registry_rows WHERE seq IN :seqs AND {' AND '.join(tests)}"
-            ).bindparams(bindparam("seqs", expanding=True)),
-            {**params, "seqs": [seq for _value, seq in keys]},
-        ).all()
-    )
-    found = [(value, seq, passed[seq]) for value, seq in keys if seq in passed][:limit]
-    if len(found) < limit and len(keys) == PROBE_ROWS:
+    found: list[Any] = []
+    for begin in range(0, len(keys), PROBE_CHUNK):  # read the rows a chunk at a time
+        chunk = keys[begin : begin + PROBE_CHUNK]
+        passed: dict[int, str] = dict(
+            conn.execute(
+                text(
+                    "SELECT seq, body FROM registry_rows WHERE seq IN :seqs "
+                    f"AND {' AND '.join(tests)}"
+                ).bindparams(bindparam("seqs", expanding=True)),
+                {**params, "seqs": [seq for _value, seq in chunk]},
+            ).all()
+        )
+        found += [(value, seq, passed[seq]) for value, seq in chunk if seq in passed]
+        if len(found) >= limit:
+            return found[:limit]
+    if len(keys) == PROBE_ROWS:
         return None
     return found
 

@@ -228,15 +228,21 @@ VIEWS = [
 
 
 @pytest.mark.parametrize(
-    ("probe", "common"),
-    [(2000, 1), (5, 1), (2000, 10**9)],
+    ("probe", "chunk", "common"),
+    [(2000, 7, 1), (5, 250, 1), (2000, 250, 10**9)],
     ids=["probe fills", "probe falls back", "index set"],
 )
 @pytest.mark.parametrize("view", range(len(VIEWS)))
 def test_every_view_equals_a_plain_reading(
-    world: World, monkeypatch: pytest.MonkeyPatch, view: int, probe: int, common: int
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
+    view: int,
+    probe: int,
+    chunk: int,
+    common: int,
 ) -> None:
     monkeypatch.setattr(registry_query, "PROBE_ROWS", probe)
+    monkeypatch.setattr(registry_query, "PROBE_CHUNK", chunk)
     monkeypatch.setattr(registry_query, "COMMON_ROWS", common)
     rows = add_rows(world)
     widen(world)
