@@ -58,6 +58,7 @@ from domains.registries.filters import (  # noqa: E402
 )
 from domains.registries.model import load_registry  # noqa: E402
 from domains.registries.queries import (  # noqa: E402
+    RegistryRows,
     _plan,
     count_rows,
     ensure_indexes,
@@ -113,12 +114,18 @@ def build(cache_dir: Path, data_dir: Path) -> tuple[Any, float]:
     return db, time.perf_counter() - started
 
 
+CPU: dict[str, float] = {}
+"""The median CPU time (ms) of the last ``timed`` call, under "last"."""
+
+
 def timed(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
-    times, result = [], None
+    times, cpu, result = [], [], None
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         result = fn()
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    CPU["last"] = statistics.median(cpu) * 1000
     return statistics.median(times) * 1000, result
 
 
@@ -128,6 +135,7 @@ def main() -> None:
     parser.add_argument("--cache-dir", type=Path, default=Path("/tmp/registries-bench"))  # noqa: S108
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--export-only", action="store_true", help="only the export figures")
+    parser.add_argument("--views-only", action="store_true", help="no export figures")
     parser.add_argument("--export-years", type=int, default=5, help="export experience 0..N")
     args = parser.parse_args()
     db, _stored = build(args.cache_dir, args.data_dir)
@@ -188,14 +196,27 @@ def main() -> None:
                 (REGISTRY, "Bakı şəhəri, Xətai rayonu", "Gəncə şəhəri"),
             ),
         }
-        print("\n| view | first block (ms) | raw anchor (ms) | count (ms) | rows |")
-        print("|---|---|---|---|---|")
+        print(
+            "\n| view | first block (ms) | CPU (ms) | raw anchor (ms) | anchor CPU (ms) "
+            "| count (ms) | rows |"
+        )
+        print("|---|---|---|---|---|---|---|")
         for label, query in views.items():
             ours, _ = timed(functools.partial(rows_block, db, query, 0, BLOCK), runs)
+            ours_cpu = CPU["last"]
             theirs, _ = timed(anchors[label], max(1, runs // 2) if label != "plain" else runs)
+            theirs_cpu = CPU["last"]
             counted, total = timed(functools.partial(count_rows, db, query), runs)
-            print(f"| {label} | {ours:.1f} | {theirs:.1f} | {counted:.0f} | {total:,} |")
-        jump, _ = timed(lambda: rows_block(db, views["plain"], 900_000, BLOCK), runs)
+            print(
+                f"| {label} | {ours:.1f} | {ours_cpu:.1f} | {theirs:.1f} | {theirs_cpu:.1f} "
+                f"| {counted:.0f} | {total:,} |"
+            )
+        # The table jumps once it knows the count (its scroll bar): the row source
+        # counts, then reads the block (from the end, past the middle).
+        source = RegistryRows([c.key for c in registry.columns])
+        source.count(db, views["plain"])
+        jump, _ = timed(lambda: source.block(db, views["plain"], 900_000, BLOCK, None), runs)
+        jump_cpu = CPU["last"]
         jump_anchor, _ = timed(
             anchor(
                 "SELECT record FROM registry_rows WHERE registry_id = ? "
@@ -204,31 +225,58 @@ def main() -> None:
             ),
             runs,
         )
+        jump_anchor_cpu = CPU["last"]
+        source.count(db, views["sorted by name"])
         jump_sorted, _ = timed(
-            lambda: rows_block(db, views["sorted by name"], 900_000, BLOCK), runs
+            lambda: source.block(db, views["sorted by name"], 900_000, BLOCK, None), runs
         )
-        print(f"| jump to row 900 000 (plain) | {jump:.1f} | {jump_anchor:.1f} | | |")
-        print(f"| jump to row 900 000 (sorted by name) | {jump_sorted:.1f} | | | |")
+        jump_sorted_cpu = CPU["last"]
+        forward, _ = timed(lambda: rows_block(db, views["sorted by name"], 900_000, BLOCK), runs)
+        forward_cpu = CPU["last"]
+        print(
+            f"| jump to row 900 000 (plain) | {jump:.1f} | {jump_cpu:.1f} | {jump_anchor:.1f} "
+            f"| {jump_anchor_cpu:.1f} | | |"
+        )
+        print(
+            f"| jump to row 900 000 (sorted by name) | {jump_sorted:.1f} | {jump_sorted_cpu:.1f} "
+            f"| {forward:.1f} (OFFSET from the start) | {forward_cpu:.1f} | | |"
+        )
 
         typed = "Məmmədova"
         print(
             "\n| keystroke (first block after each letter of 'Məmmədova') "
-            "| median (ms) | p95 (ms) |"
+            "| median (ms) | p95 (ms) | CPU median (ms) |"
         )
-        print("|---|---|---|")
+        print("|---|---|---|---|")
         for mode in ("contains", "starts"):
-            samples = []
+            samples, cpu = [], []
             for _ in range(max(1, runs // 2)):
                 for end in range(1, len(typed) + 1):
                     query = RegistryQuery(
                         REGISTRY, (TextFilter("full_name", typed[:end], mode),), sort="full_name"
                     )
-                    started = time.perf_counter()
+                    started, started_cpu = time.perf_counter(), time.process_time()
                     rows_block(db, query, 0, BLOCK)
                     samples.append((time.perf_counter() - started) * 1000)
+                    cpu.append((time.process_time() - started_cpu) * 1000)
             samples.sort()
             p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
-            print(f"| {mode} | {statistics.median(samples):.1f} | {p95:.1f} |")
+            print(
+                f"| {mode} | {statistics.median(samples):.1f} | {p95:.1f} "
+                f"| {statistics.median(cpu):.1f} |"
+            )
+        like, _ = timed(
+            anchor(
+                f"SELECT record FROM registry_rows WHERE registry_id = ? "
+                f"AND {name_json} LIKE ? ORDER BY {name_json} LIMIT 200",
+                (REGISTRY, f"%{typed}%"),
+            ),
+            1,
+        )
+        print(
+            f"| anchor: LIKE '%{typed}%' ORDER BY json_extract, once | {like:.1f} | "
+            f"| {CPU['last']:.1f} |"
+        )
 
         start_rss = rss_mb()
         started = time.perf_counter()
@@ -240,6 +288,9 @@ def main() -> None:
             f"(peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)"
         )
 
+    if args.views_only:
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        return
     export_query = RegistryQuery(
         REGISTRY, (RangeFilter("experience_years", "0", str(args.export_years)),), sort="full_name"
     )

@@ -34,6 +34,7 @@ from server.keys import ServerKeys
 from server.limits import BodyLimitMiddleware, BodyLimits
 from server.login_throttle import PasswordCheckGate
 from server.private_files import make_private_dir
+from server.registry_indexes import RegistryIndexBuilder
 from server.schemas import Problem
 
 API_PREFIX = "/api/v1"
@@ -211,7 +212,19 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     )
     with database.write() as conn:
         seal_clear_secrets(conn, DeviceSecretBox(services.keys))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The registry query's indexes: built after start, never before the socket opens
+        # (minutes on a million rows; server/registry_indexes.py).
+        app.state.registry_indexes = RegistryIndexBuilder(database).start()
+        try:
+            yield
+        finally:
+            app.state.registry_indexes.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Ministry Intranet API",
         version="1",
         openapi_url=f"{API_PREFIX}/openapi.json",

@@ -352,31 +352,187 @@ class RowCursor:
     rid: int
 
 
+def _after(plan: _Plan, after: RowCursor | None) -> tuple[str, list[Any]]:
+    """The keyset condition: the rows after ``after`` in the view's order."""
+    if after is None:
+        return "", []
+    operator = "<" if plan.descending else ">"
+    if plan.order == "rid":
+        return f" AND rid {operator} ?", [after.rid]
+    # Spelled out, not as a row value: SQLite seeks the index on the first term (a
+    # row-value comparison here walked the index from its start).
+    order = plan.order
+    return (
+        f" AND {order} {operator}= ? AND ({order} {operator} ? OR rid {operator} ?)",
+        [after.value, after.value, after.rid],
+    )
+
+
 def _keys(
     db: sqlite_utils.Database, plan: _Plan, start: int, limit: int, after: RowCursor | None
 ) -> list[tuple[Any, int]]:
     direction = "DESC" if plan.descending else "ASC"
-    where, params = plan.where, list(plan.params)
-    if after is not None:
-        operator = "<" if plan.descending else ">"
-        if plan.order == "rid":
-            where += f" AND rid {operator} ?"
-            params.append(after.rid)
-        else:
-            # Spelled out, not as a row value: SQLite seeks the index on the first
-            # term (a row-value comparison here walked the index from its start).
-            order = plan.order
-            where += f" AND {order} {operator}= ? AND ({order} {operator} ? OR rid {operator} ?)"
-            params += [after.value, after.value, after.rid]
-        offset = 0
-    else:
-        offset = start
+    keyset, keyset_params = _after(plan, after)
+    where, params = plan.where + keyset, [*plan.params, *keyset_params]
+    offset = 0 if after is not None else start
     order = "rid" if plan.order == "rid" else f"{plan.order} {direction}, rid"
     sql = (
         f"SELECT {plan.order}, rid FROM {TABLE} WHERE {where} "
         f"ORDER BY {order} {direction} LIMIT ? OFFSET ?"
     )
     return [(row[0], row[1]) for row in db.execute(sql, (*params, limit, offset))]
+
+
+WALK_FIRST = 20_000
+"""How many rows of the order a "contains" block is first looked for in."""
+
+
+def _walk_near(
+    db: sqlite_utils.Database, plan: _Plan, limit: int, after: RowCursor | None
+) -> list[tuple[Any, int]] | None:
+    """The block, if it lies within the next ``WALK_FIRST`` rows of the order (where
+    matches are common: a given name, a patronymic); None otherwise. The walk is
+    bounded by the key of the row ``WALK_FIRST`` on, read from the index alone."""
+    direction = "DESC" if plan.descending else "ASC"
+    keyset, keyset_params = _after(plan, after)
+    order = f"{plan.order} {direction}, rid {direction}"
+    edge = db.execute(
+        f"SELECT {plan.order}, rid FROM {TABLE} WHERE registry_id = ?{keyset} "
+        f"ORDER BY {order} LIMIT 1 OFFSET ?",
+        (plan.params[0], *keyset_params, WALK_FIRST),
+    ).fetchone()
+    if edge is None:
+        return None  # the rest of the view is shorter: the walk is bounded anyway
+    before = ">" if plan.descending else "<"  # rows before the edge, in the view's order
+    keys = [
+        (row[0], row[1])
+        for row in db.execute(
+            f"SELECT {plan.order}, rid FROM {TABLE} WHERE {plan.where}{keyset} "
+            f"AND {plan.order} {before}= ? AND ({plan.order} {before} ? OR rid {before} ?) "
+            f"ORDER BY {order} LIMIT ?",
+            (*plan.params, *keyset_params, edge[0], edge[0], edge[1], limit),
+        )
+    ]
+    return keys if len(keys) == limit else None
+
+
+OTHERS_AT_MOST = 3_000
+"""How many word-index candidates outside the typed prefix are read one by one."""
+
+
+def _contains_keys(
+    db: sqlite_utils.Database,
+    registry: Registry,
+    query: RegistryQuery,
+    plan: _Plan,
+    limit: int,
+    after: RowCursor | None,
+) -> list[tuple[Any, int]] | None:
+    """A block of a view filtered by "contains" on the column it is sorted by, without
+    walking the order from its start; None where this does not apply.
+
+    The word index's candidates for ``məmm`` are tens of thousands of rows, most of
+    them names that *start* with it, which lie together in the order: a walk that tests
+    each row in order crosses half a million rows before the first (~300 ms). Instead
+    the block is merged from two parts: the stretch of the order where the typed
+    prefix lies (``_prefix_bound``), walked with the view's conditions; and the other
+    candidates (the word index's, minus the rows whose folded value starts with the
+    prefix, from the fold index), read one by one, when there are few. Every row of
+    the view is in one of the two, so the merge's first ``limit`` are the block."""
+    item = next(
+        (
+            f
+            for f in query.filters
+            if isinstance(f, TextFilter) and f.mode != "starts" and f.column == query.sort
+        ),
+        None,
+    )
+    if item is None:
+        return None
+    text = item.text.strip()
+    column = registry.column(item.column)
+    words = query_words(text)
+    if (
+        not column.is_text
+        or not has_fold_index(registry, column)
+        or is_cyrillic(text)
+        or not words
+        or min(len(w) for w in words) < _FTS_FROM
+    ):
+        return None
+    bound, bound_params = _prefix_bound(column, text)
+    if not bound:
+        return None
+    near = _walk_near(db, plan, limit, after)
+    if near is not None:
+        return near
+    row = db.execute(
+        "SELECT indexed_upto FROM search_index_state WHERE collection = ?", (TABLE,)
+    ).fetchone()
+    upto = 0 if row is None else int(row[0])
+    fold, needle = fold_sql(column), folded_sql("?")
+    others = [
+        r[0]
+        for r in db.execute(
+            "SELECT rowid FROM registry_rows_fts WHERE registry_rows_fts MATCH ? AND rowid <= ? "
+            f"UNION ALL SELECT rid FROM {TABLE} WHERE registry_id = ? AND rid > ? "
+            f"UNION ALL SELECT rid FROM search_backlog WHERE collection = '{TABLE}' "
+            f"EXCEPT SELECT rid FROM {TABLE} WHERE registry_id = ? "
+            f"AND {fold} >= {needle} AND {fold} < {needle} || char(1114111) LIMIT ?",
+            (
+                fts_match_expression(query_terms(text)),
+                upto,
+                registry.id,
+                upto,
+                registry.id,
+                text,
+                text,
+                OTHERS_AT_MOST + 1,
+            ),
+        )
+    ]
+    if len(others) > OTHERS_AT_MOST:
+        return None
+    keyset, keyset_params = _after(plan, after)
+    found: dict[int, Any] = {}
+    if others:
+        marks = ", ".join("?" for _ in others)
+        for value, rid in db.execute(
+            f"SELECT {plan.order}, rid FROM {TABLE} NOT INDEXED "
+            f"WHERE rid IN ({marks}) AND {plan.where}{keyset}",
+            (*others, *plan.params, *keyset_params),
+        ):
+            found[rid] = value
+    direction = "DESC" if plan.descending else "ASC"
+    for value, rid in db.execute(
+        f"SELECT {plan.order}, rid FROM {TABLE} WHERE {plan.where}{bound}{keyset} "
+        f"ORDER BY {plan.order} {direction}, rid {direction} LIMIT ?",
+        (*plan.params, *bound_params, *keyset_params, limit),
+    ):
+        found[rid] = value
+    merged = sorted(((v, r) for r, v in found.items()), reverse=plan.descending)
+    return merged[:limit]
+
+
+JUMP_FROM_THE_END = 10_000
+"""A jump this far or further, past the middle of a view whose count is known, walks
+from the end."""
+
+
+def _keys_from_the_end(
+    db: sqlite_utils.Database, plan: _Plan, start: int, limit: int, total: int
+) -> list[tuple[Any, int]]:
+    """Rows ``start`` to ``start + limit`` of a view of ``total`` rows found by walking
+    its order backwards: row 900 000 of a million is row 99 800 from the end, 100 000
+    index entries to skip instead of 900 000. Reversed back into the view's order."""
+    backwards = "ASC" if plan.descending else "DESC"
+    order = "rid" if plan.order == "rid" else f"{plan.order} {backwards}, rid"
+    sql = (
+        f"SELECT {plan.order}, rid FROM {TABLE} WHERE {plan.where} "
+        f"ORDER BY {order} {backwards} LIMIT ? OFFSET ?"
+    )
+    params = (*plan.params, max(0, min(limit, total - start)), max(0, total - start - limit))
+    return [(row[0], row[1]) for row in db.execute(sql, params)][::-1]
 
 
 def _records(db: sqlite_utils.Database, rids: Sequence[int]) -> dict[int, RegistryRow]:
@@ -398,10 +554,19 @@ def rows_block(
     start: int,
     limit: int,
     after: RowCursor | None = None,
+    total: int | None = None,
 ) -> Block[RegistryRow]:
-    """Rows ``start`` to ``start + limit`` of the view (after ``after`` when given)."""
-    plan = _plan(db, _registry(db, query.registry_id), query)
-    keys = _keys(db, plan, start, limit, after)
+    """Rows ``start`` to ``start + limit`` of the view (after ``after`` when given;
+    ``total``: the view's row count, when known to be current)."""
+    registry = _registry(db, query.registry_id)
+    plan = _plan(db, registry, query)
+    keys: list[tuple[Any, int]] | None = None
+    if after is None and total is not None and start >= JUMP_FROM_THE_END and start * 2 > total:
+        keys = _keys_from_the_end(db, plan, start, limit, total)
+    elif after is not None or start == 0:
+        keys = _contains_keys(db, registry, query, plan, limit, after)
+    if keys is None:
+        keys = _keys(db, plan, start, limit, after)
     records = _records(db, [rid for _value, rid in keys])
     rows = [records[rid] for _value, rid in keys if rid in records]
     cursor = RowCursor(keys[-1][0], keys[-1][1]) if len(keys) == limit else None
@@ -426,6 +591,11 @@ def iter_rows(
         after = RowCursor(keys[-1][0], keys[-1][1])
 
 
+def _data_version(db: sqlite_utils.Database) -> int:
+    """Changes when another connection commits (SQLite's ``PRAGMA data_version``)."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
 class RegistryRows:
     """A registry view as a ``domains.listing.RowSource`` for the lazy table."""
 
@@ -434,9 +604,24 @@ class RegistryRows:
     def __init__(self, columns: Sequence[str]) -> None:
         self._columns = list(columns)
         """The column keys in the table's order (what ``sorted``'s number means)."""
+        self._counted: dict[RegistryQuery, tuple[int, int, int]] = {}
+        """The last count of a view: (connection, its data_version then, rows). The
+        table jumps only once it knows the count; a jump on the same connection with
+        no commit since (same data_version) may rely on it."""
 
     def count(self, db: sqlite_utils.Database, query: RegistryQuery) -> int:
-        return count_rows(db, query)
+        version = _data_version(db)
+        total = count_rows(db, query)
+        if len(self._counted) > 16:
+            self._counted.clear()
+        self._counted[query] = (id(db.conn), version, total)
+        return total
+
+    def _known_count(self, db: sqlite_utils.Database, query: RegistryQuery) -> int | None:
+        known = self._counted.get(query)
+        if known is None or known[0] != id(db.conn) or known[1] != _data_version(db):
+            return None
+        return known[2]
 
     def block(
         self,
@@ -446,7 +631,9 @@ class RegistryRows:
         limit: int,
         after: object | None,
     ) -> Block[RegistryRow]:
-        return rows_block(db, query, start, limit, after if isinstance(after, RowCursor) else None)
+        cursor = after if isinstance(after, RowCursor) else None
+        total = self._known_count(db, query) if cursor is None and start else None
+        return rows_block(db, query, start, limit, cursor, total)
 
     def rows_by_id(self, db: sqlite_utils.Database, ids: Sequence[str]) -> list[RegistryRow]:
         marks = ", ".join("?" for _ in ids)

@@ -11,10 +11,11 @@ import sqlite3
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
-from cache.folding import az_sort_key
+from cache.folding import az_fold, az_sort_key
 from domains.registries.sql import folded_sql, sort_key_sql
-from server import records
+from server import records, registry_query
 from server.registry_query import _Sql, ensure_row_indexes
 from tests.server.conftest import World
 
@@ -155,3 +156,106 @@ def test_sql_typed_into_a_filter_is_text(world: World) -> None:
     answer = api.get("/registries/reg-open/rows", params={"filters": json.dumps(filters)})
     assert answer.status_code == 200 and answer.json()["items"] == []
     assert len(read_all(api, "reg-open")) == 3
+
+
+def widen(world: World) -> None:
+    """reg-open described with its number and date columns too."""
+    columns = [
+        {"key": "name", "label": "Ad", "type": "text", "filterable": True},
+        {"key": "beds", "label": "Çarpayı", "type": "integer", "filterable": True},
+        {"key": "opened", "label": "Açılış", "type": "date", "filterable": True},
+    ]
+    with world.db.write() as conn:
+        body = json.loads(
+            conn.execute(text("SELECT body FROM registries WHERE id = 'reg-open'")).scalar_one()
+        )
+        body["columns"] = columns
+        conn.execute(
+            text("UPDATE registries SET body = :body WHERE id = 'reg-open'"),
+            {"body": json.dumps(body)},
+        )
+
+
+def plain_reading(rows: list[dict[str, Any]], test: Any, sort: str, descending: bool) -> list[str]:
+    """The view read by Python from the rows (in insert order, which is seq order): the
+    ids in the view's order. A missing number sorts lowest, a missing date as ''."""
+    lowest = {"beds": -1e308, "opened": "", "name": ""}
+
+    def key(item: tuple[int, dict[str, Any]]) -> tuple[Any, int]:
+        value = item[1]["values"].get(sort, lowest[sort])
+        return (az_sort_key(value) if sort == "name" else value, item[0])
+
+    chosen = [(n, r) for n, r in enumerate(rows) if test(r["values"])]
+    return [r["id"] for _n, r in sorted(chosen, key=key, reverse=descending)]
+
+
+VIEWS = [
+    # filters, Python's test, sort, descending
+    (
+        [{"column": "beds", "kind": "range", "low": 10, "high": 30}],
+        lambda v: 10 <= v.get("beds", -1) <= 30,
+        "name",
+        False,
+    ),
+    (
+        [{"column": "opened", "kind": "range", "low": "2015-01-01", "high": "2019-12-31"}],
+        lambda v: "2015-01-01" <= v.get("opened", "") <= "2019-12-31",
+        "beds",
+        True,
+    ),
+    (
+        [{"column": "beds", "kind": "range", "high": 10}],
+        lambda v: v.get("beds", -1e308) <= 10,  # no value: lowest, as the endpoint does
+        "opened",
+        False,
+    ),
+    (
+        [
+            {"column": "name", "kind": "text", "text": "ə", "mode": "contains"},
+            {"column": "beds", "kind": "range", "low": 20},
+        ],
+        lambda v: "e" in az_fold(v["name"]).lower() and v.get("beds", -1) >= 20,  # folded
+        "name",
+        True,
+    ),
+    (
+        [{"column": "name", "kind": "text", "text": "A", "mode": "starts"}],
+        lambda v: az_fold(v["name"]).lower().startswith("a"),
+        "name",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("probe", "chunk", "common"),
+    [(2000, 7, 1), (5, 250, 1), (2000, 250, 10**9)],
+    ids=["probe fills", "probe falls back", "index set"],
+)
+@pytest.mark.parametrize("view", range(len(VIEWS)))
+def test_every_view_equals_a_plain_reading(
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
+    view: int,
+    probe: int,
+    chunk: int,
+    common: int,
+) -> None:
+    monkeypatch.setattr(registry_query, "PROBE_ROWS", probe)
+    monkeypatch.setattr(registry_query, "PROBE_CHUNK", chunk)
+    monkeypatch.setattr(registry_query, "COMMON_ROWS", common)
+    rows = add_rows(world)
+    widen(world)
+    filters, test, sort, descending = VIEWS[view]
+    api = world.sign_in("staff")
+    got = read_all(api, "reg-open", filters=json.dumps(filters), sort=sort, descending=descending)
+    drugs = [{"id": f"row-open-{i}", "values": {"name": f"Drug {i}"}} for i in range(3)]
+    mine = drugs + rows
+    wanted = plain_reading(mine, test, sort, descending)
+    assert len(wanted) > 30
+    if sort == "name":  # equal names: compare keys, and the set
+        names = {r["id"]: az_sort_key(r["values"]["name"]) for r in mine}
+        assert [names[r["id"]] for r in got] == [names[i] for i in wanted]
+        assert {r["id"] for r in got} == set(wanted)
+    else:
+        assert [r["id"] for r in got] == wanted

@@ -14,6 +14,7 @@ import pytest
 import sqlite_utils
 
 from cache.folding import AZ_ALPHABET, az_fold, az_sort_key
+from domains.registries import queries
 from domains.registries.filters import (
     BadFilter,
     ChoiceFilter,
@@ -361,3 +362,75 @@ def test_row_source_sorts_by_column_and_finds_rows_by_id(indexed: sqlite_utils.D
     assert len(list(iter_rows(indexed, query, batch=700))) == 5
     assert sum(len(b) for b in iter_rows(indexed, query, batch=700)) == 3_000
     assert date.fromisoformat(first.rows[0].values["valid_until"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_a_jump_past_the_middle_walks_from_the_end(
+    indexed: sqlite_utils.Database, case: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _name, filters, keep, sort, descending, text = case
+    expected = brute(all_rows(indexed, MEDICINES), keep, sort, descending, text)
+    query = RegistryQuery(MEDICINES, filters, sort=sort, descending=descending)
+    monkeypatch.setattr(queries, "JUMP_FROM_THE_END", 1)
+    source = RegistryRows([])
+    assert source.count(indexed, query) == len(expected)  # the table counts, then jumps
+
+    def forward(*_args: Any) -> None:
+        raise AssertionError("walked from the start")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(queries, "_keys", forward)
+        for start in {len(expected) // 2 + 1, len(expected) - 20, len(expected) - 1}:
+            if start * 2 <= len(expected):  # the first half is walked forwards
+                continue
+            jumped = source.block(indexed, query, start, 20, None)
+            assert [r.id for r in jumped.rows] == expected[start : start + 20]
+            assert (jumped.next is None) == (len(expected[start : start + 20]) < 20)
+
+
+def test_a_count_from_before_a_commit_is_not_relied_on(
+    indexed: sqlite_utils.Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "JUMP_FROM_THE_END", 1)
+    query = RegistryQuery(MEDICINES, sort="trade_name")
+    source = RegistryRows([])
+    total = source.count(indexed, query)
+    indexed.execute("PRAGMA data_version")
+    assert source._known_count(indexed, query) == total
+    monkeypatch.setattr(queries, "_data_version", lambda _db: -1)  # another commit since
+    assert source._known_count(indexed, query) is None
+    expected = whole_view(indexed, query)
+    jumped = source.block(indexed, query, total - 10, 20, None)
+    assert [r.id for r in jumped.rows] == expected[total - 10 :]
+
+
+CONTAINS_SORTED_BY_IT = [
+    (TextFilter("manufacturer", "bogazici"), "manufacturer", False),
+    (TextFilter("manufacturer", "Pharm"), "manufacturer", True),
+    (TextFilter("trade_name", "met"), "trade_name", False),
+    (TextFilter("trade_name", "Xəzər"), "trade_name", True),
+]
+
+
+@pytest.mark.parametrize("walk_first", [20_000, 40], ids=["merged", "near, then merged"])
+@pytest.mark.parametrize("case", range(len(CONTAINS_SORTED_BY_IT)))
+def test_contains_on_the_sorted_column_is_merged_from_prefix_and_others(
+    indexed: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch, case: int, walk_first: int
+) -> None:
+    item, sort, descending = CONTAINS_SORTED_BY_IT[case]
+    query = RegistryQuery(MEDICINES, (item,), sort=sort, descending=descending)
+    with monkeypatch.context() as walking:
+        walking.setattr(queries, "OTHERS_AT_MOST", 0)  # too many others: the order's walk
+        walked = whole_view(indexed, query, block=23)
+    needle = az_fold(item.text).lower()
+    assert walked and all(
+        needle in az_fold(row.values[item.column]).lower()
+        for row in queries.RegistryRows([]).rows_by_id(indexed, walked)
+    )
+
+    def walk(*_args: Any) -> None:
+        raise AssertionError("walked the order")
+
+    monkeypatch.setattr(queries, "_keys", walk)  # the merge answers every block
+    monkeypatch.setattr(queries, "WALK_FIRST", walk_first)
+    assert whole_view(indexed, query, block=23) == walked
