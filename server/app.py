@@ -217,9 +217,11 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # The registry query's indexes: built after start, never before the socket opens
         # (minutes on a million rows; server/registry_indexes.py).
+        # And the periodic release of bookings nobody checked in to (_release_job).
         app.state.registry_indexes = RegistryIndexBuilder(database).start()
         try:
-            yield
+            async with _release_job(app):
+                yield
         finally:
             app.state.registry_indexes.stop()
 
@@ -231,7 +233,6 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
         generate_unique_id_function=_operation_id,
-        lifespan=_release_job,
     )
     app.state.services = services
     install_error_handlers(app)
