@@ -10,7 +10,17 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import auth, bookings, documents, people, registry_query, shares, sync
+from server import (
+    auth,
+    bookings,
+    document_locks,
+    documents,
+    people,
+    registry_query,
+    shares,
+    sync,
+    upload_sessions,
+)
 from server.blobs import BlobStore
 from server.config import Settings
 from server.context import Services
@@ -36,7 +46,12 @@ _EXTRA_ERRORS: dict[str, tuple[int, ...]] = {
     "change_booking": (409, 412, 413, 428),
     "cancel_booking": (412, 428),
     "upload_document": (409, 413, 415),
-    "upload_version": (409, 412, 413, 415, 428),
+    "upload_version": (409, 412, 413, 415, 423, 428),
+    "upload_conflict_copy": (409, 413, 415),
+    "check_out": (412, 423, 428),
+    "check_in": (412, 428),
+    "create_upload_session": (409, 413),
+    "put_upload_chunk": (409, 413),
     "change_document": (412, 413, 428),
     "change_person": (412, 413, 428),
     "download_content": (416,),
@@ -188,7 +203,17 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     )
     app.state.services = services
     install_error_handlers(app)
-    for module in (auth, sync, people, bookings, documents, shares, registry_query):
+    for module in (
+        auth,
+        sync,
+        people,
+        bookings,
+        documents,
+        document_locks,
+        upload_sessions,
+        shares,
+        registry_query,
+    ):
         app.include_router(module.router, prefix=API_PREFIX)
     limits = BodyLimits(API_PREFIX, settings.max_json_bytes)
     app.add_middleware(BodyLimitMiddleware, limit_for=limits.for_request)
