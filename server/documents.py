@@ -67,7 +67,10 @@ _MULTIPART_BODY = {
 }
 def _with_session_body(body: dict[str, Any], metadata: dict[str, Any] | None) -> dict[str, Any]:
     """The multipart body, or JSON naming a complete upload session (server.upload_sessions)."""
-    properties: dict[str, Any] = {"upload_id": {"type": "string", "minLength": 1, "maxLength": 64}}
+    properties: dict[str, Any] = {
+        "upload_id": {"type": "string", "minLength": 1, "maxLength": 64},
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+    }
     if metadata is not None:
         properties["metadata"] = metadata
     content = dict(body["requestBody"]["content"])
@@ -234,14 +237,17 @@ class _Incoming:
     """The file of an upload request: a multipart part already on disk, or a complete
     upload session the action takes inside its transaction (``file``)."""
 
-    def __init__(self, upload: ReceivedUpload | None, upload_id: str | None) -> None:
-        self.upload, self.upload_id = upload, upload_id
+    def __init__(
+        self, upload: ReceivedUpload | None, upload_id: str | None, sha256: str | None = None
+    ) -> None:
+        self.upload, self.upload_id, self.sha256 = upload, upload_id, sha256
 
     @property
     def identity(self) -> dict[str, Any]:
-        """What the idempotency fingerprint names of the file."""
+        """What the idempotency fingerprint names of the file: its bytes, not the session
+        (a resend after a lost answer may come through a new session)."""
         if self.upload_id is not None:
-            return {"upload_id": self.upload_id}
+            return {"sha256": self.sha256, "from_session": True}
         file = _require_file(self._upload)
         return {"sha256": file.sha256, "filename": file.filename, "content_type": file.content_type}
 
@@ -252,7 +258,10 @@ class _Incoming:
 
     def file(self, conn: Connection, services: Services, principal: Principal) -> ReceivedFile:
         if self.upload_id is not None:
-            return take_session(conn, services, principal, self.upload_id)
+            file = take_session(conn, services, principal, self.upload_id)
+            if file.sha256 != self.sha256:
+                raise validation_error("sha256", "is not the SHA-256 of the uploaded bytes")
+            return file
         return _require_file(self._upload)
 
     def discard(self) -> None:
@@ -268,7 +277,7 @@ async def _incoming(
     if _is_json(request):
         body = await _json_body(request, services, model)
         metadata: BaseModel | None = getattr(body, "metadata", None)
-        return _Incoming(None, body.upload_id), metadata
+        return _Incoming(None, body.upload_id, body.sha256), metadata
     upload = await _receive(request, services)
     if upload.metadata is None:
         return _Incoming(upload, None), None

@@ -383,9 +383,12 @@ class UploadSession(Strict):
 
 
 class VersionFromUpload(Strict):
-    """An upload finished from a complete upload session (JSON instead of multipart)."""
+    """An upload finished from a complete upload session (JSON instead of multipart).
+    ``sha256`` names the bytes: the server checks it, and it (not the session) is what the
+    idempotency key is bound to, so a resend through a new session replays the answer."""
 
     upload_id: Id
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
 class DocumentFromUpload(VersionFromUpload):

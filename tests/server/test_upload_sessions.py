@@ -13,6 +13,7 @@ from tests.server.conftest import Api, World
 from tests.server.test_documents import documents_on_server, leftover_temp_files
 
 CONTENT = os.urandom(1000 * 1024 + 17)  # a "200 MB" file, scaled down
+SHA = hashlib.sha256(CONTENT).hexdigest()
 
 
 def start(api: Api, size: int = len(CONTENT), **kw: Any) -> dict[str, Any]:
@@ -66,15 +67,46 @@ def test_a_broken_upload_goes_on_from_where_it_stopped(world: World) -> None:
     assert rest.status_code == 200 and rest.json()["complete"]
     made = again.post(
         "/documents",
-        json={"upload_id": session["id"], "metadata": {"folder_id": "f-hr", "title": "Böyük"}},
+        json={
+            "upload_id": session["id"],
+            "sha256": hashlib.sha256(CONTENT).hexdigest(),
+            "metadata": {"folder_id": "f-hr", "title": "Böyük"},
+        },
     )
     assert made.status_code == 201, made.text
     assert made.json()["sha256"] == hashlib.sha256(CONTENT).hexdigest()
     assert made.json()["filename"] == "böyük hesabat.pdf"
     assert again.get(f"/documents/{made.json()['id']}/content").content == CONTENT
-    # The session is used up; the stored answer is replayed for the same key.
+    # The session is used up.
     assert again.get(f"/uploads/{session['id']}").status_code == 404
     assert session_files(world) == []
+
+
+def test_a_resend_through_a_new_session_replays_the_first_answer(world: World) -> None:
+    """The final request's answer was lost: the client uploads again through a new
+    session and sends the same key; the bytes are the same, so it counts once."""
+    staff = world.sign_in("staff")
+    key = "resend-key-0123456789"
+    answers = []
+    for _attempt in range(2):
+        session = start(staff)
+        put(staff, session, 0, len(CONTENT) - 1)
+        body = {"upload_id": session["id"], "sha256": SHA, "metadata": {"folder_id": "f-hr", "title": "B"}}
+        answers.append(staff.post("/documents", key=key, json=body))
+    assert [a.status_code for a in answers] == [201, 201]
+    assert answers[0].json()["id"] == answers[1].json()["id"]
+    mine = [d for d in documents_on_server(world).values() if d["sha256"] == SHA]
+    assert len(mine) == 1
+
+
+def test_a_wrong_sha256_makes_nothing(world: World) -> None:
+    staff = world.sign_in("staff")
+    session = start(staff)
+    put(staff, session, 0, len(CONTENT) - 1)
+    body = {"upload_id": session["id"], "sha256": "0" * 64, "metadata": {"folder_id": "f-hr", "title": "B"}}
+    assert staff.post("/documents", json=body).status_code == 422
+    assert all(d["sha256"] != SHA for d in documents_on_server(world).values())
+    assert staff.get(f"/uploads/{session['id']}").json()["complete"]
 
 
 def test_a_version_and_a_conflict_copy_from_sessions(world: World) -> None:
@@ -83,13 +115,13 @@ def test_a_version_and_a_conflict_copy_from_sessions(world: World) -> None:
     put(staff, session, 0, len(CONTENT) - 1)
     doc = staff.post(
         "/documents",
-        json={"upload_id": session["id"], "metadata": {"folder_id": "f-hr", "title": "B"}},
+        json={"upload_id": session["id"], "sha256": SHA, "metadata": {"folder_id": "f-hr", "title": "B"}},
     ).json()
     second = start(staff, size=5)
     assert put(staff, second, 0, 4, b"12345").status_code == 200
     version = staff.post(
         f"/documents/{doc['id']}/versions",
-        json={"upload_id": second["id"]},
+        json={"upload_id": second["id"], "sha256": hashlib.sha256(b"12345").hexdigest()},
         headers={"If-Match": f'"{doc["version"]}"'},
     )
     assert version.status_code == 201, version.text
@@ -98,7 +130,11 @@ def test_a_version_and_a_conflict_copy_from_sessions(world: World) -> None:
     put(staff, third, 0, 2, b"abc")
     copy = staff.post(
         f"/documents/{doc['id']}/conflict-copies",
-        json={"upload_id": third["id"], "metadata": {"based_on_version_no": 1}},
+        json={
+            "upload_id": third["id"],
+            "sha256": hashlib.sha256(b"abc").hexdigest(),
+            "metadata": {"based_on_version_no": 1},
+        },
     )
     assert copy.status_code == 201, copy.text
     assert copy.json()["conflict_of"]["based_on_version_no"] == 1
@@ -109,7 +145,7 @@ def test_an_incomplete_or_foreign_session_makes_nothing(world: World) -> None:
     session = start(staff)
     put(staff, session, 0, 999)
     before = documents_on_server(world)
-    body = {"upload_id": session["id"], "metadata": {"folder_id": "f-hr", "title": "B"}}
+    body = {"upload_id": session["id"], "sha256": SHA, "metadata": {"folder_id": "f-hr", "title": "B"}}
     incomplete = staff.post("/documents", json=body)
     assert incomplete.status_code == 409 and incomplete.json()["code"] == "upload_incomplete"
     assert colleague.post("/documents", json=body).status_code == 404
