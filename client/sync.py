@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from cache.changes import Changes, ChangeSource
 from cache.errors import MalformedPage
@@ -126,6 +126,15 @@ ProgressCallback = Callable[[SyncProgress], None]
 ContentOpener = Callable[[str], dict[str, Any]]
 
 
+class ContentSender(Protocol):
+    """Sends the queued uploads it ``handles`` itself (resumable, streamed: large files),
+    raising the client's errors as ``ApiClient.send`` does."""
+
+    def handles(self, ref: str) -> bool: ...
+
+    def send(self, entry: OutboxEntry) -> Any: ...
+
+
 class SyncEngine:
     """Syncs one cache with one server. ``run`` may be called from any one thread at a
     time; a second concurrent call raises ``SyncAlreadyRunning``."""
@@ -144,6 +153,7 @@ class SyncEngine:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
         content_opener: ContentOpener | None = None,
+        content_sender: ContentSender | None = None,
     ) -> None:
         self.api = api
         self.records = records
@@ -156,6 +166,7 @@ class SyncEngine:
         self._sleep = sleep
         self._rng = rng or random.Random()
         self._content_opener = content_opener
+        self._content_sender = content_sender
         self._running = threading.Lock()
 
     def run(
@@ -234,15 +245,18 @@ class SyncEngine:
         self.outbox.mark_uploading(entry.id)
         report.requests += 1
         try:
-            files = self._files_for(entry)
-            answer = self.api.send(
-                entry.method,
-                entry.path,
-                entry.body,
-                idempotency_key=entry.idempotency_key,
-                if_match=entry.if_match,
-                files=files,
-            )
+            sender = self._content_sender
+            if entry.content_ref is not None and sender and sender.handles(entry.content_ref):
+                answer = sender.send(entry)
+            else:
+                answer = self.api.send(
+                    entry.method,
+                    entry.path,
+                    entry.body,
+                    idempotency_key=entry.idempotency_key,
+                    if_match=entry.if_match,
+                    files=self._files_for(entry),
+                )
         except (Retryable, MalformedResponse) as error:
             # The same idempotency key makes a resend safe whatever reached the server.
             retry_after = getattr(error, "retry_after", None)
