@@ -9,14 +9,13 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection
-
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from sqlalchemy import Connection
 
 from server import records
-from server.context import Principal, PrincipalDep, ServicesDep
 from server.checkouts import held_checkout, refuse_if_checked_out
+from server.context import Principal, PrincipalDep, ServicesDep
 from server.documents import load_visible_document, require_writable_folder
 from server.errors import ApiError
 from server.preconditions import IfMatchHeader, check_version, etag, expected_version

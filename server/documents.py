@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import secrets
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from sqlalchemy import Connection, select
 
 from server import records
 from server.access import Visibility, folder_scope, folder_writable, record_exit
+from server.checkouts import refuse_if_checked_out
 from server.context import Principal, PrincipalDep, Services, ServicesDep
 from server.db import document_versions, folders
 from server.errors import ApiError, validation_error
@@ -38,7 +38,6 @@ from server.schemas import (
     DocumentPatch,
     VersionFromUpload,
 )
-from server.checkouts import refuse_if_checked_out
 from server.upload_sessions import take_session
 from server.uploads import ReceivedFile, ReceivedUpload, receive_upload
 
@@ -65,6 +64,8 @@ _MULTIPART_BODY = {
         },
     }
 }
+
+
 def _with_session_body(body: dict[str, Any], metadata: dict[str, Any] | None) -> dict[str, Any]:
     """The multipart body, or JSON naming a complete upload session (server.upload_sessions)."""
     properties: dict[str, Any] = {
@@ -282,9 +283,12 @@ async def _incoming(
     if upload.metadata is None:
         return _Incoming(upload, None), None
     field = model.model_fields.get("metadata")
-    metadata_model = ConflictCopyMetadata if field is None else field.annotation
-    if not (isinstance(metadata_model, type) and issubclass(metadata_model, BaseModel)):
-        metadata_model = DocumentMetadata
+    annotation = None if field is None else field.annotation
+    metadata_model: type[BaseModel] = (
+        annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel)
+        else DocumentMetadata
+    )
     try:
         return _Incoming(upload, None), _parse_metadata(upload.metadata, metadata_model)
     except BaseException:

@@ -198,7 +198,9 @@ async def _receive_chunk(request: Request, services: Services, length: int) -> P
     return temp.path
 
 
-def _append(services: Services, principal: Principal, upload_id: str, start: int, chunk: Path) -> Any:
+def _append(
+    services: Services, principal: Principal, upload_id: str, start: int, chunk: Path
+) -> Any:
     with services.db.write() as conn:
         row = _load(conn, principal, upload_id)
         received = int(row.received)

@@ -299,7 +299,9 @@ class ShellApp(QObject):
             first_delay_ms=self.options.first_sync_delay_ms,
             engine_options={
                 "content_opener": content.opener,
-                "content_sender": content, **self.options.engine_options},
+                "content_sender": content,
+                **self.options.engine_options,
+            },
         )
         writes.set_sync(sync)
         menu_bar = QMenuBar()

@@ -25,10 +25,10 @@ from domains.documents.content import StagedFile, staged_from_ref
 
 __all__ = [
     "CHECKOUT_HOURS_SHOWN",
-    "CheckIn",
-    "CheckOut",
     "MAX_FILENAME_BYTES",
     "MAX_FILENAME_CHARS",
+    "CheckIn",
+    "CheckOut",
     "MarkShareRead",
     "SendDocument",
     "UpdateMetadata",

@@ -354,3 +354,28 @@ def kept_records(db: sqlite_utils.Database, kept: KeptOffline) -> list[dict[str,
         params,
     ).fetchall()
     return [json.loads(row[0]) for row in rows]
+
+
+def refused_by_checkout(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The lock that made the server refuse this record's queued version (423
+    ``checked_out``): the server's side holds who has it and since when. None otherwise."""
+    if record.get("sync_state") != "error":
+        return None
+    if not str(record.get("sync_error") or "").startswith("423 checked_out"):
+        return None
+    for side in (record.get("conflict") or {}, record):
+        checkout = side.get("checkout")
+        if isinstance(checkout, dict) and checkout.get("by"):
+            return dict(checkout)
+    return {}
+
+
+def queued_upload_of(db: sqlite_utils.Database, sha256: str) -> tuple[str, str] | None:
+    """(collection, record id) of the queued upload carrying this content: what "Cancel"
+    on a running upload withdraws."""
+    row = db.conn.execute(
+        "SELECT collection, record_id FROM outbox WHERE content_ref IS NOT NULL "
+        "AND json_extract(content_ref, '$.sha256') = ? ORDER BY id DESC LIMIT 1",
+        (sha256,),
+    ).fetchone()
+    return None if row is None or row[1] is None else (str(row[0]), str(row[1]))

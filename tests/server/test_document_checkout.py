@@ -160,7 +160,10 @@ def test_conflict_copy_metadata_is_checked(world: World, body: str) -> None:
     before = documents_on_server(world)
     refused = staff.post(
         f"/documents/{doc['id']}/conflict-copies",
-        files={"file": ("c.txt", b"other", "text/plain"), "metadata": (None, body, "application/json")},
+        files={
+            "file": ("c.txt", b"other", "text/plain"),
+            "metadata": (None, body, "application/json"),
+        },
     )
     assert refused.status_code == 422, refused.text
     assert documents_on_server(world).keys() == before.keys()

@@ -17,14 +17,14 @@ SHA = hashlib.sha256(CONTENT).hexdigest()
 
 
 def start(api: Api, size: int = len(CONTENT), **kw: Any) -> dict[str, Any]:
-    made = api.post(
-        "/uploads", json={"filename": "böyük hesabat.pdf", "size": size, **kw}
-    )
+    made = api.post("/uploads", json={"filename": "böyük hesabat.pdf", "size": size, **kw})
     assert made.status_code == 201, made.text
     return made.json()
 
 
-def put(api: Api, session: dict[str, Any], start_at: int, end: int, data: bytes | None = None) -> Any:
+def put(
+    api: Api, session: dict[str, Any], start_at: int, end: int, data: bytes | None = None
+) -> Any:
     body = CONTENT[start_at : end + 1] if data is None else data
     return api.http.put(
         f"/uploads/{session['id']}",
@@ -91,7 +91,11 @@ def test_a_resend_through_a_new_session_replays_the_first_answer(world: World) -
     for _attempt in range(2):
         session = start(staff)
         put(staff, session, 0, len(CONTENT) - 1)
-        body = {"upload_id": session["id"], "sha256": SHA, "metadata": {"folder_id": "f-hr", "title": "B"}}
+        body = {
+            "upload_id": session["id"],
+            "sha256": SHA,
+            "metadata": {"folder_id": "f-hr", "title": "B"},
+        }
         answers.append(staff.post("/documents", key=key, json=body))
     assert [a.status_code for a in answers] == [201, 201]
     assert answers[0].json()["id"] == answers[1].json()["id"]
@@ -103,7 +107,11 @@ def test_a_wrong_sha256_makes_nothing(world: World) -> None:
     staff = world.sign_in("staff")
     session = start(staff)
     put(staff, session, 0, len(CONTENT) - 1)
-    body = {"upload_id": session["id"], "sha256": "0" * 64, "metadata": {"folder_id": "f-hr", "title": "B"}}
+    body = {
+        "upload_id": session["id"],
+        "sha256": "0" * 64,
+        "metadata": {"folder_id": "f-hr", "title": "B"},
+    }
     assert staff.post("/documents", json=body).status_code == 422
     assert all(d["sha256"] != SHA for d in documents_on_server(world).values())
     assert staff.get(f"/uploads/{session['id']}").json()["complete"]
@@ -115,7 +123,11 @@ def test_a_version_and_a_conflict_copy_from_sessions(world: World) -> None:
     put(staff, session, 0, len(CONTENT) - 1)
     doc = staff.post(
         "/documents",
-        json={"upload_id": session["id"], "sha256": SHA, "metadata": {"folder_id": "f-hr", "title": "B"}},
+        json={
+            "upload_id": session["id"],
+            "sha256": SHA,
+            "metadata": {"folder_id": "f-hr", "title": "B"},
+        },
     ).json()
     second = start(staff, size=5)
     assert put(staff, second, 0, 4, b"12345").status_code == 200
@@ -145,7 +157,11 @@ def test_an_incomplete_or_foreign_session_makes_nothing(world: World) -> None:
     session = start(staff)
     put(staff, session, 0, 999)
     before = documents_on_server(world)
-    body = {"upload_id": session["id"], "sha256": SHA, "metadata": {"folder_id": "f-hr", "title": "B"}}
+    body = {
+        "upload_id": session["id"],
+        "sha256": SHA,
+        "metadata": {"folder_id": "f-hr", "title": "B"},
+    }
     incomplete = staff.post("/documents", json=body)
     assert incomplete.status_code == 409 and incomplete.json()["code"] == "upload_incomplete"
     assert colleague.post("/documents", json=body).status_code == 404

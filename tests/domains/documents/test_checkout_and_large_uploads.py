@@ -129,7 +129,7 @@ class FakeStoreWithoutWholeReads(EncryptedFiles):
 
 def _large_content(writer: Session, link: FakeDroppedLink, tmp_path: Path) -> DocumentContent:
     real = writer.cache.content_files()
-    files = FakeStoreWithoutWholeReads(real.folder, writer.cache._key)  # noqa: SLF001
+    files = FakeStoreWithoutWholeReads(real.folder, writer.cache._key)
     return DocumentContent(
         link,  # type: ignore[arg-type]
         files,
@@ -213,7 +213,7 @@ def test_the_chunks_sent_are_the_staged_bytes(writer: Session, tmp_path: Path) -
     data = os.urandom(3 * CHUNK_BYTES + 123)
     content = _large_content(writer, FakeDroppedLink(writer.api), tmp_path)
     staged = _staged(content, tmp_path, "c.bin", data)
-    chunks = list(content._chunks_from(staged, CHUNK_BYTES + 7))  # noqa: SLF001
+    chunks = list(content._chunks_from(staged, CHUNK_BYTES + 7))
     assert chunks[0][0] == CHUNK_BYTES + 7
     assert b"".join(c for _s, c in chunks) == data[CHUNK_BYTES + 7 :]
     assert hashlib.sha256(data).hexdigest() == staged.sha256
