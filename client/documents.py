@@ -203,8 +203,10 @@ class DocumentContent:
                     session = self._api.send("GET", f"/uploads/{quote(str(made['id']), safe='')}")
             except ApiProblem as error:
                 if error.status == 404:
-                    continue  # finished, cancelled or expired: another
+                    continue  # expired: another
                 raise
+            if session.get("state", "open") != "open":
+                continue  # cancelled or finished: another
             self._sessions[key] = str(session["id"])
             return dict(session)
         raise MalformedResponse("The server made no upload session.")

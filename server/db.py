@@ -185,6 +185,7 @@ upload_sessions = Table(
     Column("content_type", String(255), nullable=False),
     Column("size", BigInteger, nullable=False),
     Column("received", BigInteger, nullable=False),
+    Column("state", String(12), nullable=False, default="open"),  # open|cancelled|finished
     Column("created_at", BigInteger, nullable=False),
     Column("expires_at", BigInteger, nullable=False, index=True),
 )

@@ -14,6 +14,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictInt,
     StringConstraints,
     model_validator,
 )
@@ -363,13 +364,13 @@ class DocumentMetadata(Strict):
 
 
 class ConflictCopyMetadata(Strict):
-    based_on_version_no: Annotated[int, Field(ge=1, le=1_000_000)]
+    based_on_version_no: Annotated[StrictInt, Field(ge=1, le=1_000_000)]
 
 
 class UploadSessionCreate(Strict):
     filename: Annotated[str, StringConstraints(min_length=1, max_length=255)]
     content_type: Annotated[str, StringConstraints(max_length=255)] = ""
-    size: Annotated[int, Field(ge=0, le=1 << 50)]
+    size: Annotated[StrictInt, Field(ge=0, le=1 << 50)]
 
 
 class UploadSession(Strict):
@@ -379,6 +380,10 @@ class UploadSession(Strict):
     size: int
     offset: int = Field(description="Bytes received so far: the next chunk starts here.")
     complete: bool
+    state: Literal["open", "cancelled", "finished"] = Field(
+        description="open: takes chunks; cancelled (DELETE) or finished (a document, version "
+        "or conflict copy was made of it): its bytes are gone from the session."
+    )
     expires_at: datetime
 
 

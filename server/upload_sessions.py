@@ -66,8 +66,21 @@ def _public(row: Any) -> dict[str, Any]:
         "size": int(row.size),
         "offset": int(row.received),
         "complete": int(row.received) == int(row.size),
+        "state": row.state,
         "expires_at": records.iso(datetime.fromtimestamp(int(row.expires_at), UTC)),
     }
+
+
+def _open(row: Any) -> Any:
+    """The session if it still takes chunks; 409 once cancelled or finished."""
+    if row.state != "open":
+        raise ApiError(
+            409,
+            "upload_closed",
+            f"This upload session is {row.state}; start a new one.",
+            state=row.state,
+        )
+    return row
 
 
 def _load(conn: Connection, principal: Principal, session_id: str) -> Any:
@@ -79,7 +92,7 @@ def _load(conn: Connection, principal: Principal, session_id: str) -> Any:
         )
     ).first()
     if row is None:
-        raise ApiError(404, "not_found", "No such upload session (finished, cancelled or expired).")
+        raise ApiError(404, "not_found", "No such upload session (or it expired).")
     return row
 
 
@@ -96,7 +109,12 @@ def purge_expired(services: Services, now: int | None = None) -> int:
         ]
         if gone:
             conn.execute(delete(upload_sessions).where(upload_sessions.c.id.in_(gone)))
-        alive = {r[0] for r in conn.execute(select(upload_sessions.c.id))}
+        alive = {
+            r[0]
+            for r in conn.execute(
+                select(upload_sessions.c.id).where(upload_sessions.c.state == "open")
+            )
+        }
     folder = sessions_folder(services)
     for path in folder.iterdir():
         if path.name.split(".", 1)[0] not in alive:
@@ -130,6 +148,7 @@ def create_upload_session(
                 content_type=content_type,
                 size=body.size,
                 received=0,
+                state="open",
                 created_at=now,
                 expires_at=now + services.settings.upload_session_seconds,
             )
@@ -155,10 +174,16 @@ def get_upload_session(
 def cancel_upload_session(
     upload_id: str, principal: PrincipalDep, services: ServicesDep
 ) -> Response:
-    """Cancel: the session and every byte received go. Nothing of it was ever visible."""
+    """Cancel: every byte received goes (the session stays, ``cancelled``, until it
+    expires, so a replayed creation still names it). Nothing of it was ever visible."""
     with services.db.write() as conn:
-        _load(conn, principal, upload_id)
-        conn.execute(delete(upload_sessions).where(upload_sessions.c.id == upload_id))
+        row = _load(conn, principal, upload_id)
+        if row.state == "open":
+            conn.execute(
+                update(upload_sessions)
+                .where(upload_sessions.c.id == upload_id)
+                .values(state="cancelled")
+            )
     _file_of(services, upload_id).unlink(missing_ok=True)
     return Response(status_code=204)
 
@@ -202,7 +227,7 @@ def _append(
     services: Services, principal: Principal, upload_id: str, start: int, chunk: Path
 ) -> Any:
     with services.db.write() as conn:
-        row = _load(conn, principal, upload_id)
+        row = _open(_load(conn, principal, upload_id))
         received = int(row.received)
         if start > received:
             raise ApiError(
@@ -241,7 +266,7 @@ async def put_upload_chunk(
     session's offset (bytes it already has are skipped: a resent chunk is harmless); a
     chunk beyond the offset is 409 ``upload_offset_mismatch`` with the ``offset``."""
     with services.db.read() as conn:
-        row = _load(conn, principal, upload_id)
+        row = _open(_load(conn, principal, upload_id))
     start, end = _parse_range(
         content_range, int(row.size), services.settings.max_upload_chunk_bytes
     )
@@ -271,9 +296,9 @@ def _digest(path: Path) -> str:
 def take_session(
     conn: Connection, services: Services, principal: Principal, upload_id: str
 ) -> ReceivedFile:
-    """A complete session as the file of the request finishing it; the session row goes
-    in the caller's transaction (its file is moved into the blob store by the caller)."""
-    row = _load(conn, principal, upload_id)
+    """A complete session as the file of the request finishing it; the session becomes
+    ``finished`` in the caller's transaction (the caller moves its file into the blobs)."""
+    row = _open(_load(conn, principal, upload_id))
     if int(row.received) != int(row.size):
         raise ApiError(
             409,
@@ -285,5 +310,7 @@ def take_session(
     if not path.is_file():
         raise ApiError(404, "not_found", "This upload session's file is gone; upload again.")
     sha256 = _digest(path)
-    conn.execute(delete(upload_sessions).where(upload_sessions.c.id == upload_id))
+    conn.execute(
+        update(upload_sessions).where(upload_sessions.c.id == upload_id).values(state="finished")
+    )
     return ReceivedFile(path, sha256, int(row.size), row.filename, row.content_type)

@@ -78,7 +78,8 @@ def test_a_broken_upload_goes_on_from_where_it_stopped(world: World) -> None:
     assert made.json()["filename"] == "böyük hesabat.pdf"
     assert again.get(f"/documents/{made.json()['id']}/content").content == CONTENT
     # The session is used up.
-    assert again.get(f"/uploads/{session['id']}").status_code == 404
+    assert again.get(f"/uploads/{session['id']}").json()["state"] == "finished"
+    assert put(again, session, 0, 9).status_code == 409
     assert session_files(world) == []
 
 
@@ -176,8 +177,9 @@ def test_cancel_leaves_nothing_on_the_server(world: World) -> None:
     assert session_files(world) == [session["id"]]
     assert staff.http.delete(f"/uploads/{session['id']}", headers=staff.auth).status_code == 204
     assert session_files(world) == []
-    assert staff.get(f"/uploads/{session['id']}").status_code == 404
-    assert put(staff, session, 4096, 8191).status_code == 404
+    assert staff.get(f"/uploads/{session['id']}").json()["state"] == "cancelled"
+    refused = put(staff, session, 4096, 8191)
+    assert refused.status_code == 409 and refused.json()["code"] == "upload_closed"
     assert leftover_temp_files(world) == []
 
 
@@ -215,3 +217,5 @@ def test_a_session_beyond_the_limit_is_413(world: World) -> None:
     assert answer.status_code == 413 and answer.json()["code"] == "too_large"
     bad = staff.post("/uploads", json={"filename": "CON.txt", "size": 5})
     assert bad.status_code == 422
+    for size in (False, 5.0, "5"):
+        assert staff.post("/uploads", json={"filename": "a.bin", "size": size}).status_code == 422
