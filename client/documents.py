@@ -28,10 +28,11 @@ from typing import Any, BinaryIO, cast
 from urllib.parse import quote
 
 from cache.content_files import CHUNK_BYTES, EncryptedFiles, StoredContent
-from cache.outbox import EntryGone, OutboxEntry
+from cache.outbox import OutboxEntry
 from cache.private_files import private_folder, write_private
 from client.api import ApiClient
 from client.errors import ApiProblem, MalformedResponse
+from client.sync import ChangeWithdrawn
 from domains.documents.content import Progress, StagedFile, Transfer, staged_from_ref
 
 __all__ = ["LARGE_UPLOAD_BYTES", "DocumentContent", "UploadCancelled"]
@@ -51,9 +52,9 @@ UPLOAD_CHUNK_BYTES = 4 * CHUNK_BYTES
 this much."""
 
 
-class UploadCancelled(EntryGone):
-    """The user cancelled an upload on its way: its session is gone from the server and
-    its queued change was withdrawn (the sync skips it like a discarded entry)."""
+class UploadCancelled(ChangeWithdrawn):
+    """The user cancelled an upload on its way: its session is gone from the server; the
+    sync withdraws its queued change."""
 
 
 @dataclass

@@ -60,6 +60,11 @@ class SyncCancelled(IntranetError):
     """The user cancelled; what was applied so far stays (each page is whole)."""
 
 
+class ChangeWithdrawn(EntryGone):
+    """A content sender stopped because the user cancelled the upload: the engine
+    withdraws the record's queued changes (as "Discard" does) so nothing resends it."""
+
+
 class SyncAlreadyRunning(IntranetError):
     """Another sync of this cache is under way."""
 
@@ -222,6 +227,16 @@ class SyncEngine:
                 continue
             try:
                 sent = self._push_one(current, report)
+            except ChangeWithdrawn:
+                if current.collection is not None and current.record_id is not None:
+                    self.outbox.discard_changes(current.collection, current.record_id)
+                    report.answered = report.answered.merged(
+                        Changes.of(
+                            ChangeSource.OUTBOX_ANSWER, current.collection, [current.record_id]
+                        )
+                    )
+                log.info("an upload was cancelled on its way")
+                continue
             except EntryGone:
                 # Discarded by the user while it was on its way: whatever the server
                 # did with it, its next page tells (the local record was rolled back).
