@@ -75,7 +75,7 @@ class ConflictSides(QWidget):
             when_label.replace("%1", str(record.get("updated_at") or "")[:16].replace("T", " ")),
         ]
         if who:
-            lines.append(self.tr("By %1").replace("%1", who))
+            lines.append(self.tr("Author: %1").replace("%1", who))
         return "\n".join(lines)
 
     def retranslate(self) -> None:
