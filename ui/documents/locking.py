@@ -13,10 +13,16 @@ from domains.documents.commands import CheckIn, CheckOut
 from domains.documents.queries import queued_upload_of
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter
+
     from ui.context import TabContext
     from ui.documents.checkout_panel import CheckoutPanel
     from ui.documents.conflict_sides import ConflictSides
     from ui.documents.preview import PreviewPane
+
+
+CONFLICT_SIDE_WIDTH = 640
+"""The details pane widens to this while a conflict shows both versions side by side."""
 
 
 class LockingMixin:
@@ -29,6 +35,7 @@ class LockingMixin:
     checkout_panel: CheckoutPanel
     conflict_sides: ConflictSides
     preview: PreviewPane
+    splitter: QSplitter
 
     if TYPE_CHECKING:
 
@@ -82,6 +89,10 @@ class LockingMixin:
     def show_conflict_sides(self, record: dict[str, Any], theirs: dict[str, Any]) -> None:
         """Both versions' metadata now, their previews from workers: mine from the
         encrypted store (the staged file), theirs from the store or the server."""
+        sizes = self.splitter.sizes()
+        if len(sizes) == 3 and sizes[2] < CONFLICT_SIDE_WIDTH:  # room for two previews
+            spare = CONFLICT_SIDE_WIDTH - sizes[2]
+            self.splitter.setSizes([sizes[0], max(sizes[1] - spare, 300), CONFLICT_SIDE_WIDTH])
         names = record.get("names") or {}
         author = str(theirs.get("author_id") or "")
         self.conflict_sides.show_sides(record, theirs, str(names.get(author) or author))
