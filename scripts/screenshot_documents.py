@@ -168,7 +168,7 @@ def main() -> int:
             shoot("conflict")
 
             open_folder(FOLDER)
-            locked = select(lambda r: r.content_type == "application/pdf")
+            locked = select(lambda r: not r.id.startswith("local-"))
             holder = SignIn(
                 session.api.server_url, profile_dir=root / "holder", vault_options={"kdf": CHEAP}
             ).online("staff", "demo")
@@ -181,7 +181,7 @@ def main() -> int:
             wait_until(lambda: tab._open is not None and tab._open["id"] == locked)
             sync()
             wait_until(lambda: "Günel" in tab.checkout_panel.state.text(), timeout=30)
-            wait_until(lambda: tab.preview.kind != "message", timeout=30)
+            settle(1.0)
             shoot("checkout")
 
             open_folder(FOLDER)

@@ -193,6 +193,7 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     )
     with database.write() as conn:
         seal_clear_secrets(conn, DeviceSecretBox(services.keys))
+    upload_sessions.purge_expired(services)  # and again whenever a session is created
     app = FastAPI(
         title="Ministry Intranet API",
         version="1",

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ui.documents.preview import PreviewPane
 
 
-CONFLICT_SIDE_WIDTH = 640
+CONFLICT_SIDE_WIDTH = 580
 """The details pane widens to this while a conflict shows both versions side by side."""
 
 
@@ -36,6 +36,7 @@ class LockingMixin:
     conflict_sides: ConflictSides
     preview: PreviewPane
     splitter: QSplitter
+    _sizes_before_conflict: list[int] | None = None
 
     if TYPE_CHECKING:
 
@@ -91,6 +92,7 @@ class LockingMixin:
         encrypted store (the staged file), theirs from the store or the server."""
         sizes = self.splitter.sizes()
         if len(sizes) == 3 and sizes[2] < CONFLICT_SIDE_WIDTH:  # room for two previews
+            self._sizes_before_conflict = sizes
             spare = CONFLICT_SIDE_WIDTH - sizes[2]
             self.splitter.setSizes([sizes[0], max(sizes[1] - spare, 300), CONFLICT_SIDE_WIDTH])
         names = record.get("names") or {}
@@ -115,6 +117,13 @@ class LockingMixin:
             owner=self._owner,
             key="conflict-theirs",
         )
+
+    def conflict_closed(self) -> None:
+        """The details pane goes back to the width it had before a conflict widened it."""
+        before = self._sizes_before_conflict
+        if before is not None:
+            self._sizes_before_conflict = None
+            self.splitter.setSizes(before)
 
     # --- cancelling a large upload ------------------------------------------------------
 

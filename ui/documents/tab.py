@@ -518,6 +518,7 @@ class DocumentsTab(LockingMixin, QWidget):
         else:
             self.conflict.hide()
             self.preview.show()
+            self.conflict_closed()
 
     def _show_content(self, sha256: str, record: dict[str, Any], data: bytes) -> None:
         if self._open is None or self._open.get("sha256") != sha256:
