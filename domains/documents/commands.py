@@ -472,6 +472,10 @@ class UploadConflictCopy:
         who = str(self.user.get("display_name") or self.user.get("username") or "")
         now = datetime.now(UTC)
         name = conflicted_copy_name(self.staged.filename, who, now)
+        for number in range(2, 100):  # two copies in one minute: a number, not a refusal
+            if not _clashing(db, str(server["folder_id"]), name, None):
+                break
+            name = conflicted_copy_name(self.staged.filename, f"{who} {number}", now)
         suffix = " (conflicted copy)"
         write = UploadDocument(
             folder_id=str(server["folder_id"]),
