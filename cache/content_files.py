@@ -117,6 +117,22 @@ class EncryptedFiles:
             os.utime(path)  # recently used: the last to be freed
         return b"".join(parts)
 
+    def stream(self, sha256: str) -> Iterator[bytes]:
+        """The plaintext of a complete file one chunk at a time (an upload streams from
+        here, never holding the whole file); checked against ``sha256`` at the end."""
+        path = self.path_for(sha256)
+        digest = hashlib.sha256()
+        try:
+            for chunk in self._chunks(path):
+                digest.update(chunk)
+                yield chunk
+        except (InvalidTag, ValueError) as error:
+            path.unlink(missing_ok=True)
+            raise ContentDamaged("a kept document's content is damaged") from error
+        if digest.hexdigest() != sha256:
+            path.unlink(missing_ok=True)
+            raise ContentDamaged("a kept document's content is not the expected version")
+
     def _chunks(self, path: Path) -> Iterator[bytes]:
         with path.open("rb") as file:
             file_id = _read_header(file)

@@ -295,6 +295,16 @@ class ApiClient:
             headers["If-Match"] = f'"{if_match}"'
         return self._json(method, path, json_body=body, headers=headers, files=files)
 
+    def put_bytes(self, path: str, data: bytes, headers: dict[str, str]) -> Any:
+        """A raw body (a chunk of a resumable upload, ``Content-Range`` in ``headers``);
+        returns the server's JSON answer."""
+        return self._json(
+            "PUT",
+            path,
+            headers={"Content-Type": "application/octet-stream", **headers},
+            content=data,
+        )
+
     def patch_person(self, person_id: str, version: int, fields: dict[str, str]) -> dict[str, Any]:
         """Change a person's ``phone``, ``mobile`` or ``office`` (one's own; an admin's:
         anyone's) from ``version``; returns the card as the server now has it. A stale
@@ -345,6 +355,7 @@ class ApiClient:
         authenticated: bool = True,
         expect_body: bool = True,
         decode: Callable[[bytes], Any] = json.loads,
+        content: bytes | None = None,
     ) -> Any:
         if authenticated and self._access_token is None and self._refresh_token is not None:
             self.refresh()
@@ -352,7 +363,7 @@ class ApiClient:
             request_headers = self._headers(headers, authenticated)
             started = time.monotonic()
             status, raw, retry_after = self._exchange(
-                method, path, json_body, params, request_headers, files
+                method, path, json_body, params, request_headers, files, content
             )
             log.info(
                 "%s %s -> %s in %.0f ms (request %s)",
@@ -385,6 +396,7 @@ class ApiClient:
         params: dict[str, Any] | None,
         headers: dict[str, str],
         files: dict[str, Any] | None,
+        content: bytes | None = None,
     ) -> tuple[int, bytes, float | None]:
         """Send one request; read at most ``max_json_bytes`` of the (decoded) answer."""
         import httpx  # noqa: PLC0415 - loaded by now (self._http); see above
@@ -392,11 +404,12 @@ class ApiClient:
         request = self._http.build_request(
             method,
             path,
-            json=json_body if files is None else None,
+            json=json_body if files is None and content is None else None,
             data=json_body if files is not None else None,
             params=params,
             headers=headers,
             files=files,
+            content=content,
         )
         try:
             response = self._http.send(request, stream=True)

@@ -33,7 +33,7 @@ def run_documents(args: argparse.Namespace, session: Session) -> int:
     db = session.cache.db
     status = 0
     if not args.offline:  # the folders, documents and people as they are now
-        session.sync_engine(content_opener=content.opener).run()
+        session.sync_engine(content_opener=content.opener, content_sender=content).run()
     if args.action == "upload":
         queued: list[tuple[str, str]] = []
         for path in args.files:
@@ -76,7 +76,7 @@ def run_documents(args: argparse.Namespace, session: Session) -> int:
 
 def _sync(args: argparse.Namespace, session: Session, content: DocumentContent) -> None:
     if not args.offline:
-        report = session.sync_engine(content_opener=content.opener).run()
+        report = session.sync_engine(content_opener=content.opener, content_sender=content).run()
         print(f"synced: {report.pushed} sent, {report.push_waiting} waiting")
 
 

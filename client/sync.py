@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from cache.changes import Changes, ChangeSource
 from cache.errors import MalformedPage
@@ -58,6 +58,11 @@ PAGES_AHEAD = 2
 
 class SyncCancelled(IntranetError):
     """The user cancelled; what was applied so far stays (each page is whole)."""
+
+
+class ChangeWithdrawn(EntryGone):
+    """A content sender stopped because the user cancelled the upload: the engine
+    withdraws the record's queued changes (as "Discard" does) so nothing resends it."""
 
 
 class SyncAlreadyRunning(IntranetError):
@@ -126,6 +131,15 @@ ProgressCallback = Callable[[SyncProgress], None]
 ContentOpener = Callable[[str], dict[str, Any]]
 
 
+class ContentSender(Protocol):
+    """Sends the queued uploads it ``handles`` itself (resumable, streamed: large files),
+    raising the client's errors as ``ApiClient.send`` does."""
+
+    def handles(self, ref: str) -> bool: ...
+
+    def send(self, entry: OutboxEntry) -> Any: ...
+
+
 class SyncEngine:
     """Syncs one cache with one server. ``run`` may be called from any one thread at a
     time; a second concurrent call raises ``SyncAlreadyRunning``."""
@@ -145,6 +159,7 @@ class SyncEngine:
         rng: random.Random | None = None,
         content_opener: ContentOpener | None = None,
         derivations: Iterable[Callable[[Any], object]] = DERIVATIONS,
+        content_sender: ContentSender | None = None,
     ) -> None:
         self.api = api
         self.records = records
@@ -157,6 +172,7 @@ class SyncEngine:
         self._sleep = sleep
         self._rng = rng or random.Random()
         self._content_opener = content_opener
+        self._content_sender = content_sender
         self._running = threading.Lock()
         self._derivations = tuple(derivations)
 
@@ -223,6 +239,16 @@ class SyncEngine:
                 continue
             try:
                 sent = self._push_one(current, report)
+            except ChangeWithdrawn:
+                if current.collection is not None and current.record_id is not None:
+                    self.outbox.discard_changes(current.collection, current.record_id)
+                    report.answered = report.answered.merged(
+                        Changes.of(
+                            ChangeSource.OUTBOX_ANSWER, current.collection, [current.record_id]
+                        )
+                    )
+                log.info("an upload was cancelled on its way")
+                continue
             except EntryGone:
                 # Discarded by the user while it was on its way: whatever the server
                 # did with it, its next page tells (the local record was rolled back).
@@ -246,15 +272,18 @@ class SyncEngine:
         self.outbox.mark_uploading(entry.id)
         report.requests += 1
         try:
-            files = self._files_for(entry)
-            answer = self.api.send(
-                entry.method,
-                entry.path,
-                entry.body,
-                idempotency_key=entry.idempotency_key,
-                if_match=entry.if_match,
-                files=files,
-            )
+            sender = self._content_sender
+            if entry.content_ref is not None and sender and sender.handles(entry.content_ref):
+                answer = sender.send(entry)
+            else:
+                answer = self.api.send(
+                    entry.method,
+                    entry.path,
+                    entry.body,
+                    idempotency_key=entry.idempotency_key,
+                    if_match=entry.if_match,
+                    files=self._files_for(entry),
+                )
         except (Retryable, MalformedResponse) as error:
             # The same idempotency key makes a resend safe whatever reached the server.
             retry_after = getattr(error, "retry_after", None)

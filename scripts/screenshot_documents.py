@@ -8,9 +8,10 @@ temporary encrypted profile, and saves, per language: ``documents-folder`` (a fo
 documents), ``documents-preview`` (a PDF shown from memory), ``documents-inbox`` (a
 document a colleague sent, with its note; the tab's title counts the unread),
 ``documents-empty-search`` and ``documents-empty-folder`` (what an empty list says),
-``documents-conflict`` (a new version the
-server had moved past, with its three ends) and ``documents-queue`` (uploads waiting in
-the outbox). Nothing is left behind.
+``documents-conflict`` (a new version the server had moved past: both versions side by
+side, with its three ends), ``documents-checkout`` (a document a colleague checked out,
+as the head sees it) and ``documents-queue`` (uploads waiting in the outbox). Nothing is
+left behind.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
 from cache.keywrap import Argon2Params
 from client.documents import DocumentContent
 from client.session import SignIn
-from domains.documents.commands import SendDocument, UploadVersion
+from domains.documents.commands import CheckOut, SendDocument, UploadVersion
 from domains.writes import apply_command
 from scripts.screenshot_directory import settle, synced_session, wait_until
 from ui.context import DataEvents, TabContext
@@ -181,7 +182,26 @@ def main() -> int:
                 other.close()
             sync()
             wait_until(tab.conflict.isVisible, timeout=30)
+            wait_until(lambda: tab.conflict_sides.mine_preview.kind == "text", timeout=30)
+            wait_until(lambda: tab.conflict_sides.theirs_preview.kind == "text", timeout=30)
             shoot("conflict")
+
+            open_folder(FOLDER)
+            locked = select(lambda r: not r.id.startswith("local-"))
+            holder = SignIn(
+                session.api.server_url, profile_dir=root / "holder", vault_options={"kdf": CHEAP}
+            ).online("staff", "demo")
+            try:
+                holder.sync_engine().run()
+                apply_command(holder.cache.db, CheckOut(locked, holder.user))
+                holder.sync_engine().run()
+            finally:
+                holder.close()
+            wait_until(lambda: tab._open is not None and tab._open["id"] == locked)
+            sync()
+            wait_until(lambda: "Günel" in tab.checkout_panel.state.text(), timeout=30)
+            settle(1.0)
+            shoot("checkout")
 
             open_folder(FOLDER)
             notes = "Noyabr ayı üzrə hesabat.\nXəstəxanalarda yataq fondu: 94 %.\n"

@@ -23,7 +23,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--database-url", help="e.g. postgresql+psycopg://user@host/db (default: SQLite)"
     )
-    parser.add_argument("--max-upload-mb", type=int, default=100)
+    parser.add_argument("--max-upload-mb", type=int, default=256)
     parser.add_argument("--offline-grace-days", type=int, default=14)
     parser.add_argument("--idle-lock-minutes", type=int, default=15)
     parser.add_argument(

@@ -17,11 +17,13 @@ from server import (
     auth,
     booking_series,
     bookings,
+    document_locks,
     documents,
     people,
     registry_query,
     shares,
     sync,
+    upload_sessions,
 )
 from server.blobs import BlobStore
 from server.booking_rules import release_periodically
@@ -54,7 +56,12 @@ _EXTRA_ERRORS: dict[str, tuple[int, ...]] = {
     "change_series": (409, 412, 413, 428),
     "cancel_series": (412, 428),
     "upload_document": (409, 413, 415),
-    "upload_version": (409, 412, 413, 415, 428),
+    "upload_version": (409, 412, 413, 415, 423, 428),
+    "upload_conflict_copy": (409, 413, 415),
+    "check_out": (412, 423, 428),
+    "check_in": (412, 428),
+    "create_upload_session": (409, 413),
+    "put_upload_chunk": (409, 413),
     "change_document": (412, 413, 428),
     "change_person": (412, 413, 428),
     "download_content": (416,),
@@ -212,6 +219,7 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     )
     with database.write() as conn:
         seal_clear_secrets(conn, DeviceSecretBox(services.keys))
+    upload_sessions.purge_expired(services)  # and again whenever a session is created
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -236,7 +244,18 @@ def create_app(settings: Settings, *, db: Database | None = None) -> FastAPI:
     )
     app.state.services = services
     install_error_handlers(app)
-    for module in (auth, sync, people, bookings, booking_series, documents, shares, registry_query):
+    for module in (
+        auth,
+        sync,
+        people,
+        bookings,
+        booking_series,
+        documents,
+        document_locks,
+        upload_sessions,
+        shares,
+        registry_query,
+    ):
         app.include_router(module.router, prefix=API_PREFIX)
     limits = BodyLimits(API_PREFIX, settings.max_json_bytes)
     app.add_middleware(BodyLimitMiddleware, limit_for=limits.for_request)

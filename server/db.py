@@ -190,6 +190,22 @@ series_occurrences = Table(
     Column("booking_id", String(64), primary_key=True),
 )
 
+# Resumable uploads (server/upload_sessions.py): bytes received so far sit in
+# blobs/sessions/<id>; nothing here is visible to anyone but the uploader.
+upload_sessions = Table(
+    "upload_sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("user_id", String(64), nullable=False, index=True),
+    Column("filename", String(255), nullable=False),
+    Column("content_type", String(255), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("received", BigInteger, nullable=False),
+    Column("state", String(12), nullable=False, default="open"),  # open|cancelled|finished
+    Column("created_at", BigInteger, nullable=False),
+    Column("expires_at", BigInteger, nullable=False, index=True),
+)
+
 users = Table(
     "users",
     metadata,

@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from urllib.parse import quote
 
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection, select
 
 from server import records
 from server.access import Visibility, folder_scope, folder_writable, record_exit
+from server.checkouts import refuse_if_checked_out
 from server.context import Principal, PrincipalDep, Services, ServicesDep
 from server.db import document_versions, folders
 from server.errors import ApiError, validation_error
@@ -28,10 +29,20 @@ from server.preconditions import (
     expected_version,
     patch_changes,
 )
-from server.schemas import Document, DocumentMetadata, DocumentPatch
+from server.schemas import (
+    ConflictCopyFromUpload,
+    ConflictCopyMetadata,
+    Document,
+    DocumentFromUpload,
+    DocumentMetadata,
+    DocumentPatch,
+    VersionFromUpload,
+)
+from server.upload_sessions import take_session
 from server.uploads import ReceivedFile, ReceivedUpload, receive_upload
 
 router = APIRouter(tags=["documents"])
+M = TypeVar("M", bound=BaseModel)
 
 _MULTIPART_BODY = {
     "requestBody": {
@@ -53,6 +64,47 @@ _MULTIPART_BODY = {
         },
     }
 }
+
+
+def _with_session_body(body: dict[str, Any], metadata: dict[str, Any] | None) -> dict[str, Any]:
+    """The multipart body, or JSON naming a complete upload session (server.upload_sessions)."""
+    properties: dict[str, Any] = {
+        "upload_id": {"type": "string", "minLength": 1, "maxLength": 64},
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+    }
+    if metadata is not None:
+        properties["metadata"] = metadata
+    content = dict(body["requestBody"]["content"])
+    content["application/json"] = {
+        "schema": {
+            "type": "object",
+            "required": sorted(properties),
+            "properties": properties,
+            "additionalProperties": False,
+        }
+    }
+    return {"requestBody": {"required": True, "content": content}}
+
+
+_METADATA_SCHEMA = {
+    "type": "object",
+    "required": ["folder_id", "title"],
+    "properties": {
+        "folder_id": {"type": "string", "minLength": 1, "maxLength": 64},
+        "title": {"type": "string", "minLength": 1, "maxLength": 300},
+        "description": {"type": "string", "maxLength": 5000},
+        "tags": {"type": "array", "maxItems": 20, "items": {"type": "string", "maxLength": 50}},
+    },
+    "additionalProperties": False,
+}
+_BASED_ON_SCHEMA = {
+    "type": "object",
+    "required": ["based_on_version_no"],
+    "properties": {"based_on_version_no": {"type": "integer", "minimum": 1, "maximum": 1000000}},
+    "additionalProperties": False,
+}
+
+
 _VERSION_BODY = {
     "requestBody": {
         "required": True,
@@ -69,6 +121,28 @@ _VERSION_BODY = {
 }
 
 
+_CONFLICT_COPY_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file", "metadata"],
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        "metadata": {
+                            "type": "string",
+                            "description": "JSON: {based_on_version_no}",
+                        },
+                    },
+                }
+            }
+        },
+    }
+}
+
+
 def _folder(conn: Connection, folder_id: str) -> Any:
     return conn.execute(
         select(folders.c.id, folders.c.access, folders.c.department_id).where(
@@ -77,7 +151,7 @@ def _folder(conn: Connection, folder_id: str) -> Any:
     ).first()
 
 
-def _require_writable_folder(conn: Connection, principal: Principal, folder_id: str) -> None:
+def require_writable_folder(conn: Connection, principal: Principal, folder_id: str) -> None:
     visibility = Visibility.load(conn, principal)
     folder = _folder(conn, folder_id)
     if folder is None or folder.id not in visibility.visible_folders():
@@ -98,19 +172,40 @@ def load_visible_document(
     return record
 
 
-def _parse_metadata(raw: bytes | None) -> DocumentMetadata:
+def _parse_metadata(raw: bytes | None, model: type[M]) -> M:
     if raw is None:
         raise validation_error("metadata", "missing")
+    return _validated(model, raw, "metadata")
+
+
+def _validated(model: type[M], raw: bytes, prefix: str) -> M:
     try:
-        return DocumentMetadata.model_validate_json(raw)
+        return model.model_validate_json(raw)
     except ValidationError as error:
         errors = [
-            {"field": ".".join(["metadata", *map(str, e["loc"])]), "message": e["msg"]}
+            {"field": ".".join([prefix, *map(str, e["loc"])]).strip("."), "message": e["msg"]}
             for e in error.errors()
         ]
         raise ApiError(
             422, "validation_error", f"{errors[0]['field']}: {errors[0]['message']}", errors=errors
         ) from error
+
+
+def _is_json(request: Request) -> bool:
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    return media == "application/json"
+
+
+async def _json_body(request: Request, services: Services, model: type[M]) -> M:
+    """A small JSON body (an upload session's id and metadata), read no further than the
+    metadata limit: the upload routes bypass the general body limit."""
+    limit = services.settings.max_metadata_bytes + 1024
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise ApiError(413, "too_large", "The JSON body is too large.", limit_bytes=limit)
+    return _validated(model, bytes(body), "")
 
 
 def _require_file(upload: ReceivedUpload) -> ReceivedFile:
@@ -139,11 +234,73 @@ async def _receive(request: Request, services: Services) -> ReceivedUpload:
     )
 
 
+class _Incoming:
+    """The file of an upload request: a multipart part already on disk, or a complete
+    upload session the action takes inside its transaction (``file``)."""
+
+    def __init__(
+        self, upload: ReceivedUpload | None, upload_id: str | None, sha256: str | None = None
+    ) -> None:
+        self.upload, self.upload_id, self.sha256 = upload, upload_id, sha256
+
+    @property
+    def identity(self) -> dict[str, Any]:
+        """What the idempotency fingerprint names of the file: its bytes, not the session
+        (a resend after a lost answer may come through a new session)."""
+        if self.upload_id is not None:
+            return {"sha256": self.sha256, "from_session": True}
+        file = _require_file(self._upload)
+        return {"sha256": file.sha256, "filename": file.filename, "content_type": file.content_type}
+
+    @property
+    def _upload(self) -> ReceivedUpload:
+        assert self.upload is not None
+        return self.upload
+
+    def file(self, conn: Connection, services: Services, principal: Principal) -> ReceivedFile:
+        if self.upload_id is not None:
+            file = take_session(conn, services, principal, self.upload_id)
+            if file.sha256 != self.sha256:
+                raise validation_error("sha256", "is not the SHA-256 of the uploaded bytes")
+            return file
+        return _require_file(self._upload)
+
+    def discard(self) -> None:
+        if self.upload is not None:
+            self.upload.discard()
+
+
+async def _incoming(
+    request: Request, services: Services, model: type[VersionFromUpload]
+) -> tuple[_Incoming, BaseModel | None]:
+    """Multipart (file and metadata parts), or JSON ``{upload_id, metadata}``: the file
+    and the metadata (None where the request has none)."""
+    if _is_json(request):
+        body = await _json_body(request, services, model)
+        metadata: BaseModel | None = getattr(body, "metadata", None)
+        return _Incoming(None, body.upload_id, body.sha256), metadata
+    upload = await _receive(request, services)
+    if upload.metadata is None:
+        return _Incoming(upload, None), None
+    field = model.model_fields.get("metadata")
+    annotation = None if field is None else field.annotation
+    metadata_model: type[BaseModel] = (
+        annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel)
+        else DocumentMetadata
+    )
+    try:
+        return _Incoming(upload, None), _parse_metadata(upload.metadata, metadata_model)
+    except BaseException:
+        upload.discard()
+        raise
+
+
 @router.post(
     "/documents",
     status_code=201,
     response_model=Document,
-    openapi_extra=_MULTIPART_BODY,
+    openapi_extra=_with_session_body(_MULTIPART_BODY, _METADATA_SCHEMA),
     responses={413: {"description": "too_large"}, 415: {"description": "not multipart"}},
 )
 async def upload_document(
@@ -152,14 +309,17 @@ async def upload_document(
     services: ServicesDep,
     idempotency_key: IdempotencyKeyHeader = None,
 ) -> JSONResponse:
+    """Multipart, or JSON naming a complete upload session (``{upload_id, metadata}``)."""
     key = check_key(idempotency_key)
-    upload = await _receive(request, services)
+    incoming, parsed = await _incoming(request, services, DocumentFromUpload)
     try:
-        metadata = _parse_metadata(upload.metadata)
-        file = _require_file(upload)
+        metadata = parsed
+        if not isinstance(metadata, DocumentMetadata):
+            raise validation_error("metadata", "missing")
 
         def action(conn: Connection) -> tuple[int, Any]:
-            _require_writable_folder(conn, principal, metadata.folder_id)
+            require_writable_folder(conn, principal, metadata.folder_id)
+            file = incoming.file(conn, services, principal)
             services.blobs.commit_temp(file.temp_path, file.sha256)
             now = records.iso(records.utc_now())
             document_id = f"doc-{secrets.token_hex(12)}"
@@ -186,26 +346,25 @@ async def upload_document(
         fingerprint = request_hash(
             "POST",
             "/documents",
-            {
-                "metadata": metadata.model_dump(mode="json"),
-                "sha256": file.sha256,
-                "filename": file.filename,
-                "content_type": file.content_type,
-            },
+            {"metadata": metadata.model_dump(mode="json"), **incoming.identity},
         )
         return await run_in_threadpool(
             run_idempotent, services, principal, key, fingerprint, action
         )
     finally:
-        upload.discard()
+        incoming.discard()
 
 
 @router.post(
     "/documents/{document_id}/versions",
     status_code=201,
     response_model=Document,
-    openapi_extra=_VERSION_BODY,
-    responses={413: {"description": "too_large"}, 415: {"description": "not multipart"}},
+    openapi_extra=_with_session_body(_VERSION_BODY, None),
+    responses={
+        413: {"description": "too_large"},
+        415: {"description": "not multipart"},
+        423: {"description": "checked_out: someone else holds the document"},
+    },
 )
 async def upload_version(
     document_id: str,
@@ -216,19 +375,21 @@ async def upload_version(
     if_match: IfMatchHeader = None,
 ) -> JSONResponse:
     """A stale If-Match answers 412 with the current record: the client then keeps the
-    user's file as a separate conflicted copy instead of overwriting either."""
+    user's file as a conflict copy instead of overwriting either. A document checked out
+    by someone else answers 423 ``checked_out`` with the ``checkout`` (who, since when)."""
     expected = expected_version(if_match)
     key = check_key(idempotency_key)
-    upload = await _receive(request, services)
+    incoming, parsed = await _incoming(request, services, VersionFromUpload)
     try:
-        file = _require_file(upload)
-        if upload.metadata is not None:
+        if parsed is not None:
             raise validation_error("metadata", "not accepted here; change it with PATCH")
 
         def action(conn: Connection) -> tuple[int, Any]:
             record = load_visible_document(conn, principal, document_id)
-            _require_writable_folder(conn, principal, record["folder_id"])
+            require_writable_folder(conn, principal, record["folder_id"])
+            refuse_if_checked_out(record, principal)
             check_version(record, expected)
+            file = incoming.file(conn, services, principal)
             services.blobs.commit_temp(file.temp_path, file.sha256)
             record.update(
                 filename=file.filename,
@@ -245,13 +406,95 @@ async def upload_version(
         fingerprint = request_hash(
             "POST",
             f"/documents/{document_id}/versions",
-            {"if_match": expected, "sha256": file.sha256, "filename": file.filename},
+            {"if_match": expected, **incoming.identity},
         )
         return await run_in_threadpool(
             run_idempotent, services, principal, key, fingerprint, action
         )
     finally:
-        upload.discard()
+        incoming.discard()
+
+
+CONFLICT_COPY_SUFFIX = " (conflicted copy)"
+
+
+@router.post(
+    "/documents/{document_id}/conflict-copies",
+    status_code=201,
+    response_model=Document,
+    openapi_extra=_with_session_body(_CONFLICT_COPY_BODY, _BASED_ON_SCHEMA),
+    responses={
+        200: {"description": "No copy made: the bytes are the server's current version."},
+        413: {"description": "too_large"},
+        415: {"description": "not multipart"},
+    },
+)
+async def upload_conflict_copy(
+    document_id: str,
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    idempotency_key: IdempotencyKeyHeader = None,
+) -> JSONResponse:
+    """The user's file of a version the server refused as stale (412), kept as a new
+    document beside the original that everyone with access to the folder sees; its
+    ``conflict_of`` says which version it was based on and who made it. Bytes equal to
+    the server's current version make no copy: 200 with the document as it is."""
+    key = check_key(idempotency_key)
+    incoming, parsed = await _incoming(request, services, ConflictCopyFromUpload)
+    try:
+        metadata = parsed
+        if not isinstance(metadata, ConflictCopyMetadata):
+            raise validation_error("metadata", "missing")
+
+        def action(conn: Connection) -> tuple[int, Any]:
+            original = load_visible_document(conn, principal, document_id)
+            require_writable_folder(conn, principal, original["folder_id"])
+            if metadata.based_on_version_no > int(original["version_no"]):
+                raise validation_error(
+                    "metadata.based_on_version_no", "is newer than the document's version"
+                )
+            file = incoming.file(conn, services, principal)
+            if file.sha256 == original["sha256"]:
+                return 200, original
+            services.blobs.commit_temp(file.temp_path, file.sha256)
+            now = records.iso(records.utc_now())
+            copy_id = f"doc-{secrets.token_hex(12)}"
+            title = str(original["title"])[: 300 - len(CONFLICT_COPY_SUFFIX)]
+            record: dict[str, Any] = {
+                "id": copy_id,
+                "folder_id": original["folder_id"],
+                "title": title + CONFLICT_COPY_SUFFIX,
+                "description": original["description"],
+                "filename": file.filename,
+                "content_type": file.content_type,
+                "size": file.size,
+                "sha256": file.sha256,
+                "version_no": 1,
+                "author_id": principal.user_id,
+                "tags": list(original.get("tags") or []),
+                "created_at": now,
+                "conflict_of": {
+                    "document_id": document_id,
+                    "based_on_version_no": metadata.based_on_version_no,
+                    "made_by": principal.user_id,
+                    "made_at": now,
+                },
+            }
+            saved = records.insert_record(conn, "documents", record)
+            conn.execute(document_versions.insert().values(**_version_row(copy_id, record, file)))
+            return 201, saved
+
+        fingerprint = request_hash(
+            "POST",
+            f"/documents/{document_id}/conflict-copies",
+            {"metadata": metadata.model_dump(mode="json"), **incoming.identity},
+        )
+        return await run_in_threadpool(
+            run_idempotent, services, principal, key, fingerprint, action
+        )
+    finally:
+        incoming.discard()
 
 
 @router.get("/documents/{document_id}", response_model=Document)
@@ -273,11 +516,11 @@ def change_document(
     changes = patch_changes(body)
     with services.db.write() as conn:
         record = load_visible_document(conn, principal, document_id)
-        _require_writable_folder(conn, principal, record["folder_id"])
+        require_writable_folder(conn, principal, record["folder_id"])
         check_version(record, expected)
         moved = "folder_id" in changes and changes["folder_id"] != record["folder_id"]
         if moved:
-            _require_writable_folder(conn, principal, changes["folder_id"])
+            require_writable_folder(conn, principal, changes["folder_id"])
         if "tags" in changes:
             changes["tags"] = list(dict.fromkeys(changes["tags"]))
         saved = records.replace_record(conn, "documents", {**record, **changes})

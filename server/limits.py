@@ -16,7 +16,8 @@ from server.errors import ApiError, body_too_large, problem_response
 
 AUTH_BODY_BYTES = 16 * 1024
 
-_UPLOAD_PATH = re.compile(r"^/documents(/[^/]+/versions)?$")
+_UPLOAD_PATH = re.compile(r"^/documents(/[^/]+/(versions|conflict-copies))?$")
+_CHUNK_PATH = re.compile(r"^/uploads/[^/]+$")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class BodyLimits:
         route = path[len(self.api_prefix) :] if path.startswith(self.api_prefix) else path
         if method == "POST" and _UPLOAD_PATH.fullmatch(route):
             return None
+        if method == "PUT" and _CHUNK_PATH.fullmatch(route):
+            return None  # server.upload_sessions reads exactly the Content-Range's length
         if route.startswith("/auth/"):
             return min(AUTH_BODY_BYTES, self.json_bytes)
         return self.json_bytes

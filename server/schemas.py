@@ -14,6 +14,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictInt,
     StringConstraints,
     model_validator,
 )
@@ -190,6 +191,30 @@ class Document(RecordBase):
     author_id: str | None
     tags: list[str]
     created_at: datetime
+    checkout: Checkout | None = Field(
+        default=None,
+        description="Who holds the document checked out for editing, since when and until "
+        "when the server keeps the lock (null or absent: nobody). Only the holder uploads "
+        "versions while it is held.",
+    )
+    conflict_of: ConflictOf | None = Field(
+        default=None,
+        description="Set on a conflict copy (POST /documents/{id}/conflict-copies): the "
+        "document and version it was based on and who made it.",
+    )
+
+
+class Checkout(Strict):
+    by: str = Field(description="The person id of the holder.")
+    at: datetime = Field(description="When it was checked out.")
+    expires_at: datetime = Field(description="When the server releases it by itself.")
+
+
+class ConflictOf(Strict):
+    document_id: str
+    based_on_version_no: int
+    made_by: str
+    made_at: datetime
 
 
 class Share(RecordBase):
@@ -427,6 +452,47 @@ class DocumentMetadata(Strict):
     title: Text1
     description: Description = ""
     tags: Annotated[list[Tag], Field(max_length=20)] = []
+
+
+class ConflictCopyMetadata(Strict):
+    based_on_version_no: Annotated[StrictInt, Field(ge=1, le=1_000_000)]
+
+
+class UploadSessionCreate(Strict):
+    filename: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    content_type: Annotated[str, StringConstraints(max_length=255)] = ""
+    size: Annotated[StrictInt, Field(ge=0, le=1 << 50)]
+
+
+class UploadSession(Strict):
+    id: str
+    filename: str
+    content_type: str
+    size: int
+    offset: int = Field(description="Bytes received so far: the next chunk starts here.")
+    complete: bool
+    state: Literal["open", "cancelled", "finished"] = Field(
+        description="open: takes chunks; cancelled (DELETE) or finished (a document, version "
+        "or conflict copy was made of it): its bytes are gone from the session."
+    )
+    expires_at: datetime
+
+
+class VersionFromUpload(Strict):
+    """An upload finished from a complete upload session (JSON instead of multipart).
+    ``sha256`` names the bytes: the server checks it, and it (not the session) is what the
+    idempotency key is bound to, so a resend through a new session replays the answer."""
+
+    upload_id: Id
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class DocumentFromUpload(VersionFromUpload):
+    metadata: DocumentMetadata
+
+
+class ConflictCopyFromUpload(VersionFromUpload):
+    metadata: ConflictCopyMetadata
 
 
 class DocumentPatch(Strict):

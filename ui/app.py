@@ -302,7 +302,11 @@ class ShellApp(QObject):
             events,
             interval_ms=self.options.sync_interval_ms,
             first_delay_ms=self.options.first_sync_delay_ms,
-            engine_options={"content_opener": content.opener, **self.options.engine_options},
+            engine_options={
+                "content_opener": content.opener,
+                "content_sender": content,
+                **self.options.engine_options,
+            },
         )
         writes.set_sync(sync)
         menu_bar = QMenuBar()

@@ -13,8 +13,8 @@ import json
 import secrets
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
@@ -24,14 +24,18 @@ from domains.command import CommandRefused, FieldProblem, LocalWrite
 from domains.documents.content import StagedFile, staged_from_ref
 
 __all__ = [
+    "CHECKOUT_HOURS_SHOWN",
     "MAX_FILENAME_BYTES",
     "MAX_FILENAME_CHARS",
+    "CheckIn",
+    "CheckOut",
     "MarkShareRead",
     "SendDocument",
     "UpdateMetadata",
     "UploadConflictCopy",
     "UploadDocument",
     "UploadVersion",
+    "active_checkout",
     "conflicted_upload",
     "filename_problem",
     "windows_name_key",
@@ -159,6 +163,32 @@ def _file_problems(
     return []
 
 
+CHECKOUT_HOURS_SHOWN = 8
+"""The optimistic lock's end until the server's answer brings the one it set."""
+
+
+def active_checkout(
+    record: Mapping[str, Any], now: datetime | None = None
+) -> dict[str, Any] | None:
+    """The document's check-out lock while it is in force (the server ends it by itself
+    at ``expires_at``); None when nobody holds it."""
+    checkout = record.get("checkout")
+    if not isinstance(checkout, dict) or not checkout.get("by"):
+        return None
+    try:
+        expires = datetime.fromisoformat(str(checkout.get("expires_at")))
+    except ValueError:
+        return dict(checkout)
+    if expires.tzinfo is None:
+        expires = expires.replace(tzinfo=UTC)
+    return dict(checkout) if expires > (now or datetime.now(UTC)) else None
+
+
+def _held_by_other(record: Mapping[str, Any], user: Mapping[str, Any]) -> bool:
+    checkout = active_checkout(record)
+    return checkout is not None and str(checkout["by"]) != str(user.get("id") or "")
+
+
 def _document(db: sqlite_utils.Database, document_id: str) -> tuple[int, dict[str, Any]] | None:
     row = db.conn.execute(
         "SELECT version, record FROM documents WHERE id = ?", (document_id,)
@@ -230,7 +260,8 @@ class UploadDocument:
 class UploadVersion:
     """A new version of a document from a staged file (If-Match: the version shown).
     Refused: ``document gone``, ``forbidden``, the file name's problems, ``too_large``,
-    ``unchanged`` (the same bytes as the current version)."""
+    ``unchanged`` (the same bytes as the current version), ``document checked_out``
+    (someone else holds it checked out: only they upload versions until they check in)."""
 
     document_id: str
     staged: StagedFile
@@ -252,6 +283,8 @@ class UploadVersion:
             raise CommandRefused(problems)
         if self.staged.sha256 == current.get("sha256"):
             raise CommandRefused([FieldProblem("file", "unchanged")])
+        if _held_by_other(current, self.user):
+            raise CommandRefused([FieldProblem("document", "checked_out")])
         record = {
             **current,
             "filename": unicodedata.normalize("NFC", self.staged.filename),
@@ -417,9 +450,10 @@ def conflicted_copy_name(filename: str, who: str, when: datetime) -> str:
 
 @dataclass(frozen=True)
 class UploadConflictCopy:
-    """ "Keep both": the user's file of a stale version as a new document beside the
-    original, everyone with access sees it; its description says which version it was
-    based on and who made it. Refused ``file same_content`` when its bytes are the
+    """ "Keep both": the user's file of a stale version goes to the server as a conflict
+    copy (``POST /documents/{id}/conflict-copies``): a new document beside the original
+    that everyone with access sees, whose ``conflict_of`` record says which version it
+    was based on and who made it. Refused ``file same_content`` when its bytes are the
     server's current version (no copy is made: nothing would be kept)."""
 
     document_id: str
@@ -436,17 +470,101 @@ class UploadConflictCopy:
         if server.get("sha256") == self.staged.sha256:
             raise CommandRefused([FieldProblem("file", "same_content")])
         who = str(self.user.get("display_name") or self.user.get("username") or "")
-        name = conflicted_copy_name(self.staged.filename, who, datetime.now(UTC))
-        description = (
-            f"Conflicted copy of {server.get('title', '')} ({self.document_id}), "
-            f"based on version {self.based_on_version}, made by {who}."
-        )
-        return UploadDocument(
+        now = datetime.now(UTC)
+        name = conflicted_copy_name(self.staged.filename, who, now)
+        for number in range(2, 100):  # two copies in one minute: a number, not a refusal
+            if not _clashing(db, str(server["folder_id"]), name, None):
+                break
+            name = conflicted_copy_name(self.staged.filename, f"{who} {number}", now)
+        suffix = " (conflicted copy)"
+        write = UploadDocument(
             folder_id=str(server["folder_id"]),
             staged=self.staged.renamed(name),
-            title=f"{server.get('title', '')} (conflicted copy)"[:TITLE_MAX_CHARS],
+            title=str(server.get("title", ""))[: TITLE_MAX_CHARS - len(suffix)] + suffix,
             user=self.user,
-            description=description,
+            description=str(server.get("description") or ""),
             tags=tuple(server.get("tags") or ()),
             local_id=self.local_id,
         ).plan(db)
+        conflict_of = {
+            "document_id": self.document_id,
+            "based_on_version_no": self.based_on_version,
+            "made_by": str(self.user.get("id") or ""),
+            "made_at": now.replace(microsecond=0).isoformat(),
+        }
+        return replace(
+            write,
+            record={**write.record, "conflict_of": conflict_of},
+            path=f"/documents/{quote(self.document_id, safe='')}/conflict-copies",
+            body={"metadata": json.dumps({"based_on_version_no": self.based_on_version})},
+        )
+
+
+@dataclass(frozen=True)
+class CheckOut:
+    """ "Check out for editing": others see who holds it and since when, and cannot
+    upload a version until it is checked in (or the server's timeout ends it). Queued like
+    any write (offline too). Refused: ``document gone``, ``forbidden`` (a folder the user
+    may not add to), ``checked_out`` (someone else holds it), ``unchanged`` (already
+    yours), ``local`` (not on the server yet)."""
+
+    document_id: str
+    user: Mapping[str, Any]
+
+    def plan(self, db: sqlite_utils.Database) -> LocalWrite:
+        found = _document(db, self.document_id)
+        if found is None:
+            raise CommandRefused([FieldProblem("document", "gone")])
+        version, current = found
+        if self.document_id.startswith("local-"):
+            raise CommandRefused([FieldProblem("document", "local")])
+        folder = _folder(db, str(current["folder_id"]))
+        if folder is None or not _may_add(folder[1], self.user):
+            raise CommandRefused([FieldProblem("document", "forbidden")])
+        if _held_by_other(current, self.user):
+            raise CommandRefused([FieldProblem("document", "checked_out")])
+        if active_checkout(current) is not None:
+            raise CommandRefused([FieldProblem("document", "unchanged")])
+        now = datetime.now(UTC).replace(microsecond=0)
+        checkout = {
+            "by": str(self.user.get("id") or ""),
+            "at": now.isoformat(),
+            "expires_at": (now + timedelta(hours=CHECKOUT_HOURS_SHOWN)).isoformat(),
+        }
+        return LocalWrite(
+            collection="documents",
+            record={**current, "checkout": checkout, "updated_at": _now()},
+            method="POST",
+            path=f"/documents/{quote(self.document_id, safe='')}/checkout",
+            body=None,
+            if_match=version,
+        )
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """ "Check in": release the lock, by its holder or an administrator. Refused:
+    ``document gone``, ``unchanged`` (not checked out), ``forbidden`` (someone else holds
+    it and the user is no administrator)."""
+
+    document_id: str
+    user: Mapping[str, Any]
+
+    def plan(self, db: sqlite_utils.Database) -> LocalWrite:
+        found = _document(db, self.document_id)
+        if found is None:
+            raise CommandRefused([FieldProblem("document", "gone")])
+        version, current = found
+        if not current.get("checkout"):
+            raise CommandRefused([FieldProblem("document", "unchanged")])
+        is_admin = "admin" in (self.user.get("roles") or ())
+        if _held_by_other(current, self.user) and not is_admin:
+            raise CommandRefused([FieldProblem("document", "forbidden")])
+        return LocalWrite(
+            collection="documents",
+            record={**current, "checkout": None, "updated_at": _now()},
+            method="DELETE",
+            path=f"/documents/{quote(self.document_id, safe='')}/checkout",
+            body=None,
+            if_match=version,
+        )

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-__all__ = ["DocumentFiles", "StagedFile", "staged_from_ref"]
+__all__ = ["DocumentFiles", "StagedFile", "Transfer", "staged_from_ref"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,19 @@ def staged_from_ref(ref: str) -> StagedFile:
     )
 
 
+@dataclass(frozen=True)
+class Transfer:
+    """An upload on its way: which content, how far (bytes the server has of it)."""
+
+    sha256: str
+    filename: str
+    done: int
+    total: int
+
+    def moved(self, done: int) -> Transfer:
+        return Transfer(self.sha256, self.filename, done, self.total)
+
+
 Progress = Callable[[int, int], None]
 """(bytes done, bytes in all) of a download or a staging."""
 
@@ -83,6 +96,19 @@ class DocumentFiles(Protocol):
 
     def usage(self) -> int:
         """Bytes the kept content takes on disk."""
+        ...
+
+    def transfers(self) -> list[Transfer]:
+        """The uploads on their way now (no I/O: the tab may poll it on the GUI thread)."""
+        ...
+
+    def cancel_upload(self, sha256: str) -> bool:
+        """Stop the running upload of this content (no I/O here: the sync's worker removes
+        its session from the server); returns whether one was running."""
+        ...
+
+    def read_staged(self, sha256: str) -> bytes:
+        """The bytes of a staged file (the user's side of a conflict, for its preview)."""
         ...
 
     def tidy(self, in_use: set[str], keep: set[str], limit_bytes: int) -> int:

@@ -270,7 +270,35 @@ def document_record(db: sqlite_utils.Database, document_id: str) -> dict[str, An
     record["sync_state"] = row[1]
     record["sync_error"] = row[2]
     record["conflict"] = None if row[3] is None else json.loads(row[3])
+    record["names"] = _names_of(db, _people_named(record))
     return record
+
+
+def _people_named(record: dict[str, Any]) -> set[str]:
+    """The people a document's details name: its author, the check-out holder (also on
+    the server's side of a conflict or refusal), the maker of a conflict copy."""
+    ids: set[str] = set()
+    for side in (record, record.get("conflict") or {}):
+        if side.get("author_id"):
+            ids.add(str(side["author_id"]))
+        checkout = side.get("checkout")
+        if isinstance(checkout, dict) and checkout.get("by"):
+            ids.add(str(checkout["by"]))
+    conflict_of = record.get("conflict_of")
+    if isinstance(conflict_of, dict) and conflict_of.get("made_by"):
+        ids.add(str(conflict_of["made_by"]))
+    return ids
+
+
+def _names_of(db: sqlite_utils.Database, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    marks = ",".join("?" for _ in ids)
+    rows = db.conn.execute(
+        f"SELECT id, full_name FROM people WHERE id IN ({marks})",
+        sorted(ids),
+    ).fetchall()
+    return {str(r[0]): str(r[1] or r[0]) for r in rows}
 
 
 def names_in_folder(
@@ -373,3 +401,28 @@ def kept_records(db: sqlite_utils.Database, kept: KeptOffline) -> list[dict[str,
         [*params, *ids],
     ).fetchall()
     return [json.loads(row[0]) for row in rows]
+
+
+def refused_by_checkout(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The lock that made the server refuse this record's queued version (423
+    ``checked_out``): the server's side holds who has it and since when. None otherwise."""
+    if record.get("sync_state") != "error":
+        return None
+    if not str(record.get("sync_error") or "").startswith("423 checked_out"):
+        return None
+    for side in (record.get("conflict") or {}, record):
+        checkout = side.get("checkout")
+        if isinstance(checkout, dict) and checkout.get("by"):
+            return dict(checkout)
+    return {}
+
+
+def queued_upload_of(db: sqlite_utils.Database, sha256: str) -> tuple[str, str] | None:
+    """(collection, record id) of the queued upload carrying this content: what "Cancel"
+    on a running upload withdraws."""
+    row = db.conn.execute(
+        "SELECT collection, record_id FROM outbox WHERE content_ref IS NOT NULL "
+        "AND json_extract(content_ref, '$.sha256') = ? ORDER BY id DESC LIMIT 1",
+        (sha256,),
+    ).fetchone()
+    return None if row is None or row[1] is None else (str(row[0]), str(row[1]))

@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="az">
 <context>
+    <name>CheckoutPanel</name>
+    <message>
+        <source>Check &amp;out for editing</source>
+        <translation>Redaktə üçün &amp;götür</translation>
+    </message>
+    <message>
+        <source>Check out for editing</source>
+        <translation>Redaktə üçün götür</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>Redaktəni &amp;bitir</translation>
+    </message>
+    <message>
+        <source>&amp;Release the check-out</source>
+        <translation>Kilidi &amp;burax</translation>
+    </message>
+    <message>
+        <source>Not checked out: anyone who may edit can upload a version.</source>
+        <translation>Kilidlənməyib: redaktə hüququ olan hər kəs versiya yükləyə bilər.</translation>
+    </message>
+    <message>
+        <source>You have checked this document out since %1. Others cannot upload a version until you check it in (at the latest %2).</source>
+        <translation>Bu sənədi %1 tarixindən redaktə üçün götürmüsünüz. Kilidi buraxana qədər (ən gec %2) başqaları versiya yükləyə bilməz.</translation>
+    </message>
+    <message>
+        <source>Checked out by %1 since %2. Only they can upload a new version until they check it in (at the latest %3).</source>
+        <translation>%2 tarixindən %1 redaktə üçün götürüb. Kilidi buraxana qədər (ən gec %3) yalnız o, yeni versiya yükləyə bilər.</translation>
+    </message>
+    <message>
+        <source>The server did not take your new version: %1 has checked this document out since %2. Your file is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
+        <translation>Server yeni versiyanızı qəbul etmədi: %1 bu sənədi %2 tarixindən redaktə üçün götürüb. Faylınız burada saxlanılır: kilid buraxılandan sonra onu «Gözləyən dəyişikliklər»də yenidən göndərin və ya ləğv edin.</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>kimsə</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictSides</name>
+    <message>
+        <source>Opening…</source>
+        <translation>Açılır…</translation>
+    </message>
+    <message>
+        <source>Their version opens once the server can be reached.</source>
+        <translation>Onların versiyası serverə qoşulduqda açılacaq.</translation>
+    </message>
+    <message>
+        <source>No preview for this type of file.</source>
+        <translation>Bu fayl növünə önbaxış yoxdur.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Author: %1</source>
+        <translation>Müəllif: %1</translation>
+    </message>
+    <message>
+        <source>Yours (based on version %1)</source>
+        <translation>Sizinki (%1-ci versiya əsasında)</translation>
+    </message>
+    <message>
+        <source>Theirs (version %1 on the server)</source>
+        <translation>Onlarınkı (serverdə %1-ci versiya)</translation>
+    </message>
+    <message>
+        <source>Changed here %1</source>
+        <translation>Burada dəyişdirilib: %1</translation>
+    </message>
+    <message>
+        <source>Uploaded %1</source>
+        <translation>Yüklənib: %1</translation>
+    </message>
+    <message>
+        <source>Preview of your version</source>
+        <translation>Sizin versiyanızın önbaxışı</translation>
+    </message>
+    <message>
+        <source>Preview of their version</source>
+        <translation>Onların versiyasının önbaxışı</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsModel</name>
     <message>
         <source>Title</source>
@@ -242,6 +328,14 @@ Onlarınkı: %4, %5.</translation>
         <translation>etiket çox çoxdur</translation>
     </message>
     <message>
+        <source>someone else has checked this document out: only they can upload a version until they check it in</source>
+        <translation>sənədi başqası redaktə üçün götürüb: kilidi buraxana qədər yalnız o, versiya yükləyə bilər</translation>
+    </message>
+    <message>
+        <source>it is not on the server yet</source>
+        <translation>hələ serverdə deyil</translation>
+    </message>
+    <message>
         <source>Sent: it goes out with the next sync.</source>
         <translation>Göndərildi: növbəti sinxronlaşdırma ilə çatdırılacaq.</translation>
     </message>
@@ -407,6 +501,22 @@ Onlarınkı: %4, %5.</translation>
         <source>Something went wrong: %1</source>
         <translation>Xəta baş verdi: %1</translation>
     </message>
+    <message>
+        <source>Checked out: others cannot upload a version.</source>
+        <translation>Redaktə üçün götürüldü: başqaları versiya yükləyə bilməz.</translation>
+    </message>
+    <message>
+        <source>Checked in: others can upload versions again.</source>
+        <translation>Kilid buraxıldı: başqaları yenidən versiya yükləyə bilər.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Edilmədi: %1</translation>
+    </message>
+    <message>
+        <source>Upload cancelled: nothing of it stays on the server.</source>
+        <translation>Yükləmə ləğv edildi: serverdə ondan heç nə qalmır.</translation>
+    </message>
 </context>
 <context>
     <name>MetadataDialog</name>
@@ -476,6 +586,25 @@ Onlarınkı: %4, %5.</translation>
     <message>
         <source>The note is too long (at most %1 characters).</source>
         <translation>Qeyd çox uzundur (ən çoxu %1 simvol).</translation>
+    </message>
+</context>
+<context>
+    <name>UploadProgress</name>
+    <message>
+        <source>&amp;Cancel upload</source>
+        <translation>Yükləməni &amp;ləğv et</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>Yükləməni ləğv et</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Yükləmənin gedişi</translation>
+    </message>
+    <message>
+        <source>Uploading %1: %2 of %3</source>
+        <translation>%1 yüklənir: %3-dan %2</translation>
     </message>
 </context>
 </TS>

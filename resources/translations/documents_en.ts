@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CheckoutPanel</name>
+    <message>
+        <source>Check &amp;out for editing</source>
+        <translation>Check &amp;out for editing</translation>
+    </message>
+    <message>
+        <source>Check out for editing</source>
+        <translation>Check out for editing</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>Check &amp;in</translation>
+    </message>
+    <message>
+        <source>&amp;Release the check-out</source>
+        <translation>&amp;Release the check-out</translation>
+    </message>
+    <message>
+        <source>Not checked out: anyone who may edit can upload a version.</source>
+        <translation>Not checked out: anyone who may edit can upload a version.</translation>
+    </message>
+    <message>
+        <source>You have checked this document out since %1. Others cannot upload a version until you check it in (at the latest %2).</source>
+        <translation>You have checked this document out since %1. Others cannot upload a version until you check it in (at the latest %2).</translation>
+    </message>
+    <message>
+        <source>Checked out by %1 since %2. Only they can upload a new version until they check it in (at the latest %3).</source>
+        <translation>Checked out by %1 since %2. Only they can upload a new version until they check it in (at the latest %3).</translation>
+    </message>
+    <message>
+        <source>The server did not take your new version: %1 has checked this document out since %2. Your file is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
+        <translation>The server did not take your new version: %1 has checked this document out since %2. Your file is kept here: retry it in “Changes waiting” once they check it in, or discard it.</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>someone</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictSides</name>
+    <message>
+        <source>Opening…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <source>Their version opens once the server can be reached.</source>
+        <translation>Their version opens once the server can be reached.</translation>
+    </message>
+    <message>
+        <source>No preview for this type of file.</source>
+        <translation>No preview for this type of file.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Author: %1</source>
+        <translation>Author: %1</translation>
+    </message>
+    <message>
+        <source>Yours (based on version %1)</source>
+        <translation>Yours (based on version %1)</translation>
+    </message>
+    <message>
+        <source>Theirs (version %1 on the server)</source>
+        <translation>Theirs (version %1 on the server)</translation>
+    </message>
+    <message>
+        <source>Changed here %1</source>
+        <translation>Changed here %1</translation>
+    </message>
+    <message>
+        <source>Uploaded %1</source>
+        <translation>Uploaded %1</translation>
+    </message>
+    <message>
+        <source>Preview of your version</source>
+        <translation>Preview of your version</translation>
+    </message>
+    <message>
+        <source>Preview of their version</source>
+        <translation>Preview of their version</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsModel</name>
     <message>
         <source>Title</source>
@@ -242,6 +328,14 @@ Theirs: %4, %5.</translation>
         <translation>too many tags</translation>
     </message>
     <message>
+        <source>someone else has checked this document out: only they can upload a version until they check it in</source>
+        <translation>someone else has checked this document out: only they can upload a version until they check it in</translation>
+    </message>
+    <message>
+        <source>it is not on the server yet</source>
+        <translation>it is not on the server yet</translation>
+    </message>
+    <message>
         <source>Sent: it goes out with the next sync.</source>
         <translation>Sent: it goes out with the next sync.</translation>
     </message>
@@ -407,6 +501,22 @@ Theirs: %4, %5.</translation>
         <source>Something went wrong: %1</source>
         <translation>Something went wrong: %1</translation>
     </message>
+    <message>
+        <source>Checked out: others cannot upload a version.</source>
+        <translation>Checked out: others cannot upload a version.</translation>
+    </message>
+    <message>
+        <source>Checked in: others can upload versions again.</source>
+        <translation>Checked in: others can upload versions again.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Not done: %1</translation>
+    </message>
+    <message>
+        <source>Upload cancelled: nothing of it stays on the server.</source>
+        <translation>Upload cancelled: nothing of it stays on the server.</translation>
+    </message>
 </context>
 <context>
     <name>MetadataDialog</name>
@@ -476,6 +586,25 @@ Theirs: %4, %5.</translation>
     <message>
         <source>The note is too long (at most %1 characters).</source>
         <translation>The note is too long (at most %1 characters).</translation>
+    </message>
+</context>
+<context>
+    <name>UploadProgress</name>
+    <message>
+        <source>&amp;Cancel upload</source>
+        <translation>&amp;Cancel upload</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>Cancel upload</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Upload progress</translation>
+    </message>
+    <message>
+        <source>Uploading %1: %2 of %3</source>
+        <translation>Uploading %1: %2 of %3</translation>
     </message>
 </context>
 </TS>

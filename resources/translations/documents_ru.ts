@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>CheckoutPanel</name>
+    <message>
+        <source>Check &amp;out for editing</source>
+        <translation>&amp;Взять на редактирование</translation>
+    </message>
+    <message>
+        <source>Check out for editing</source>
+        <translation>Взять на редактирование</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>&amp;Вернуть документ</translation>
+    </message>
+    <message>
+        <source>&amp;Release the check-out</source>
+        <translation>&amp;Снять блокировку</translation>
+    </message>
+    <message>
+        <source>Not checked out: anyone who may edit can upload a version.</source>
+        <translation>Не заблокирован: загрузить версию может любой, у кого есть право на изменение.</translation>
+    </message>
+    <message>
+        <source>You have checked this document out since %1. Others cannot upload a version until you check it in (at the latest %2).</source>
+        <translation>Вы взяли документ на редактирование с %1. Пока вы его не вернёте (не позже %2), другие не могут загружать версии.</translation>
+    </message>
+    <message>
+        <source>Checked out by %1 since %2. Only they can upload a new version until they check it in (at the latest %3).</source>
+        <translation>Взят на редактирование: %1, с %2. Пока документ не возвращён (не позже %3), новую версию может загрузить только этот сотрудник.</translation>
+    </message>
+    <message>
+        <source>The server did not take your new version: %1 has checked this document out since %2. Your file is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
+        <translation>Сервер не принял вашу новую версию: %1 взял(а) документ на редактирование с %2. Ваш файл сохранён здесь: повторите отправку в «Ожидающих изменениях», когда документ вернут, или отмените её.</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>кто-то</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictSides</name>
+    <message>
+        <source>Opening…</source>
+        <translation>Открывается…</translation>
+    </message>
+    <message>
+        <source>Their version opens once the server can be reached.</source>
+        <translation>Их версия откроется, когда сервер станет доступен.</translation>
+    </message>
+    <message>
+        <source>No preview for this type of file.</source>
+        <translation>Для этого типа файла нет предпросмотра.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Author: %1</source>
+        <translation>Автор: %1</translation>
+    </message>
+    <message>
+        <source>Yours (based on version %1)</source>
+        <translation>Ваша (на основе версии %1)</translation>
+    </message>
+    <message>
+        <source>Theirs (version %1 on the server)</source>
+        <translation>Их (версия %1 на сервере)</translation>
+    </message>
+    <message>
+        <source>Changed here %1</source>
+        <translation>Изменено здесь: %1</translation>
+    </message>
+    <message>
+        <source>Uploaded %1</source>
+        <translation>Загружено: %1</translation>
+    </message>
+    <message>
+        <source>Preview of your version</source>
+        <translation>Предпросмотр вашей версии</translation>
+    </message>
+    <message>
+        <source>Preview of their version</source>
+        <translation>Предпросмотр их версии</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsModel</name>
     <message>
         <source>Title</source>
@@ -243,6 +329,14 @@ Theirs: %4, %5.</source>
         <translation>слишком много тегов</translation>
     </message>
     <message>
+        <source>someone else has checked this document out: only they can upload a version until they check it in</source>
+        <translation>документ взят на редактирование другим сотрудником: пока он его не вернёт, загружать версии может только он</translation>
+    </message>
+    <message>
+        <source>it is not on the server yet</source>
+        <translation>его ещё нет на сервере</translation>
+    </message>
+    <message>
         <source>Sent: it goes out with the next sync.</source>
         <translation>Отправлено: уйдёт со следующей синхронизацией.</translation>
     </message>
@@ -410,6 +504,22 @@ Theirs: %4, %5.</source>
         <source>Something went wrong: %1</source>
         <translation>Что-то пошло не так: %1</translation>
     </message>
+    <message>
+        <source>Checked out: others cannot upload a version.</source>
+        <translation>Взят на редактирование: другие не могут загружать версии.</translation>
+    </message>
+    <message>
+        <source>Checked in: others can upload versions again.</source>
+        <translation>Документ возвращён: другие снова могут загружать версии.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Не выполнено: %1</translation>
+    </message>
+    <message>
+        <source>Upload cancelled: nothing of it stays on the server.</source>
+        <translation>Загрузка отменена: на сервере от неё ничего не осталось.</translation>
+    </message>
 </context>
 <context>
     <name>MetadataDialog</name>
@@ -479,6 +589,25 @@ Theirs: %4, %5.</source>
     <message>
         <source>The note is too long (at most %1 characters).</source>
         <translation>Записка слишком длинная (не более %1 символов).</translation>
+    </message>
+</context>
+<context>
+    <name>UploadProgress</name>
+    <message>
+        <source>&amp;Cancel upload</source>
+        <translation>&amp;Отменить загрузку</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>Отменить загрузку</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Ход загрузки</translation>
+    </message>
+    <message>
+        <source>Uploading %1: %2 of %3</source>
+        <translation>Загрузка %1: %2 из %3</translation>
     </message>
 </context>
 </TS>

@@ -143,9 +143,12 @@ def test_bad_metadata_is_a_422(world: World, metadata: Any) -> None:
 
 def test_wrong_request_content_type_is_415(world: World) -> None:
     api = world.sign_in("staff")
-    answer = api.post("/documents", json={"folder_id": "f-hr", "title": "x"})
+    answer = api.post("/documents", content=b"x", headers={"Content-Type": "text/plain"})
     assert answer.status_code == 415
     assert answer.json()["code"] == "unsupported_media_type"
+    # JSON is the form that names an upload session (server/upload_sessions.py).
+    metadata_only = api.post("/documents", json={"folder_id": "f-hr", "title": "x"})
+    assert metadata_only.status_code == 422
 
 
 def test_folder_rules_for_uploads(world: World) -> None:

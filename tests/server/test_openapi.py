@@ -36,6 +36,13 @@ def test_openapi_is_published_and_lists_every_operation(world: World) -> None:
         ("PATCH", "/api/v1/documents/{document_id}"),
         ("POST", "/api/v1/documents/{document_id}/versions"),
         ("GET", "/api/v1/documents/{document_id}/content"),
+        ("POST", "/api/v1/documents/{document_id}/conflict-copies"),
+        ("POST", "/api/v1/documents/{document_id}/checkout"),
+        ("DELETE", "/api/v1/documents/{document_id}/checkout"),
+        ("POST", "/api/v1/uploads"),
+        ("GET", "/api/v1/uploads/{upload_id}"),
+        ("PUT", "/api/v1/uploads/{upload_id}"),
+        ("DELETE", "/api/v1/uploads/{upload_id}"),
         ("POST", "/api/v1/shares"),
         ("POST", "/api/v1/shares/{share_id}/read"),
         ("PATCH", "/api/v1/people/{person_id}"),
@@ -85,8 +92,10 @@ def test_schemathesis_finds_no_server_error_and_no_answer_off_the_schema(
     share = head.post(
         "/shares", json={"document_id": document["id"], "to_ids": ["p-staff"]}
     ).json()[0]
+    upload_session = head.post("/uploads", json={"filename": "st.bin", "size": 64}).json()
     env = {
         **os.environ,
+        "ST_UPLOAD_ID": upload_session["id"],
         "ST_DOCUMENT_ID": document["id"],
         "ST_BOOKING_ID": booking["id"],
         "ST_SHARE_ID": share["id"],

@@ -69,11 +69,15 @@ from domains.documents.queries import (
     unread_count,
 )
 from ui.context import Changes, ChangeSource, TabContext
+from ui.documents.checkout_panel import CheckoutPanel
+from ui.documents.conflict_sides import ConflictSides
 from ui.documents.i18n import documents_locale
+from ui.documents.locking import LockingMixin
 from ui.documents.metadata_dialog import MetadataDialog
 from ui.documents.models import STATUS_COLUMN, DocumentsModel, state_words, type_words
 from ui.documents.preview import PreviewPane
 from ui.documents.send_dialog import SendDialog
+from ui.documents.upload_progress import UploadProgress
 from ui.tasks import Priority
 
 log = logging.getLogger(__name__)
@@ -98,7 +102,7 @@ def _files_in(paths: list[str]) -> list[str]:
     return found
 
 
-class DocumentsTab(QWidget):
+class DocumentsTab(LockingMixin, QWidget):
     """Contract with the shell: ``DocumentsTab(context, parent)``, ``title()``,
     ``show_record(collection, id)``; it refreshes on ``context.events.changed``."""
 
@@ -212,6 +216,9 @@ class DocumentsTab(QWidget):
         keeping.addWidget(self.usage_label)
         keeping.addWidget(self.free_button)
         column.addLayout(keeping)
+        self.upload_progress = UploadProgress(self._context.files)
+        self.upload_progress.cancelRequested.connect(self.cancel_upload)
+        column.addWidget(self.upload_progress)
         self.model = DocumentsModel(self._context.tasks, self._connections.run, self)
         self.model.countChanged.connect(self._show_count)
         self.table = QTableView()
@@ -291,6 +298,8 @@ class DocumentsTab(QWidget):
         for button in (self.keep_mine_button, self.keep_theirs_button, self.keep_both_button):
             conflict_buttons.addWidget(button)
         conflict_column.addWidget(self.conflict_text)
+        self.conflict_sides = ConflictSides()
+        conflict_column.addWidget(self.conflict_sides, 1)
         conflict_column.addLayout(conflict_buttons)
         self.conflict.hide()
         self.details_button = QPushButton()
@@ -310,8 +319,12 @@ class DocumentsTab(QWidget):
         side_row.addWidget(self.details_button)
         side_row.addStretch(1)
         side_column.addLayout(side_row)
+        self.checkout_panel = CheckoutPanel(dict(self._context.user))
+        self.checkout_panel.checkOutRequested.connect(self.check_out)
+        self.checkout_panel.checkInRequested.connect(self.check_in)
+        side_column.addWidget(self.checkout_panel)
         side_column.addWidget(self.upload_back_button)
-        side_column.addWidget(self.conflict)
+        side_column.addWidget(self.conflict, 1)
         side_column.addWidget(self.preview, 1)
 
         self.splitter.setStretchFactor(1, 3)
@@ -485,9 +498,11 @@ class DocumentsTab(QWidget):
     def _show_document(self, record: dict[str, Any] | None) -> None:
         self._open = record
         self._update_buttons()
+        self.checkout_panel.show_record(record)
         if record is None:
             self.details.clear()
             self.conflict.hide()
+            self.preview.show()
             self.preview.show_message(self.tr("This document is no longer available."))
             self.previewShown.emit(self.preview.kind)
             return
@@ -540,8 +555,12 @@ class DocumentsTab(QWidget):
                 .replace("%5", locale.formattedDataSize(int(theirs.get("size") or 0)))
             )
             self.conflict.show()
+            self.preview.hide()  # the two sides' previews take its place
+            self.show_conflict_sides(record, theirs)
         else:
             self.conflict.hide()
+            self.preview.show()
+            self.conflict_closed()
 
     def _show_content(self, sha256: str, record: dict[str, Any], data: bytes) -> None:
         if self._open is None or self._open.get("sha256") != sha256:
@@ -661,6 +680,11 @@ class DocumentsTab(QWidget):
             "same_content": self.tr("your file equals the server's version"),
             "self": self.tr("you cannot send a document to yourself"),
             "too_many": self.tr("too many tags"),
+            "checked_out": self.tr(
+                "someone else has checked this document out: only they can upload a version "
+                "until they check it in"
+            ),
+            "local": self.tr("it is not on the server yet"),
         }
         return words.get(problem.code, problem.code)
 
@@ -1188,6 +1212,9 @@ class DocumentsTab(QWidget):
             self._show_count(self._count)
         self.notice.clear()  # a passing message, in the language it was said in
         self._show_list_or_empty()
+        self.checkout_panel.retranslate()
+        self.conflict_sides.retranslate()
+        self.upload_progress.retranslate()
         self._name_keep_buttons()
         if self._usage is not None:
             self._usage_known(self._usage)

@@ -4,6 +4,7 @@ kept as a conflicted copy; names refused before anything is queued; send and mar
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -115,12 +116,16 @@ def test_a_stale_new_version_is_kept_as_a_conflicted_copy_everyone_sees(
     server = document_record(writer.cache.db, document_id)
     assert server is not None and server["sha256"] == theirs.sha256  # theirs untouched
     copies = writer.cache.db.conn.execute(
-        "SELECT id, filename, record ->> '$.description' FROM documents "
+        "SELECT id, filename, record ->> '$.conflict_of' FROM documents "
         "WHERE sha256 = ? AND folder_id = ?",
         (mine.sha256, FOLDER),
     ).fetchall()
     assert len(copies) == 1 and "conflicted copy" in copies[0][1]
-    assert "based on version 1" in copies[0][2]
+    # A server-side record says what it was based on and who made it.
+    conflict_of = json.loads(copies[0][2])
+    assert conflict_of["document_id"] == document_id
+    assert conflict_of["based_on_version_no"] == 1
+    assert conflict_of["made_by"] == writer.user["id"]
     assert not copies[0][0].startswith("local-")  # on the server: colleagues see it
 
 
