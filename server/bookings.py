@@ -250,7 +250,7 @@ def cancel_booking(
     response_model=Booking,
     responses={409: {"description": "booking_released: too late, the room was given up"}},
 )
-def check_in(
+def check_in_booking(
     booking_id: str,
     principal: PrincipalDep,
     services: ServicesDep,

@@ -73,7 +73,7 @@ def check_out(
 
 
 @router.delete("/documents/{document_id}/checkout", response_model=Document)
-def check_in(
+def check_in_document(
     document_id: str,
     principal: PrincipalDep,
     services: ServicesDep,

@@ -68,6 +68,14 @@ def test_openapi_is_published_and_lists_every_operation(world: World) -> None:
         )
     }
     assert operations == expected | sync
+    # Each operation's errors are declared by its id (server/app.py): two operations with
+    # one id (bookings' and documents' "check_in" once) would share them.
+    ids = [op["operationId"] for item in spec["paths"].values() for op in item.values()]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    check_out = spec["paths"]["/api/v1/documents/{document_id}/checkout"]["delete"]
+    assert "423" not in check_out["responses"] and "412" in check_out["responses"]
+    check_in = spec["paths"]["/api/v1/bookings/{booking_id}/check-in"]["post"]
+    assert "409" in check_in["responses"]
     create = spec["paths"]["/api/v1/bookings"]["post"]
     key = next(p for p in create["parameters"] if p["name"] == "Idempotency-Key")
     assert key["required"] is True
