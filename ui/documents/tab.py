@@ -134,6 +134,7 @@ class DocumentsTab(LockingMixin, QWidget):
         self._user_id = str(context.user.get("id") or "")
         self._place: tuple[str, str | None] = (ALL, None)
         self._open: dict[str, Any] | None = None
+        self._preview_text: Callable[[], str] | None = None  # what the preview says, if words
         self._shares: list[ShareRow] = []
         self._unread = 0
         self._unread_known = False  # the first count is not news
@@ -503,7 +504,7 @@ class DocumentsTab(LockingMixin, QWidget):
             self.details.clear()
             self.conflict.hide()
             self.preview.show()
-            self.preview.show_message(self.tr("This document is no longer available."))
+            self._preview_says(lambda: self.tr("This document is no longer available."))
             self.previewShown.emit(self.preview.kind)
             return
         self._describe(record)
@@ -511,7 +512,7 @@ class DocumentsTab(LockingMixin, QWidget):
         if files is None:
             self._preview_unavailable()
             return
-        self.preview.show_message(self.tr("Opening…"))
+        self._preview_says(lambda: self.tr("Opening…"))
         sha = str(record.get("sha256") or "")
         self._context.tasks.run(
             lambda: files.open(record),
@@ -567,14 +568,16 @@ class DocumentsTab(LockingMixin, QWidget):
             return
         self._show_usage()  # it may have been downloaded just now
         if not self.preview.show_content(str(record.get("content_type") or ""), data):
-            self.preview.show_message(
-                self.tr("No preview for this type of file. It is kept encrypted on this computer.")
+            self._preview_says(
+                lambda: self.tr(
+                    "No preview for this type of file. It is kept encrypted on this computer."
+                )
             )
         self.previewShown.emit(self.preview.kind)
 
     def _preview_unavailable(self) -> None:
-        self.preview.show_message(
-            self.tr(
+        self._preview_says(
+            lambda: self.tr(
                 "This document is not kept on this computer and the server cannot be "
                 "reached. It opens once you are online."
             )
@@ -1219,11 +1222,19 @@ class DocumentsTab(LockingMixin, QWidget):
         if self._usage is not None:
             self._usage_known(self._usage)
         if self._open is None:
-            self.preview.show_message(
-                self.tr("Choose a folder on the left, then a document to preview it here.")
+            self._preview_says(
+                lambda: self.tr("Choose a folder on the left, then a document to preview it here.")
             )
         else:
             self._describe(self._open)
+            if self.preview.kind == "message" and self._preview_text is not None:
+                self.preview.show_message(self._preview_text())  # in the new language
+
+    def _preview_says(self, text: Callable[[], str]) -> None:
+        """A message in the preview's place, kept as a function of the language so that a
+        language change words it again (it stayed English in Azerbaijani before)."""
+        self._preview_text = text
+        self.preview.show_message(text())
 
     def _say(self, text: str) -> None:
         self.notice.setText(text)

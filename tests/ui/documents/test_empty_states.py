@@ -83,3 +83,26 @@ def test_the_empty_states_are_translated(
     finally:
         install_documents_translations(qapp, "en")
         QCoreApplication.sendEvent(tab, QEvent(QEvent.Type.LanguageChange))
+
+
+def test_what_the_preview_says_follows_the_language(
+    qtbot: Any, qapp: Any, documents: DocumentsHarness
+) -> None:
+    """A DOCX has no preview here: the sentence in its place is worded again when the
+    language changes (it once stayed English in an Azerbaijani window)."""
+    from tests.ui.documents.test_tab import MIXED_FOLDER, _open_folder, _select_row_where
+
+    tab = documents.tab
+    _open_folder(qtbot, documents, MIXED_FOLDER)
+    _select_row_where(qtbot, documents, lambda r: r.filename.endswith(".docx"))
+    english = "No preview for this type of file. It is kept encrypted on this computer."
+    qtbot.waitUntil(lambda: tab.preview.message.text() == english, timeout=TIMEOUT)
+    assert install_documents_translations(qapp, "az")
+    try:
+        QCoreApplication.sendEvent(tab, QEvent(QEvent.Type.LanguageChange))
+        said = tab.preview.message.text()
+        assert said != english and "şifr" in said  # "şifrələnmiş": kept encrypted
+    finally:
+        install_documents_translations(qapp, "en")
+        QCoreApplication.sendEvent(tab, QEvent(QEvent.Type.LanguageChange))
+    assert tab.preview.message.text() == english
