@@ -86,6 +86,28 @@ BY_CODE: dict[str, object] = {
     "rate_limited": QT_TRANSLATE_NOOP(
         "WriteErrors", "Too many changes at once. The change will be sent again shortly."
     ),
+    "booking_released": QT_TRANSLATE_NOOP(
+        "WriteErrors",
+        "Nobody checked in within 15 minutes of the start, so the room was released. "
+        "Book it again if it is still free.",
+    ),
+    "outside_opening_hours": QT_TRANSLATE_NOOP(
+        "WriteErrors", "The room is closed at that time: book within its opening hours."
+    ),
+    "checked_out": QT_TRANSLATE_NOOP(
+        "WriteErrors",
+        "Someone else has checked this document out for editing. Send your version once "
+        "they check it in, or discard it.",
+    ),
+    "upload_closed": QT_TRANSLATE_NOOP(
+        "WriteErrors", "The upload was cancelled or has expired. It will be sent again."
+    ),
+    "upload_incomplete": QT_TRANSLATE_NOOP(
+        "WriteErrors", "The server has not received the whole file yet. It will be sent again."
+    ),
+    "upload_offset_mismatch": QT_TRANSLATE_NOOP(
+        "WriteErrors", "The upload lost its place. It continues from what the server has."
+    ),
 }
 """Every code the server answers a request with (``server/errors.py`` and the routes);
 tests/ui/test_write_errors.py finds them in the server's code and checks each is here."""
@@ -103,6 +125,7 @@ BY_STATUS: dict[int, object] = {
     413: BY_CODE["too_large"],
     415: BY_CODE["unsupported_media_type"],
     416: BY_CODE["range_not_satisfiable"],
+    423: BY_CODE["checked_out"],
     422: QT_TRANSLATE_NOOP("WriteErrors", "The server did not accept the values."),
     428: BY_CODE["precondition_required"],
     429: BY_CODE["rate_limited"],

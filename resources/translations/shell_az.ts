@@ -1173,6 +1173,30 @@
         <translation>Eyni anda çox dəyişiklik var. Dəyişiklik tezliklə yenidən göndəriləcək.</translation>
     </message>
     <message>
+        <source>Nobody checked in within 15 minutes of the start, so the room was released. Book it again if it is still free.</source>
+        <translation>Başlanğıcdan sonra 15 dəqiqə ərzində heç kim qeydiyyatdan keçmədi, ona görə otaq boşaldıldı. Hələ boşdursa, yenidən bron edin.</translation>
+    </message>
+    <message>
+        <source>The room is closed at that time: book within its opening hours.</source>
+        <translation>Otaq həmin vaxt bağlıdır: iş saatları daxilində bron edin.</translation>
+    </message>
+    <message>
+        <source>Someone else has checked this document out for editing. Send your version once they check it in, or discard it.</source>
+        <translation>Bu sənədi redaktə üçün başqası götürüb. O, sənədi qaytardıqdan sonra versiyanızı göndərin və ya onu ləğv edin.</translation>
+    </message>
+    <message>
+        <source>The upload was cancelled or has expired. It will be sent again.</source>
+        <translation>Yükləmə ləğv edilib və ya müddəti bitib. Fayl yenidən göndəriləcək.</translation>
+    </message>
+    <message>
+        <source>The server has not received the whole file yet. It will be sent again.</source>
+        <translation>Server faylın hamısını hələ almayıb. Fayl yenidən göndəriləcək.</translation>
+    </message>
+    <message>
+        <source>The upload lost its place. It continues from what the server has.</source>
+        <translation>Yükləmə yerini itirdi. Serverdə olan hissədən davam edir.</translation>
+    </message>
+    <message>
         <source>The change collides with the server&apos;s data.</source>
         <translation>Dəyişiklik serverdəki məlumatlarla toqquşur.</translation>
     </message>

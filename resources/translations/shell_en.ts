@@ -1173,6 +1173,30 @@
         <translation>Too many changes at once. The change will be sent again shortly.</translation>
     </message>
     <message>
+        <source>Nobody checked in within 15 minutes of the start, so the room was released. Book it again if it is still free.</source>
+        <translation>Nobody checked in within 15 minutes of the start, so the room was released. Book it again if it is still free.</translation>
+    </message>
+    <message>
+        <source>The room is closed at that time: book within its opening hours.</source>
+        <translation>The room is closed at that time: book within its opening hours.</translation>
+    </message>
+    <message>
+        <source>Someone else has checked this document out for editing. Send your version once they check it in, or discard it.</source>
+        <translation>Someone else has checked this document out for editing. Send your version once they check it in, or discard it.</translation>
+    </message>
+    <message>
+        <source>The upload was cancelled or has expired. It will be sent again.</source>
+        <translation>The upload was cancelled or has expired. It will be sent again.</translation>
+    </message>
+    <message>
+        <source>The server has not received the whole file yet. It will be sent again.</source>
+        <translation>The server has not received the whole file yet. It will be sent again.</translation>
+    </message>
+    <message>
+        <source>The upload lost its place. It continues from what the server has.</source>
+        <translation>The upload lost its place. It continues from what the server has.</translation>
+    </message>
+    <message>
         <source>The change collides with the server&apos;s data.</source>
         <translation>The change collides with the server&apos;s data.</translation>
     </message>

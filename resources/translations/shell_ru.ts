@@ -1181,6 +1181,30 @@
         <translation>Слишком много изменений сразу. Изменение скоро будет отправлено снова.</translation>
     </message>
     <message>
+        <source>Nobody checked in within 15 minutes of the start, so the room was released. Book it again if it is still free.</source>
+        <translation>Никто не отметился в течение 15 минут после начала, поэтому комната освобождена. Забронируйте её снова, если она ещё свободна.</translation>
+    </message>
+    <message>
+        <source>The room is closed at that time: book within its opening hours.</source>
+        <translation>В это время комната закрыта: бронируйте в часы её работы.</translation>
+    </message>
+    <message>
+        <source>Someone else has checked this document out for editing. Send your version once they check it in, or discard it.</source>
+        <translation>Этот документ взят на редактирование другим сотрудником. Отправьте свою версию, когда он его вернёт, или отмените её.</translation>
+    </message>
+    <message>
+        <source>The upload was cancelled or has expired. It will be sent again.</source>
+        <translation>Загрузка отменена или её срок истёк. Файл будет отправлен снова.</translation>
+    </message>
+    <message>
+        <source>The server has not received the whole file yet. It will be sent again.</source>
+        <translation>Сервер ещё не получил файл целиком. Он будет отправлен снова.</translation>
+    </message>
+    <message>
+        <source>The upload lost its place. It continues from what the server has.</source>
+        <translation>Загрузка сбилась. Она продолжится с того, что уже есть на сервере.</translation>
+    </message>
+    <message>
         <source>The change collides with the server&apos;s data.</source>
         <translation>Изменение противоречит данным на сервере.</translation>
     </message>

@@ -126,6 +126,7 @@ CALLS: dict[str, Call] = {
     "RecordStore.get": lambda c: c.records.get("bookings", "b-1"),
     "RecordStore.count": lambda c: c.records.count("people"),
     "RecordStore.unsynced": lambda c: c.records.unsynced("bookings"),
+    "RecordStore.database": lambda c: c.records.database,
     "RecordStore.write_local": lambda c: c.records.write_local(
         "people", person("p-9", "Yeni", "İşçi"), base_version=0
     ),
@@ -193,6 +194,7 @@ CALLS: dict[str, Call] = {
     "queries.person_card": lambda c: queries.person_card(c.db, "p-1"),
     "queries.search_people": lambda c: queries.search_people(c.db, "eli"),
     "queries.phone_list": lambda c: queries.phone_list(c.db, ["d-1"], head_of="d-1"),
+    "queries.department_region": lambda c: queries.department_region(c.db, "d-1"),
     "migrations.check_version": lambda c: migrations.check_version(c.db),
     "migrations.migrate": lambda c: migrations.migrate(c.db),
     "migrations.user_version": lambda c: migrations.user_version(c.db),

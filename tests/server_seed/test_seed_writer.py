@@ -30,10 +30,12 @@ STAMP = "2026-11-25T00:00:00+00:00"
 # server.records.bulk_insert and random.Random's public methods). The large set was
 # compared the same way by hand, in one process and with the child: every table identical.
 DEMO_CONTENT_BEFORE_THE_FAST_PATH = {
+    "booking_series": "e3b0c44298fc1c14",  # issue 11: series are made by users, not seeded
     "bookings": "1b0085e1dae03404",
     "collection_floors": "e3b0c44298fc1c14",
     "counters": "dc6e08cbeda3bf9f",
-    "departments": "778d3ecfb6f4ee66",
+    # Issue 13: each department names its economic region (region_code); nothing else.
+    "departments": "732023d0a2f3cfee",
     "devices": "e3b0c44298fc1c14",
     "document_versions": "dabd9600097655b8",
     "documents": "764dd7794dbee74a",
@@ -51,9 +53,12 @@ DEMO_CONTENT_BEFORE_THE_FAST_PATH = {
     "registries": "9c64bc02d2645788",
     "registry_access_log": "e3b0c44298fc1c14",  # issue 12: empty after a seed
     "registry_rows": "171c71c7ef864f05",
-    "rooms": "9275f672326ea818",
+    # Issue 11: rooms carry opening hours and attributes; every random draw is the same.
+    "rooms": "9771fb766cb37ec0",
+    "series_occurrences": "e3b0c44298fc1c14",
     "shares": "9c68306fa5336fc1",
     "tokens": "e3b0c44298fc1c14",
+    "upload_sessions": "e3b0c44298fc1c14",  # issue 10: resumable uploads, none seeded
     "users": "ea0806d3c082bf26",
     "visibility_exits": "e3b0c44298fc1c14",
     "blobs": "3d38c720ec324c29",
