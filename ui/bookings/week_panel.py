@@ -77,9 +77,11 @@ class WeekPanel(QWidget):
         self.working_week.toggled.connect(self._working_week_toggled)
         top.addWidget(self.working_week)
         top.addStretch(1)
-        self.legend = QLabel(self)
-        top.addWidget(self.legend)
         layout.addLayout(top)
+        # Its own line, wrapped: beside the controls it was cut off in Azerbaijani.
+        self.legend = QLabel(self)
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         self.view = WeekView(self)
         layout.addWidget(self.view, 1)
         favourites.changed.connect(self._favourites_changed)
