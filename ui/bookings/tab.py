@@ -47,6 +47,7 @@ from ui.bookings.form import BookingDialog
 from ui.bookings.grid import DayGridView
 from ui.bookings.i18n import bookings_locale, name_control, stamp_text
 from ui.bookings.mine import MyBookings
+from ui.bookings.reminders import CheckInReminders
 from ui.bookings.move import BookingMover, MoveDialog, may_move
 from ui.bookings.week_panel import WeekPanel
 from ui.context import Changes, TabContext
@@ -63,6 +64,8 @@ class BookingsTab(QWidget):
     """The ``DayGrid`` just painted (tests, benchmarks)."""
     icsExported = Signal(str)
     """The path an .ics file was written to."""
+    announced = Signal(object)
+    """News for the window (docs/tabs.md): check-in reminders (``ui/bookings/reminders``)."""
 
     def __init__(
         self, context: TabContext, parent: QWidget | None = None, clock: Clock = _utc_now
@@ -86,6 +89,9 @@ class BookingsTab(QWidget):
         context.events.changed.connect(self._on_data_changed)
         self._load_choices()
         self.mine.reload()
+        self.reminders = CheckInReminders(context, clock, self)
+        self.reminders.announced.connect(self.announced)
+        self.reminders.plan()
 
     @staticmethod
     def title() -> str:
