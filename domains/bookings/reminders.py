@@ -80,7 +80,7 @@ def reminder_candidates(
         "WHERE b.organizer_id = ? AND b.status = 'confirmed' AND b.id NOT LIKE 'local-%' "
         "AND json_extract(b.record, '$.check_in_by') IS NOT NULL "
         "AND coalesce(json_extract(b.record, '$.checked_in_at'), '') = '' "
-        "AND b.\"end\" > ? ORDER BY b.start, b.id",
+        'AND b."end" > ? ORDER BY b.start, b.id',
         (organizer_id, now.astimezone(UTC).replace(microsecond=0).isoformat()),
     )
     found: list[ReminderCandidate] = []

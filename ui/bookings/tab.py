@@ -47,8 +47,8 @@ from ui.bookings.form import BookingDialog
 from ui.bookings.grid import DayGridView
 from ui.bookings.i18n import bookings_locale, name_control, stamp_text
 from ui.bookings.mine import MyBookings
-from ui.bookings.reminders import CheckInReminders
 from ui.bookings.move import BookingMover, MoveDialog, may_move
+from ui.bookings.reminders import CheckInReminders
 from ui.bookings.week_panel import WeekPanel
 from ui.context import Changes, TabContext
 
@@ -210,7 +210,7 @@ class BookingsTab(QWidget):
 
     def showing_favourites(self) -> bool:
         """The grid's rows are the starred rooms of every building."""
-        return self.building_box.currentData() == FAVOURITES_CHOICE
+        return bool(self.building_box.currentData() == FAVOURITES_CHOICE)
 
     def show_favourites(self) -> None:
         index = self.building_box.findData(FAVOURITES_CHOICE)

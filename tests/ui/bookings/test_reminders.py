@@ -4,31 +4,42 @@ the release deadline, and not again after a restart (remembered in the preferenc
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import timedelta
+import dataclasses
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from client.session import Session
 from domains.bookings.reminders import LAST_CALL
+from tests.demo import DemoServer
 from tests.domains.bookings.slots import evening_slot
 from tests.ui.bookings.conftest import BookingsHarness, close_harness
-from tests.ui.bookings.test_rules import (  # noqa: F401 (the clock fixture)
-    FakeClock,
-    booked_on_server,
-    clock,
-    first_room,
-)
+from tests.ui.bookings.test_rules import FakeClock, booked_on_server, first_room
 from tests.ui_directory.conftest import StatementLog
 from ui.bookings import BookingsTab
-from ui.context import ChangeSource, Changes, DataEvents, TabContext
+from ui.context import Changes, ChangeSource, DataEvents, TabContext
 from ui.reads import ReadPool
 from ui.tasks import TaskRunner
 from ui.writes import Writes
 
 WAIT_MS = 15_000
+
+
+@pytest.fixture
+def clock(demo_server: DemoServer) -> Iterator[FakeClock]:
+    """The tab's clock and the demo server's (as in test_rules)."""
+    app = demo_server.server.app
+    real = app.state.services
+    made = FakeClock(datetime.now(UTC))
+    app.state.services = dataclasses.replace(real, clock=made)
+    try:
+        yield made
+    finally:
+        app.state.services = real
 
 
 def tab_on(
@@ -38,7 +49,9 @@ def tab_on(
     events = DataEvents()
     reads = ReadPool(StatementLog().connect_through(session.cache.connect), tasks)
     context = TabContext(reads, Writes(reads, events), tasks, events, user, preferences)
-    return BookingsHarness(BookingsTab(context, clock=clock), context, tasks, events, StatementLog())
+    return BookingsHarness(
+        BookingsTab(context, clock=clock), context, tasks, events, StatementLog()
+    )
 
 
 def planned_again(qtbot: Any, made: BookingsHarness) -> None:
