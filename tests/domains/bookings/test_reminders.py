@@ -96,7 +96,7 @@ def test_only_my_confirmed_bookings_not_checked_in_are_candidates(
 ) -> None:
     room_id = str(mine.cache.db.conn.execute("SELECT id FROM rooms ORDER BY id").fetchone()[0])
     # released first: the server's release job looks back a week from its clock
-    slots = [evening_slot(days_ahead=d)[0] for d in (64, 80, 81, 82)]
+    slots = [evening_slot(days_ahead=d)[0] for d in (90, 100, 101, 102)]
     released = _booked(mine, room_id, slots[0], "Azad")
     waiting = _booked(mine, room_id, slots[1], "Gözləyir")
     checked = _booked(mine, room_id, slots[2], "Gəldim")

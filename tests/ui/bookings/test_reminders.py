@@ -65,7 +65,7 @@ def planned_again(qtbot: Any, made: BookingsHarness) -> None:
 def test_check_in_is_reminded_once_per_moment_and_not_after_a_restart(
     qtbot: Any, qapp: Any, mine: Session, clock: FakeClock, tmp_path: Path
 ) -> None:
-    start, _ = evening_slot(days_ahead=49)
+    start, _ = evening_slot(days_ahead=55)
     room_id = first_room(mine)
     booking_id = booked_on_server(mine, room_id, start, "Xatırlatma")
     room_name = mine.cache.db.conn.execute(
@@ -115,7 +115,7 @@ def test_check_in_is_reminded_once_per_moment_and_not_after_a_restart(
 def test_nothing_is_reminded_while_not_signed_in(
     qtbot: Any, qapp: Any, mine: Session, clock: FakeClock, tmp_path: Path
 ) -> None:
-    start, _ = evening_slot(days_ahead=50)
+    start, _ = evening_slot(days_ahead=56)
     booked_on_server(mine, first_room(mine), start, "Girişsiz")
     clock.now = start - timedelta(minutes=10)
     preferences = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
