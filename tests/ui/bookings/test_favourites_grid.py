@@ -49,6 +49,7 @@ def test_favourites_of_every_building_are_the_rows(
     qtbot.waitUntil(lambda: tab.showing_favourites() and shown_rows(starred_harness) == [])
     assert "press F" in tab.grid_view.empty_text  # says how to star a room
     assert not tab.floor_box.isEnabled()
+    assert not tab.finder.this_building.isEnabled()  # every building is searched
 
     tab.favourites.set_favourite(in_second, True)
     tab.favourites.set_favourite(in_first, True)
