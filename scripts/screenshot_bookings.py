@@ -94,7 +94,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--languages", default="az,en")
-    parser.add_argument("--shots", default="grid,finder,pending,refused,series,week,drag,move")
+    parser.add_argument(
+        "--shots",
+        default="grid,favourites-empty,favourites,finder,pending,refused,series,week,drag,move",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     languages = args.languages.split(",")
@@ -152,6 +155,33 @@ def main() -> int:
             for language in languages:
                 speak(language, tabs)
                 shoot_if(window, "bookings-grid", language)
+
+            # 1b. "My favourites": empty (how to star), then starred rooms of two buildings.
+            building = tab.building_box.currentText()
+            tab.show_favourites()
+            wait_until(lambda: (g := tab.grid_view.grid()) is not None and not g.rooms)
+            for language in languages:
+                speak(language, tabs)
+                shoot_if(window, "bookings-favourites-empty", language)
+            picks = session.cache.db.conn.execute(
+                "SELECT id FROM rooms r WHERE EXISTS (SELECT 1 FROM bookings b WHERE "
+                "b.room_id = r.id AND b.start LIKE ?) ORDER BY building, id",
+                (f"{day.isoformat()}%",),
+            ).fetchall()
+            by_building = session.cache.db.conn.execute(
+                "SELECT min(id) FROM rooms GROUP BY building ORDER BY building"
+            ).fetchall()
+            starred_ids = [str(r[0]) for r in by_building[:3]] + [str(r[0]) for r in picks[:3]]
+            for room_id in dict.fromkeys(starred_ids):
+                tab.favourites.set_favourite(room_id, True)
+            wait_until(lambda: (g := tab.grid_view.grid()) is not None and len(g.rooms) >= 3)
+            for language in languages:
+                speak(language, tabs)
+                shoot_if(window, "bookings-favourites", language)
+            for room_id in starred_ids:
+                tab.favourites.set_favourite(room_id, False)
+            tab.set_building(building)
+            wait_until(lambda: (g := tab.grid_view.grid()) is not None and len(g.rooms) > 3)
 
             # 2. The finder: 8 people, a projector, 10:00-11:00.
             tab.finder.set_request(day, QTime(10, 0), QTime(11, 0), 8, ["proyektor"])

@@ -182,13 +182,22 @@ their time; one cancelled here stays visible until confirmed."""
 
 
 def day_grid(
-    db: sqlite_utils.Database, building: str | None, day: date, floor: str | None = None
+    db: sqlite_utils.Database,
+    building: str | None,
+    day: date,
+    floor: str | None = None,
+    *,
+    room_ids: Sequence[str] | None = None,
 ) -> DayGrid:
     """The rooms of ``building`` (None: every building; one ``floor`` or all) by floor and
-    name, and every booking shown on that Baku day, in two queries."""
+    name, and every booking shown on that Baku day, in two queries. ``room_ids``: only
+    those rooms (the user's favourites, from any building)."""
     where, params = "1", []
     if building is not None:
         where, params = "r.building = ?", [building]
+    if room_ids is not None:
+        where += " AND r.id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(list(room_ids)))
     if floor is not None:
         where += " AND r.floor = ?"
         params.append(floor)

@@ -390,6 +390,10 @@
         <translation>Rezervasiyalar</translation>
     </message>
     <message>
+        <source>★ My favourites</source>
+        <translation>★ Seçilmiş otaqlarım</translation>
+    </message>
+    <message>
         <source>All floors</source>
         <translation>Bütün mərtəbələr</translation>
     </message>
@@ -404,6 +408,10 @@
     <message>
         <source>Bookings as of %1 (Baku time)</source>
         <translation>Bronlar %1 vəziyyətinə (Bakı vaxtı)</translation>
+    </message>
+    <message>
+        <source>No favourite rooms yet. Choose a building, select a room in the grid and press F (or click the star beside its name) to star it; starred rooms of every building are shown here.</source>
+        <translation>Hələ seçilmiş otaq yoxdur. Bina seçin, cədvəldə otağı seçin və F düyməsini basın (və ya adının yanındakı ulduza klikləyin); bütün binaların seçilmiş otaqları burada göstərilir.</translation>
     </message>
     <message>
         <source>The calendar file could not be written.</source>
@@ -508,6 +516,13 @@
     <message>
         <source>floor %1 · %2 seats</source>
         <translation>mərtəbə %1 · %2 yer</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInReminders</name>
+    <message>
+        <source>Check in to %1 in %2 by %3 or the room is released</source>
+        <translation>%2 otağında «%1» üçün saat %3-dək qeydiyyatdan keçin, yoxsa otaq azad ediləcək</translation>
     </message>
 </context>
 <context>

@@ -390,6 +390,10 @@
         <translation>Bookings</translation>
     </message>
     <message>
+        <source>★ My favourites</source>
+        <translation>★ My favourites</translation>
+    </message>
+    <message>
         <source>All floors</source>
         <translation>All floors</translation>
     </message>
@@ -404,6 +408,10 @@
     <message>
         <source>Bookings as of %1 (Baku time)</source>
         <translation>Bookings as of %1 (Baku time)</translation>
+    </message>
+    <message>
+        <source>No favourite rooms yet. Choose a building, select a room in the grid and press F (or click the star beside its name) to star it; starred rooms of every building are shown here.</source>
+        <translation>No favourite rooms yet. Choose a building, select a room in the grid and press F (or click the star beside its name) to star it; starred rooms of every building are shown here.</translation>
     </message>
     <message>
         <source>The calendar file could not be written.</source>
@@ -508,6 +516,13 @@
     <message>
         <source>floor %1 · %2 seats</source>
         <translation>floor %1 · %2 seats</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInReminders</name>
+    <message>
+        <source>Check in to %1 in %2 by %3 or the room is released</source>
+        <translation>Check in to %1 in %2 by %3 or the room is released</translation>
     </message>
 </context>
 <context>

@@ -390,6 +390,10 @@
         <translation>Бронирования</translation>
     </message>
     <message>
+        <source>★ My favourites</source>
+        <translation>★ Моё избранное</translation>
+    </message>
+    <message>
         <source>All floors</source>
         <translation>Все этажи</translation>
     </message>
@@ -404,6 +408,10 @@
     <message>
         <source>Bookings as of %1 (Baku time)</source>
         <translation>Брони на %1 (время Баку)</translation>
+    </message>
+    <message>
+        <source>No favourite rooms yet. Choose a building, select a room in the grid and press F (or click the star beside its name) to star it; starred rooms of every building are shown here.</source>
+        <translation>Избранных комнат пока нет. Выберите здание, выделите комнату в таблице и нажмите F (или щёлкните звёздочку рядом с её названием); здесь показываются избранные комнаты всех зданий.</translation>
     </message>
     <message>
         <source>The calendar file could not be written.</source>
@@ -508,6 +516,13 @@
     <message>
         <source>floor %1 · %2 seats</source>
         <translation>этаж %1 · мест: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInReminders</name>
+    <message>
+        <source>Check in to %1 in %2 by %3 or the room is released</source>
+        <translation>Отметьтесь на «%1» в %2 до %3, иначе комната будет освобождена</translation>
     </message>
 </context>
 <context>

@@ -101,7 +101,9 @@ class FinderPanel(QGroupBox):
     # --- inputs ---------------------------------------------------------------------------
 
     def set_building(self, building: str | None) -> None:
+        """None ("My favourites" shown): every building is searched."""
         self._building = building
+        self.this_building.setEnabled(building is not None)
 
     def set_equipment(self, names: list[str]) -> None:
         checked = set(self.chosen_equipment())

@@ -48,10 +48,15 @@ from ui.bookings.grid import DayGridView
 from ui.bookings.i18n import bookings_locale, name_control, stamp_text
 from ui.bookings.mine import MyBookings
 from ui.bookings.move import BookingMover, MoveDialog, may_move
+from ui.bookings.reminders import CheckInReminders
 from ui.bookings.week_panel import WeekPanel
 from ui.context import Changes, TabContext
 
 Clock = Callable[[], datetime]
+
+
+FAVOURITES_CHOICE = "bookings:favourites"
+"""The building choice's item data for "My favourites" (buildings carry none)."""
 
 
 def _utc_now() -> datetime:
@@ -63,6 +68,8 @@ class BookingsTab(QWidget):
     """The ``DayGrid`` just painted (tests, benchmarks)."""
     icsExported = Signal(str)
     """The path an .ics file was written to."""
+    announced = Signal(object)
+    """News for the window (docs/tabs.md): check-in reminders (``ui/bookings/reminders``)."""
 
     def __init__(
         self, context: TabContext, parent: QWidget | None = None, clock: Clock = _utc_now
@@ -86,6 +93,9 @@ class BookingsTab(QWidget):
         context.events.changed.connect(self._on_data_changed)
         self._load_choices()
         self.mine.reload()
+        self.reminders = CheckInReminders(context, clock, self)
+        self.reminders.announced.connect(self.announced)
+        self.reminders.plan()
 
     @staticmethod
     def title() -> str:
@@ -182,22 +192,44 @@ class BookingsTab(QWidget):
         names, equipment = loaded
         self.finder.set_equipment(equipment)
         current = self._building
+        was_favourites = self.showing_favourites()
         self.building_box.blockSignals(True)
         self.building_box.clear()
         self.building_box.addItems(names)
+        self.building_box.addItem(self.tr("★ My favourites"), FAVOURITES_CHOICE)
         self.building_box.blockSignals(False)
-        if names:
+        if was_favourites:
+            self.building_box.setCurrentIndex(len(names))
+            self._on_building(len(names))
+        elif names:
             index = names.index(current) if current in names else 0
             self.building_box.setCurrentIndex(index)
             self._on_building(index)
         else:
             self.reload()
 
+    def showing_favourites(self) -> bool:
+        """The grid's rows are the starred rooms of every building."""
+        return bool(self.building_box.currentData() == FAVOURITES_CHOICE)
+
+    def show_favourites(self) -> None:
+        index = self.building_box.findData(FAVOURITES_CHOICE)
+        if index >= 0:
+            self.building_box.setCurrentIndex(index)
+
     def _on_building(self, index: int) -> None:
+        favourites = self.building_box.itemData(index) == FAVOURITES_CHOICE
         self._building = self.building_box.itemText(index) if index >= 0 else None
+        if favourites:
+            self._building = None
         self.finder.set_building(self._building)
         self._floor = None
+        self.floor_box.setEnabled(not favourites)
+        self._show_empty_text()
         building = self._building
+        if favourites:
+            self._floors_loaded([])
+            return
         if building is None:
             return
         self._connections.query(
@@ -231,6 +263,15 @@ class BookingsTab(QWidget):
 
     def reload(self) -> None:
         building, day, floor = self._building, self._day, self._floor
+        if self.showing_favourites():
+            starred = self.favourites.ids()
+            self._connections.query(
+                lambda db: day_grid(db, None, day, room_ids=starred),
+                self._show_grid,
+                owner=self,
+                key="bookings-grid",
+            )
+            return
         if building is None:
             self.grid_view.set_grid(DayGrid(day, []), self._clock())
             return
@@ -276,6 +317,19 @@ class BookingsTab(QWidget):
         ids = changes.ids("bookings")
         if shown is not None and (ids is None or shown in ids):
             self.details.show_booking(shown)
+
+    def _show_empty_text(self) -> None:
+        if self.showing_favourites():
+            self.grid_view.empty_text = self.tr(
+                "No favourite rooms yet. Choose a building, select a room in the grid and "
+                "press F (or click the star beside its name) to star it; starred rooms of "
+                "every building are shown here."
+            )
+        else:
+            self.grid_view.empty_text = self.tr(
+                "No rooms in the cache yet. Connect to the network and sync once."
+            )
+        self.grid_view.viewport().update()
 
     # --- choosing and booking -----------------------------------------------------------
 
@@ -416,9 +470,10 @@ class BookingsTab(QWidget):
         )
         self.grid_view.pending_text = self.tr("waiting")
         self.grid_view.refused_text = self.tr("refused")
-        self.grid_view.empty_text = self.tr(
-            "No rooms in the cache yet. Connect to the network and sync once."
-        )
+        self._show_empty_text()
+        favourites_index = self.building_box.findData(FAVOURITES_CHOICE)
+        if favourites_index >= 0:
+            self.building_box.setItemText(favourites_index, self.tr("★ My favourites"))
         self.grid_view.room_detail_text = self.tr("floor %1 · %2 seats")
         self._show_as_of(self.grid_view.grid())
         self.grid_view.viewport().update()
@@ -456,7 +511,9 @@ class BookingsTab(QWidget):
 
     def _favourites_changed(self) -> None:
         self.grid_view.favourite_ids = frozenset(self.favourites.ids())
-        if self._grid_as_read is not None:
+        if self.showing_favourites():
+            self.reload()  # a room starred or unstarred is a row more or less
+        elif self._grid_as_read is not None:
             self._show_grid(self._grid_as_read)
         self.finder.reorder()
 
