@@ -248,19 +248,19 @@ def main() -> int:
 
             # 5. A weekly series over a taken date.
             series_start = datetime.combine(day, time(10, 0), BAKU)
-            dialog = tab.open_booking_form(
-                grid.rooms[0], series_start, series_start + timedelta(hours=1)
-            )
-            dialog.title_edit.setText("Həftəlik planlaşdırma görüşü")
-            dialog.repeat_box.setCurrentIndex(2)
-            dialog.times_edit.setValue(6)
             for language in languages:
-                speak(language, tabs)
+                speak(language, tabs)  # a form opened in the language (as the app does)
+                dialog = tab.open_booking_form(
+                    grid.rooms[0], series_start, series_start + timedelta(hours=1)
+                )
+                dialog.title_edit.setText("Həftəlik planlaşdırma görüşü")
+                dialog.repeat_box.setCurrentIndex(2)
+                dialog.times_edit.setValue(6)
                 dialog.submit()
                 wait_until(dialog.only_free_button.isVisible)
                 dialog.adjustSize()
                 shoot_if(dialog, "bookings-series", language)
-            dialog.reject()
+                dialog.reject()
 
             # 6. The week of a starred room (favourites first).
             starred = grid.rooms[0]
