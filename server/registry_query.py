@@ -291,6 +291,31 @@ def _condition(
         raise ApiError(422, "validation_error", "Unknown filter kind.")
 
 
+def _search_conditions(
+    sql: _Sql, columns: dict[str, str], search: str, params: dict[str, Any]
+) -> list[str]:
+    """Free search, as the offline one: each word typed, folded, is in the row's text.
+    Bound as a parameter, so FTS or SQL syntax typed is only text."""
+    searchable = [key for key, kind in columns.items() if kind in ("text", "enum", "date")]
+    words = search.split()[:16]
+    if not words:
+        return []
+    if not searchable:
+        return ["1 = 0"]
+    separator = "chr(31)" if sql.postgres else "char(31)"
+    row_text = f" || {separator} || ".join(
+        f"coalesce({sql.value(key, columns[key])}, '')" for key in searchable
+    )
+    folded_row = sql.folded(row_text)
+    found = []
+    for number, word in enumerate(words):
+        name = f"search{number}"
+        params[name] = word
+        position = "strpos" if sql.postgres else "instr"
+        found.append(f"{position}({folded_row}, {sql.folded(':' + name)}) > 0")
+    return found
+
+
 def _cursor(value: Any, seq: int) -> str:
     return base64.urlsafe_b64encode(json.dumps([value, seq]).encode()).decode().rstrip("=")
 
@@ -313,6 +338,14 @@ def registry_rows_page(
     descending: bool = False,
     after: Annotated[str | None, Query(max_length=2_000)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+    search: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Free search over the whole row: every word typed (Azerbaijani "
+            "folding) is contained in some text, choice or date column; searched as text.",
+        ),
+    ] = None,
 ) -> RowsPage:
     try:
         parsed = json.loads(filters)
@@ -325,6 +358,8 @@ def registry_rows_page(
         columns, personal = _columns(conn, principal, registry_id)
         params: dict[str, Any] = {"registry": registry_id, "limit": limit}
         conditions = _conditions(sql, columns, parsed, params, sort)
+        searched = _search_conditions(sql, columns, search or "", params)
+        conditions += searched
         if sort is not None and sort not in columns:
             raise ApiError(422, "validation_error", "sort names no column of this registry.")
         order = "seq" if sort is None else sql.order(sort, columns[sort])
@@ -347,7 +382,12 @@ def registry_rows_page(
         rows: list[Any] | None = None
         # PostgreSQL: not probed (each statement is planned anew, ~10 ms for these long
         # expressions; its planner already walks the order and tests the set per row).
-        if not sql.postgres and len(conditions) == 1 and _common(conn, conditions[0], params):
+        if (
+            not sql.postgres
+            and not searched
+            and len(conditions) == 1
+            and _common(conn, conditions[0], params)
+        ):
             tests = _conditions(sql, columns, parsed, params, sort, wrap=False)
             rows = _probe(conn, order, ordering, walk, tests, params, limit)
         if rows is None:

@@ -259,3 +259,17 @@ def test_every_view_equals_a_plain_reading(
         assert {r["id"] for r in got} == set(wanted)
     else:
         assert [r["id"] for r in got] == wanted
+
+
+@pytest.mark.parametrize("search", ["seki cay", "ŞƏKİ", "ılıq", "zzz", "' OR 1=1 --", "NEAR(a*"])
+def test_free_search_equals_a_plain_reading(world: World, search: str) -> None:
+    rows = add_rows(world)
+    api = world.sign_in("staff")
+    got = read_all(api, "reg-open", search=search, sort="name")
+    words = [az_fold(word) for word in search.split()]
+    wanted = [r for r in rows if all(w in az_fold(r["values"]["name"]) for w in words)]
+    assert sorted(r["id"] for r in got if r["id"].startswith("row-big")) == sorted(
+        r["id"] for r in wanted
+    )
+    if search == "seki cay":
+        assert wanted
