@@ -213,8 +213,10 @@ class DocumentsTab(LockingMixin, QWidget):
         self.free_button.clicked.connect(self.free_up_space)
         keeping.addWidget(self.keep_button)
         keeping.addWidget(self.keep_folder_button)
-        keeping.addStretch(1)
-        keeping.addWidget(self.usage_label)
+        # Wrapped, taking the room left: on one line the Azerbaijani sentence made the
+        # window wider than a 1280-pixel screen.
+        self.usage_label.setWordWrap(True)
+        keeping.addWidget(self.usage_label, 1)
         keeping.addWidget(self.free_button)
         column.addLayout(keeping)
         self.upload_progress = UploadProgress(self._context.files)
@@ -231,10 +233,12 @@ class DocumentsTab(LockingMixin, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for section, width in enumerate((0, 52, 140, 56, 72, 92, 150)):
-            if width:
-                header.resizeSection(section, width)
+        # The title keeps a readable width (a stretched first column shrank to a few pixels
+        # when the window was narrow); the last column takes what is left, and a narrow
+        # window scrolls sideways instead.
+        header.setStretchLastSection(True)
+        for section, width in enumerate((260, 52, 140, 56, 72, 92, 120)):
+            header.resizeSection(section, width)
         header.setSortIndicatorShown(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_document_changed)
         self.model.follow(self.table)
