@@ -21,6 +21,7 @@ import sqlite_utils
 from domains.bookings.commands import BookRoom
 from domains.bookings.queries import BAKU
 from domains.writes import apply_command
+from tests.client.fork_lines import say
 from tests.client.kill_writer import PERSON, _engine, _fork, push_until_empty
 
 USER: dict[str, object] = {"id": PERSON, "roles": ["staff"]}
@@ -55,14 +56,14 @@ def queue_batch(db: sqlite_utils.Database, batch: int) -> None:
 def push_forever(cache: Path, server_url: str) -> None:
     engine, _db = _engine(cache, server_url)
     while True:
-        print(f"pushing {len(engine.outbox.all())}", flush=True)
+        say(f"pushing {len(engine.outbox.all())}")
         engine.run()
-        print("pushed", flush=True)
+        say("pushed")
 
 
 def main() -> None:
     cache, server_url = Path(sys.argv[1]), sys.argv[2]
-    print("ready", flush=True)
+    say("ready")
     for line in sys.stdin:
         command = line.strip()
         if command == "fork":

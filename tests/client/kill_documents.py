@@ -33,6 +33,7 @@ from domains.catalog import CATALOG
 from domains.documents.commands import UploadDocument, UploadVersion
 from domains.documents.content import StagedFile
 from domains.writes import apply_command
+from tests.client.fork_lines import say
 from tests.client.kill_writer import BearerTransport
 
 SENTINEL = b"KILL-LOOP-SENTINEL-3f9a51"
@@ -108,32 +109,32 @@ class Writer:
     def upload(self) -> None:
         titles = self.db.conn.execute("SELECT title FROM documents WHERE folder_id = ?", (FOLDER,))
         step = max((upload_step(t) for (t,) in titles), default=0) + 1
-        print(f"staging {step}", flush=True)
+        say(f"staging {step}")
         staged = self._staged(f"kill-{step:05d}.txt", upload_bytes(step))
         apply_command(self.db, UploadDocument(FOLDER, staged, upload_title(step), USER))
-        print(f"uploading {step}", flush=True)
+        say(f"uploading {step}")
         self.engine.run()
-        print(f"uploaded {step}", flush=True)
+        say(f"uploaded {step}")
 
     def version(self) -> None:
         current = self._record_titled(VERSIONED_TITLE)
         number = int(str(current["version_no"])) + 1
-        print(f"staging version {number}", flush=True)
+        say(f"staging version {number}")
         staged = self._staged("versiya.txt", version_bytes(number))
         apply_command(self.db, UploadVersion(str(current["id"]), staged, USER))
-        print(f"versioning {number}", flush=True)
+        say(f"versioning {number}")
         self.engine.run()
-        print(f"versioned {number}", flush=True)
+        say(f"versioned {number}")
 
     def download(self) -> None:
         record = self._record_titled(DOWNLOADED_TITLE)
         sha256 = str(record["sha256"])
         # The whole file goes (a partial one stays: the next download resumes it).
         self.content.files.path_for(sha256).unlink(missing_ok=True)
-        print("downloading", flush=True)
+        say("downloading")
         data = self.content.open(record)
         assert data == download_bytes(), "a download read back other bytes"
-        print("downloaded", flush=True)
+        say("downloaded")
 
 
 def work_forever(kind: str) -> Callable[[Path, str], None]:
@@ -142,7 +143,7 @@ def work_forever(kind: str) -> Callable[[Path, str], None]:
         action = {"upload": writer.upload, "version": writer.version}.get(kind)
         if action is not None:
             writer.push()  # what the last one left: settled before the clock starts
-        print("opened", flush=True)  # the test's random moment counts from here
+        say("opened")  # the test's random moment counts from here
         while True:
             if kind == "download":
                 writer.download()
@@ -159,7 +160,7 @@ def push_until_empty(cache: Path, server_url: str) -> None:
     writer = Writer(cache, server_url)
     for _ in range(600):
         if writer.push():
-            print("clean", flush=True)
+            say("clean")
             return
         time.sleep(0.1)
     raise SystemExit(f"still queued: {len(writer.engine.outbox.all())}")
@@ -172,19 +173,19 @@ def _fork(target: Callable[[Path, str], None], cache: Path, server_url: str) -> 
         try:
             target(cache, server_url)
         except BaseException as error:  # reported to the test, then exit
-            print(f"failed {error!r}", flush=True)
+            say(f"failed {error!r}")
             code = 1
         finally:
             sys.stdout.flush()
             os._exit(code)
-    print(f"pid {pid}", flush=True)
+    say(f"pid {pid}")
     _, status = os.waitpid(pid, 0)
-    print(f"ended {pid} {status}", flush=True)
+    say(f"ended {pid} {status}")
 
 
 def main() -> None:
     cache, server_url = Path(sys.argv[1]), sys.argv[2]
-    print("ready", flush=True)
+    say("ready")
     for line in sys.stdin:
         command = line.split()
         if command[:1] == ["fork"] and len(command) == 2:

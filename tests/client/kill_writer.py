@@ -34,6 +34,7 @@ from client.sync import RetryPolicy, SyncEngine
 from domains.catalog import CATALOG
 from domains.directory.commands import UpdateContactDetails
 from domains.writes import apply_command
+from tests.client.fork_lines import say
 
 PERSON = "p-staff"
 USER: dict[str, object] = {"id": PERSON, "roles": ["staff"]}
@@ -79,9 +80,9 @@ def write_forever(cache: Path, server_url: str) -> None:
         stored = engine.records.get("people", PERSON)
         step = step_of(None if stored is None else stored.record.get("phone")) + 1
         apply_command(db, UpdateContactDetails(PERSON, phone_of(step), None, None, USER))
-        print(f"written {step}", flush=True)
+        say(f"written {step}")
         engine.run()
-        print(f"pushed {step}", flush=True)
+        say(f"pushed {step}")
 
 
 def push_until_empty(cache: Path, server_url: str) -> None:
@@ -89,7 +90,7 @@ def push_until_empty(cache: Path, server_url: str) -> None:
     for _ in range(600):
         engine.run()
         if not engine.outbox.all():
-            print("clean", flush=True)
+            say("clean")
             return
         time.sleep(0.1)  # an entry waits for its retry time (a resend still in flight)
     left = [
@@ -115,19 +116,19 @@ def _fork(target: Callable[[Path, str], None], cache: Path, server_url: str) -> 
         try:
             target(cache, server_url)
         except BaseException as error:  # reported to the test, then exit
-            print(f"failed {error!r}", flush=True)
+            say(f"failed {error!r}")
             code = 1
         finally:
             sys.stdout.flush()
             os._exit(code)
-    print(f"pid {pid}", flush=True)
+    say(f"pid {pid}")
     _, status = os.waitpid(pid, 0)
-    print(f"ended {pid} {status}", flush=True)
+    say(f"ended {pid} {status}")
 
 
 def main() -> None:
     cache, server_url = Path(sys.argv[1]), sys.argv[2]
-    print("ready", flush=True)
+    say("ready")
     for line in sys.stdin:
         command = line.strip()
         if command == "fork":
