@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="start the embedded demo server and sign in to it"
     )
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
-    # Tests of whole starts (tests/ui_shell/test_start.py): report each window shown.
+    # Tests of whole starts (tests/ui/shell/test_start.py): report each window shown.
     parser.add_argument("--report-windows", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--demo-port", type=int, default=DEMO_PORT, help=argparse.SUPPRESS)
     # The built folder's smoke test (scripts/smoke-frozen): sign in, sync, every tab, quit.

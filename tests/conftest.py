@@ -10,7 +10,7 @@ from domains.catalog import CATALOG
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["tests.demo"]  # the synced demo cache, for tests/cache and tests/ui_directory
+pytest_plugins = ["tests.demo"]  # the synced demo cache, for tests/cache and tests/ui/directory
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The ``demo`` data seeded into a real server on loopback (once per session) and synced
 by the real sync engine into a real encrypted profile: for the tests of the directory's
-queries (tests/cache) and of its tab (tests/ui_directory). Qt-free.
+queries (tests/cache) and of its tab (tests/ui/directory). Qt-free.
 
 Registered for the whole suite in tests/conftest.py (``pytest_plugins``); the server and
 client modules load inside the fixtures, so a run that needs no demo does not pay for

@@ -480,7 +480,7 @@ class StartupProbe:
 
 
 class WindowReport:
-    """``--report-windows`` (tests of whole starts, tests/ui_shell/test_start.py): prints
+    """``--report-windows`` (tests of whole starts, tests/ui/shell/test_start.py): prints
     ``shown: <class>`` for each window the shell shows. A sign-in dialog already filled
     in (the demo's first start) is submitted as a user pressing Enter would; the main
     window, once shown, is left at once (Leave.QUIT)."""

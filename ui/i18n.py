@@ -66,6 +66,7 @@ class Languages(QObject):
         self._directory = directory
         self._installed: list[QTranslator] = []
         self._installers: list[Callable[[QApplication, str], object]] = []
+        self._default_locale: QLocale | None = None  # before the first switch
         self.current = ""
 
     def add_installer(self, installer: Callable[[QApplication, str], object]) -> None:
@@ -79,6 +80,8 @@ class Languages(QObject):
             raise ValueError(f"unknown language {code!r}")
         if code == self.current:
             return
+        if self._default_locale is None:
+            self._default_locale = QLocale()
         QLocale.setDefault(locale_for(code))  # before the LanguageChange events go out
         for translator in self._installed:
             self._app.removeTranslator(translator)
@@ -95,10 +98,18 @@ class Languages(QObject):
         self.changed.emit(code)
 
     def uninstall(self) -> None:
-        """Remove every translator this object installed (back to the source English)."""
+        """Remove every translator this object and its tabs installed, and give the
+        process back the locale it had before the first switch: numbers and texts
+        of a later window (another sign-in, the next test) do not carry this one's
+        language."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed = []
+        for installer in self._installers:
+            installer(self._app, "")  # no such language: the tab removes its translator
+        if self._default_locale is not None:
+            QLocale.setDefault(self._default_locale)
+            self._default_locale = None
         self.current = ""
 
     def _install(self, path: str) -> None:

@@ -400,7 +400,7 @@ def test_edit_opens_the_form_with_mine_over_the_servers(
 def test_the_change_screens_are_named_and_keyboard_reachable(
     qtbot: QtBot, conflicted: Conflicted, context: TabContext, tasks: TaskRunner
 ) -> None:
-    from tests.ui_shell.accessibility import tab_order_breaks, tab_stops, unnamed_controls
+    from tests.ui.shell.accessibility import tab_order_breaks, tab_stops, unnamed_controls
 
     session, pid = conflicted.session, conflicted.person_id
     tab = DirectoryTab(context)

@@ -13,7 +13,7 @@ import sqlite_utils
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from client.session import Session
-from tests.ui_directory.conftest import StatementLog
+from tests.ui.directory.conftest import StatementLog
 from ui.analytics import AnalyticsTab
 from ui.analytics.i18n import install_analytics_translations
 from ui.context import DataEvents, TabContext

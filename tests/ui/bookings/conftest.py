@@ -1,6 +1,6 @@
 """The Bookings tab against the real thing: the demo server on loopback, a profile synced
 by the real engine, a real ``TaskRunner``, ``ReadPool`` and ``Writes`` (as in
-tests/ui_directory). Each test that writes has a profile of its own (``mine``)."""
+tests/ui/directory). Each test that writes has a profile of its own (``mine``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from client.session import Session
 from tests.demo import DemoServer, synced_session
-from tests.ui_directory.conftest import StatementLog
+from tests.ui.directory.conftest import StatementLog
 from ui.bookings import BookingsTab
 from ui.context import DataEvents, TabContext
 from ui.reads import ReadPool

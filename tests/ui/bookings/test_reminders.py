@@ -19,7 +19,7 @@ from tests.demo import DemoServer
 from tests.domains.bookings.slots import evening_slot
 from tests.ui.bookings.conftest import BookingsHarness, close_harness
 from tests.ui.bookings.test_rules import FakeClock, booked_on_server, first_room
-from tests.ui_directory.conftest import StatementLog
+from tests.ui.directory.conftest import StatementLog
 from ui.bookings import BookingsTab
 from ui.context import Changes, ChangeSource, DataEvents, TabContext
 from ui.reads import ReadPool

@@ -23,7 +23,7 @@ from server.booking_rules import release_step
 from tests.demo import DemoServer
 from tests.domains.bookings.slots import evening_slot
 from tests.ui.bookings.conftest import BookingsHarness, close_harness
-from tests.ui_directory.conftest import StatementLog
+from tests.ui.directory.conftest import StatementLog
 from ui.bookings import BookingsTab
 from ui.bookings.rules_panel import SeriesEditDialog
 from ui.change_words import describe

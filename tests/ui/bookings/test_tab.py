@@ -189,7 +189,7 @@ def test_a_refused_booking_offers_alternatives_and_one_click_books_one(
 def test_every_control_is_named_and_reachable_by_keyboard(
     qtbot: Any, harness: BookingsHarness
 ) -> None:
-    from tests.ui_shell.accessibility import tab_order_breaks, tab_stops, unnamed_controls
+    from tests.ui.shell.accessibility import tab_order_breaks, tab_stops, unnamed_controls
 
     wait_grid(qtbot, harness)
     start, end = evening_slot()

@@ -271,7 +271,7 @@ def test_the_move_dialog_moves_by_keyboard_and_says_why_a_taken_slot_is_refused(
     qtbot.keyClick(view, Qt.Key.Key_M)
     dialog = harness.tab.move_dialog
     qtbot.waitExposed(dialog)
-    from tests.ui_shell.accessibility import unnamed_controls
+    from tests.ui.shell.accessibility import unnamed_controls
 
     assert unnamed_controls(dialog) == []
     dialog.room_box.setCurrentIndex(dialog.room_box.findData(other.id))

@@ -16,7 +16,7 @@ from client.api import ApiClient
 from client.documents import DocumentContent
 from client.session import Session
 from tests.demo import DemoServer, synced_session
-from tests.ui_directory.conftest import StatementLog
+from tests.ui.directory.conftest import StatementLog
 from ui.context import DataEvents, TabContext
 from ui.documents import DocumentsTab
 from ui.reads import ReadPool

@@ -1,6 +1,6 @@
 """The inbox's unread count on the tab's title ("Documents (3)") and on its entry,
 updated by ``Changes``; new inbox items after a sync are announced (the shell puts the
-news in the status bar and the tray: tests/ui_shell/test_announcements.py). A colleague
+news in the status bar and the tray: tests/ui/shell/test_announcements.py). A colleague
 sends over the real server; the real sync engine brings it in."""
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from client.session import Session
 from domains.online import OnlineReads
 from tests.demo import DemoServer, sign_in_for
-from tests.ui_directory.conftest import StatementLog
+from tests.ui.directory.conftest import StatementLog
 from ui.context import DataEvents, TabContext
 from ui.reads import ReadPool
 from ui.registries import RegistriesTab

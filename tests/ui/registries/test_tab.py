@@ -194,7 +194,7 @@ def test_a_registry_not_kept_offline_says_so_and_can_be_chosen(
 
 
 def test_every_control_is_named_and_reachable(qtbot: Any, analyst_tab: Harness) -> None:
-    from tests.ui_shell.accessibility import tab_order_breaks, unnamed_controls
+    from tests.ui.shell.accessibility import tab_order_breaks, unnamed_controls
 
     tab = analyst_tab.tab
     open_medicines(qtbot, analyst_tab)

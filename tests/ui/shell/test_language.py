@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from client.policy import MachinePolicy
-from tests.ui_shell.conftest import MakeShell, visible_texts
+from tests.ui.shell.conftest import MakeShell, visible_texts
 from ui.i18n import system_language
 from ui.status import format_when
 from ui.sync_controller import CacheFacts
@@ -111,3 +112,22 @@ def test_a_language_set_by_policy_cannot_be_changed(make_shell: MakeShell) -> No
     assert not window.parts.menus.language_actions["en"].isEnabled()
     app.shell.set_language("en")
     assert app.languages.current == "az"
+
+
+def test_uninstall_gives_back_the_locale_and_the_tabs_translators(qapp: Any) -> None:
+    """A window's languages, once uninstalled (sign-out, the next window, the next test),
+    leave no trace: the process's locale is the one from before, and no tab keeps its
+    translator or writes numbers in the old language."""
+    from ui.i18n import Languages
+    from ui.registries.i18n import format_number, install_registries_translations
+
+    before = QLocale()
+    languages = Languages(qapp)
+    languages.add_installer(install_registries_translations)
+    languages.switch("ru")
+    assert QLocale().language() == QLocale.Language.Russian
+    assert format_number(2000) == QLocale("ru").toString(2000)
+    languages.uninstall()
+    assert QLocale() == before
+    assert format_number(2000) == before.toString(2000)
+    assert QCoreApplication.translate("RegistriesTab", "Registries") == "Registries"

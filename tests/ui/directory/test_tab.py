@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 from client.session import Session
 from domains.directory.queries import DirectoryQuery, department_tree, people_page
 from tests.domains.directory.test_queries import HOSTILE
-from tests.ui_directory.conftest import TabHarness, close_tab, make_harness
-from tests.ui_directory.test_vcard import parse_vcard
+from tests.ui.directory.conftest import TabHarness, close_tab, make_harness
+from tests.ui.directory.test_vcard import parse_vcard
 from ui.directory import DirectoryTab, install_directory_translations
 from ui.directory.models import PERSON_ROLE
 from ui.reads import QueryOnGuiThread, ReadPool

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from ui.i18n import Languages
@@ -18,14 +17,11 @@ OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton
 
 @pytest.fixture
 def languages(qapp: QApplication) -> Iterator[Languages]:
-    """A switch also sets the default locale: it is put back, or later tests would write
-    numbers the Russian way ("2 000")."""
-    made, locale = Languages(qapp), QLocale()
+    made = Languages(qapp)
     try:
         yield made
     finally:
         made.uninstall()
-        QLocale.setDefault(locale)
 
 
 def texts(box: QDialogButtonBox) -> tuple[str, str]:

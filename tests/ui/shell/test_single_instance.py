@@ -15,7 +15,7 @@ from cache.profile import default_profiles_root
 from ui.single_instance import SingleInstance, instance_name
 from ui.startup import ALREADY_RUNNING
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_second_instance_asks_the_first_to_come_forward(qtbot: QtBot) -> None:
@@ -39,7 +39,7 @@ def test_a_second_process_exits_at_once(qtbot: QtBot, tmp_path: Path) -> None:
     with qtbot.waitSignal(first.activated, timeout=30_000):
         process = subprocess.Popen(
             [sys.executable, "main.py", "--profile-dir", str(tmp_path)],
-            cwd=Path(__file__).resolve().parents[2],
+            cwd=Path(__file__).resolve().parents[3],
         )
         try:
             # The event loop runs meanwhile, so the first instance answers the knock.

@@ -19,8 +19,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from client.session import Session
 from domains.directory.queries import department_tree
-from tests.ui_directory.conftest import TabHarness, close_tab, make_harness
-from tests.ui_directory.test_tab import (
+from tests.ui.directory.conftest import TabHarness, close_tab, make_harness
+from tests.ui.directory.test_tab import (
     HEAD,
     TIMEOUT,
     UrlCatcher,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.server.conftest import PASSWORD, World
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def free_port() -> int:

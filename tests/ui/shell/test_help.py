@@ -19,8 +19,8 @@ from client.policy import (
     read_policy_file,
     read_registry,
 )
-from tests.ui_shell.conftest import MakeShell
-from tests.ui_shell.test_policy import FakeWinreg
+from tests.ui.shell.conftest import MakeShell
+from tests.ui.shell.test_policy import FakeWinreg
 from ui.help import GUIDE_DIR, GuideDialog, HelpdeskDialog
 
 TITLES = {

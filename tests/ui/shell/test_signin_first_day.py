@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox
 from cache.keystore import CredentialStore, KeyStorage
 from client.address import AddressProblem, BadAddress, complete_server_url
 from tests.server.conftest import PASSWORD, World
-from tests.ui_shell.conftest import MakeShell
+from tests.ui.shell.conftest import MakeShell
 from ui.app import Prefill
 from ui.main_window import Leave
 

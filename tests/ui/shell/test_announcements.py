@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QSystemTrayIcon, QWidget
 
-from tests.ui_shell.conftest import MakeShell
+from tests.ui.shell.conftest import MakeShell
 from ui.context import TabContext
 from ui.notifier import TrayNotifier, system_tray_notifier
 from ui.tabs import TabSpec

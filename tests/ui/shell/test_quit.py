@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from client.api import DEFAULT_TIMEOUTS
 from tests.server.conftest import PASSWORD, World
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 class SilentRelay:

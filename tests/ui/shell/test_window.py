@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 import main
 from server.config import Policy
 from tests.server.conftest import World
-from tests.ui_shell.conftest import MakeShell, ProbeTab, answer_question
+from tests.ui.shell.conftest import MakeShell, ProbeTab, answer_question
 from ui.context import TabContext
 from ui.main_window import Leave
 from ui.tabs import TabSpec

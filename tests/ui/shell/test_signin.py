@@ -9,7 +9,7 @@ from cache.keystore import CredentialStore
 from client.session import DeviceIdentity
 from server.config import Policy
 from tests.server.conftest import World
-from tests.ui_shell.conftest import MakeShell
+from tests.ui.shell.conftest import MakeShell
 from ui.main_window import Leave
 
 

@@ -20,7 +20,7 @@ from client.sync import SEARCH_INDEX, RetryPolicy, SyncProgress
 from server.config import Settings
 from server.runner import ServerThread, seed_if_empty
 from tests.server.conftest import World
-from tests.ui_shell.conftest import MakeShell, answer_question
+from tests.ui.shell.conftest import MakeShell, answer_question
 from ui.app import Prefill
 from ui.status import StatusPanel
 from ui.sync_controller import Connection

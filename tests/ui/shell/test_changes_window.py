@@ -8,7 +8,7 @@ from client.sync import RetryPolicy
 from server.runner import ServerThread
 from tests.client.test_api import signed_in
 from tests.server.conftest import World
-from tests.ui_shell.conftest import Harness, MakeShell
+from tests.ui.shell.conftest import Harness, MakeShell
 from ui.directory import DirectoryTab
 from ui.main_window import MainWindow
 from ui.tabs import available_tabs

@@ -26,7 +26,7 @@ from client.policy import (
 )
 from client.session import SignIn
 from tests.server.conftest import PASSWORD, World
-from tests.ui_shell.conftest import CHEAP_KDF, MakeShell
+from tests.ui.shell.conftest import CHEAP_KDF, MakeShell
 
 
 class FakeWinreg:

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 
 from server.config import Policy
 from tests.server.conftest import PASSWORD
-from tests.ui_shell.conftest import MakeShell, visible_texts
+from tests.ui.shell.conftest import MakeShell, visible_texts
 from ui.idle_lock import IdleWatcher
 
 

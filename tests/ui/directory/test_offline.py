@@ -21,8 +21,8 @@ from server.config import Settings
 from server.runner import ServerThread
 from server.seed import DEMO_PASSWORD
 from tests.demo import USERNAME, sign_in_for, synced_session
-from tests.ui_directory.conftest import close_tab, make_harness
-from tests.ui_directory.test_tab import HEAD, open_card, search, shown, wait_ready
+from tests.ui.directory.conftest import close_tab, make_harness
+from tests.ui.directory.test_tab import HEAD, open_card, search, shown, wait_ready
 from ui.context import Changes, ChangeSource
 from ui.directory import DirectoryTab
 from ui.directory.models import DepartmentModel

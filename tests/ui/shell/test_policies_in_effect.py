@@ -20,9 +20,9 @@ from client.policy import (
     load_policy_layers,
     settings_in_effect,
 )
-from tests.ui_shell.accessibility import unnamed_controls
-from tests.ui_shell.conftest import MakeShell
-from tests.ui_shell.test_policy import FakeWinreg, write_policy
+from tests.ui.shell.accessibility import unnamed_controls
+from tests.ui.shell.conftest import MakeShell
+from tests.ui.shell.test_policy import FakeWinreg, write_policy
 from ui.about import AboutDialog
 from ui.policies import PoliciesDialog
 

@@ -22,7 +22,7 @@ from ui.i18n import Languages
 from ui.signin import SignInDialog
 from ui.tasks import TaskRunner
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SERVER = "https://intranet.health.gov.az"
 
 LONG_MESSAGES: dict[str, Callable[[], str]] = {
@@ -93,7 +93,7 @@ def test_long_errors_push_the_buttons_down_at_100_percent(
 def test_long_errors_push_the_buttons_down_at_125_percent() -> None:
     env = dict(os.environ, QT_SCALE_FACTOR="1.25", QT_QPA_PLATFORM="offscreen")
     run = subprocess.run(
-        [sys.executable, "-c", "import tests.ui_shell.test_signin_layout as t; t.main()"],
+        [sys.executable, "-c", "import tests.ui.shell.test_signin_layout as t; t.main()"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.ui_directory.conftest import TabHarness
-from tests.ui_directory.test_tab import HEAD, open_card, wait_ready
+from tests.ui.directory.conftest import TabHarness
+from tests.ui.directory.test_tab import HEAD, open_card, wait_ready
 from ui.context import Changes, ChangeSource
 
 

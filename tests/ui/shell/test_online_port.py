@@ -6,7 +6,7 @@ listed as not readable); it follows the session's connection state."""
 from __future__ import annotations
 
 from domains.registries.online import RegistryListing, registry_listing
-from tests.ui_shell.conftest import MakeShell, probe_tabs
+from tests.ui.shell.conftest import MakeShell, probe_tabs
 
 
 def test_the_window_gives_tabs_the_online_port(make_shell: MakeShell) -> None:

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QMessageBox
 
 from server.seed import DEMO_PASSWORD
 from tests.demo import DemoServer
-from tests.ui_shell.accessibility import (
+from tests.ui.shell.accessibility import (
     accessible_name,
     tab_order_breaks,
     tab_stops,
     unnamed_controls,
 )
-from tests.ui_shell.conftest import MakeShell
+from tests.ui.shell.conftest import MakeShell
 from ui.about import AboutDialog
 from ui.app import Prefill
 from ui.directory import DirectoryTab
