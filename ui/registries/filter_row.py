@@ -156,6 +156,40 @@ class FilterRow(QWidget):
                 found.append(TextFilter(key, first.text()))
         return tuple(found)
 
+    def state(self) -> dict[tuple[str, str], list[object]]:
+        """What is typed or picked, per (column key, type): carried over to the row of a
+        registry whose description the server changed."""
+        found: dict[tuple[str, str], list[object]] = {}
+        for key, editors in self._editors.items():
+            kind = self.registry.column(key).type
+            found[(key, kind)] = [
+                e.currentData() if kind == "enum" and isinstance(e, QComboBox)
+                else e.currentIndex() if isinstance(e, QComboBox)
+                else e.text() if isinstance(e, QLineEdit)
+                else None
+                for e in editors
+            ]  # fmt: skip
+        return found
+
+    def restore(self, state: dict[tuple[str, str], list[object]]) -> None:
+        """Put back what ``state`` holds for the columns this registry still has with the
+        same type (a renamed or retyped column starts empty). Emits nothing."""
+        for key, editors in self._editors.items():
+            values = state.get((key, self.registry.column(key).type))
+            if values is None or len(values) != len(editors):
+                continue
+            for editor, value in zip(editors, values, strict=True):
+                editor.blockSignals(True)
+                if isinstance(editor, QLineEdit) and isinstance(value, str):
+                    editor.setText(value)
+                elif isinstance(editor, QComboBox) and self.registry.column(key).type == "enum":
+                    if value is not None and editor.findData(value) < 0:
+                        editor.addItem(str(value), value)  # the counts come later
+                    editor.setCurrentIndex(max(editor.findData(value), 0))
+                elif isinstance(editor, QComboBox) and isinstance(value, int):
+                    editor.setCurrentIndex(value)
+                editor.blockSignals(False)
+
     def show_problems(self, problems: list[FilterProblem]) -> None:
         by_column = {p.column: p.code for p in problems}
         for key, label in self._problems.items():

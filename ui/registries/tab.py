@@ -292,6 +292,12 @@ class RegistriesTab(QWidget):
                 shown = self.choice(str(current))
                 if shown is not None and self._online_mode != self._wants_online(shown):
                     self._open(shown)  # the sync brought its rows (or dropped them)
+                elif (
+                    shown is not None
+                    and self._registry is not None
+                    and shown.registry.columns != self._registry.columns
+                ):
+                    self._reopen_described(shown)
                 else:
                     self._update_mode()
                 return
@@ -386,6 +392,16 @@ class RegistriesTab(QWidget):
         self.atc_label.hide()
         self._show_detail(None)
 
+    def _reopen_described(self, choice: RegistryChoice) -> None:
+        """The server changed the open registry's description (a column added, renamed or
+        retyped): open it again with its new columns, keeping the filters, the search and
+        the sort of the columns it still has."""
+        kept = self._filter_row.state() if self._filter_row is not None else {}
+        self._open(choice)
+        if self._filter_row is not None and kept:
+            self._filter_row.restore(kept)
+            self._apply()
+
     def _open(self, choice: RegistryChoice) -> None:
         self._close_registry()
         registry = choice.registry
@@ -474,7 +490,13 @@ class RegistriesTab(QWidget):
             model.rowsInserted.connect(lambda *_a: self._show_growing_count())
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         header = self.table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        sorted_by = [n for n, c in enumerate(model.shown) if c.key == model.query.sort]
+        header.setSortIndicator(
+            sorted_by[0] if sorted_by else -1,
+            Qt.SortOrder.DescendingOrder
+            if model.query.descending and sorted_by
+            else Qt.SortOrder.AscendingOrder,
+        )
         for number, column in enumerate(model.shown):
             header.resizeSection(number, column_width(column))
         self.pages.setCurrentWidget(self.table)
@@ -603,6 +625,7 @@ class RegistriesTab(QWidget):
             model is not None
             and model.query.sort is not None
             and model.query.registry_id == registry.id
+            and any(c.key == model.query.sort for c in registry.columns)
         ):
             sort, descending = model.query.sort, model.query.descending
         return RegistryQuery(registry.id, filters, self.search.text(), sort, descending)
