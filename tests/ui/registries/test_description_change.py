@@ -79,9 +79,7 @@ def rename_address_and_add_a_column(server: ServerThread) -> None:
 def headers(harness: Harness) -> list[str]:
     model = harness.tab.model
     assert model is not None
-    return [
-        str(model.headerData(i, Qt.Orientation.Horizontal)) for i in range(model.columnCount())
-    ]
+    return [str(model.headerData(i, Qt.Orientation.Horizontal)) for i in range(model.columnCount())]
 
 
 def test_a_changed_description_reopens_the_registry_keeping_the_users_view(
