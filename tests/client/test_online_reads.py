@@ -452,3 +452,48 @@ def test_a_page_failing_mid_export_leaves_no_file(
         assert os.listdir(folder) == []
     finally:
         api.close()
+
+
+def test_an_online_export_of_personal_data_is_logged_page_by_page(
+    world: World, tmp_path: Path
+) -> None:
+    """Exporting is reading rows: each page is in the access log; a role without access
+    gets no file."""
+    folder = tmp_path / "export"
+    folder.mkdir()
+    columns = (Column("name", "Ad", "text"),)
+    api = signed_in(world.server.base_url)
+    try:
+        reads = ApiOnlineReads(api, lambda: True)
+        written = on_worker(
+            lambda: export_rows(
+                columns,
+                iter_pages(reads, RegistryQuery("reg-personal"), 1),
+                folder / "p.csv",
+                "csv",
+            )
+        )
+        assert written == 2
+    finally:
+        api.close()
+    log = world.sign_in("admin").get("/admin/registry-access-log").json()
+    assert [(e["registry_id"], e["rows"], e["user_id"]) for e in log] == [
+        ("reg-personal", 1, "p-analyst")
+    ] * 2
+    staff = ApiClient(world.server.base_url)
+    staff.login("staff", PASSWORD, "device-online-2", "Test")
+    try:
+        reads = ApiOnlineReads(staff, lambda: True)
+        with pytest.raises(OnlineReadFailed) as refused:
+            on_worker(
+                lambda: export_rows(
+                    columns,
+                    iter_pages(reads, RegistryQuery("reg-personal")),
+                    folder / "s.csv",
+                    "csv",
+                )
+            )
+        assert refused.value.problem is OnlineProblem.FORBIDDEN
+        assert os.listdir(folder) == ["p.csv"]
+    finally:
+        staff.close()
