@@ -117,7 +117,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _registries_parser(commands: Any) -> None:
     """``registries list|export``: the Registries tab's views on the offline cache."""
-    registries = commands.add_parser("registries", help="list or export registries (offline)")
+    registries = commands.add_parser(
+        "registries", help="list or export registries (the cache, or --online)"
+    )
     registries.add_argument("action", choices=("list", "export"))
     registries.add_argument("registry", nargs="?", help="the registry id (export)")
     registries.add_argument("--server", required=True)
@@ -137,6 +139,11 @@ def _registries_parser(commands: Any) -> None:
     registries.add_argument("--sort", metavar="COLUMN")
     registries.add_argument("--descending", action="store_true")
     registries.add_argument("--columns", metavar="A,B,C", help="the columns, in order")
+    registries.add_argument(
+        "--online",
+        action="store_true",
+        help="export: read the view from the server (a registry not kept offline)",
+    )
 
 
 def _password(from_stdin: bool) -> str:
@@ -288,10 +295,30 @@ def _sync_session(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
+def _export_online(session: Any, registry: Any, query: Any, out: Path, file_format: str) -> int:
+    """The view read from the server page by page (keyset, 500 a page), on a worker
+    thread (online reads refuse the main one), written whole or not at all."""
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    from client.online import ApiOnlineReads  # noqa: PLC0415
+    from domains.registries.export import export_rows  # noqa: PLC0415
+    from domains.registries.online import iter_pages  # noqa: PLC0415
+
+    reads = ApiOnlineReads(session.api, lambda: True)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(
+            lambda: export_rows(
+                query.shown_columns(registry), iter_pages(reads, query), out, file_format
+            )
+        ).result()
+
+
 def run_registries(args: argparse.Namespace) -> int:
     """List the registries or export one view of a registry kept offline, from the
-    encrypted cache (no network: the rows are the last sync's)."""
+    encrypted cache (no network: the rows are the last sync's); with ``--online``, the
+    view of any registry the user may read, from the server (signed in online)."""
     from client.session import SignIn  # noqa: PLC0415
+    from domains.online import OnlineReadFailed  # noqa: PLC0415
     from domains.registries.export import ExportFailed, export_view  # noqa: PLC0415
     from domains.registries.filters import BadFilter  # noqa: PLC0415
     from domains.registries.headless import build_query, registry_lines  # noqa: PLC0415
@@ -305,9 +332,10 @@ def run_registries(args: argparse.Namespace) -> int:
     if args.action == "export" and file_format not in ("csv", "xlsx"):
         print("error: --out must end in .csv or .xlsx (or give --format)", file=sys.stderr)
         return 2
-    session = SignIn(args.server, profile_dir=args.profile_dir).offline(
-        args.username, _password(args.password_stdin)
-    )
+    sign_in = SignIn(args.server, profile_dir=args.profile_dir)
+    password = _password(args.password_stdin)
+    online = args.action == "export" and args.online
+    session = (sign_in.online if online else sign_in.offline)(args.username, password)
     try:
         db = session.cache.db
         if args.action == "list":
@@ -338,7 +366,13 @@ def run_registries(args: argparse.Namespace) -> int:
             print(f"error: {bad}", file=sys.stderr)
             return 2
         try:
-            rows = export_view(db, query, args.out, file_format)
+            if online:
+                rows = _export_online(session, registry, query, args.out, file_format)
+            else:
+                rows = export_view(db, query, args.out, file_format)
+        except OnlineReadFailed as failed:
+            print(f"error: the server's pages could not be read: {failed}", file=sys.stderr)
+            return 1
         except ExportFailed as failed:
             print(f"error: {args.out} could not be written: {failed.detail}", file=sys.stderr)
             return 1

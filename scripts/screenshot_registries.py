@@ -6,6 +6,10 @@
 - ``registries-million-<lang>.png``: a registry of 1 000 000 rows, filtered and sorted,
   and ``registries-export-<lang>.png``: an XLSX export of it in progress. Both from the
   cache ``bench/registries.py`` builds (``--million``; skipped when it is absent).
+- ``registries-online-search-<lang>.png``: the free search online (Cyrillic typed for
+  Latin), and ``registries-online-export-<lang>.png``: an online export in progress
+  (its pages paced, ``PacedOnlineReads``, so the shot catches it); ``--online-only``
+  takes just these two.
 - ``registries-atc-<lang>.png``: the medicines' ATC view,
   ``registries-online-<lang>.png``: a registry not kept on this computer browsed online
   (filtered and sorted by the server), and ``registries-personal-<lang>.png``: the
@@ -34,6 +38,7 @@ from cache.keywrap import Argon2Params
 from cache.meta import Meta
 from client.online import ApiOnlineReads
 from client.session import Session, SignIn
+from domains.registries.online import EXPORT_PAGE
 from server.config import Settings
 from server.runner import ServerThread, seed_if_empty
 from ui.context import DataEvents, TabContext
@@ -92,6 +97,7 @@ class Window:
         user: dict[str, object],
         size: tuple[int, int],
         online: Session | None = None,
+        online_reads: Any = None,
     ) -> None:
         self.tasks = TaskRunner()
         self.events = DataEvents()
@@ -102,7 +108,8 @@ class Window:
             tasks=self.tasks,
             events=self.events,
             user=user,
-            online=ApiOnlineReads(online.api, lambda: True) if online is not None else None,
+            online=online_reads
+            or (ApiOnlineReads(online.api, lambda: True) if online is not None else None),
         )
         self.window = QMainWindow()
         self.tabs = QTabWidget(self.window)
@@ -163,6 +170,59 @@ def million(
     (folder / "screenshot-export.xlsx").unlink(missing_ok=True)
 
 
+class PacedOnlineReads:
+    """The session's online reads, each page of rows a second late: a screenshot of an
+    export in progress needs it to last (2 000 demo rows take well under a second)."""
+
+    def __init__(self, reads: ApiOnlineReads, pace: float = 1.0) -> None:
+        self._reads = reads
+        self._pace = pace
+
+    @property
+    def available(self) -> bool:
+        return self._reads.available
+
+    def get_json(self, path: str, params: Any = None) -> object:
+        if path.endswith("/rows") and params and int(params.get("limit", 0)) >= EXPORT_PAGE:
+            time.sleep(self._pace)
+        return self._reads.get_json(path, params)
+
+
+def online_search_and_export(
+    app: QApplication, out: Path, languages: list[str], size: tuple[int, int]
+) -> None:
+    with (
+        tempfile.TemporaryDirectory(prefix="registries-shot-") as temporary,
+        demo_sessions(Path(temporary)) as (analyst, _head),
+    ):
+        shot = Window(analyst.cache.connect, analyst.user, size, online=analyst)
+        tab = shot.tab
+        wait_until(lambda: tab.choice("reg-institutions") is not None)
+        tab.choose("reg-institutions")
+        wait_until(lambda: bool(tab.model and tab.model.online and tab.model.loaded_once))
+        tab.search.setText("шеки")
+        wait_until(lambda: bool(tab.model and tab.model.query.search))
+        tab.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+        wait_until(lambda: bool(tab.model and tab.model.query.sort == "beds"))
+        wait_until(lambda: bool(tab.model and tab.model.count))
+        settle(1.0)
+        tab.table.selectRow(0)
+        shot.shoot(app, languages, lambda lang: out / f"registries-online-search-{lang}.png")
+        shot.close()
+        paced = PacedOnlineReads(ApiOnlineReads(analyst.api, lambda: True))
+        shot = Window(analyst.cache.connect, analyst.user, size, online_reads=paced)
+        tab = shot.tab
+        wait_until(lambda: tab.choice("reg-institutions") is not None)
+        tab.choose("reg-institutions")
+        wait_until(lambda: bool(tab.model and tab.model.online and tab.model.loaded_once))
+        target = Path(temporary) / "müəssisələr.xlsx"
+        tab.export_to(target, "xlsx")
+        wait_until(lambda: tab.export_progress.value() >= EXPORT_PAGE, 60)
+        for language in languages:  # one shot per page: the export stays in progress
+            shot.shoot(app, [language], lambda lang: out / f"registries-online-export-{lang}.png")
+        shot.close()
+
+
 def demo(app: QApplication, out: Path, languages: list[str], size: tuple[int, int]) -> None:
     with (
         tempfile.TemporaryDirectory(prefix="registries-shot-") as temporary,
@@ -217,6 +277,7 @@ def main() -> int:
     parser.add_argument("--million", type=Path, default=Path("/tmp/registries-bench"))  # noqa: S108
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=860)
+    parser.add_argument("--online-only", action="store_true")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
@@ -225,11 +286,15 @@ def main() -> int:
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     languages = args.languages.split(",")
     size = (args.width, args.height)
+    if args.online_only:
+        online_search_and_export(app, args.out, languages, size)
+        return 0
     if (args.million / "cache.db").exists():
         million(app, args.million, args.out, languages, size)
     else:
         print(f"no {args.million}/cache.db: run bench/registries.py first for the million shots")
     demo(app, args.out, languages, size)
+    online_search_and_export(app, args.out, languages, size)
     return 0
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
@@ -56,6 +57,29 @@ registry_access_log = Table(
 )
 
 MAX_PAGE = 500
+MAX_SEARCH_TERMS = 8
+MAX_SPELLINGS = 33
+"""A word and at most 32 other spellings (the client's ``transliteration.MAX_SPELLINGS``)."""
+MAX_SEARCH_WORD = 64
+SEARCH_WORD = re.compile(r"[^\W_]+")
+"""A word as the cache's word index cuts one (FTS5 unicode61: letters and digits)."""
+WORD_SEPARATORS = " \t\n\r./,;:()[]{}\"'«»“”„‘’`!?&+*#%@=<>|\\_~^$№–—-"
+"""A word of the row starts at its text's start or after one of these (the word index
+splits at any character that is not a letter or digit; others are rare in registries,
+docs/registries.md)."""
+
+
+def _glob_class() -> str:
+    """The separators as a GLOB character class's inside (``]`` first, ``-`` last)."""
+    inside = WORD_SEPARATORS.replace("]", "").replace("-", "").replace("^", "")
+    return "]" + inside + "^-"
+
+
+def _regex_class() -> str:
+    """The separators as a regular expression's bracket (PostgreSQL's AREs)."""
+    return "[" + "".join("\\" + c if c in "\\[]^-" else c for c in WORD_SEPARATORS) + "]"
+
+
 AFTER = "\x7f"
 _SORT_STEPS = (
     ("i", "i" + AFTER), ("ı", "i"), ("q", "k" + AFTER), ("x", "h" + AFTER),
@@ -102,6 +126,40 @@ class _Sql:
 
     def folded(self, expression: str) -> str:
         return self._ordered(self._steps(self._lower(expression), _FOLD_STEPS))
+
+    def position(self, haystack: str, needle: str) -> str:
+        return f"strpos({haystack}, {needle})" if self.postgres else f"instr({haystack}, {needle})"
+
+    def raw_text(self, key: str) -> str:
+        """The value as the row's JSON spells it (a number's digits too)."""
+        self.value(key, "text")  # refuses an unusable key
+        if self.postgres:
+            return f"(body::jsonb -> 'values' ->> '{key}')"
+        return f"json_extract(body, '$.values.\"{key}\"')"
+
+    def row_words(self, keys: list[str]) -> tuple[str, str]:
+        """The row's text (every column but the booleans), folded, with a space before
+        it: ə as e, and again with ə as a (the word index holds both forms)."""
+        joined = "' ' || " + " || ' ' || ".join(
+            f"coalesce({self.raw_text(key)}, '')" for key in keys
+        )
+        if self.postgres:  # separators become spaces: a word starts after a space
+            joined = f"regexp_replace({joined}, {self.literal(_regex_class())}, ' ', 'g')"
+        e_form = self._steps(self._lower(joined), _FOLD_STEPS)
+        a_form = self._steps(
+            self._lower(self._steps(joined, (("ə", "a"), ("Ə", "a")))), _FOLD_STEPS
+        )
+        return e_form, a_form
+
+    def word_start(self, row: str, needle: str) -> str:
+        """``needle`` (letters and digits only) starts a word of ``row`` (from
+        ``row_words``)."""
+        if self.postgres:
+            return f"strpos({row}, ' ' || {needle}) > 0"
+        # instr first: cheap, and false for nearly every row when the word is rare (a
+        # GLOB with a leading '*' costs 3x more: 100 000 rows, 1.4 s instead of 3.4 s).
+        glob = f"{row} GLOB '*[' || {self.literal(_glob_class())} || ']' || {needle} || '*'"
+        return f"(instr({row}, {needle}) > 0 AND {glob})"
 
     def value(self, key: str, kind: str) -> str:
         if any(c in key for c in "\"'\\") or not key.isprintable():
@@ -258,15 +316,18 @@ def _condition(
         if not needle.strip():
             return
         folded = sql.folded(f"coalesce({sql.value(key, kind)}, '')")
-        params[name] = needle
-        if item.get("mode") == "starts":
-            end = "chr(1114111)" if sql.postgres else "char(1114111)"
-            needle = sql.folded(":" + name)
-            found.append(f"({folded} >= {needle} AND {folded} < {needle} || {end})")
-        elif sql.postgres:
-            found.append(f"strpos({folded}, {sql.folded(':' + name)}) > 0")
-        else:
-            found.append(f"instr({folded}, {sql.folded(':' + name)}) > 0")
+        spellings = _spellings(item.get("spellings"))
+        tests = []
+        for index, spelling in enumerate([needle, *spellings]):
+            bound = name if index == 0 else f"{name}_s{index}"
+            params[bound] = spelling
+            if item.get("mode") == "starts":
+                end = "chr(1114111)" if sql.postgres else "char(1114111)"
+                start = sql.folded(":" + bound)
+                tests.append(f"({folded} >= {start} AND {folded} < {start} || {end})")
+            else:
+                tests.append(f"{sql.position(folded, sql.folded(':' + bound))} > 0")
+        found.append(tests[0] if len(tests) == 1 else "(" + " OR ".join(tests) + ")")
     elif filter_kind == "choice":
         values = [str(v) for v in item.get("values") or []][:200]
         if not values:
@@ -291,29 +352,70 @@ def _condition(
         raise ApiError(422, "validation_error", "Unknown filter kind.")
 
 
-def _search_conditions(
-    sql: _Sql, columns: dict[str, str], search: str, params: dict[str, Any]
-) -> list[str]:
-    """Free search, as the offline one: each word typed, folded, is in the row's text.
-    Bound as a parameter, so FTS or SQL syntax typed is only text."""
-    searchable = [key for key, kind in columns.items() if kind in ("text", "enum", "date")]
-    words = search.split()[:16]
-    if not words:
+def _spellings(value: Any) -> list[str]:
+    """A text filter's ``spellings``: other spellings of its text (Cyrillic typed for
+    Latin: the client's transliteration), each matched as the text is."""
+    if value is None:
         return []
+    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+        raise ApiError(422, "validation_error", "spellings is not a list of words.")
+    if len(value) >= MAX_SPELLINGS:
+        raise ApiError(422, "validation_error", "Too many spellings.")
+    return [word for word in value if word.strip()]
+
+
+def _search_conditions(
+    sql: _Sql,
+    columns: dict[str, str],
+    search: str,
+    params: dict[str, Any],
+    terms: list[list[str]] | None = None,
+) -> list[str]:
+    """Free search, as the offline one (the cache's word index): every word typed,
+    folded, starts a word of the row's text; ``terms`` (the client's words, each with
+    its other spellings: Cyrillic typed for Latin) replace the words of ``search``.
+    Bound as parameters, so FTS or SQL syntax typed is only text."""
+    words = [[word] for word in SEARCH_WORD.findall(search)] if terms is None else terms
+    # Letters and digits only: nothing a GLOB or a regular expression reads.
+    words = [
+        [w for w in ("".join(SEARCH_WORD.findall(word)) for word in term) if w] for term in words
+    ]
+    words = [term for term in words if term][:MAX_SEARCH_TERMS]
+    if not words:
+        return ["1 = 0"] if search.strip() else []
+    searchable = [key for key, kind in columns.items() if kind != "boolean"]
     if not searchable:
         return ["1 = 0"]
-    separator = "chr(31)" if sql.postgres else "char(31)"
-    row_text = f" || {separator} || ".join(
-        f"coalesce({sql.value(key, columns[key])}, '')" for key in searchable
-    )
-    folded_row = sql.folded(row_text)
-    found = []
-    for number, word in enumerate(words):
-        name = f"search{number}"
-        params[name] = word
-        position = "strpos" if sql.postgres else "instr"
-        found.append(f"{position}({folded_row}, {sql.folded(':' + name)}) > 0")
-    return found
+    tests = []
+    for number, term in enumerate(words):
+        alternatives = []
+        for index, word in enumerate(term[:MAX_SPELLINGS]):
+            name = f"search{number}_{index}"
+            params[name] = word[:MAX_SEARCH_WORD]
+            needle = sql.folded(":" + name)
+            for form in ("r.e_form", "r.a_form"):
+                alternatives.append(sql.word_start(form, needle))
+        tests.append("(" + " OR ".join(alternatives) + ")")
+    e_form, a_form = sql.row_words(searchable)
+    return [
+        f"EXISTS (SELECT 1 FROM (SELECT {e_form} AS e_form, {a_form} AS a_form) AS r "
+        f"WHERE {' AND '.join(tests)})"
+    ]
+
+
+def _search_terms(value: str | None) -> list[list[str]] | None:
+    """``search_terms``: JSON ``[["word", "other spelling", ...], ...]``, or None."""
+    if value is None:
+        return None
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        raise ApiError(422, "validation_error", "search_terms is not JSON.") from None
+    if not isinstance(parsed, list) or not all(
+        isinstance(term, list) and all(isinstance(word, str) for word in term) for term in parsed
+    ):
+        raise ApiError(422, "validation_error", "search_terms is not a list of lists of words.")
+    return [[word for word in term if word.strip()] for term in parsed]
 
 
 def _cursor(value: Any, seq: int) -> str:
@@ -343,7 +445,17 @@ def registry_rows_page(
         Query(
             max_length=200,
             description="Free search over the whole row: every word typed (Azerbaijani "
-            "folding) is contained in some text, choice or date column; searched as text.",
+            "folding) starts a word of the row (any column but the booleans); searched "
+            "as text.",
+        ),
+    ] = None,
+    search_terms: Annotated[
+        str | None,
+        Query(
+            max_length=20_000,
+            description="JSON [[word, other spelling, ...], ...]: the search's words as the "
+            "client cut them, each with its other spellings (Cyrillic typed for Latin); "
+            "replaces the words of search.",
         ),
     ] = None,
 ) -> RowsPage:
@@ -358,7 +470,9 @@ def registry_rows_page(
         columns, personal = _columns(conn, principal, registry_id)
         params: dict[str, Any] = {"registry": registry_id, "limit": limit}
         conditions = _conditions(sql, columns, parsed, params, sort)
-        searched = _search_conditions(sql, columns, search or "", params)
+        searched = _search_conditions(
+            sql, columns, search or "", params, _search_terms(search_terms)
+        )
         conditions += searched
         if sort is not None and sort not in columns:
             raise ApiError(422, "validation_error", "sort names no column of this registry.")

@@ -11,7 +11,8 @@ No Qt.
 - Written to a hidden temporary file in the target folder, then renamed over the
   target: a cancel, an error or a folder that cannot be written leaves no partial
   file (``ExportFailed`` says why).
-- Rows are read by keyset (``queries.iter_rows``), batch by batch: flat memory,
+- Rows are read by keyset (``queries.iter_rows``; online, the server's pages:
+  ``online.iter_pages``), batch by batch into ``export_rows``: flat memory,
   ``progress(done, total)`` and ``check()`` (raises to cancel) between batches.
 """
 
@@ -32,7 +33,7 @@ from domains.registries.filters import RegistryQuery
 from domains.registries.model import Column, RegistryRow, load_registry
 from domains.registries.queries import count_rows, iter_rows
 
-__all__ = ["EXPORT_FORMATS", "SHEET_ROWS", "ExportFailed", "export_view"]
+__all__ = ["EXPORT_FORMATS", "SHEET_ROWS", "ExportFailed", "export_rows", "export_view"]
 
 EXPORT_FORMATS = ("csv", "xlsx")
 SHEET_ROWS = 1_048_576
@@ -50,7 +51,8 @@ class ExportFailed(Exception):
         self.detail = detail
 
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int | None], None]
+"""(rows written, the view's rows: None when not known, as online)."""
 
 
 def _cell(column: Column, value: Any) -> Any:
@@ -147,8 +149,33 @@ def export_view(
     registry = load_registry(db, query.registry_id)
     if registry is None:
         raise ExportFailed("no_registry", query.registry_id)
-    columns = query.shown_columns(registry)
-    total = count_rows(db, query)
+    return export_rows(
+        query.shown_columns(registry),
+        iter_rows(db, query, BATCH),
+        target,
+        file_format,
+        count_rows(db, query),
+        progress,
+        check,
+        sheet_rows,
+    )
+
+
+def export_rows(
+    columns: tuple[Column, ...],
+    batches: Iterator[list[RegistryRow]],
+    target: Path,
+    file_format: str,
+    total: int | None = None,
+    progress: Progress | None = None,
+    check: Callable[[], None] | None = None,
+    sheet_rows: int = SHEET_ROWS,
+) -> int:
+    """Write ``batches`` (a view's rows in order, read by whoever has them: the cache,
+    or the server's pages online) to ``target``, whole or nothing; returns the rows
+    written. ``total``: the view's row count when known (for ``progress``)."""
+    if file_format not in EXPORT_FORMATS:
+        raise ExportFailed("bad_format", file_format)
     done = 0
 
     def step(rows: int) -> None:
@@ -168,10 +195,10 @@ def export_view(
     try:
         if file_format == "csv":
             with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
-                _write_csv(out, columns, iter_rows(db, query, BATCH), step)
+                _write_csv(out, columns, batches, step)
         else:
             os.close(handle)
-            _write_xlsx(temporary, columns, iter_rows(db, query, BATCH), step, sheet_rows)
+            _write_xlsx(temporary, columns, batches, step, sheet_rows)
         os.replace(temporary, target)
     except OSError as error:
         with contextlib.suppress(OSError):

@@ -6,8 +6,9 @@ filter row, the sort, the expiring view) becomes the query endpoint's parameters
 the previous block's cursor. The endpoint gives no count of a filtered view, so the
 source counts nothing (``count`` is None): the table grows as pages arrive and knows
 its count at the last page; the registry's size (``row_count``) is the count of the
-unfiltered view. The free search over the whole row uses the cache's word index and
-is not offered online. ``registry_listing`` reads ``GET /registries``: the registries
+unfiltered view. The free search sends the words as the cache's word index is asked
+for them (``search_terms``: Cyrillic with its Latin spellings), a Cyrillic text filter
+its Latin spellings (``spellings``). ``registry_listing`` reads ``GET /registries``: the registries
 the user may not read are named there (``readable``: false), never sent to the cache.
 
 Every answer is checked before use: a page that is not what the API promises is
@@ -17,13 +18,14 @@ Every answer is checked before use: a page that is not what the API promises is
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 import sqlite_utils
 
+from cache.search import query_terms
 from domains.listing import Block
 from domains.online import OnlineProblem, OnlineReadFailed, OnlineReads
 from domains.registries.filters import (
@@ -35,6 +37,7 @@ from domains.registries.filters import (
     TextFilter,
 )
 from domains.registries.model import RegistryRow
+from domains.registries.queries import other_spellings
 
 __all__ = [
     "MAX_PAGE",
@@ -42,12 +45,15 @@ __all__ = [
     "OnlineRows",
     "RegistryListing",
     "fetch_page",
+    "iter_pages",
     "registry_listing",
     "request_params",
 ]
 
 MAX_PAGE = 500
 """The endpoint's largest page."""
+SEARCH_CHARS = 200
+"""The endpoint's longest ``search`` (its words go whole in ``search_terms``)."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,16 @@ def registry_listing(online: OnlineReads) -> list[RegistryListing]:
 
 def _filter_param(item: Filter) -> dict[str, Any]:
     if isinstance(item, TextFilter):
-        return {"column": item.column, "kind": "text", "text": item.text, "mode": item.mode}
+        found: dict[str, Any] = {
+            "column": item.column,
+            "kind": "text",
+            "text": item.text,
+            "mode": item.mode,
+        }
+        spellings = other_spellings(item.text)
+        if spellings:  # Cyrillic typed for Latin: the server matches any of them
+            found["spellings"] = spellings
+        return found
     if isinstance(item, ChoiceFilter):
         return {"column": item.column, "kind": "choice", "values": list(item.values)}
     if isinstance(item, RangeFilter):
@@ -120,14 +135,22 @@ def request_params(
     query: RegistryQuery, after: OnlineCursor | None, limit: int
 ) -> dict[str, str | int | bool]:
     """The endpoint's parameters for one page of ``query``."""
-    if query.search.strip():
-        raise ValueError("the free search over the whole row is not offered online")
     params: dict[str, str | int | bool] = {
         "filters": json.dumps(
             [_filter_param(f) for f in query.filters], ensure_ascii=False, separators=(",", ":")
         ),
         "limit": max(1, min(limit, MAX_PAGE)),
     }
+    if query.search.strip():
+        # The words as the cache's word index is asked for them (a phone number one
+        # word of digits, a Cyrillic word with its Latin spellings): the server looks
+        # for each at a word's start, as the index does.
+        params["search"] = query.search.strip()[:SEARCH_CHARS]
+        params["search_terms"] = json.dumps(
+            [list(term) for term in query_terms(query.search)],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
     if query.sort is not None:
         params["sort"] = query.sort
         params["descending"] = query.descending
@@ -161,6 +184,26 @@ def fetch_page(
     if len(rows) > max(1, min(limit, MAX_PAGE)):
         raise _malformed("page of rows")
     return Block(rows, OnlineCursor(following) if following is not None else None)
+
+
+EXPORT_PAGE = 500
+"""Rows per page when a view is read whole (an export): the endpoint's largest."""
+
+
+def iter_pages(
+    online: OnlineReads, query: RegistryQuery, limit: int = EXPORT_PAGE
+) -> Iterator[list[RegistryRow]]:
+    """Every row of ``query``'s view, page by page (keyset, ``limit`` rows each), in
+    its order. A page that fails raises ``OnlineReadFailed`` (the rows before it were
+    given: an export then leaves no file)."""
+    cursor: OnlineCursor | None = None
+    while True:
+        page = fetch_page(online, query, cursor, limit)
+        if page.rows:
+            yield list(page.rows)
+        if not isinstance(page.next, OnlineCursor):
+            return
+        cursor = page.next
 
 
 class OnlineRows:
@@ -210,5 +253,10 @@ class OnlineRows:
         if not 0 <= column < len(self._columns):
             return None
         return RegistryQuery(
-            query.registry_id, query.filters, "", self._columns[column], descending, query.columns
+            query.registry_id,
+            query.filters,
+            query.search,
+            self._columns[column],
+            descending,
+            query.columns,
         )

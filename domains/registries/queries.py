@@ -62,6 +62,7 @@ __all__ = [
     "iter_rows",
     "missing_indexes",
     "order_sql",
+    "other_spellings",
     "rows_block",
 ]
 
@@ -173,6 +174,15 @@ class _Plan:
     descending: bool
 
 
+def other_spellings(text: str) -> list[str]:
+    """A text filter's other spellings: a Cyrillic text's folded Latin ones (``азерб``
+    finds ``Azərb…``), cut to a few; none for Latin. The online view sends the same."""
+    text = text.strip()
+    if not is_cyrillic(text):
+        return []
+    return cyrillic_spellings(text.lower(), _CYRILLIC_SPELLINGS)
+
+
 def _text_condition(
     db: sqlite_utils.Database, column: Column, item: TextFilter, indexed_fold: bool
 ) -> tuple[str, list[Any], bool]:
@@ -184,9 +194,7 @@ def _text_condition(
         expression = fold_sql(column)  # the fold index's own expression
     else:
         expression = folded_sql(f"coalesce({value_sql(column.key)}, '')")
-    spellings = [text]
-    if is_cyrillic(text):
-        spellings += cyrillic_spellings(text.lower(), _CYRILLIC_SPELLINGS)
+    spellings = [text, *other_spellings(text)]
     parts, params = [], []
     needle = folded_sql("?")
     for spelling in spellings:

@@ -239,10 +239,6 @@
         <source>This registry is not on this computer, and the server cannot be reached now: browse it online when the connection returns, or tick “Keep on this computer” to download it at the next sync (about %1 MB).</source>
         <translation>Bu reyestr bu kompüterdə deyil, server isə indi əlçatan deyil: bağlantı bərpa olunanda onu onlayn baxın və ya növbəti sinxronlaşmada yükləmək üçün “Bu kompüterdə saxla” qutusunu işarələyin (təxminən %1 MB).</translation>
     </message>
-    <message>
-        <source>Search the whole row: offline registries only</source>
-        <translation>Bütün sətirdə axtarış: yalnız bu kompüterdəki reyestrlər</translation>
-    </message>
     <message numerus="yes">
         <source>%n rows on the server</source>
         <translation>
@@ -268,6 +264,24 @@
     <message>
         <source>Online: read from the server</source>
         <translation>Onlayn: serverdən oxunur</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting to %1: %n rows written</source>
+        <translation>
+            <numerusform>%1 faylına ixrac: %n sətir yazıldı</numerusform>
+            <numerusform>%1 faylına ixrac: %n sətir yazıldı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting to %1: %n of %2 rows written</source>
+        <translation>
+            <numerusform>%1 faylına ixrac: %2 sətirdən %n yazıldı</numerusform>
+            <numerusform>%1 faylına ixrac: %2 sətirdən %n yazıldı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export stopped; no file was written. %1</source>
+        <translation>İxrac dayandı; fayl yazılmadı. %1</translation>
     </message>
     <message>
         <source>Search the whole row</source>

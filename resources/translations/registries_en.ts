@@ -239,10 +239,6 @@
         <source>This registry is not on this computer, and the server cannot be reached now: browse it online when the connection returns, or tick “Keep on this computer” to download it at the next sync (about %1 MB).</source>
         <translation>This registry is not on this computer, and the server cannot be reached now: browse it online when the connection returns, or tick “Keep on this computer” to download it at the next sync (about %1 MB).</translation>
     </message>
-    <message>
-        <source>Search the whole row: offline registries only</source>
-        <translation>Search the whole row: offline registries only</translation>
-    </message>
     <message numerus="yes">
         <source>%n rows on the server</source>
         <translation>
@@ -268,6 +264,24 @@
     <message>
         <source>Online: read from the server</source>
         <translation>Online: read from the server</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting to %1: %n rows written</source>
+        <translation>
+            <numerusform>Exporting to %1: %n row written</numerusform>
+            <numerusform>Exporting to %1: %n rows written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting to %1: %n of %2 rows written</source>
+        <translation>
+            <numerusform>Exporting to %1: %n of %2 rows written</numerusform>
+            <numerusform>Exporting to %1: %n of %2 rows written</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export stopped; no file was written. %1</source>
+        <translation>The export stopped; no file was written. %1</translation>
     </message>
     <message>
         <source>Search the whole row</source>

@@ -241,10 +241,6 @@
         <source>This registry is not on this computer, and the server cannot be reached now: browse it online when the connection returns, or tick “Keep on this computer” to download it at the next sync (about %1 MB).</source>
         <translation>Этого реестра нет на этом компьютере, а сервер сейчас недоступен: просмотрите его онлайн, когда связь восстановится, или отметьте «Хранить на этом компьютере», чтобы загрузить его при следующей синхронизации (около %1 МБ).</translation>
     </message>
-    <message>
-        <source>Search the whole row: offline registries only</source>
-        <translation>Поиск по строке: только в сохранённых реестрах</translation>
-    </message>
     <message numerus="yes">
         <source>%n rows on the server</source>
         <translation>
@@ -272,6 +268,26 @@
     <message>
         <source>Online: read from the server</source>
         <translation>Онлайн: читается с сервера</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting to %1: %n rows written</source>
+        <translation>
+            <numerusform>Экспорт в %1: записана %n строка</numerusform>
+            <numerusform>Экспорт в %1: записаны %n строки</numerusform>
+            <numerusform>Экспорт в %1: записано %n строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting to %1: %n of %2 rows written</source>
+        <translation>
+            <numerusform>Экспорт в %1: записана %n строка из %2</numerusform>
+            <numerusform>Экспорт в %1: записаны %n строки из %2</numerusform>
+            <numerusform>Экспорт в %1: записано %n строк из %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export stopped; no file was written. %1</source>
+        <translation>Экспорт остановлен; файл не записан. %1</translation>
     </message>
     <message>
         <source>Search the whole row</source>

@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from cache.folding import az_fold, az_sort_key
+from cache.folding import az_fold, az_search_text, az_sort_key, az_words
+from cache.search import query_terms
+from cache.transliteration import cyrillic_spellings
 from domains.registries.sql import folded_sql, sort_key_sql
 from server import records, registry_query
 from server.registry_query import _Sql, ensure_row_indexes
@@ -261,15 +263,100 @@ def test_every_view_equals_a_plain_reading(
         assert [r["id"] for r in got] == wanted
 
 
-@pytest.mark.parametrize("search", ["seki cay", "ŞƏKİ", "ılıq", "zzz", "' OR 1=1 --", "NEAR(a*"])
-def test_free_search_equals_a_plain_reading(world: World, search: str) -> None:
+def word_reading(rows: list[dict[str, Any]], terms: list[tuple[str, ...]]) -> set[str]:
+    """The rows the cache's word index finds for ``terms``: for every term a word of the
+    row's text (``az_search_text``: folded, ə as e and as a) starts with one of its
+    spellings."""
+    found = set()
+    for row in rows:
+        values = row["values"]
+        words = az_search_text(" ".join(str(values[k]) for k in values)).split()
+        if all(any(w.startswith(s) for w in words for s in term) for term in terms):
+            found.add(row["id"])
+    return found
+
+
+SEARCHES = [
+    "seki cay",
+    "ŞƏKİ",
+    "ılıq",
+    "ki",  # inside a word: not a word's start, found by neither
+    "calil",  # Cəlil with ə as a, as in passports
+    "əli",
+    "2015",
+    "1",
+    "zzz",
+    "' OR 1=1 --",
+    'NEAR(a* "x" col:val',
+    "!!!",
+]
+
+
+@pytest.mark.parametrize("search", SEARCHES)
+def test_free_search_finds_the_word_index_rows(world: World, search: str) -> None:
     rows = add_rows(world)
+    widen(world)
     api = world.sign_in("staff")
     got = read_all(api, "reg-open", search=search, sort="name")
-    words = [az_fold(word) for word in search.split()]
-    wanted = [r for r in rows if all(w in az_fold(r["values"]["name"]) for w in words)]
-    assert sorted(r["id"] for r in got if r["id"].startswith("row-big")) == sorted(
-        r["id"] for r in wanted
-    )
-    if search == "seki cay":
+    drugs = [{"id": f"row-open-{i}", "values": {"name": f"Drug {i}"}} for i in range(3)]
+    terms = [(w,) for w in az_words(search)]
+    wanted = word_reading(drugs + rows, terms) if terms else set()  # no word: no row
+    assert {r["id"] for r in got} == wanted
+    if search in ("seki cay", "calil", "2015"):
         assert wanted
+    if search == "ki":  # a substring test would have found Şəki
+        assert any("Şəki" in r["values"]["name"] for r in rows) and not wanted
+
+
+CYRILLIC_ROWS = [
+    {"id": "row-az", "registry_id": "reg-open", "values": {"name": "Azərbaycan Tibb Universiteti"}},
+    {"id": "row-mm", "registry_id": "reg-open", "values": {"name": "Məmmədova Aysel"}},
+    {"id": "row-ru", "registry_id": "reg-open", "values": {"name": "Azeri-Pharm (Bakı)"}},
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "ids"),
+    [("азербайджан", {"row-az"}), ("Мамедова", {"row-mm"}), ("бакы", {"row-ru"})],
+)
+def test_cyrillic_typed_for_latin_finds_the_latin_rows(
+    world: World, typed: str, ids: set[str]
+) -> None:
+    """The client sends a Cyrillic word's Latin spellings (``cache.transliteration``):
+    the search's terms and a text filter's ``spellings``."""
+    with world.db.write() as conn:
+        records.bulk_insert(conn, "registry_rows", CYRILLIC_ROWS)
+    api = world.sign_in("staff")
+    terms = query_terms(typed)
+    assert len(terms[0]) > 1
+    got = read_all(api, "reg-open", search=typed, search_terms=json.dumps(terms))
+    assert {r["id"] for r in got} == ids == word_reading(CYRILLIC_ROWS, terms)
+    assert read_all(api, "reg-open", search=typed) == []  # as typed: no Latin row has it
+    spellings = cyrillic_spellings(typed.lower())
+    for mode in ("contains", "starts"):
+        item = {"column": "name", "kind": "text", "text": typed, "mode": mode}
+        got = read_all(api, "reg-open", filters=json.dumps([{**item, "spellings": spellings}]))
+        assert {r["id"] for r in got} == (ids if mode == "contains" or typed != "бакы" else set())
+        assert read_all(api, "reg-open", filters=json.dumps([item])) == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"search_terms": "not json"},
+        {"search_terms": json.dumps(["a"])},
+        {
+            "filters": json.dumps(
+                [{"column": "name", "kind": "text", "text": "a", "spellings": "b"}]
+            )
+        },
+        {
+            "filters": json.dumps(
+                [{"column": "name", "kind": "text", "text": "a", "spellings": ["b"] * 40}]
+            )
+        },
+    ],
+)
+def test_bad_spellings_are_refused(world: World, params: dict[str, Any]) -> None:
+    answer = world.sign_in("staff").get("/registries/reg-open/rows", params=params)
+    assert answer.status_code == 422

@@ -43,11 +43,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domains.registries.export import ExportFailed, export_view
+from domains.online import OnlineReadFailed, OnlineReads
+from domains.registries.export import ExportFailed, export_rows, export_view
 from domains.registries.filters import BadFilter, Filter, RegistryQuery, TextFilter
 from domains.registries.model import Registry, RegistryRow
 from domains.registries.offline import RegistryChoice, registry_choices, set_offline
-from domains.registries.online import RegistryListing, registry_listing
+from domains.registries.online import (
+    EXPORT_PAGE,
+    RegistryListing,
+    iter_pages,
+    registry_listing,
+)
 from domains.registries.queries import (
     AtcGroup,
     atc_groups,
@@ -93,6 +99,7 @@ class RegistriesTab(QWidget):
         self._filter_row: FilterRow | None = None
         self._atc: str = ""
         self._export_task: Any = None
+        self._export_name = ""
         self._has_expiry = False
         self._count: int | None = None
         self._status: Callable[[], str] | None = None
@@ -463,10 +470,6 @@ class RegistriesTab(QWidget):
             self.atc_label.show()
             self.atc_tree.show()
             self._load_atc(None, "")
-        if online_reads is not None:  # the free search is the cache's word index
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
         model = RegistryTableModel(
             registry,
             self._context.tasks,
@@ -516,18 +519,12 @@ class RegistriesTab(QWidget):
         return choice.stored_rows == 0 and online is not None and online.available
 
     def _set_online_controls(self) -> None:
-        """What reads the cache is not offered online: the free search (the cache's word
-        index), the export (the whole view) and the ATC tree's counts."""
-        for widget in (self.search, self.export_csv, self.export_xlsx):
-            widget.setEnabled(False)
+        """Online the free search and the export read the server (``search_terms``,
+        ``iter_pages``); what needs an aggregate (the ATC tree) is not shown."""
         self._search_placeholder()
 
     def _search_placeholder(self) -> None:
-        self.search.setPlaceholderText(
-            self.tr("Search the whole row: offline registries only")
-            if self._online_mode
-            else self.tr("Search the whole row…")
-        )
+        self.search.setPlaceholderText(self.tr("Search the whole row…"))
 
     @property
     def online_mode(self) -> bool:
@@ -551,7 +548,7 @@ class RegistriesTab(QWidget):
             return
         query = model.query
         registry = self._registry
-        if registry is not None and not query.filters:
+        if registry is not None and not query.filters and not query.search.strip():
             total = registry.row_count
             self.count_label.setText(
                 with_number(self.tr("%n rows on the server", "", total), total)
@@ -640,10 +637,6 @@ class RegistriesTab(QWidget):
                 self._filter_row.show_problems(bad.problems)
             return
         self.count_label.setText(self.tr("Counting…"))
-        if self._online_mode:
-            query = RegistryQuery(
-                query.registry_id, query.filters, "", query.sort, query.descending, query.columns
-            )
         self._model.set_query(query)
 
     def current_query(self) -> RegistryQuery | None:
@@ -836,22 +829,29 @@ class RegistriesTab(QWidget):
         """Set once the file is in place: a cancel that came too late then reports the
         file, not "no file was written"."""
 
+        online = self._context.online if self._online_mode else None
+        registry = self._registry
+
         def work(control: TaskControl) -> int:
-            rows = int(
-                self._context.reads.run(
-                    lambda db: export_view(
-                        db,
-                        query,
-                        path,
-                        file_format,
-                        progress=lambda done, total: control.report((done, total)),
-                        check=control.check,
+            if online is not None and registry is not None:
+                rows = self._export_online(online, registry, query, path, file_format, control)
+            else:
+                rows = int(
+                    self._context.reads.run(
+                        lambda db: export_view(
+                            db,
+                            query,
+                            path,
+                            file_format,
+                            progress=lambda done, total: control.report((done, total)),
+                            check=control.check,
+                        )
                     )
                 )
-            )
             written.append(rows)
             return rows
 
+        self._export_name = path.name
         self._show_export_progress(True)
         self.export_progress.setRange(0, 0)
         self._say(lambda: self.tr("Exporting to %1…").replace("%1", path.name))
@@ -868,11 +868,49 @@ class RegistriesTab(QWidget):
             priority=Priority.BACKGROUND,
         )
 
+    @staticmethod
+    def _export_online(
+        online: OnlineReads,
+        registry: Registry,
+        query: RegistryQuery,
+        path: Path,
+        file_format: str,
+        control: TaskControl,
+    ) -> int:
+        """The online view, page by page from the server (keyset, 500 rows a page) on
+        this worker. Its count is known only unfiltered (the registry's size)."""
+        unfiltered = not query.filters and not query.search.strip()
+        return export_rows(
+            query.shown_columns(registry),
+            iter_pages(online, query, EXPORT_PAGE),
+            path,
+            file_format,
+            registry.row_count if unfiltered else None,
+            progress=lambda done, total: control.report((done, total)),
+            check=control.check,
+        )
+
     def _export_progress(self, value: object) -> None:
         if isinstance(value, tuple):
             done, total = value
+            name = self._export_name
+            if total is None:  # online, filtered: the rows written so far
+                self.export_progress.setRange(0, 0)
+                self._say(
+                    lambda: with_number(
+                        self.tr("Exporting to %1: %n rows written", "", done), done
+                    ).replace("%1", name)
+                )
+                return
             self.export_progress.setRange(0, max(total, 1))
             self.export_progress.setValue(min(done, total))
+            self._say(
+                lambda: (
+                    with_number(self.tr("Exporting to %1: %n of %2 rows written", "", done), done)
+                    .replace("%1", name)
+                    .replace("%2", format_number(total))
+                )
+            )
 
     def _export_done(self, path: Path, rows: int) -> None:
         self._export_task = None
@@ -889,6 +927,10 @@ class RegistriesTab(QWidget):
         self._show_export_progress(False)
         if isinstance(error, ExportFailed) and error.reason == "not_writable":
             text = self.tr("The file could not be written: %1").replace("%1", error.detail)
+        elif isinstance(error, OnlineReadFailed):
+            text = self.tr("The export stopped; no file was written. %1").replace(
+                "%1", problem_words(error)
+            )
         else:
             log.warning("export failed: %s", type(error).__name__)
             text = self.tr("The export failed.")

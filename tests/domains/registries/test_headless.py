@@ -1,10 +1,13 @@
 """``main.py registries list|export`` (``domains.registries.headless``): options parsed into
 the tab's query (bad ones refused before anything is written), and the command end to
-end on an analyst's profile synced from the demo server, the XLSX read by openpyxl."""
+end on an analyst's profile synced from the demo server, the XLSX read by openpyxl;
+``--online``: a registry not kept offline exported from the server's pages."""
 
 from __future__ import annotations
 
+import csv
 import io
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +16,16 @@ import pytest
 import sqlite_utils
 
 import main
+from client.online import ApiOnlineReads
 from domains.registries.filters import BadFilter, ChoiceFilter, FlagFilter, RangeFilter, TextFilter
 from domains.registries.headless import build_query
 from domains.registries.model import load_registry
+from domains.registries.online import iter_pages
 from domains.registries.queries import count_rows
 from tests.demo import DemoServer, sign_in_for
 
 MEDICINES = "reg-medicines"
+INSTITUTIONS = "reg-institutions"
 
 
 def medicines(db: sqlite_utils.Database) -> Any:
@@ -108,3 +114,51 @@ def test_list_and_export_end_to_end(
     assert bad == 2
     assert not (tmp_path / "x.csv").exists()
     assert "not a date" in capsys.readouterr().err
+
+
+def test_export_online_writes_the_servers_view(
+    demo_server: DemoServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """``--online``: a registry not kept offline (the institutions), its view (search,
+    range, sort, columns) paged from the server, equal to the server's own pages."""
+    from server.seed import DEMO_PASSWORD
+
+    profiles = tmp_path / "profiles"
+    session = sign_in_for(demo_server.url, profiles).online("analyst", DEMO_PASSWORD)
+    session.cache.meta.offline_registries = [MEDICINES]
+    session.sync_engine().run()
+    registry = load_registry(session.cache.db, INSTITUTIONS)
+    assert registry is not None
+    query = build_query(
+        registry,
+        search="şəki",
+        ranges=["beds=0..400"],
+        sort="beds",
+        descending=True,
+        columns="name,beds",
+    )
+    reads = ApiOnlineReads(session.api, lambda: True)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        truth = worker.submit(
+            lambda: [
+                [row.values["name"], str(row.values["beds"])]
+                for page in iter_pages(reads, query, 7)
+                for row in page
+            ]
+        ).result()
+    session.close()
+    target = tmp_path / "şəki.csv"
+    common = ["--profile-dir", str(profiles), "registries"]
+    login = ["--server", demo_server.url, "--username", "analyst", "--password-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO(DEMO_PASSWORD + "\n"))
+    code = main.main(
+        [*common, "export", INSTITUTIONS, *login, "--online", "--out", str(target),
+         "--search", "şəki", "--range", "beds=0..400", "--sort", "beds", "--descending",
+         "--columns", "name,beds"]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["Müəssisənin adı", "Çarpayı sayı"]
+    assert rows[1:] == truth and len(truth) > 10
+    assert f"{len(truth)} rows written" in capsys.readouterr().out

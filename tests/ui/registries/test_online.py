@@ -9,6 +9,8 @@ named from ``GET /registries``; a registry switched from online to kept offline.
 
 from __future__ import annotations
 
+import csv
+import os
 import socket
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -90,7 +92,7 @@ def test_a_registry_not_kept_is_browsed_online_past_its_first_block(
     assert tab.chooser.currentItem().text().endswith("· online")
     assert model.rowCount() == 200 and model.growing and model.count is None
     assert "rows on the server" in tab.count_label.text()
-    assert not tab.search.isEnabled() and not tab.export_csv.isEnabled()
+    assert tab.search.isEnabled() and tab.export_csv.isEnabled()  # online too
     while model.rowCount() < ROWS:  # the view scrolled to its end reads the next page
         shown = model.rowCount()
         tab.table.scrollToBottom()
@@ -297,6 +299,105 @@ def test_an_answer_for_a_registry_no_longer_open_changes_nothing(
         qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
         assert tab.pages.currentWidget() is tab.message
         assert "Not available to your role" in tab.message.text()
+    finally:
+        harness.close()
+        api.close()
+
+
+def rows_of(tab: Any) -> list[str]:
+    model = tab.model
+    return [model.row_at(i).id for i in range(model.rowCount())]
+
+
+def test_the_free_search_online_is_the_servers_as_the_cache_finds_words(
+    qtbot: Any, online_tab: Harness, head: Session
+) -> None:
+    tab = online_tab.tab
+    open_online(qtbot, online_tab)
+    model = tab.model
+    assert model is not None and tab.search.isEnabled()
+    for typed in ("şəki xəstəxana", "шеки", '"NEAR(seki*" OR'):
+        tab.search.setText(typed)
+        qtbot.waitUntil(lambda: model.query.search == typed, timeout=20_000)  # noqa: B023
+        online_tab.tasks.wait_for_done()
+        qtbot.waitUntil(lambda: model.loaded_once and not model.growing, timeout=20_000)
+        truth = server_view(head, model.query)
+        assert rows_of(tab) == truth and model.count == len(truth)
+        if typed == "шеки":  # Cyrillic typed for Latin
+            assert truth and all(
+                "Şəki" in " ".join(str(v) for v in model.row_at(i).values.values())  # type: ignore[union-attr]
+                for i in range(len(truth))
+            )
+    tab.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: model.query.sort == "beds", timeout=20_000)
+    assert model.query.search == '"NEAR(seki*" OR'  # a sort keeps the search
+
+
+def test_an_online_export_writes_exactly_the_view(
+    qtbot: Any, online_tab: Harness, head: Session, tmp_path: Path
+) -> None:
+    tab = online_tab.tab
+    open_online(qtbot, online_tab)
+    model = tab.model
+    assert model is not None
+    tab.search.setText("bakı")
+    qtbot.waitUntil(lambda: model.query.search == "bakı", timeout=20_000)
+    with qtbot.waitSignal(model.queryFinished, timeout=20_000):
+        tab.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    target = tmp_path / "bakı.csv"
+    with qtbot.waitSignal(tab.exportFinished, timeout=60_000):
+        tab.export_to(target, "csv")
+    assert "rows exported to" in tab.export_status.text()
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        names = [row[0] for row in csv.reader(handle)][1:]
+    online = ApiOnlineReads(head.api, lambda: True)
+    truth: list[str] = []
+    after: OnlineCursor | None = None
+    while True:
+        page = on_worker(lambda: fetch_page(online, model.query, after, 500))  # noqa: B023
+        truth += [row.values["name"] for row in page.rows]
+        if not isinstance(page.next, OnlineCursor):
+            break
+        after = page.next
+    assert names == truth and len(names) > 200  # more than the block the table has read
+    assert sorted(os.listdir(tmp_path)) == ["bakı.csv"]
+
+
+def test_a_cancelled_online_export_leaves_no_file(
+    qtbot: Any, online_tab: Harness, tmp_path: Path
+) -> None:
+    tab = online_tab.tab
+    open_online(qtbot, online_tab)
+    tab.export_to(tmp_path / "all.xlsx", "xlsx")
+    assert tab.export_cancel.isVisible() and tab.export_progress.isVisible()
+    tab.cancel_export()
+    qtbot.waitUntil(lambda: "no file was written" in tab.export_status.text(), timeout=60_000)
+    assert os.listdir(tmp_path) == []
+
+
+def test_an_online_export_that_cannot_read_a_page_says_why_and_leaves_no_file(
+    qtbot: Any,
+    qapp: Any,
+    analyst: Session,
+    world: World,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The analyst's pharmacies (not kept) from a server that has no such registry."""
+    api = ApiClient(world.server.base_url)
+    api.login("analyst", PASSWORD, "device-online-export", "Test")
+    harness = harness_over(analyst, ApiOnlineReads(api, lambda: True))
+    folder = tmp_path / "export"
+    folder.mkdir()
+    try:
+        tab = harness.tab
+        qtbot.waitUntil(lambda: tab.model is not None and tab.online_mode, timeout=20_000)
+        failed: list[str] = []
+        tab.exportFailed.connect(failed.append)
+        tab.export_to(folder / "x.csv", "csv")
+        qtbot.waitUntil(lambda: bool(failed), timeout=20_000)
+        assert failed[0].startswith("The export stopped; no file was written.")
+        assert "no longer has this registry" in failed[0]
+        assert os.listdir(folder) == []
     finally:
         harness.close()
         api.close()
