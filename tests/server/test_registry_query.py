@@ -360,3 +360,28 @@ def test_cyrillic_typed_for_latin_finds_the_latin_rows(
 def test_bad_spellings_are_refused(world: World, params: dict[str, Any]) -> None:
     answer = world.sign_in("staff").get("/registries/reg-open/rows", params=params)
     assert answer.status_code == 422
+
+
+def test_the_largest_search_allowed_is_answered(world: World) -> None:
+    """Eight words of 33 spellings each, with the longest text filter's spellings: the
+    SQL stays within the database's limits (a parser stack or expression depth
+    overflow would be a 500)."""
+    terms = [[f"w{n}x{s}" * 8 for s in range(33)] for n in range(8)]
+    item = {
+        "column": "name",
+        "kind": "text",
+        "text": "drug",
+        "mode": "contains",
+        "spellings": [f"s{s}" for s in range(32)],
+    }
+    answer = world.sign_in("staff").get(
+        "/registries/reg-open/rows",
+        params={
+            "search": "a b c d e f g h",
+            "search_terms": json.dumps(terms),
+            "filters": json.dumps([item]),
+            "sort": "name",
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["items"] == []
