@@ -43,11 +43,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domains.online import OnlineReads
 from domains.registries.export import ExportFailed, export_view
 from domains.registries.filters import BadFilter, Filter, RegistryQuery, TextFilter
 from domains.registries.model import Registry, RegistryRow
 from domains.registries.offline import RegistryChoice, registry_choices, set_offline
-from domains.registries.online import RegistryListing, registry_listing
+from domains.registries.online import (
+    RegistryListing,
+    fetch_atc_groups,
+    fetch_choice_counts,
+    registry_listing,
+)
 from domains.registries.queries import (
     AtcGroup,
     atc_groups,
@@ -100,6 +106,8 @@ class RegistriesTab(QWidget):
         self._message_words: Callable[[], str] | None = None
         self._online_mode = False
         """The open registry is read from the server (not kept on this computer)."""
+        self._opened = 0
+        """Counts the registries opened: an online answer for one opened before is dropped."""
         self._unreadable: list[RegistryListing] | None = None
         """The registries the server names as not readable by this user (None: not
         asked, or offline: the personal-data line stays generic)."""
@@ -374,6 +382,7 @@ class RegistriesTab(QWidget):
 
     def _close_registry(self) -> None:
         self._registry = None
+        self._opened += 1
         self._online_mode = False
         self._set_controls_enabled(False)
         if self._filter_row is not None:
@@ -439,11 +448,7 @@ class RegistriesTab(QWidget):
         self.view_choice.setCurrentIndex(VIEW_ALL)
         self.view_choice.blockSignals(False)
         online_reads = self._context.online if self._online_mode else None
-        if (
-            online_reads is None
-            and registry.is_medicines
-            and any(c.key == "atc_code" for c in registry.columns)
-        ):
+        if registry.is_medicines and any(c.key == "atc_code" for c in registry.columns):
             self.atc_label.show()
             self.atc_tree.show()
             self._load_atc(None, "")
@@ -482,6 +487,7 @@ class RegistriesTab(QWidget):
         model.set_query(model.query)
         if online_reads is not None:
             self._set_online_controls()
+            self._load_online_counts(registry)
             return
         self._load_counts(registry)
         self._build_indexes(registry)
@@ -495,7 +501,7 @@ class RegistriesTab(QWidget):
 
     def _set_online_controls(self) -> None:
         """What reads the cache is not offered online: the free search (the cache's word
-        index), the export (the whole view) and the ATC tree's counts."""
+        index) and the export (the whole view)."""
         for widget in (self.search, self.export_csv, self.export_xlsx):
             widget.setEnabled(False)
         self._search_placeholder()
@@ -649,6 +655,40 @@ class RegistriesTab(QWidget):
 
         self._context.reads.query(counts, self._show_counts, self._failed, owner=self, key="counts")
 
+    def _load_online_counts(self, registry: Registry) -> None:
+        """Online, each pick list's counts from the server (``GET …/choices``), one
+        request per column on a worker; an answer for a registry no longer open is
+        dropped."""
+        online, opened = self._context.online, self._opened
+        if online is None:
+            return
+        for column in (c for c in registry.columns if c.type == "enum" and c.filterable):
+            self._load_choice_counts(online, registry.id, column.key, opened)
+
+    def _load_choice_counts(
+        self, online: OnlineReads, registry_id: str, key: str, opened: int
+    ) -> None:
+        self._context.tasks.run(
+            lambda: fetch_choice_counts(online, registry_id, key),
+            lambda values: self._show_online_counts(opened, key, values),
+            lambda error: self._online_counts_failed(opened, error),
+            owner=self,
+            key=("choices", key),
+        )
+
+    def _show_online_counts(self, opened: int, key: str, values: list[tuple[str, int]]) -> None:
+        if opened == self._opened:
+            self._show_counts({key: values})
+
+    def _online_counts_failed(self, opened: int, error: BaseException) -> None:
+        """The pick lists keep the description's values, without counts."""
+        if opened == self._opened:
+            self._say(
+                lambda: self.tr("The pick lists' counts could not be read: %1").replace(
+                    "%1", problem_words(error)
+                )
+            )
+
     def _show_counts(self, counts: dict[str, list[tuple[str, int]]]) -> None:
         if self._filter_row is None:
             return
@@ -697,6 +737,17 @@ class RegistriesTab(QWidget):
         if registry is None:
             return
         registry_id = registry.id
+        online = self._context.online if self._online_mode else None
+        if online is not None:  # a level at a time from the server, on a worker
+            opened = self._opened
+            self._context.tasks.run(
+                lambda: fetch_atc_groups(online, registry_id, code),
+                lambda groups: self._show_atc(parent, groups) if opened == self._opened else None,
+                lambda error: self._atc_failed(opened, parent, error),
+                owner=self,
+                key=("atc", code),
+            )
+            return
         self._context.reads.query(
             lambda db: atc_groups(db, registry_id, code),
             lambda groups: self._show_atc(parent, groups),
@@ -726,12 +777,36 @@ class RegistriesTab(QWidget):
                 parent_item.addChild(item)
         self.atc_tree.resizeColumnToContents(1)
 
+    def _atc_failed(
+        self, opened: int, parent: QTreeWidgetItem | None, error: BaseException
+    ) -> None:
+        """A level not read from the server: a line in the tree where it would be (its
+        tooltip and the status line say why); expanding the node again tries again."""
+        if opened != self._opened:
+            return
+        self._show_atc(parent, [])
+        problem = QTreeWidgetItem([self.tr("Could not be read"), ""])
+        problem.setToolTip(0, problem_words(error))
+        problem.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if parent is None:
+            self.atc_tree.addTopLevelItem(problem)
+        else:
+            parent.addChild(problem)
+        self._say(
+            lambda: self.tr("The ATC classification could not be read: %1").replace(
+                "%1", problem_words(error)
+            )
+        )
+
     def _atc_expanded(self, item: QTreeWidgetItem) -> None:
         code = item.data(0, Qt.ItemDataRole.UserRole)
-        if code and item.childCount() == 0:
+        failed = item.childCount() == 1 and item.child(0).data(0, Qt.ItemDataRole.UserRole) is None
+        if code and (item.childCount() == 0 or failed):
             self._load_atc(item, str(code))
 
     def _atc_chosen(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if item is not None and item.data(0, Qt.ItemDataRole.UserRole) is None:
+            return  # the line of a level that could not be read
         code = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else ""
         self._atc = str(code or "")
         self._apply()
