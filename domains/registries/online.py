@@ -7,8 +7,9 @@ the previous block's cursor (a jump: the page at an ``offset``). Its ``count`` i
 server's exact count of the view (``GET …/count``, on the lazy table's worker beside
 the first page); only when that fails does the table grow page by page and learn the
 count at the last page. ``fetch_choice_counts`` and ``fetch_atc_groups`` are the pick
-lists' counts and the ATC tree online, as ``choice_counts`` and ``atc_groups`` offline. The free search over the whole row uses the cache's word index and
-is not offered online. ``registry_listing`` reads ``GET /registries``: the registries
+lists' counts and the ATC tree online, as ``choice_counts`` and ``atc_groups``
+offline. The free search over the whole row uses the cache's word index and is not
+offered online. ``registry_listing`` reads ``GET /registries``: the registries
 the user may not read are named there (``readable``: false), never sent to the cache.
 
 Every answer is checked before use: a page that is not what the API promises is
@@ -240,7 +241,9 @@ def fetch_count(online: OnlineReads, query: RegistryQuery) -> int:
     """The exact number of rows of ``query``'s view (``GET …/count``: the same filters
     and search as its pages; the sort does not change it)."""
     page = request_params(query, None, 1)
-    params = {key: page[key] for key in ("filters", "search") if key in page}
+    params: dict[str, str | int | bool] = {
+        key: page[key] for key in ("filters", "search") if key in page
+    }
     answer = online.get_json(_registry_path(query.registry_id, "count"), params)
     if not isinstance(answer, dict) or not _is_count(answer.get("count")):
         raise _malformed("count")

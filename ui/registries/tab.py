@@ -800,7 +800,8 @@ class RegistriesTab(QWidget):
 
     def _atc_expanded(self, item: QTreeWidgetItem) -> None:
         code = item.data(0, Qt.ItemDataRole.UserRole)
-        failed = item.childCount() == 1 and item.child(0).data(0, Qt.ItemDataRole.UserRole) is None
+        only = item.child(0) if item.childCount() == 1 else None
+        failed = only is not None and only.data(0, Qt.ItemDataRole.UserRole) is None
         if code and (item.childCount() == 0 or failed):
             self._load_atc(item, str(code))
 
