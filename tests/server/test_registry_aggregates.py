@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from cache.folding import az_sort_key
+from cache.folding import az_fold, az_sort_key
 from server import records
 from server.registry_query import ensure_row_indexes
 from tests.server.conftest import World
@@ -171,3 +171,20 @@ def test_bad_aggregate_input_is_refused(world: World, path: str) -> None:
 def test_a_registry_without_atc_codes_has_no_tree(world: World) -> None:
     analyst = world.sign_in("analyst")
     assert analyst.get("/registries/reg-personal/atc").status_code == 422
+
+
+@pytest.mark.parametrize(
+    "needle",
+    ["seki", "Şə", "ŞƏKİ", "i", "I", "İs", "ı", "q", "x", "ə", "ç", "Ağd", "Kür", "Hacı", "z", "a"],
+)
+def test_the_count_of_starts_with_is_its_rows(world: World, needle: str) -> None:
+    """The count bounds "starts with" by a range of the order's index: it must hold every
+    row the folded test matches (each Azerbaijani letter, upper and lower case)."""
+    rows = with_kinds_and_atc(world)
+    api = world.sign_in("staff")
+    filters = json.dumps([{"column": "name", "kind": "text", "text": needle, "mode": "starts"}])
+    count = api.get("/registries/reg-open/count", params={"filters": filters}).json()["count"]
+    wanted = [r for r in rows if az_fold(r["values"]["name"]).startswith(az_fold(needle))]
+    assert count == len(read_all(api, "reg-open", filters=filters)) == len(wanted)
+    if needle in ("seki", "ə", "Hacı"):
+        assert wanted
