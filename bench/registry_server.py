@@ -10,7 +10,8 @@ waits for them, then asks as ``analyst`` for filtered, sorted pages of 100 rows 
 health workers (500 000 rows of the 1 000 000 in ``registry_rows``): p50, p95 and the
 process's CPU per page (client and server share it), per round. Anchor: a plain page
 (the first 100 rows by ``seq``) read through the server's own engine, in the same
-round (no HTTP, no JSON, no filter).
+round (no HTTP, no JSON, no filter). ``--aggregates``: then the view's count, the pick
+lists, the ATC tree and a jump by offset (``aggregates``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,68 @@ def percentile(samples: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
+def timed(work: Any, runs: int = 3) -> tuple[float, float, Any]:
+    """Median wall and CPU (ms) of ``runs`` calls, and the last answer."""
+    walls, cpus, answer = [], [], None
+    for _ in range(runs):
+        begun, begun_cpu = time.perf_counter(), time.process_time()
+        answer = work()
+        walls.append((time.perf_counter() - begun) * 1000)
+        cpus.append((time.process_time() - begun_cpu) * 1000)
+    return statistics.median(walls), statistics.median(cpus), answer
+
+
+def aggregates(http: httpx.Client, headers: dict[str, str], db: Any) -> None:
+    """The online mode's aggregates (``/count``, ``/choices``, ``/atc``, ``/rows?offset``),
+    medians of 3; anchors through the server's engine: a plain count of the registry,
+    and a pick list grouped over the rows' JSON without the index (once)."""
+
+    def get(path: str, **params: Any) -> Any:
+        answer = http.get(path, params=params, headers=headers)
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    def scalar(sql: str, runs: int = 3) -> tuple[float, float, Any]:
+        def read() -> Any:
+            with db.read() as conn:
+                return conn.execute(text(sql), {"r": REGISTRY}).all()
+
+        return timed(read, runs)
+
+    print("| aggregate | p50 (ms) | CPU (ms) | answer |")
+    print("|---|---|---|---|")
+    wall, cpu, _ = scalar("SELECT count(*) FROM registry_rows WHERE registry_id = :r")
+    print(f"| anchor: count(*) of the registry (engine) | {wall:.1f} | {cpu:.1f} | |")
+    for label, view in VIEWS.items():
+        filters = json.dumps(view["filters"])
+        wall, cpu, answer = timed(partial(get, f"/registries/{REGISTRY}/count", filters=filters))
+        print(f"| count: {label} | {wall:.1f} | {cpu:.1f} | {answer['count']} |", flush=True)
+    for column in ("gender", "district", "specialty"):
+        wall, cpu, answer = timed(partial(get, f"/registries/{REGISTRY}/choices", column=column))
+        print(f"| choices: {column} | {wall:.1f} | {cpu:.1f} | {len(answer)} values |", flush=True)
+    spelled = (
+        "json_extract(body, '$.values.district')"
+        if db.is_sqlite
+        else ("(body::jsonb -> 'values' ->> 'district')")
+    )
+    wall, cpu, _ = scalar(
+        f"SELECT {spelled}, count(*) FROM registry_rows WHERE registry_id = :r GROUP BY 1", 1
+    )
+    print(
+        f"| anchor: district grouped over the JSON, no index (engine) | {wall:.1f} | {cpu:.1f} | |"
+    )
+    for parent in ("", "A", "A02"):
+        wall, cpu, answer = timed(partial(get, "/registries/reg-medicines/atc", parent=parent))
+        print(
+            f"| ATC under '{parent}' | {wall:.1f} | {cpu:.1f} | {len(answer)} groups |", flush=True
+        )
+    for offset in (1_000, 400_000):
+        wall, cpu, answer = timed(
+            partial(get, f"/registries/{REGISTRY}/rows", sort="full_name", offset=offset, limit=100)
+        )
+        print(f"| jump: page at offset {offset}, sorted by name | {wall:.1f} | {cpu:.1f} | |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/bench-large"))  # noqa: S108
@@ -71,6 +135,11 @@ def main() -> None:
     parser.add_argument(
         "--database-url",
         help="PostgreSQL: seeded with --seed large if empty (instead of copying SQLite)",
+    )
+    parser.add_argument(
+        "--aggregates",
+        action="store_true",
+        help="also the count of each view, the pick lists, the ATC tree and a jump",
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="registry-server-") as folder:
@@ -163,6 +232,8 @@ def main() -> None:
                             f"| {statistics.median(anchor_cpu):.1f} |",
                             flush=True,
                         )
+                if args.aggregates:
+                    aggregates(http, headers, db)
                 print(f"load average {os.getloadavg()[0]:.1f}")
         finally:
             server.stop()

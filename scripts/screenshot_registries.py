@@ -12,7 +12,9 @@
   takes just these two.
 - ``registries-atc-<lang>.png``: the medicines' ATC view,
   ``registries-online-<lang>.png``: a registry not kept on this computer browsed online
-  (filtered and sorted by the server), and ``registries-personal-<lang>.png``: the
+  (filtered and sorted by the server, with its exact count),
+  ``registries-online-atc-<lang>.png``: the medicines' ATC tree read from the server,
+  and ``registries-personal-<lang>.png``: the
   personal-data line a department head sees, named by the server; over the ``demo`` data
   seeded into a temporary server and synced.
 """
@@ -249,15 +251,31 @@ def demo(app: QApplication, out: Path, languages: list[str], size: tuple[int, in
         wait_until(lambda: bool(tab.model and tab.model.online and tab.model.loaded_once))
         row = tab.filter_row
         assert row is not None and tab.model is not None
-        kind = row.editor("type")[0]
+        kind = row.editor("ownership")[0]  # more rows than the first page: counted
         assert isinstance(kind, QComboBox)
-        kind.setCurrentIndex(kind.findData("Xəstəxana"))
+        kind.setCurrentIndex(kind.findData("Dövlət"))
         wait_until(lambda: bool(tab.model and tab.model.query.filters))
         tab.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         wait_until(lambda: bool(tab.model and tab.model.query.sort == "beds"))
+        wait_until(lambda: bool(tab.model and tab.model.count is not None))  # the server's
         settle(1.0)
         tab.table.selectRow(1)
         shot.shoot(app, languages, lambda lang: out / f"registries-online-{lang}.png")
+        shot.close()
+        shot = Window(head.cache.connect, head.user, size, online=head)
+        tab = shot.tab
+        wait_until(lambda: tab.choice("reg-medicines") is not None)
+        tab.choose("reg-medicines")  # not kept by the head: its ATC tree from the server
+        wait_until(lambda: tab.online_mode and tab.atc_tree.topLevelItemCount() > 2)
+        group = tab.atc_tree.topLevelItem(3)
+        assert group is not None
+        group.setExpanded(True)
+        wait_until(lambda: group.childCount() > 0)
+        tab.atc_tree.setCurrentItem(group.child(0))
+        wait_until(lambda: bool(tab.model and tab.model.query.filters and tab.model.count))
+        settle(1.0)
+        tab.table.selectRow(0)
+        shot.shoot(app, languages, lambda lang: out / f"registries-online-atc-{lang}.png")
         shot.close()
         shot = Window(head.cache.connect, head.user, size, online=head)
         tab = shot.tab
@@ -275,6 +293,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--languages", default="az,en")
     parser.add_argument("--million", type=Path, default=Path("/tmp/registries-bench"))  # noqa: S108
+    parser.add_argument("--skip-million", action="store_true", help="only the demo's shots")
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=860)
     parser.add_argument("--online-only", action="store_true")
@@ -289,7 +308,9 @@ def main() -> int:
     if args.online_only:
         online_search_and_export(app, args.out, languages, size)
         return 0
-    if (args.million / "cache.db").exists():
+    if args.skip_million:
+        pass
+    elif (args.million / "cache.db").exists():
         million(app, args.million, args.out, languages, size)
     else:
         print(f"no {args.million}/cache.db: run bench/registries.py first for the million shots")

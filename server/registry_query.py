@@ -342,6 +342,8 @@ def _condition(
         if low is not None:
             params[name + "_low"] = low
             found.append(f"{order} >= :{name}_low")
+        else:  # no value is neither a number nor a date: not in any range (as the cache)
+            found.append(f"{order} > " + ("''" if kind == "date" else "-1e308"))
         if high is not None:
             params[name + "_high"] = high
             found.append(f"{order} <= :{name}_high")
@@ -430,6 +432,17 @@ def _uncursor(cursor: str) -> tuple[Any, int]:
         raise ApiError(422, "validation_error", "Not a cursor of this endpoint.") from None
 
 
+def _parsed_filters(filters: str) -> list[Any]:
+    """The ``filters`` parameter: a JSON list (its items are checked as they are used)."""
+    try:
+        parsed = json.loads(filters)
+    except ValueError:
+        raise ApiError(422, "validation_error", "filters is not JSON.") from None
+    if not isinstance(parsed, list):
+        raise ApiError(422, "validation_error", "filters is not a list.")
+    return parsed
+
+
 @router.get("/registries/{registry_id}/rows", response_model=RowsPage)
 def registry_rows_page(
     registry_id: str,
@@ -440,6 +453,16 @@ def registry_rows_page(
     descending: bool = False,
     after: Annotated[str | None, Query(max_length=2_000)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+    offset: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=MAX_OFFSET,
+            description="Without `after`: the page starts this many rows into the view (a "
+            "jump of the scroll bar; the order's index is walked to there). Ignored with "
+            "`after`.",
+        ),
+    ] = 0,
     search: Annotated[
         str | None,
         Query(
@@ -459,12 +482,7 @@ def registry_rows_page(
         ),
     ] = None,
 ) -> RowsPage:
-    try:
-        parsed = json.loads(filters)
-    except ValueError:
-        raise ApiError(422, "validation_error", "filters is not JSON.") from None
-    if not isinstance(parsed, list):
-        raise ApiError(422, "validation_error", "filters is not a list.")
+    parsed = _parsed_filters(filters)
     sql = _Sql(postgres=not services.db.is_sqlite)
     with services.db.read() as conn:
         columns, personal = _columns(conn, principal, registry_id)
@@ -480,6 +498,12 @@ def registry_rows_page(
         direction = "DESC" if descending else "ASC"
         compare = "<" if descending else ">"
         walk = ["registry_id = :registry", sql.live]
+        if after is None and offset > 0:
+            after = _cursor_at(
+                conn, order, sort is None, descending, walk + conditions, params, offset
+            )
+            if after is None:
+                return RowsPage(items=[], next=None)
         if after is not None:
             value, seq = _uncursor(after)
             params["after_seq"] = seq
@@ -531,6 +555,32 @@ def registry_rows_page(
             )
     next_cursor = _cursor(rows[-1][0], rows[-1][1]) if len(rows) == limit else None
     return RowsPage(items=items, next=next_cursor)
+
+
+MAX_OFFSET = 10_000_000
+
+
+def _cursor_at(
+    conn: Connection,
+    order: str,
+    by_seq: bool,
+    descending: bool,
+    where: list[str],
+    params: dict[str, Any],
+    offset: int,
+) -> str | None:
+    """The cursor of the view's row ``offset - 1`` (None: the view is shorter): a jump
+    becomes a keyset page after it. Only the order's index entries are walked."""
+    direction = "DESC" if descending else "ASC"
+    ordering = f"seq {direction}" if by_seq else f"{order} {direction}, seq {direction}"
+    found = conn.execute(
+        text(
+            f"SELECT {order} AS sort_value, seq FROM registry_rows "
+            f"WHERE {' AND '.join(where)} ORDER BY {ordering} LIMIT 1 OFFSET :skip"
+        ),
+        {**params, "skip": offset - 1},
+    ).first()
+    return None if found is None else _cursor(found[0], found[1])
 
 
 PROBE_ROWS = 2000
@@ -599,6 +649,229 @@ def _probe(
     if len(keys) == PROBE_ROWS:
         return None
     return found
+
+
+# --- aggregates: the count of a view, a pick list's counts, the ATC tree ----------------
+#
+# Not in the personal-data access log (it records who read rows, and how many): they
+# return no row's fields, only counts of rows the same user may page through; the tab
+# reads a view's first page beside its count, and that page is logged (docs/api.md).
+
+MAX_CHOICES = 1000
+"""A pick list's most values (an ``enum`` column has a few dozen)."""
+ATC_LEVELS = (1, 3, 4, 5, 7)
+"""Lengths of an ATC code's levels (the client cache's ``domains.registries.queries``)."""
+_ATC_COLUMN = "atc_code"
+
+
+class ViewCount(BaseModel):
+    count: int
+
+
+class ChoiceCount(BaseModel):
+    value: str
+    count: int
+
+
+class AtcGroupCount(BaseModel):
+    code: str
+    count: int
+
+
+@router.get(
+    "/registries/{registry_id}/count",
+    response_model=ViewCount,
+    description="The exact number of rows of a view: the same `filters` and `search` as "
+    "`/rows` (the same checks: 422 for a filter it refuses). No rows are returned, so "
+    "nothing is written to the personal-data access log.",
+)
+def registry_view_count(
+    registry_id: str,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    filters: Annotated[str, Query(max_length=20_000)] = "[]",
+    search: Annotated[str | None, Query(max_length=200)] = None,
+    search_terms: Annotated[
+        str | None,
+        Query(
+            max_length=20_000,
+            description="As for `/rows`: the search's words with their "
+            "other spellings (Cyrillic typed for Latin).",
+        ),
+    ] = None,
+) -> ViewCount:
+    parsed = _parsed_filters(filters)
+    sql = _Sql(postgres=not services.db.is_sqlite)
+    with services.db.read() as conn:
+        columns, _personal = _columns(conn, principal, registry_id)
+        params: dict[str, Any] = {"registry": registry_id}
+        # Not wrapped as sets: with no order to walk, the filter's own index drives.
+        conditions = _conditions(sql, columns, parsed, params, wrap=False)
+        conditions += _starts_ranges(sql, columns, parsed, params)
+        conditions += _search_conditions(
+            sql, columns, search or "", params, _search_terms(search_terms)
+        )
+        where = " AND ".join(["registry_id = :registry", sql.live, *conditions])
+        counted = conn.execute(
+            text(f"SELECT count(*) FROM registry_rows WHERE {where}"), params
+        ).scalar_one()
+    return ViewCount(count=int(counted))
+
+
+_TOP = "\U0010ffff"
+_TWO_KEYS = frozenset("escgoui")
+"""Folded letters two letters share, whose sort keys differ by a DEL after: e (e, ə),
+s (s, ş), c (c, ç), g (g, ğ), o (o, ö), u (u, ü), i (ı, i)."""
+
+
+def _starts_ranges(
+    sql: _Sql, columns: dict[str, str], filters: list[Any], params: dict[str, Any]
+) -> list[str]:
+    """For each "starts with" filter, a range of its column's order index holding every
+    row it matches (and a few more, which its folded test leaves out): the count reads
+    those index entries' rows instead of the registry's. None for a needle whose
+    folding is not plain ASCII (its sort keys are not worked out here)."""
+    found = []
+    for number, item in enumerate(filters):
+        if not isinstance(item, dict) or item.get("kind") != "text" or item.get("mode") != "starts":
+            continue
+        key = item["column"]
+        bounds = _starts_bounds(str(item.get("text", "")))
+        if bounds is None or columns[key] not in ("text", "enum"):  # else not a sort key
+            continue
+        order = sql.order(key, columns[key])
+        params[f"r{number}_low"], params[f"r{number}_high"] = bounds
+        found.append(f"{order} >= :r{number}_low AND {order} < :r{number}_high")
+    return found
+
+
+def _starts_bounds(needle: str) -> tuple[str, str] | None:
+    """The sort keys of the values whose folding starts with ``needle``'s lie between
+    these two (``_Sql.folded`` and ``sort_key`` spelled in Python, plain ASCII only)."""
+    folded = needle.replace("İ", "i").replace("I", "ı")
+    folded = "".join(c.lower() if "A" <= c <= "Z" else c for c in folded)
+    for old, new in _FOLD_STEPS:
+        folded = folded.replace(old, new)
+    if not folded.strip() or any(not " " <= c <= "~" for c in folded):
+        return None
+    spelled = {"q": "k" + AFTER, "x": "h" + AFTER}
+    lows = [spelled.get(c, c) for c in folded]
+    highs = [low + AFTER if c in _TWO_KEYS else low for c, low in zip(folded, lows, strict=True)]
+    # The largest key: each shared letter's DEL form, but the last letter's plain form
+    # followed by anything (its DEL form is one of those).
+    return "".join(lows), "".join(highs[:-1]) + lows[-1] + _TOP
+
+
+@router.get(
+    "/registries/{registry_id}/choices",
+    response_model=list[ChoiceCount],
+    description="A pick list: every value of an `enum` column in the whole registry with "
+    "its number of rows, in the column's sort order (Azerbaijani alphabet); values the "
+    'description does not list are included, a missing value as "". At most '
+    f"{MAX_CHOICES} values. 422 for a column that is not an `enum` of this registry.",
+)
+def registry_choices(
+    registry_id: str,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    column: Annotated[str, Query(max_length=64)],
+) -> list[ChoiceCount]:
+    sql = _Sql(postgres=not services.db.is_sqlite)
+    with services.db.read() as conn:
+        columns, _personal = _columns(conn, principal, registry_id)
+        if columns.get(column) != "enum":
+            raise ApiError(422, "validation_error", "column names no enum column of this registry.")
+        order = sql.order(column, "enum")
+        live = f"registry_id = :registry AND {sql.live}"
+        params: dict[str, Any] = {"registry": registry_id, "most": MAX_CHOICES}
+        # Grouped by the order's index alone (no row is read), then one value per group.
+        groups = conn.execute(
+            text(
+                f"SELECT {order} AS choice, count(*) FROM registry_rows WHERE {live} "
+                "GROUP BY 1 ORDER BY 1 LIMIT :most"
+            ),
+            params,
+        ).all()
+        spelled = text(
+            f"SELECT {sql.value(column, 'enum')} FROM registry_rows "
+            f"WHERE {live} AND {order} = :choice LIMIT 1"
+        )
+        found = []
+        for choice, count in groups:
+            value = conn.execute(spelled, {**params, "choice": choice}).scalar()
+            found.append(ChoiceCount(value="" if value is None else str(value), count=int(count)))
+    return found
+
+
+@router.get(
+    "/registries/{registry_id}/atc",
+    response_model=list[AtcGroupCount],
+    description="The ATC tree of a registry with an `atc_code` column (the medicines): the "
+    'next level under `parent` ("": the anatomical groups; levels of 1, 3, 4, 5 and 7 '
+    "characters) with the number of rows in each, by code. 422 for a registry without "
+    "ATC codes or a `parent` that is not letters and digits.",
+)
+def registry_atc_groups(
+    registry_id: str,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    parent: Annotated[str, Query(max_length=7, pattern="^[A-Za-z0-9]*$")] = "",
+) -> list[AtcGroupCount]:
+    sql = _Sql(postgres=not services.db.is_sqlite)
+    with services.db.read() as conn:
+        columns, _personal = _columns(conn, principal, registry_id)
+        kind = columns.get(_ATC_COLUMN)
+        if kind not in ("text", "enum"):
+            raise ApiError(422, "validation_error", "This registry has no ATC codes.")
+        parent = parent.upper()
+        deeper = [n for n in ATC_LEVELS if n > len(parent)]
+        if not deeper:
+            return []
+        order = sql.order(_ATC_COLUMN, kind)
+        where = ["registry_id = :registry", sql.live]
+        params: dict[str, Any] = {"registry": registry_id}
+        if parent:  # a range of the order's index: the sort key keeps a code's prefix
+            params["parent"] = parent
+            start = sql.sort_key(":parent")
+            end = "chr(1114111)" if sql.postgres else "char(1114111)"
+            where += [f"{order} >= {start}", f"{order} < {start} || {end}"]
+        keys = conn.execute(
+            text(
+                f"SELECT {order} AS code, count(*) FROM registry_rows "
+                f"WHERE {' AND '.join(where)} GROUP BY 1"
+            ),
+            params,
+        ).all()
+        spelled = text(
+            f"SELECT {sql.value(_ATC_COLUMN, kind)} FROM registry_rows "
+            f"WHERE registry_id = :registry AND {sql.live} AND {order} = :key LIMIT 1"
+        )
+        groups: dict[str, int] = {}
+        for key, count in keys:
+            code = _atc_code(str(key))
+            if code is None:  # not an ATC code's letters: its value as stored
+                code = _ascii_upper(str(conn.execute(spelled, {**params, "key": key}).scalar()))
+            if len(code) >= deeper[0]:
+                group = code[: deeper[0]]
+                groups[group] = groups.get(group, 0) + int(count)
+    return [AtcGroupCount(code=code, count=groups[code]) for code in sorted(groups)]
+
+
+_ATC_LETTERS = frozenset("abcdefghjklmnoprstuvwyz0123456789")
+
+
+def _atc_code(key: str) -> str | None:
+    """The upper-case code whose sort key is ``key`` when it is Latin letters and digits
+    (the sort key spells I, Q, X as the letter before plus DEL), else None."""
+    plain = key.replace("i" + AFTER, "I").replace("k" + AFTER, "Q").replace("h" + AFTER, "X")
+    if not all(c in _ATC_LETTERS or c in "IQX" for c in plain):
+        return None
+    return plain.upper()
+
+
+def _ascii_upper(value: str) -> str:
+    """SQLite's ``upper`` (the cache's): ASCII letters only."""
+    return "".join(c.upper() if c.isascii() else c for c in value)
 
 
 @router.get("/admin/registry-access-log", response_model=list[AccessLogEntry])

@@ -3,12 +3,14 @@
 ``OnlineRows`` is the lazy table's ``RowSource`` for it: the same ``RegistryQuery`` (the
 filter row, the sort, the expiring view) becomes the query endpoint's parameters
 (``GET /registries/{id}/rows``, docs/api.md), and each block is one keyset page after
-the previous block's cursor. The endpoint gives no count of a filtered view, so the
-source counts nothing (``count`` is None): the table grows as pages arrive and knows
-its count at the last page; the registry's size (``row_count``) is the count of the
-unfiltered view. The free search sends the words as the cache's word index is asked
-for them (``search_terms``: Cyrillic with its Latin spellings), a Cyrillic text filter
-its Latin spellings (``spellings``). ``registry_listing`` reads ``GET /registries``: the registries
+the previous block's cursor (a jump: the page at an ``offset``). Its ``count`` is the
+server's exact count of the view (``GET …/count``, on the lazy table's worker beside
+the first page); only when that fails does the table grow page by page and learn the
+count at the last page. ``fetch_choice_counts`` and ``fetch_atc_groups`` are the pick
+lists' counts and the ATC tree online, as ``choice_counts`` and ``atc_groups``
+offline. The free search sends the words as the cache's word index is asked for them
+(``search_terms``: Cyrillic with its Latin spellings), a Cyrillic text filter its Latin
+spellings (``spellings``). ``registry_listing`` reads ``GET /registries``: the registries
 the user may not read are named there (``readable``: false), never sent to the cache.
 
 Every answer is checked before use: a page that is not what the API promises is
@@ -18,6 +20,7 @@ Every answer is checked before use: a page that is not what the API promises is
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -37,18 +40,23 @@ from domains.registries.filters import (
     TextFilter,
 )
 from domains.registries.model import RegistryRow
-from domains.registries.queries import other_spellings
+from domains.registries.queries import AtcGroup, other_spellings
 
 __all__ = [
     "MAX_PAGE",
     "OnlineCursor",
     "OnlineRows",
     "RegistryListing",
+    "fetch_atc_groups",
+    "fetch_choice_counts",
+    "fetch_count",
     "fetch_page",
     "iter_pages",
     "registry_listing",
     "request_params",
 ]
+
+log = logging.getLogger(__name__)
 
 MAX_PAGE = 500
 """The endpoint's largest page."""
@@ -160,13 +168,18 @@ def request_params(
 
 
 def fetch_page(
-    online: OnlineReads, query: RegistryQuery, after: OnlineCursor | None, limit: int
+    online: OnlineReads,
+    query: RegistryQuery,
+    after: OnlineCursor | None,
+    limit: int,
+    offset: int = 0,
 ) -> Block[RegistryRow]:
-    """One keyset page of ``query`` after ``after`` (None: the first)."""
-    answer = online.get_json(
-        f"/registries/{quote(query.registry_id, safe='')}/rows",
-        request_params(query, after, limit),
-    )
+    """One keyset page of ``query`` after ``after`` (None: the first, or the one
+    ``offset`` rows into the view: a jump)."""
+    params = request_params(query, after, limit)
+    if after is None and offset > 0:
+        params["offset"] = offset
+    answer = online.get_json(f"/registries/{quote(query.registry_id, safe='')}/rows", params)
     if not isinstance(answer, dict) or not isinstance(answer.get("items"), list):
         raise _malformed("page of rows")
     following = answer.get("next")
@@ -218,7 +231,14 @@ class OnlineRows:
         self._columns = list(columns)
 
     def count(self, db: sqlite_utils.Database | None, query: RegistryQuery) -> int | None:
-        return None  # the endpoint counts nothing: the table learns it at the last page
+        """The view's exact count (``GET …/count``); None when the server could not
+        count it: the table then grows page by page and learns it at the last page
+        (the pages' own failures are said by the table)."""
+        try:
+            return fetch_count(self._online, query)
+        except OnlineReadFailed as failed:
+            log.info("registries: no count from the server (%s)", failed.problem.value)
+            return None
 
     def block(
         self,
@@ -228,20 +248,11 @@ class OnlineRows:
         limit: int,
         after: object | None,
     ) -> Block[RegistryRow]:
-        if isinstance(after, OnlineCursor) or start == 0:
-            return fetch_page(
-                self._online, query, after if isinstance(after, OnlineCursor) else None, limit
-            )
-        # No cursor for this position (the table forgot it): page there from the start.
-        cursor: OnlineCursor | None = None
-        skipped = 0
-        while skipped < start:
-            page = fetch_page(self._online, query, cursor, min(MAX_PAGE, start - skipped))
-            skipped += len(page.rows)
-            if not isinstance(page.next, OnlineCursor):
-                return Block([], None)
-            cursor = page.next
-        return fetch_page(self._online, query, cursor, limit)
+        if isinstance(after, OnlineCursor):
+            return fetch_page(self._online, query, after, limit)
+        # No cursor for this position (a jump, or the table forgot it): the server walks
+        # the order's index to there (``offset``); the pages after go by keyset.
+        return fetch_page(self._online, query, None, limit, offset=start)
 
     def rows_by_id(self, db: sqlite_utils.Database | None, ids: Sequence[str]) -> list[RegistryRow]:
         return []  # the server reads rows by view, not by id; nothing here changes them
@@ -260,3 +271,66 @@ class OnlineRows:
             descending,
             query.columns,
         )
+
+
+# --- aggregates: what offline is ``count_rows``, ``choice_counts``, ``atc_groups`` -------
+
+
+def _registry_path(registry_id: str, what: str) -> str:
+    return f"/registries/{quote(registry_id, safe='')}/{what}"
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def fetch_count(online: OnlineReads, query: RegistryQuery) -> int:
+    """The exact number of rows of ``query``'s view (``GET …/count``: the same filters
+    and search as its pages; the sort does not change it)."""
+    page = request_params(query, None, 1)
+    params: dict[str, str | int | bool] = {
+        key: page[key] for key in ("filters", "search", "search_terms") if key in page
+    }
+    answer = online.get_json(_registry_path(query.registry_id, "count"), params)
+    if not isinstance(answer, dict) or not _is_count(answer.get("count")):
+        raise _malformed("count")
+    return int(answer["count"])
+
+
+def fetch_choice_counts(
+    online: OnlineReads, registry_id: str, column: str
+) -> list[tuple[str, int]]:
+    """An enum column's values with their row counts, in the column's order (the pick
+    list; as ``choice_counts`` offline)."""
+    answer = online.get_json(_registry_path(registry_id, "choices"), {"column": column})
+    if not isinstance(answer, list):
+        raise _malformed("pick list")
+    found = []
+    for item in answer:
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("value"), str)
+            or not _is_count(item.get("count"))
+        ):
+            raise _malformed("pick list")
+        found.append((item["value"], int(item["count"])))
+    return found
+
+
+def fetch_atc_groups(online: OnlineReads, registry_id: str, parent: str = "") -> list[AtcGroup]:
+    """The ATC tree's next level under ``parent`` ("" for the anatomical groups) with
+    their row counts (as ``atc_groups`` offline)."""
+    answer = online.get_json(_registry_path(registry_id, "atc"), {"parent": parent})
+    if not isinstance(answer, list):
+        raise _malformed("ATC groups")
+    found = []
+    for item in answer:
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("code"), str)
+            or not item["code"]
+            or not _is_count(item.get("count"))
+        ):
+            raise _malformed("ATC groups")
+        found.append(AtcGroup(item["code"], int(item["count"])))
+    return found

@@ -284,6 +284,18 @@
         <translation>İxrac dayandı; fayl yazılmadı. %1</translation>
     </message>
     <message>
+        <source>The pick lists&apos; counts could not be read: %1</source>
+        <translation>Seçim siyahılarının saylarını oxumaq mümkün olmadı: %1</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>Oxunmadı</translation>
+    </message>
+    <message>
+        <source>The ATC classification could not be read: %1</source>
+        <translation>ATC təsnifatını oxumaq mümkün olmadı: %1</translation>
+    </message>
+    <message>
         <source>Search the whole row</source>
         <translation>Bütün sətirdə axtar</translation>
     </message>

@@ -284,6 +284,18 @@
         <translation>The export stopped; no file was written. %1</translation>
     </message>
     <message>
+        <source>The pick lists&apos; counts could not be read: %1</source>
+        <translation>The pick lists&apos; counts could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>Could not be read</translation>
+    </message>
+    <message>
+        <source>The ATC classification could not be read: %1</source>
+        <translation>The ATC classification could not be read: %1</translation>
+    </message>
+    <message>
         <source>Search the whole row</source>
         <translation>Search the whole row</translation>
     </message>

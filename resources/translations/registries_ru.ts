@@ -290,6 +290,18 @@
         <translation>Экспорт остановлен; файл не записан. %1</translation>
     </message>
     <message>
+        <source>The pick lists&apos; counts could not be read: %1</source>
+        <translation>Не удалось прочитать количества для списков выбора: %1</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>Не прочитано</translation>
+    </message>
+    <message>
+        <source>The ATC classification could not be read: %1</source>
+        <translation>Не удалось прочитать классификацию ATC: %1</translation>
+    </message>
+    <message>
         <source>Search the whole row</source>
         <translation>Поиск по всей строке</translation>
     </message>

@@ -51,6 +51,8 @@ from domains.registries.offline import RegistryChoice, registry_choices, set_off
 from domains.registries.online import (
     EXPORT_PAGE,
     RegistryListing,
+    fetch_atc_groups,
+    fetch_choice_counts,
     iter_pages,
     registry_listing,
 )
@@ -107,6 +109,8 @@ class RegistriesTab(QWidget):
         self._message_words: Callable[[], str] | None = None
         self._online_mode = False
         """The open registry is read from the server (not kept on this computer)."""
+        self._opened = 0
+        """Counts the registries opened: an online answer for one opened before is dropped."""
         self._unreadable: list[RegistryListing] | None = None
         """The registries the server names as not readable by this user (None: not
         asked, or offline: the personal-data line stays generic)."""
@@ -387,6 +391,7 @@ class RegistriesTab(QWidget):
 
     def _close_registry(self) -> None:
         self._registry = None
+        self._opened += 1
         self._online_mode = False
         self._set_controls_enabled(False)
         if self._filter_row is not None:
@@ -462,11 +467,7 @@ class RegistriesTab(QWidget):
         self.view_choice.setCurrentIndex(VIEW_ALL)
         self.view_choice.blockSignals(False)
         online_reads = self._context.online if self._online_mode else None
-        if (
-            online_reads is None
-            and registry.is_medicines
-            and any(c.key == "atc_code" for c in registry.columns)
-        ):
+        if registry.is_medicines and any(c.key == "atc_code" for c in registry.columns):
             self.atc_label.show()
             self.atc_tree.show()
             self._load_atc(None, "")
@@ -507,6 +508,7 @@ class RegistriesTab(QWidget):
         model.set_query(model.query)
         if online_reads is not None:
             self._set_online_controls()
+            self._load_online_counts(registry)
             return
         self._load_counts(registry)
         self._build_indexes(registry)
@@ -519,8 +521,8 @@ class RegistriesTab(QWidget):
         return choice.stored_rows == 0 and online is not None and online.available
 
     def _set_online_controls(self) -> None:
-        """Online the free search and the export read the server (``search_terms``,
-        ``iter_pages``); what needs an aggregate (the ATC tree) is not shown."""
+        """Online the free search, the export, the pick lists' counts and the ATC tree
+        read the server (``search_terms``, ``iter_pages``, ``…/choices``, ``…/atc``)."""
         self._search_placeholder()
 
     def _search_placeholder(self) -> None:
@@ -665,6 +667,40 @@ class RegistriesTab(QWidget):
 
         self._context.reads.query(counts, self._show_counts, self._failed, owner=self, key="counts")
 
+    def _load_online_counts(self, registry: Registry) -> None:
+        """Online, each pick list's counts from the server (``GET …/choices``), one
+        request per column on a worker; an answer for a registry no longer open is
+        dropped."""
+        online, opened = self._context.online, self._opened
+        if online is None:
+            return
+        for column in (c for c in registry.columns if c.type == "enum" and c.filterable):
+            self._load_choice_counts(online, registry.id, column.key, opened)
+
+    def _load_choice_counts(
+        self, online: OnlineReads, registry_id: str, key: str, opened: int
+    ) -> None:
+        self._context.tasks.run(
+            lambda: fetch_choice_counts(online, registry_id, key),
+            lambda values: self._show_online_counts(opened, key, values),
+            lambda error: self._online_counts_failed(opened, error),
+            owner=self,
+            key=("choices", key),
+        )
+
+    def _show_online_counts(self, opened: int, key: str, values: list[tuple[str, int]]) -> None:
+        if opened == self._opened:
+            self._show_counts({key: values})
+
+    def _online_counts_failed(self, opened: int, error: BaseException) -> None:
+        """The pick lists keep the description's values, without counts."""
+        if opened == self._opened:
+            self._say(
+                lambda: self.tr("The pick lists' counts could not be read: %1").replace(
+                    "%1", problem_words(error)
+                )
+            )
+
     def _show_counts(self, counts: dict[str, list[tuple[str, int]]]) -> None:
         if self._filter_row is None:
             return
@@ -713,6 +749,17 @@ class RegistriesTab(QWidget):
         if registry is None:
             return
         registry_id = registry.id
+        online = self._context.online if self._online_mode else None
+        if online is not None:  # a level at a time from the server, on a worker
+            opened = self._opened
+            self._context.tasks.run(
+                lambda: fetch_atc_groups(online, registry_id, code),
+                lambda groups: self._show_atc(parent, groups) if opened == self._opened else None,
+                lambda error: self._atc_failed(opened, parent, error),
+                owner=self,
+                key=("atc", code),
+            )
+            return
         self._context.reads.query(
             lambda db: atc_groups(db, registry_id, code),
             lambda groups: self._show_atc(parent, groups),
@@ -742,12 +789,37 @@ class RegistriesTab(QWidget):
                 parent_item.addChild(item)
         self.atc_tree.resizeColumnToContents(1)
 
+    def _atc_failed(
+        self, opened: int, parent: QTreeWidgetItem | None, error: BaseException
+    ) -> None:
+        """A level not read from the server: a line in the tree where it would be (its
+        tooltip and the status line say why); expanding the node again tries again."""
+        if opened != self._opened:
+            return
+        self._show_atc(parent, [])
+        problem = QTreeWidgetItem([self.tr("Could not be read"), ""])
+        problem.setToolTip(0, problem_words(error))
+        problem.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if parent is None:
+            self.atc_tree.addTopLevelItem(problem)
+        else:
+            parent.addChild(problem)
+        self._say(
+            lambda: self.tr("The ATC classification could not be read: %1").replace(
+                "%1", problem_words(error)
+            )
+        )
+
     def _atc_expanded(self, item: QTreeWidgetItem) -> None:
         code = item.data(0, Qt.ItemDataRole.UserRole)
-        if code and item.childCount() == 0:
+        only = item.child(0) if item.childCount() == 1 else None
+        failed = only is not None and only.data(0, Qt.ItemDataRole.UserRole) is None
+        if code and (item.childCount() == 0 or failed):
             self._load_atc(item, str(code))
 
     def _atc_chosen(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if item is not None and item.data(0, Qt.ItemDataRole.UserRole) is None:
+            return  # the line of a level that could not be read
         code = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else ""
         self._atc = str(code or "")
         self._apply()
@@ -831,10 +903,13 @@ class RegistriesTab(QWidget):
 
         online = self._context.online if self._online_mode else None
         registry = self._registry
+        known = self._model.count if self._model is not None else None
 
         def work(control: TaskControl) -> int:
             if online is not None and registry is not None:
-                rows = self._export_online(online, registry, query, path, file_format, control)
+                rows = self._export_online(
+                    online, registry, query, path, file_format, control, known
+                )
             else:
                 rows = int(
                     self._context.reads.run(
@@ -876,16 +951,18 @@ class RegistriesTab(QWidget):
         path: Path,
         file_format: str,
         control: TaskControl,
+        known: int | None = None,
     ) -> int:
         """The online view, page by page from the server (keyset, 500 rows a page) on
-        this worker. Its count is known only unfiltered (the registry's size)."""
+        this worker. Its count: the one the table was told (the server's exact count),
+        else the registry's size when unfiltered, else unknown (rows written so far)."""
         unfiltered = not query.filters and not query.search.strip()
         return export_rows(
             query.shown_columns(registry),
             iter_pages(online, query, EXPORT_PAGE),
             path,
             file_format,
-            registry.row_count if unfiltered else None,
+            known if known is not None else registry.row_count if unfiltered else None,
             progress=lambda done, total: control.report((done, total)),
             check=control.check,
         )

@@ -1,8 +1,9 @@
 """The Registries tab's online mode: a registry not kept on this computer browsed from the
 real server (``TabContext.online`` over the session's API client) in the same lazy
-table: first rows, the count at the end of the list, paging past the first block by
-keyset as the view scrolls, the filter row and a header sort translated to the
-endpoint, a newer filter superseding an older one; the mode said beside the chooser;
+table: first rows, the server's exact count (of a filtered view too), a jump to the end
+read at its offset and the next block by keyset, the filter row and a header sort
+translated to the endpoint, a newer filter superseding an older one, the pick lists'
+counts and the medicines' ATC tree from the server; the mode said beside the chooser;
 failures said in words (a real socket that never answers, a real server whose rows
 table is gone, a malformed page from ``FakeMalformedTransport``); the personal-data line
 named from ``GET /registries``; a registry switched from online to kept offline."""
@@ -26,8 +27,13 @@ from sqlalchemy import text
 from client.api import ApiClient
 from client.online import ApiOnlineReads
 from client.session import Session
-from domains.registries.filters import RegistryQuery
-from domains.registries.online import OnlineCursor, fetch_page
+from domains.registries.filters import RegistryQuery, TextFilter
+from domains.registries.online import (
+    OnlineCursor,
+    fetch_atc_groups,
+    fetch_choice_counts,
+    fetch_page,
+)
 from tests.client.test_online_reads import FakeMalformedTransport
 from tests.demo import DemoServer
 from tests.server.conftest import PASSWORD, World, world, world_settings  # noqa: F401
@@ -37,6 +43,7 @@ from ui.registries.i18n import format_number
 
 T = TypeVar("T")
 INSTITUTIONS = "reg-institutions"
+MEDICINES = "reg-medicines"
 ROWS = 2_000  # the demo's institutions
 
 
@@ -90,18 +97,18 @@ def test_a_registry_not_kept_is_browsed_online_past_its_first_block(
     assert model is not None and model.online and tab.online_mode
     assert tab.mode_label.text() == "Online: read from the server"
     assert tab.chooser.currentItem().text().endswith("· online")
-    assert model.rowCount() == 200 and model.growing and model.count is None
-    assert "rows on the server" in tab.count_label.text()
     assert tab.search.isEnabled() and tab.export_csv.isEnabled()  # online too
-    while model.rowCount() < ROWS:  # the view scrolled to its end reads the next page
-        shown = model.rowCount()
-        tab.table.scrollToBottom()
-        qtbot.waitUntil(lambda: model.rowCount() > shown, timeout=20_000)  # noqa: B023
-    tab.table.scrollToBottom()  # the last full page's cursor: one more page, empty, ends it
+    # the server's exact count, after the first rows, before any scrolling
     qtbot.waitUntil(lambda: model.count == ROWS, timeout=20_000)
     assert not model.growing and model.rowCount() == ROWS
     # grouped as the tab's last installed language does ("2 000" after a Russian test)
     assert tab.count_label.text() == f"{format_number(ROWS)} rows"
+    tab.table.scrollToBottom()  # a jump: the last block is read at its offset
+    qtbot.waitUntil(lambda: model.row_at(1_999) is not None, timeout=20_000)
+    tab.table.scrollToTop()
+    qtbot.wait(100)
+    tab.table.scrollTo(model.index(250, 0))  # the block after the first, by its cursor
+    qtbot.waitUntil(lambda: model.row_at(250) is not None, timeout=20_000)
     truth = server_view(head, RegistryQuery(INSTITUTIONS))
     assert [model.row_at(i).id for i in (0, 199, 200, 1_999)] == [  # type: ignore[union-attr]
         truth[i] for i in (0, 199, 200, 1_999)
@@ -401,3 +408,87 @@ def test_an_online_export_that_cannot_read_a_page_says_why_and_leaves_no_file(
     finally:
         harness.close()
         api.close()
+
+
+def test_a_filtered_view_online_shows_its_exact_count(
+    qtbot: Any, online_tab: Harness, head: Session
+) -> None:
+    tab = online_tab.tab
+    open_online(qtbot, online_tab)
+    model, row = tab.model, tab.filter_row
+    assert model is not None and row is not None
+    low, high = row.editor("beds")
+    assert isinstance(low, QLineEdit) and isinstance(high, QLineEdit)
+    high.setText("150")
+    qtbot.waitUntil(lambda: model.query.filters != (), timeout=20_000)
+    truth = server_view(head, model.query)
+    assert 200 < len(truth) < ROWS  # more than the first block: counted, not paged
+    qtbot.waitUntil(lambda: model.count == len(truth), timeout=20_000)
+    assert tab.count_label.text() == f"{format_number(len(truth))} rows"
+    assert model.rowCount() == len(truth)
+
+
+def test_pick_lists_online_show_the_servers_counts(
+    qtbot: Any, online_tab: Harness, head: Session
+) -> None:
+    tab = online_tab.tab
+    open_online(qtbot, online_tab)
+    row = tab.filter_row
+    assert row is not None
+    district = row.editor("district")[0]
+    assert isinstance(district, QComboBox)
+    online = ApiOnlineReads(head.api, lambda: True)
+    counts = on_worker(lambda: fetch_choice_counts(online, INSTITUTIONS, "district"))
+    wanted = ["All"] + [f"{value} ({format_number(count)})" for value, count in counts]
+    qtbot.waitUntil(
+        lambda: [district.itemText(i) for i in range(district.count())] == wanted,
+        timeout=20_000,
+    )
+    assert sum(count for _value, count in counts) == ROWS
+
+
+def test_the_atc_tree_online_a_level_at_a_time(
+    qtbot: Any, online_tab: Harness, head: Session
+) -> None:
+    tab = online_tab.tab
+    open_online(qtbot, online_tab, MEDICINES)
+    assert tab.online_mode and tab.atc_tree.isVisible()
+    online = ApiOnlineReads(head.api, lambda: True)
+    groups = on_worker(lambda: fetch_atc_groups(online, MEDICINES, ""))
+    assert len(groups) > 3
+    qtbot.waitUntil(
+        lambda: tab.atc_items() == ["All ATC groups"] + [g.code for g in groups], timeout=20_000
+    )
+    first = tab.atc_tree.topLevelItem(1)
+    assert first is not None and first.text(1) == format_number(groups[0].count)
+    first.setExpanded(True)  # the next level is read now, on a worker
+    children = on_worker(lambda: fetch_atc_groups(online, MEDICINES, groups[0].code))
+    qtbot.waitUntil(
+        lambda: (
+            [first.child(i).text(0) for i in range(first.childCount())]
+            == [g.code for g in children]
+        ),
+        timeout=20_000,
+    )
+    tab.atc_tree.setCurrentItem(first.child(0))  # filters the table: its exact count
+    model = tab.model
+    assert model is not None
+    qtbot.waitUntil(lambda: model.count == children[0].count, timeout=20_000)
+    assert [f.text for f in model.query.filters if isinstance(f, TextFilter)] == [children[0].code]
+    assert tab.count_label.text() == f"{format_number(children[0].count)} rows"
+
+
+def test_an_atc_level_not_read_is_said_in_the_tree(qtbot: Any, qapp: Any, head: Session) -> None:
+    fake = ApiClient("https://intranet.example", transport=FakeMalformedTransport(b'{"x": 1}'))
+    harness = harness_over(head, ApiOnlineReads(fake, lambda: True))
+    try:
+        tab = harness.tab
+        qtbot.waitUntil(lambda: tab.choice(MEDICINES) is not None, timeout=20_000)
+        tab.choose(MEDICINES)
+        qtbot.waitUntil(lambda: "Could not be read" in tab.atc_items(), timeout=20_000)
+        line = tab.atc_tree.topLevelItem(1)
+        assert line is not None and "could not be read" in line.toolTip(0)
+        assert "could not be read" in tab.message.text()  # the rows: their own words
+    finally:
+        harness.close()
+        fake.close()
