@@ -488,7 +488,9 @@ def test_an_atc_level_not_read_is_said_in_the_tree(qtbot: Any, qapp: Any, head: 
         qtbot.waitUntil(lambda: "Could not be read" in tab.atc_items(), timeout=20_000)
         line = tab.atc_tree.topLevelItem(1)
         assert line is not None and "could not be read" in line.toolTip(0)
-        assert "could not be read" in tab.message.text()  # the rows: their own words
+        qtbot.waitUntil(  # the rows: their own words, whenever their answer comes
+            lambda: "could not be read" in tab.message.text(), timeout=20_000
+        )
     finally:
         harness.close()
         fake.close()
