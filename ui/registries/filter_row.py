@@ -48,6 +48,7 @@ class FilterRow(QWidget):
         self._editors: dict[str, list[QWidget]] = {}
         self._labels: dict[str, QLabel] = {}
         self._problems: dict[str, QLabel] = {}
+        self._counts: dict[str, tuple[list[tuple[str, int]], Callable[[int], str]]] = {}
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._settled)
         layout = QGridLayout(self)
@@ -106,10 +107,12 @@ class FilterRow(QWidget):
     def set_counts(
         self, key: str, counts: list[tuple[str, int]], format_number: Callable[[int], str]
     ) -> None:
-        """Show each pick-list value with how many rows have it."""
+        """Show each pick-list value with how many rows have it (written again, in the
+        new language's grouping, when the language changes)."""
         editors = self._editors.get(key)
         if not editors or not isinstance(editors[0], QComboBox):
             return
+        self._counts[key] = (counts, format_number)
         box = editors[0]
         chosen = box.currentData()
         box.blockSignals(True)
@@ -243,3 +246,5 @@ class FilterRow(QWidget):
                 first.setAccessibleName(self.tr("Filter: %1").replace("%1", label))
         for caption in self._labels.values():
             caption.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        for key, (counts, format_number) in list(self._counts.items()):
+            self.set_counts(key, counts, format_number)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -780,6 +781,7 @@ class RegistriesTab(QWidget):
         for group in groups:
             item = QTreeWidgetItem([group.code, format_number(group.count)])
             item.setData(0, Qt.ItemDataRole.UserRole, group.code)
+            item.setData(1, Qt.ItemDataRole.UserRole, group.count)  # regrouped on a language change
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             if len(group.code) < 7:
                 item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
@@ -1105,6 +1107,12 @@ class RegistriesTab(QWidget):
             group = self.atc_tree.topLevelItem(row)
             if group is not None and group.data(0, Qt.ItemDataRole.UserRole) == "":
                 group.setText(0, self.tr("All ATC groups"))
+        walk = QTreeWidgetItemIterator(self.atc_tree)
+        while walk.value() is not None:
+            count = walk.value().data(1, Qt.ItemDataRole.UserRole)
+            if isinstance(count, int):
+                walk.value().setText(1, format_number(count))
+            walk += 1
         self._show_detail(self._detail_row)
         if self._choices or not self._may_read_personal:
             for row in range(self.chooser.count()):

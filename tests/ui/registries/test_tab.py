@@ -218,3 +218,45 @@ def test_a_cancelled_export_says_so_and_leaves_no_file(
         assert list(tmp_path.iterdir()) == []
     else:  # the cancel came after the file was in place: it says where it went
         assert str(target) in tab.export_status.text() and target.exists()
+
+
+def test_counts_in_the_tree_and_pick_lists_follow_a_language_change(
+    qtbot: Any, qapp: Any, analyst_tab: Harness
+) -> None:
+    """A count read in one language is written again in the next one's grouping
+    ("1,164" in English, "1 164" in Russian), not left as it was read."""
+    from PySide6.QtCore import QLocale
+
+    tab = analyst_tab.tab
+    open_medicines(qtbot, analyst_tab)
+    qtbot.waitUntil(lambda: tab.atc_tree.topLevelItemCount() > 2, timeout=20_000)
+    groups = [tab.atc_tree.topLevelItem(i) for i in range(1, tab.atc_tree.topLevelItemCount())]
+    counts = {g.text(0): g.data(1, Qt.ItemDataRole.UserRole) for g in groups}
+    big = next(code for code, count in counts.items() if count >= 1000)
+    row = tab.filter_row
+    assert row is not None
+    form = row.editor("form")[0]
+    assert isinstance(form, QComboBox)
+    qtbot.waitUntil(lambda: form.count() > 1 and "(" in form.itemText(1), timeout=20_000)
+    value = form.itemData(1)
+    try:
+        assert install_registries_translations(qapp, "ru")
+        russian = QLocale("ru")
+        qtbot.waitUntil(
+            lambda: (
+                next(g for g in groups if g.text(0) == big).text(1) == russian.toString(counts[big])
+            ),
+            timeout=10_000,
+        )
+        assert "(" in form.itemText(1) and form.itemData(1) == value
+        written = form.itemText(1).rsplit("(", 1)[1].rstrip(")")
+        assert written == russian.toString(int(written.replace("\u00a0", "")))
+    finally:
+        install_registries_translations(qapp, "en")
+    qtbot.waitUntil(
+        lambda: (
+            next(g for g in groups if g.text(0) == big).text(1)
+            == QLocale("en").toString(counts[big])
+        ),
+        timeout=10_000,
+    )
