@@ -223,6 +223,8 @@ def _conditions(
     for number, item in enumerate(filters):
         before = len(found)
         _condition(sql, columns, item, number, params, found)
+        if isinstance(item, dict) and item.get("column") == sort:
+            found += _sorted_prefix(sql, columns, item, number, params)
         if (
             wrap
             and isinstance(item, dict)
@@ -236,6 +238,50 @@ def _conditions(
                     f"AND {sql.live} AND {' AND '.join(indexed)})"
                 ]
     return found
+
+
+_FOLDS_TO = {"ə": "e", "Ə": "e", "ç": "c", "Ç": "c", "ğ": "g", "Ğ": "g", "ö": "o", "Ö": "o",
+             "ş": "s", "Ş": "s", "ü": "u", "Ü": "u", "ı": "i", "I": "i", "İ": "i"}  # fmt: skip
+_PLAIN = frozenset(map(chr, range(32, 127))) - frozenset("Iiqxecgosu")
+
+
+def _sort_prefix(needle: str) -> str:
+    """What the sort key of every value whose folded text starts with ``needle`` starts
+    with: the needle's letters up to the first whose sort spelling depends on which
+    letter folded to it (``e`` is ``e`` or ``ə``: ``e`` or ``e`` + \x7f), that one's
+    first character included. Only ASCII is lowered here (as SQL's ``lower`` does in any
+    locale); any other character ends the prefix."""
+    prefix = ""
+    for letter in needle:
+        if letter.isascii() and letter != "I":  # "I" is "ı" to the folding
+            letter = letter.lower()
+        if letter not in _PLAIN:
+            return prefix + _FOLDS_TO.get(letter, letter if letter in "ecgosui" else "")
+        prefix += letter
+    return prefix
+
+
+def _sorted_prefix(
+    sql: _Sql, columns: dict[str, str], item: dict[str, Any], number: int, params: dict[str, Any]
+) -> list[str]:
+    """A "starts with" on the sorted text column, also as a range of the order's index:
+    the folded test alone is no index bound, so the first page walked the order from its
+    start to the first match (``məm``: 286 000 rows, seconds). Implied by the test: the
+    same rows."""
+    if item.get("kind") != "text" or item.get("mode") != "starts":
+        return []
+    if not str(item.get("text", "")).strip():  # no filter at all
+        return []
+    if columns.get(str(item["column"])) not in ("text", "enum"):
+        return []
+    prefix = _sort_prefix(str(item.get("text", "")))
+    if not prefix:
+        return []
+    name = f"f{number}_prefix"
+    params[name] = prefix
+    order = sql.order(str(item["column"]), columns[str(item["column"])])
+    end = "chr(1114111)" if sql.postgres else "char(1114111)"
+    return [f"{order} >= :{name}", f"{order} < :{name} || {end}"]
 
 
 def _condition(

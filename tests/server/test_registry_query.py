@@ -16,7 +16,7 @@ from sqlalchemy import text
 from cache.folding import az_fold, az_sort_key
 from domains.registries.sql import folded_sql, sort_key_sql
 from server import records, registry_query
-from server.registry_query import _Sql, ensure_row_indexes
+from server.registry_query import _sort_prefix, _Sql, ensure_row_indexes
 from tests.server.conftest import World
 
 WORDS = [
@@ -88,6 +88,32 @@ def test_sort_key_and_folding_are_the_clients() -> None:
             conn.execute(f"SELECT {server.folded('?')}", (word,)).fetchone()
             == conn.execute(f"SELECT {folded_sql('?')}", (word,)).fetchone()
         )
+
+
+def test_a_starts_with_bounds_the_sort_key_of_every_match() -> None:
+    """The range a "starts with" on the sorted column adds holds every value whose folded
+    text starts with what was typed (so the rows are the same), and is narrower than
+    the whole order (so the first page does not walk it from the start)."""
+    conn = sqlite3.connect(":memory:")
+    server = _Sql(postgres=False)
+    values = WORDS + [w.upper() for w in WORDS] + ["Məmmədova", "Memmedov", "mamed", "İsa"]
+
+    def keys(text: str) -> tuple[str, str]:
+        row = conn.execute(f"SELECT {server.folded('?')}, {server.sort_key('?')}", (text, text))
+        folded, key = row.fetchone()
+        return folded, key
+
+    typed = {word[:length] for word in values for length in range(1, len(word) + 1)}
+    typed |= {t.upper() for t in typed} | {t.lower() for t in typed} | {"Dr ", "q-1", "Ж"}
+    narrowed = 0
+    for needle in sorted(typed):
+        prefix = _sort_prefix(needle)
+        narrowed += bool(prefix)
+        for value in values:
+            if keys(value)[0].startswith(keys(needle)[0]):
+                assert keys(value)[1].startswith(prefix), (needle, value, prefix)
+    assert _sort_prefix("məm") == "me" and _sort_prefix("Dr A") == "dr a"
+    assert narrowed > len(typed) / 2
 
 
 def test_pages_of_a_filtered_sorted_view(world: World) -> None:
@@ -215,6 +241,12 @@ VIEWS = [
             {"column": "beds", "kind": "range", "low": 20},
         ],
         lambda v: "e" in az_fold(v["name"]).lower() and v.get("beds", -1) >= 20,  # folded
+        "name",
+        True,
+    ),
+    (
+        [{"column": "name", "kind": "text", "text": "I", "mode": "starts"}],  # ı, i, İ
+        lambda v: az_fold(v["name"]).lower().startswith("i"),
         "name",
         True,
     ),
