@@ -423,6 +423,8 @@ def registry_rows_page(
         ordering = f"seq {direction}" if sort is None else f"{order} {direction}, seq {direction}"
         if sql.postgres:
             _plan_for_a_page(conn)
+            if sort is None:
+                walk.append(_registry_walk(params, after is not None, compare))
         rows: list[Any] | None = None
         # PostgreSQL: not probed (each statement is planned anew, ~10 ms for these long
         # expressions; its planner already walks the order and tests the set per row).
@@ -474,6 +476,16 @@ def _keyset(sql: _Sql, order: str, compare: str) -> str:
         f"{order} {compare}= :after_value "
         f"AND ({order} {compare} :after_value OR seq {compare} :after_seq)"
     )
+
+
+def _registry_walk(params: dict[str, Any], paged: bool, compare: str) -> str:
+    """PostgreSQL, the unsorted view: its rows after the cursor as a row value of the
+    ``(registry_id, seq)`` index. With ``ORDER BY seq`` alone the planner walked the
+    ``seq`` index and skipped the other registries' rows (the rows of the registry
+    stored third: 550 000 skipped, 430 ms for the first page; with this 0.5 ms)."""
+    if not paged:
+        params["after_seq"] = -1 if compare == ">" else 2**63 - 1
+    return f"(registry_id, seq) {compare} (:registry, :after_seq)"
 
 
 def _plan_for_a_page(conn: Connection) -> None:

@@ -305,3 +305,22 @@ def test_free_search_equals_a_plain_reading(world: World, search: str) -> None:
     )
     if search == "seki cay":
         assert wanted
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_unsorted_view_is_its_registrys_rows_in_storage_order(
+    world: World, descending: bool
+) -> None:
+    """Paged by ``(registry_id, seq)`` on PostgreSQL: only this registry's rows, every
+    one once, in seq order, whatever the other registries' rows around them."""
+    rows = add_rows(world)
+    with world.db.write() as conn:  # another registry's rows after this one's
+        records.bulk_insert(
+            conn,
+            "registry_rows",
+            [{"id": f"row-other-{i}", "registry_id": "reg-other", "values": {}} for i in range(50)],
+        )
+    api = world.sign_in("staff")
+    got = [r["id"] for r in read_all(api, "reg-open", descending=descending)]
+    wanted = [f"row-open-{i}" for i in range(3)] + [r["id"] for r in rows]
+    assert got == (wanted[::-1] if descending else wanted)
