@@ -252,9 +252,9 @@ def _sort_prefix(needle: str) -> str:
     first character included. Only ASCII is lowered here (as SQL's ``lower`` does in any
     locale); any other character ends the prefix."""
     prefix = ""
-    for letter in needle:
-        if letter.isascii() and letter != "I":  # "I" is "ı" to the folding
-            letter = letter.lower()
+    for typed in needle:
+        # "I" is "ı" to the folding; only ASCII is lowered the same in every locale.
+        letter = typed.lower() if typed.isascii() and typed != "I" else typed
         if letter not in _PLAIN:
             return prefix + _FOLDS_TO.get(letter, letter if letter in "ecgosui" else "")
         prefix += letter
