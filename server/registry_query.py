@@ -242,7 +242,7 @@ def _conditions(
 
 _FOLDS_TO = {"ə": "e", "Ə": "e", "ç": "c", "Ç": "c", "ğ": "g", "Ğ": "g", "ö": "o", "Ö": "o",
              "ş": "s", "Ş": "s", "ü": "u", "Ü": "u", "ı": "i", "I": "i", "İ": "i"}  # fmt: skip
-_PLAIN = frozenset(map(chr, range(32, 127))) - frozenset("Iiqxecgosu")
+_PLAIN = frozenset(map(chr, range(32, 127))) - frozenset("Iiqxecgosu")  # sorted as typed
 
 
 def _sort_prefix(needle: str) -> str:
@@ -255,9 +255,12 @@ def _sort_prefix(needle: str) -> str:
     for typed in needle:
         # "I" is "ı" to the folding; only ASCII is lowered the same in every locale.
         letter = typed.lower() if typed.isascii() and typed != "I" else typed
-        if letter not in _PLAIN:
+        if letter in ("q", "x"):  # only q folds to q; its sort spelling is k + \x7f
+            prefix += {"q": "k", "x": "h"}[letter] + AFTER
+        elif letter in _PLAIN:
+            prefix += letter
+        else:
             return prefix + _FOLDS_TO.get(letter, letter if letter in "ecgosui" else "")
-        prefix += letter
     return prefix
 
 

@@ -113,6 +113,7 @@ def test_a_starts_with_bounds_the_sort_key_of_every_match() -> None:
             if keys(value)[0].startswith(keys(needle)[0]):
                 assert keys(value)[1].startswith(prefix), (needle, value, prefix)
     assert _sort_prefix("məm") == "me" and _sort_prefix("Dr A") == "dr a"
+    assert _sort_prefix("Qax") == "k\x7fah\x7f"
     assert narrowed > len(typed) / 2
 
 
