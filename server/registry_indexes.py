@@ -6,6 +6,8 @@
 thread started with the application builds the missing ones one at a time, the
 filterable columns of every registry first, then the rest (a sort by any column), and
 ends with ``ANALYZE``. Until an index exists the query still answers, from a scan.
+On PostgreSQL it also creates the missing statistics of the columns' expressions
+(``registry_query.statistics_statements``), before that ``ANALYZE``.
 
 Resumable: an index that exists is skipped, so a restart (or a stop between two) picks
 up where it stopped. On PostgreSQL each is ``CREATE INDEX CONCURRENTLY`` outside any
@@ -25,7 +27,7 @@ from typing import Any
 from sqlalchemy import text
 
 from server.db import Database
-from server.registry_query import index_statements
+from server.registry_query import index_statements, statistics_statements
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,7 @@ class RegistryIndexBuilder:
         self._raw: Any = None  # the DBAPI connection of the build under way
         self._lock = threading.Lock()
         self.built: list[str] = []
+        self.statistics: list[str] = []  # PostgreSQL: the statistics objects created
 
     def start(self) -> RegistryIndexBuilder:
         self._thread = threading.Thread(target=self._run, name="registry-indexes", daemon=True)
@@ -123,10 +126,32 @@ class RegistryIndexBuilder:
             else:
                 self._build_sqlite(name, statement)
             self.built.append(name)
-        if self.built and not self._stopping.is_set():
+        if postgres and not self._stopping.is_set():
+            self._create_statistics()
+        if (self.built or self.statistics) and not self._stopping.is_set():
             with self._db.write() as conn:
                 conn.execute(text("ANALYZE registry_rows"))
         return self.built
+
+    def _create_statistics(self) -> None:
+        """PostgreSQL: the missing statistics of the columns' expressions
+        (``statistics_statements``: the planner reads none from partial indexes)."""
+        with self._db.read() as conn:
+            wanted = statistics_statements(conn)
+            existing = set(
+                conn.execute(
+                    text(
+                        "SELECT s.stxname FROM pg_statistic_ext s "
+                        "JOIN pg_namespace n ON n.oid = s.stxnamespace "
+                        "WHERE n.nspname = current_schema()"
+                    )
+                ).scalars()
+            )
+        for name, statement in wanted:
+            if name not in existing and not self._stopping.is_set():
+                with self._db.write() as conn:
+                    conn.execute(text(statement))
+                self.statistics.append(name)
 
     def _build_sqlite(self, name: str, statement: str) -> None:
         with self._db.write() as conn:

@@ -36,6 +36,9 @@ def with_kinds_and_atc(world: World) -> list[dict[str, Any]]:
     codes (some missing, one in lower case, one too short for the deeper levels)."""
     rows = add_rows(world)
     widen(world)
+    # The server's own builder first: two builds at once deadlock on PostgreSQL (its
+    # CREATE INDEX CONCURRENTLY waits for this transaction, this one for its lock).
+    assert world.server.app.state.registry_indexes.wait(60)
     with world.db.write() as conn:
         body = json.loads(
             conn.execute(text("SELECT body FROM registries WHERE id = 'reg-open'")).scalar_one()

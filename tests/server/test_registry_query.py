@@ -18,7 +18,7 @@ from cache.search import query_terms
 from cache.transliteration import cyrillic_spellings
 from domains.registries.sql import folded_sql, sort_key_sql
 from server import records, registry_query
-from server.registry_query import _Sql, ensure_row_indexes
+from server.registry_query import _Sql, _starts_bounds, ensure_row_indexes
 from tests.server.conftest import World
 
 WORDS = [
@@ -92,8 +92,39 @@ def test_sort_key_and_folding_are_the_clients() -> None:
         )
 
 
+def test_a_starts_with_bounds_the_sort_key_of_every_match() -> None:
+    """The range a "starts with" on the sorted column adds holds every value whose folded
+    text starts with what was typed (so the rows are the same), and is narrower than
+    the whole order (so the first page does not walk it from the start)."""
+    conn = sqlite3.connect(":memory:")
+    server = _Sql(postgres=False)
+    values = WORDS + [w.upper() for w in WORDS] + ["Məmmədova", "Memmedov", "mamed", "İsa"]
+
+    def keys(text: str) -> tuple[str, str]:
+        row = conn.execute(f"SELECT {server.folded('?')}, {server.sort_key('?')}", (text, text))
+        folded, key = row.fetchone()
+        return folded, key
+
+    typed = {word[:length] for word in values for length in range(1, len(word) + 1)}
+    typed |= {t.upper() for t in typed} | {t.lower() for t in typed} | {"Dr ", "q-1", "Ж"}
+    narrowed = 0
+    for needle in sorted(typed):
+        bounds = _starts_bounds(needle)
+        narrowed += bounds is not None
+        for value in values:
+            if bounds is not None and keys(value)[0].startswith(keys(needle)[0]):
+                assert bounds[0] <= keys(value)[1] < bounds[1], (needle, value, bounds)
+    low, high = _starts_bounds("məm") or ("", "")
+    assert low == "mem" and high.startswith("me\x7fm")
+    assert _starts_bounds("Ж") is None
+    assert narrowed > len(typed) / 2
+
+
 def test_pages_of_a_filtered_sorted_view(world: World) -> None:
     rows = add_rows(world)
+    # The server's own builder first: two builds at once deadlock on PostgreSQL (its
+    # CREATE INDEX CONCURRENTLY waits for this transaction, this one for its lock).
+    assert world.server.app.state.registry_indexes.wait(60)
     with world.db.write() as conn:
         ensure_row_indexes(conn, postgres=not world.db.is_sqlite)
     api = world.sign_in("staff")
@@ -217,6 +248,12 @@ VIEWS = [
             {"column": "beds", "kind": "range", "low": 20},
         ],
         lambda v: "e" in az_fold(v["name"]).lower() and v.get("beds", -1) >= 20,  # folded
+        "name",
+        True,
+    ),
+    (
+        [{"column": "name", "kind": "text", "text": "I", "mode": "starts"}],  # ı, i, İ
+        lambda v: az_fold(v["name"]).lower().startswith("i"),
         "name",
         True,
     ),
@@ -385,3 +422,22 @@ def test_the_largest_search_allowed_is_answered(world: World) -> None:
     )
     assert answer.status_code == 200, answer.text
     assert answer.json()["items"] == []
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_unsorted_view_is_its_registrys_rows_in_storage_order(
+    world: World, descending: bool
+) -> None:
+    """Paged by ``(registry_id, seq)`` on PostgreSQL: only this registry's rows, every
+    one once, in seq order, whatever the other registries' rows around them."""
+    rows = add_rows(world)
+    with world.db.write() as conn:  # another registry's rows after this one's
+        records.bulk_insert(
+            conn,
+            "registry_rows",
+            [{"id": f"row-other-{i}", "registry_id": "reg-other", "values": {}} for i in range(50)],
+        )
+    api = world.sign_in("staff")
+    got = [r["id"] for r in read_all(api, "reg-open", descending=descending)]
+    wanted = [f"row-open-{i}" for i in range(3)] + [r["id"] for r in rows]
+    assert got == (wanted[::-1] if descending else wanted)
