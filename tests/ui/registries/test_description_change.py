@@ -89,8 +89,15 @@ def test_a_changed_description_reopens_the_registry_keeping_the_users_view(
     tab = harness.tab
     try:
         qtbot.waitUntil(lambda: tab.chooser.count() > 0)
-        with qtbot.waitSignal(tab.viewShown, timeout=20_000):
-            tab.choose(PHARMACIES)
+        tab.choose(PHARMACIES)  # the first in the list: perhaps chosen already
+        qtbot.waitUntil(
+            lambda: (
+                tab.model is not None
+                and tab.model.query.registry_id == PHARMACIES
+                and tab.model.loaded_once
+            ),
+            timeout=20_000,
+        )
         assert "Küçə ünvanı" not in headers(harness)
         row = tab.filter_row
         assert row is not None
