@@ -270,11 +270,14 @@ class RegistriesTab(QWidget):
         )
 
     def _show_choices(self, choices: list[RegistryChoice]) -> None:
+        first_registries = choices and not self._choices
         self._choices = choices
         current = self._registry.id if self._registry else None
         item_now = self.chooser.currentItem()
         if current is None and item_now is not None:
             current = item_now.data(Qt.ItemDataRole.UserRole)
+        if first_registries and current == PERSONAL_DATA_ITEM:
+            current = None  # the only line until the first sync: the first registry now
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for choice in choices:
