@@ -423,6 +423,17 @@ def _search_conditions(
     ]
 
 
+SearchTerms = Annotated[
+    str | None,
+    Query(
+        max_length=20_000,
+        description="JSON [[word, other spelling, ...], ...]: the search's words as the "
+        "client cut them, each with its other spellings (Cyrillic typed for Latin); "
+        "replaces the words of search.",
+    ),
+]
+
+
 def _search_terms(value: str | None) -> list[list[str]] | None:
     """``search_terms``: JSON ``[["word", "other spelling", ...], ...]``, or None."""
     if value is None:
@@ -490,15 +501,7 @@ def registry_rows_page(
             "as text.",
         ),
     ] = None,
-    search_terms: Annotated[
-        str | None,
-        Query(
-            max_length=20_000,
-            description="JSON [[word, other spelling, ...], ...]: the search's words as the "
-            "client cut them, each with its other spellings (Cyrillic typed for Latin); "
-            "replaces the words of search.",
-        ),
-    ] = None,
+    search_terms: SearchTerms = None,
 ) -> RowsPage:
     parsed = _parsed_filters(filters)
     sql = _Sql(postgres=not services.db.is_sqlite)
@@ -755,14 +758,7 @@ def registry_view_count(
     services: ServicesDep,
     filters: Annotated[str, Query(max_length=20_000)] = "[]",
     search: Annotated[str | None, Query(max_length=200)] = None,
-    search_terms: Annotated[
-        str | None,
-        Query(
-            max_length=20_000,
-            description="As for `/rows`: the search's words with their "
-            "other spellings (Cyrillic typed for Latin).",
-        ),
-    ] = None,
+    search_terms: SearchTerms = None,
 ) -> ViewCount:
     parsed = _parsed_filters(filters)
     sql = _Sql(postgres=not services.db.is_sqlite)

@@ -76,6 +76,24 @@ def demo_server(demo_settings: Settings) -> Iterator[DemoServer]:
         server.stop()
 
 
+@pytest.fixture
+def own_server(demo_settings: Settings, tmp_path: Path) -> Iterator[ServerThread]:
+    """A server of its own on a copy of the demo data: for a test that changes what the
+    server holds (the session's ``demo_server`` is shared)."""
+    import dataclasses
+    import shutil
+
+    from server.runner import ServerThread
+
+    data = tmp_path / "server"
+    shutil.copytree(demo_settings.data_dir, data)
+    server = ServerThread(dataclasses.replace(demo_settings, data_dir=data)).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture(scope="session")
 def synced(demo_server: DemoServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
     """One signed-in, fully synced profile shared by the read-only tests."""

@@ -40,7 +40,7 @@ from domains.registries.filters import (
     TextFilter,
 )
 from domains.registries.model import RegistryRow
-from domains.registries.queries import AtcGroup, other_spellings
+from domains.registries.queries import AtcGroup, other_spellings, sorted_by
 
 __all__ = [
     "MAX_PAGE",
@@ -261,16 +261,7 @@ class OnlineRows:
         return row.id
 
     def sorted(self, query: RegistryQuery, column: int, descending: bool) -> RegistryQuery | None:
-        if not 0 <= column < len(self._columns):
-            return None
-        return RegistryQuery(
-            query.registry_id,
-            query.filters,
-            query.search,
-            self._columns[column],
-            descending,
-            query.columns,
-        )
+        return sorted_by(query, self._columns, column, descending)
 
 
 # --- aggregates: what offline is ``count_rows``, ``choice_counts``, ``atc_groups`` -------

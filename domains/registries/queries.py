@@ -604,6 +604,18 @@ def _data_version(db: sqlite_utils.Database) -> int:
     return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
+def sorted_by(
+    query: RegistryQuery, columns: Sequence[str], column: int, descending: bool
+) -> RegistryQuery | None:
+    """``query`` sorted by the shown column at ``column`` (a header click), its filters
+    and search kept; None for a column that is not shown. Offline and online alike."""
+    if not 0 <= column < len(columns):
+        return None
+    return RegistryQuery(
+        query.registry_id, query.filters, query.search, columns[column], descending, query.columns
+    )
+
+
 class RegistryRows:
     """A registry view as a ``domains.listing.RowSource`` for the lazy table."""
 
@@ -656,16 +668,7 @@ class RegistryRows:
         return row.id
 
     def sorted(self, query: RegistryQuery, column: int, descending: bool) -> RegistryQuery | None:
-        if not 0 <= column < len(self._columns):
-            return None
-        return RegistryQuery(
-            query.registry_id,
-            query.filters,
-            query.search,
-            self._columns[column],
-            descending,
-            query.columns,
-        )
+        return sorted_by(query, self._columns, column, descending)
 
 
 def choice_counts(

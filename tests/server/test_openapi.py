@@ -48,6 +48,9 @@ def test_openapi_is_published_and_lists_every_operation(world: World) -> None:
         ("PATCH", "/api/v1/people/{person_id}"),
         ("GET", "/api/v1/registries"),
         ("GET", "/api/v1/registries/{registry_id}/rows"),
+        ("GET", "/api/v1/registries/{registry_id}/count"),
+        ("GET", "/api/v1/registries/{registry_id}/choices"),
+        ("GET", "/api/v1/registries/{registry_id}/atc"),
         ("GET", "/api/v1/admin/registry-access-log"),
     }
     sync = {

@@ -6,18 +6,12 @@ may change the data or stop the server without disturbing the other tests.
 
 from __future__ import annotations
 
-import dataclasses
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from client.session import Session
 from domains.directory.queries import Department, DepartmentTree
 from server import maintenance, records
-from server.config import Settings
 from server.runner import ServerThread
 from server.seed import DEMO_PASSWORD
 from tests.demo import USERNAME, sign_in_for, synced_session
@@ -26,17 +20,6 @@ from tests.ui.directory.test_tab import HEAD, open_card, search, shown, wait_rea
 from ui.context import Changes, ChangeSource
 from ui.directory import DirectoryTab
 from ui.directory.models import DepartmentModel
-
-
-@pytest.fixture
-def own_server(demo_settings: Settings, tmp_path: Path) -> Iterator[ServerThread]:
-    data = tmp_path / "server"
-    shutil.copytree(demo_settings.data_dir, data)
-    server = ServerThread(dataclasses.replace(demo_settings, data_dir=data)).start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def snapshot(qtbot: Any, session: Session) -> dict[str, Any]:

@@ -5,9 +5,7 @@ the sort of the column that is gone instead of failing."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,6 @@ from client.session import Session
 from domains.registries.filters import ChoiceFilter, RegistryQuery
 from domains.registries.queries import count_rows
 from server import maintenance, records
-from server.config import Settings
 from server.runner import ServerThread
 from tests.demo import DemoServer
 from tests.ui.registries.conftest import Harness, synced_as
@@ -28,17 +25,6 @@ from ui.context import Changes, ChangeSource
 
 PHARMACIES = "reg-pharmacies"
 NETWORK = "Şəfa"
-
-
-@pytest.fixture
-def own_server(demo_settings: Settings, tmp_path: Path) -> Iterator[ServerThread]:
-    data = tmp_path / "server"
-    shutil.copytree(demo_settings.data_dir, data)
-    server = ServerThread(dataclasses.replace(demo_settings, data_dir=data)).start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
