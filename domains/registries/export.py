@@ -38,7 +38,11 @@ __all__ = ["EXPORT_FORMATS", "SHEET_ROWS", "ExportFailed", "export_rows", "expor
 EXPORT_FORMATS = ("csv", "xlsx")
 SHEET_ROWS = 1_048_576
 """Rows in one XLSX sheet (Excel's limit), the header row included."""
-BATCH = 2_000
+BATCH = 10_000
+"""Rows read per keyset step. A filter off the sort column is a set rebuilt for every
+step, so larger steps export faster (217 288 filtered rows, CSV against the plain
+anchor: 2 000 → 0.41–0.58×, 10 000 → 0.65–0.69×, 25 000 → 0.79×); 10 000 keeps memory
+(~20 MB of rows) and a cancel's wait (under half a second) small."""
 
 
 class ExportFailed(Exception):
@@ -142,6 +146,7 @@ def export_view(
     progress: Progress | None = None,
     check: Callable[[], None] | None = None,
     sheet_rows: int = SHEET_ROWS,
+    batch: int = BATCH,
 ) -> int:
     """Write the view to ``target`` (whole, or nothing); returns the rows written."""
     if file_format not in EXPORT_FORMATS:
@@ -151,7 +156,7 @@ def export_view(
         raise ExportFailed("no_registry", query.registry_id)
     return export_rows(
         query.shown_columns(registry),
-        iter_rows(db, query, BATCH),
+        iter_rows(db, query, batch),
         target,
         file_format,
         count_rows(db, query),

@@ -106,8 +106,9 @@ def test_a_cancelled_export_leaves_no_file(
             file_format,
             progress=lambda done, total: seen.append((done, total)),
             check=check,
+            batch=2000,
         )
-    assert seen == [(2000, 3000)]
+    assert seen == [(2000, 3000)]  # cancelled between two steps
     assert os.listdir(tmp_path) == []
 
 
