@@ -36,6 +36,22 @@ __all__ = ["FilterRow"]
 DEBOUNCE_MS = 150
 
 
+TEXT_EDIT_WIDTH = 120
+RANGE_EDIT_WIDTH = 80
+"""Enough for "contains…" and a date in every language; the pick lists give way instead."""
+
+
+def _pick_list() -> QComboBox:
+    """A pick list as wide as the row leaves it, not as its longest value ("Bakı şəhəri,
+    Binəqədi rayonu (30.538)" made the district's so wide that the text filters beside
+    it shrank to a few letters at 1280 pixels); its open list shows values whole."""
+    box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    box.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    return box
+
+
 class FilterRow(QWidget):
     """Emits ``changed`` (debounced) once the filters typed are valid."""
 
@@ -82,14 +98,14 @@ class FilterRow(QWidget):
 
     def _make_editors(self, column: Column) -> list[QWidget]:
         if column.type == "enum":
-            box = QComboBox()
+            box = _pick_list()
             box.addItem("", None)
             for option in column.options:
                 box.addItem(option, option)
             box.currentIndexChanged.connect(self._edited)
             return [box]
         if column.type == "boolean":
-            box = QComboBox()
+            box = _pick_list()
             box.addItems(["", "", ""])
             box.currentIndexChanged.connect(self._edited)
             return [box]
@@ -97,10 +113,12 @@ class FilterRow(QWidget):
             low, high = QLineEdit(), QLineEdit()
             for edit in (low, high):
                 edit.setClearButtonEnabled(True)
+                edit.setMinimumWidth(RANGE_EDIT_WIDTH)
                 edit.textChanged.connect(self._edited)
             return [low, high]
         edit = QLineEdit()
         edit.setClearButtonEnabled(True)
+        edit.setMinimumWidth(TEXT_EDIT_WIDTH)
         edit.textChanged.connect(self._edited)
         return [edit]
 
@@ -123,6 +141,7 @@ class FilterRow(QWidget):
         index = box.findData(chosen)
         box.setCurrentIndex(max(index, 0))
         box.blockSignals(False)
+        box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)  # values whole
 
     def _edited(self, *_args: object) -> None:
         self._timer.start()

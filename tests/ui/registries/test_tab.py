@@ -260,3 +260,21 @@ def test_counts_in_the_tree_and_pick_lists_follow_a_language_change(
         ),
         timeout=10_000,
     )
+
+
+def test_the_filter_row_keeps_its_editors_readable_in_a_narrow_window(
+    qtbot: Any, analyst_tab: Harness
+) -> None:
+    """At 1280 pixels wide (the tab's share of it) the pick lists give way: every text
+    filter keeps room for what is typed, and the tab asks for no more width than it has
+    (the long values of a pick list once squeezed the text filters to a few letters)."""
+    tab = analyst_tab.tab
+    tab.resize(1100, 760)
+    open_medicines(qtbot, analyst_tab)
+    qtbot.wait(50)
+    row = tab.filter_row
+    assert row is not None
+    edits = [e for e in row.focus_chain() if isinstance(e, QLineEdit)]
+    assert edits
+    assert all(e.width() >= 80 for e in edits), [e.width() for e in edits]
+    assert tab.minimumSizeHint().width() <= 1100
