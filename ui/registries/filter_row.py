@@ -49,6 +49,7 @@ def _pick_list() -> QComboBox:
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(8)
     box.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    box.currentTextChanged.connect(box.setToolTip)  # a value cut short, read whole
     return box
 
 
