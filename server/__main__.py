@@ -11,7 +11,7 @@ import uvicorn
 
 from server.app import create_app
 from server.config import Policy, Settings
-from server.runner import listening_socket, seed_if_empty
+from server.runner import listening_socket, seed_if_empty, uvicorn_config
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app(settings)
     sock = listening_socket(args.host, args.port)
     host, port = sock.getsockname()[:2]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    server = uvicorn.Server(uvicorn_config(app))
     shown = f"[{host}]" if ":" in host else host
 
     async def announce() -> None:

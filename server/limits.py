@@ -16,6 +16,16 @@ from server.errors import ApiError, body_too_large, problem_response
 
 AUTH_BODY_BYTES = 16 * 1024
 
+REQUEST_HEAD_BYTES = 1024 * 1024
+"""How much of a request's line and headers the HTTP parser buffers while they arrive.
+
+The schema allows queries of two 20 000-character parameters (a view's filters and a
+search's spellings), up to 12 bytes each once percent-encoded: about 480 KB. uvicorn's
+default of 16 KiB applies only to a head that arrives in more than one read, so such a
+valid query was answered (a 422 or the rows) or refused in plain text ("Invalid HTTP
+request received.") depending on how TCP happened to split it.
+"""
+
 _UPLOAD_PATH = re.compile(r"^/documents(/[^/]+/(versions|conflict-copies))?$")
 _CHUNK_PATH = re.compile(r"^/uploads/[^/]+$")
 

@@ -8,15 +8,17 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 import uvicorn
 from sqlalchemy import func, select
+from starlette.types import ASGIApp
 
 from server.app import create_app
 from server.blobs import BlobStore
 from server.config import Settings
 from server.db import Database, sqlite_url_for, users
+from server.limits import REQUEST_HEAD_BYTES
 from server.private_files import make_private_dir
 
 SeedSize = Literal["none", "demo", "large"]
@@ -59,6 +61,17 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+def uvicorn_config(app: ASGIApp, **options: Any) -> uvicorn.Config:
+    """The one uvicorn configuration, for the embedded and the standalone server."""
+    return uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        h11_max_incomplete_event_size=REQUEST_HEAD_BYTES,
+        **options,
+    )
+
+
 @dataclass
 class ServerThread:
     """A real uvicorn server on loopback in a background thread."""
@@ -72,10 +85,7 @@ class ServerThread:
         sock = listening_socket(self.host, self.port)
         self.port = sock.getsockname()[1]
         self._socket = sock
-        config = uvicorn.Config(
-            self.app, log_level="warning", access_log=False, timeout_graceful_shutdown=2
-        )
-        self.server = uvicorn.Server(config)
+        self.server = uvicorn.Server(uvicorn_config(self.app, timeout_graceful_shutdown=2))
         self._thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [sock]}, name="intranet-server", daemon=True
         )
