@@ -21,15 +21,17 @@ def held_checkout(record: dict[str, Any], now: datetime | None = None) -> dict[s
     return dict(checkout)
 
 
-def refuse_if_checked_out(record: dict[str, Any], principal: Principal) -> None:
+def refuse_if_checked_out(
+    record: dict[str, Any], principal: Principal, what: str = "upload a version"
+) -> None:
     """423 ``checked_out`` naming the holder, since when and until when, unless the
-    document is free or the caller holds it."""
+    document is free or the caller holds it (``what``: what only the holder may do)."""
     checkout = held_checkout(record)
     if checkout is not None and checkout["by"] != principal.user_id:
         raise ApiError(
             423,
             "checked_out",
             f"The document is checked out for editing since {checkout['at']}; "
-            "only its holder can upload a version until it is checked in.",
+            f"only its holder can {what} until it is checked in.",
             checkout=checkout,
         )

@@ -214,6 +214,12 @@ def _require_file(upload: ReceivedUpload) -> ReceivedFile:
     return upload.file
 
 
+def uploaded_by(principal: Principal, at: str) -> dict[str, str]:
+    """Who uploaded the document's current version and when: what a colleague whose own
+    version lost (412) needs to see; ``author_id`` stays the one who made the document."""
+    return {"version_uploaded_by": principal.user_id, "version_uploaded_at": at}
+
+
 def _version_row(document_id: str, record: dict[str, Any], file: ReceivedFile) -> dict[str, Any]:
     return {
         "document_id": document_id,
@@ -336,6 +342,7 @@ async def upload_document(
                 "author_id": principal.user_id,
                 "tags": list(dict.fromkeys(metadata.tags)),
                 "created_at": now,
+                **uploaded_by(principal, now),
             }
             saved = records.insert_record(conn, "documents", record)
             conn.execute(
@@ -391,15 +398,18 @@ async def upload_version(
             check_version(record, expected)
             file = incoming.file(conn, services, principal)
             services.blobs.commit_temp(file.temp_path, file.sha256)
+            now = records.iso(records.utc_now())
             record.update(
                 filename=file.filename,
                 content_type=file.content_type,
                 size=file.size,
                 sha256=file.sha256,
                 version_no=int(record["version_no"]) + 1,
+                **uploaded_by(principal, now),
             )
             row = _version_row(document_id, record, file)
             row["author_id"] = principal.user_id
+            row["created_at"] = now
             conn.execute(document_versions.insert().values(**row))
             return 201, records.replace_record(conn, "documents", record)
 
@@ -474,6 +484,7 @@ async def upload_conflict_copy(
                 "author_id": principal.user_id,
                 "tags": list(original.get("tags") or []),
                 "created_at": now,
+                **uploaded_by(principal, now),
                 "conflict_of": {
                     "document_id": document_id,
                     "based_on_version_no": metadata.based_on_version_no,
@@ -504,7 +515,11 @@ def get_document(document_id: str, principal: PrincipalDep, services: ServicesDe
     return JSONResponse(record, headers={"ETag": etag(record)})
 
 
-@router.patch("/documents/{document_id}", response_model=Document)
+@router.patch(
+    "/documents/{document_id}",
+    response_model=Document,
+    responses={423: {"description": "checked_out: someone else holds the document"}},
+)
 def change_document(
     document_id: str,
     body: DocumentPatch,
@@ -517,6 +532,8 @@ def change_document(
     with services.db.write() as conn:
         record = load_visible_document(conn, principal, document_id)
         require_writable_folder(conn, principal, record["folder_id"])
+        if not principal.is_admin:  # an administrator may, as they may release the lock
+            refuse_if_checked_out(record, principal, "change its details")
         check_version(record, expected)
         moved = "folder_id" in changes and changes["folder_id"] != record["folder_id"]
         if moved:

@@ -202,6 +202,17 @@ class Document(RecordBase):
         description="Set on a conflict copy (POST /documents/{id}/conflict-copies): the "
         "document and version it was based on and who made it.",
     )
+    version_uploaded_by: str | None = Field(
+        default=None,
+        description="The person id of whoever uploaded the current version (version_no); "
+        "author_id stays the one who made the document. Absent on a record no upload has "
+        "touched since the server began to record it.",
+    )
+    version_uploaded_at: datetime | None = Field(
+        default=None,
+        description="When the current version was uploaded (updated_at also moves with "
+        "metadata changes and check-outs). Absent with version_uploaded_by.",
+    )
 
 
 class Checkout(Strict):

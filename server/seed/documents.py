@@ -393,6 +393,8 @@ def build_documents(
             "author_id": author,
             "tags": tags,
             "created_at": versions[0]["created_at"],
+            "version_uploaded_by": latest["author_id"],
+            "version_uploaded_at": latest["created_at"],
         }
         documents.append(Document(record, versions, folder))
     return documents

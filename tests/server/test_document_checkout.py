@@ -167,3 +167,82 @@ def test_conflict_copy_metadata_is_checked(world: World, body: str) -> None:
     )
     assert refused.status_code == 422, refused.text
     assert documents_on_server(world).keys() == before.keys()
+
+
+def test_the_record_names_who_uploaded_its_current_version(world: World) -> None:
+    staff, colleague = world.sign_in("staff"), world.sign_in("colleague")
+    doc = upload(staff).json()
+    assert doc["version_uploaded_by"] == "p-staff"
+    assert doc["version_uploaded_at"] == doc["created_at"]
+    newer = new_version(colleague, doc, b"colleague's version 2")
+    assert newer.status_code == 201, newer.text
+    second = newer.json()
+    # The author stays who made the document; the uploader is who made version 2.
+    assert second["author_id"] == "p-staff"
+    assert second["version_uploaded_by"] == "p-colleague"
+    uploaded_at = datetime.fromisoformat(second["version_uploaded_at"])
+    assert uploaded_at >= datetime.fromisoformat(doc["version_uploaded_at"])
+    # Whoever's version loses (412) learns from the current record who won, and when.
+    stale = new_version(staff, doc, b"my version 2")
+    assert stale.status_code == 412
+    current = stale.json()["current"]
+    assert current["version_uploaded_by"] == "p-colleague"
+    assert current["version_uploaded_at"] == second["version_uploaded_at"]
+    # A metadata change or a check-out moves updated_at, not who uploaded the version.
+    changed = staff.patch(f"/documents/{doc['id']}", second["version"], json={"title": "Yeni"})
+    assert changed.status_code == 200, changed.text
+    held = checkout(staff, changed.json()).json()
+    assert held["version_uploaded_by"] == "p-colleague"
+    assert held["version_uploaded_at"] == second["version_uploaded_at"]
+    # Delta sync carries it to everyone who sees the document.
+    seen = colleague.sync_all("documents")[0][doc["id"]]
+    assert seen["version_uploaded_by"] == "p-colleague"
+    # A conflict copy's only version is its maker's.
+    made = staff.post(
+        f"/documents/{doc['id']}/conflict-copies",
+        files={
+            "file": ("hesabat copy.txt", b"my version 2", "text/plain"),
+            "metadata": (None, '{"based_on_version_no": 1}', "application/json"),
+        },
+    )
+    assert made.status_code == 201, made.text
+    assert made.json()["version_uploaded_by"] == "p-staff"
+
+
+def test_a_checked_out_document_takes_metadata_changes_from_its_holder_only(
+    world: World,
+) -> None:
+    staff, colleague = world.sign_in("staff"), world.sign_in("colleague")
+    doc = upload(staff).json()
+    held = checkout(staff, doc).json()
+    path = f"/documents/{doc['id']}"
+    before = documents_on_server(world)[doc["id"]]
+    for change in ({"title": "Mənim başlığım"}, {"tags": ["x"]}, {"folder_id": "f-hr"}):
+        refused = colleague.patch(path, held["version"], json=change)
+        assert refused.status_code == 423, refused.text
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert refused.json()["code"] == "checked_out"
+        assert refused.json()["checkout"] == held["checkout"]
+        assert "change its details" in refused.json()["detail"]
+    # Checked before If-Match, as for versions: a stale one is 423 too, and nothing was written.
+    assert colleague.patch(path, doc["version"], json={"title": "x"}).status_code == 423
+    assert documents_on_server(world)[doc["id"]] == before
+    # The holder changes it, and the lock stays.
+    mine = staff.patch(path, held["version"], json={"title": "Holder's title"})
+    assert mine.status_code == 200, mine.text
+    assert mine.json()["checkout"] == held["checkout"]
+    # Once checked in, anyone who may write changes it again.
+    released = check_in(staff, mine.json()).json()
+    assert colleague.patch(path, released["version"], json={"title": "Now mine"}).status_code == 200
+
+
+def test_an_administrator_changes_the_details_of_a_document_someone_holds(world: World) -> None:
+    outsider, analyst, admin = (world.sign_in(u) for u in ("outsider", "analyst", "admin"))
+    doc = upload(outsider, folder="f-it").json()
+    held = checkout(outsider, doc).json()
+    path = f"/documents/{doc['id']}"
+    assert analyst.patch(path, held["version"], json={"tags": ["x"]}).status_code == 423
+    by_admin = admin.patch(path, held["version"], json={"tags": ["admin"]})
+    assert by_admin.status_code == 200, by_admin.text
+    assert by_admin.json()["tags"] == ["admin"]
+    assert by_admin.json()["checkout"] == held["checkout"]

@@ -47,7 +47,8 @@ KEYS: dict[str, set[str]] = {
     "folders": {"name", "parent_id", "department_id", "access"},
     "documents": {
         "folder_id", "title", "description", "filename", "content_type", "size", "sha256",
-        "version_no", "author_id", "tags", "created_at",
+        "version_no", "author_id", "tags", "created_at", "version_uploaded_by",
+        "version_uploaded_at",
     },
     "shares": {"document_id", "from_id", "to_id", "message", "sent_at", "read_at"},
     "registries": {"code", "name", "description", "columns", "row_count"},
@@ -359,6 +360,9 @@ def test_documents_and_versions_agree(demo: Seeded) -> None:
         assert doc["filename"] == latest["filename"]
         assert doc["content_type"] == latest["content_type"]
         assert doc["created_at"] == mine[0]["created_at"]
+        # Who uploaded the version shown: the latest version's author, not the document's.
+        assert doc["version_uploaded_by"] == latest["author_id"]
+        assert doc["version_uploaded_at"] == latest["created_at"]
         times = [_utc(v["created_at"]) for v in mine]
         assert times == sorted(times) and len(set(times)) == len(times)
         assert times[-1] < datetime(2026, 11, 25, tzinfo=UTC)
