@@ -96,7 +96,7 @@ BY_CODE: dict[str, object] = {
     ),
     "checked_out": QT_TRANSLATE_NOOP(
         "WriteErrors",
-        "Someone else has checked this document out for editing. Send your version once "
+        "Someone else has checked this document out for editing. Send your change once "
         "they check it in, or discard it.",
     ),
     "upload_closed": QT_TRANSLATE_NOOP(

@@ -35,6 +35,10 @@ DOCUMENTS = CollectionSpec(
         Field("author_id", OPTIONAL_STRING, TEXT),
         Field("tags", ARRAY),
         Field("created_at", STRING, TEXT),
+        # Who uploaded the current version and when (the conflict screen's "theirs");
+        # absent from a record an older server wrote (docs/api.md).
+        Field("version_uploaded_by", OPTIONAL_STRING, required=False),
+        Field("version_uploaded_at", OPTIONAL_STRING, required=False),
     ),
     indexes=(("folder_id",), ("author_id",)),
     search_fields=("title", "description", "filename", "tags"),

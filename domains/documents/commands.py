@@ -308,18 +308,25 @@ class UploadVersion:
 @dataclass(frozen=True)
 class UpdateMetadata:
     """Title, description and tags (None: leave as it is), with If-Match. Refused:
-    ``document gone``, the fields' problems, ``unchanged``."""
+    ``document gone``, ``document checked_out`` (someone else holds it: only they, or an
+    administrator, change it until they check it in; ``user``: who asks, None leaves it
+    to the server), the fields' problems, ``unchanged``."""
 
     document_id: str
     title: str | None = None
     description: str | None = None
     tags: tuple[str, ...] | None = None
+    user: Mapping[str, Any] | None = None
 
     def plan(self, db: sqlite_utils.Database) -> LocalWrite:
         found = _document(db, self.document_id)
         if found is None:
             raise CommandRefused([FieldProblem("document", "gone")])
         version, current = found
+        user = self.user  # None: the server decides
+        is_admin = user is not None and "admin" in (user.get("roles") or ())
+        if user is not None and not is_admin and _held_by_other(current, user):
+            raise CommandRefused([FieldProblem("document", "checked_out")])
         changes: dict[str, Any] = {}
         problems: list[FieldProblem] = []
         if self.title is not None:

@@ -271,16 +271,42 @@ def document_record(db: sqlite_utils.Database, document_id: str) -> dict[str, An
     record["sync_error"] = row[2]
     record["conflict"] = None if row[3] is None else json.loads(row[3])
     record["names"] = _names_of(db, _people_named(record))
+    record["refused_change"] = _refused_change(db, document_id) if row[1] == "error" else None
     return record
 
 
+REFUSED_VERSION, REFUSED_DETAILS, REFUSED_CHECKOUT = "version", "details", "checkout"
+
+
+def _refused_change(db: sqlite_utils.Database, document_id: str) -> str | None:
+    """Which queued change of the document the server refused for good: a new version,
+    its details (PATCH) or a check-out; None for another kind (an upload, a share)."""
+    row = db.conn.execute(
+        "SELECT method, path FROM outbox WHERE collection = 'documents' AND record_id = ? "
+        "AND state = 'error' ORDER BY id LIMIT 1",
+        (document_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    method, path = str(row[0]), str(row[1])
+    if method == "PATCH":
+        return REFUSED_DETAILS
+    if path.endswith("/versions"):
+        return REFUSED_VERSION
+    if path.endswith("/checkout"):
+        return REFUSED_CHECKOUT
+    return None
+
+
 def _people_named(record: dict[str, Any]) -> set[str]:
-    """The people a document's details name: its author, the check-out holder (also on
-    the server's side of a conflict or refusal), the maker of a conflict copy."""
+    """The people a document's details name: its author and who uploaded its current
+    version, the check-out holder (also on the server's side of a conflict or refusal),
+    the maker of a conflict copy."""
     ids: set[str] = set()
     for side in (record, record.get("conflict") or {}):
-        if side.get("author_id"):
-            ids.add(str(side["author_id"]))
+        for field in ("author_id", "version_uploaded_by"):
+            if isinstance(side.get(field), str) and side[field]:
+                ids.add(side[field])
         checkout = side.get("checkout")
         if isinstance(checkout, dict) and checkout.get("by"):
             ids.add(str(checkout["by"]))
@@ -404,8 +430,9 @@ def kept_records(db: sqlite_utils.Database, kept: KeptOffline) -> list[dict[str,
 
 
 def refused_by_checkout(record: dict[str, Any]) -> dict[str, Any] | None:
-    """The lock that made the server refuse this record's queued version (423
-    ``checked_out``): the server's side holds who has it and since when. None otherwise."""
+    """The lock that made the server refuse this record's queued change (423
+    ``checked_out``: a version, its details, a check-out; ``refused_change`` says which):
+    the server's side holds who has it and since when. None otherwise."""
     if record.get("sync_state") != "error":
         return None
     if not str(record.get("sync_error") or "").startswith("423 checked_out"):

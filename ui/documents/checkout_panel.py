@@ -11,12 +11,12 @@ from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from domains.documents.commands import active_checkout
-from domains.documents.queries import refused_by_checkout
+from domains.documents.queries import REFUSED_CHECKOUT, REFUSED_DETAILS, refused_by_checkout
 from ui.documents.i18n import documents_locale
 
 
-def _when(value: object) -> str:
-    """A lock's time in the user's language, in local time."""
+def local_time_words(value: object) -> str:
+    """A record's time (a lock's, an upload's) in the user's language, in local time."""
     try:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
@@ -93,8 +93,8 @@ class CheckoutPanel(QWidget):
                     "You have checked this document out since %1. Others cannot upload "
                     "a version until you check it in (at the latest %2)."
                 )
-                .replace("%1", _when(checkout.get("at")))
-                .replace("%2", _when(checkout.get("expires_at")))
+                .replace("%1", local_time_words(checkout.get("at")))
+                .replace("%2", local_time_words(checkout.get("expires_at")))
             )
         else:
             self.state.setText(
@@ -103,22 +103,37 @@ class CheckoutPanel(QWidget):
                     "they check it in (at the latest %3)."
                 )
                 .replace("%1", self.holder_name(record, checkout))
-                .replace("%2", _when(checkout.get("at")))
-                .replace("%3", _when(checkout.get("expires_at")))
+                .replace("%2", local_time_words(checkout.get("at")))
+                .replace("%3", local_time_words(checkout.get("expires_at")))
             )
         self.state.setAccessibleName(self.state.text())
         refused = None if record is None else refused_by_checkout(record)
         if record is not None and refused is not None:
             self.refusal.setText(
-                self.tr(
-                    "The server did not take your new version: %1 has checked this "
-                    "document out since %2. Your file is kept here: retry it in "
-                    "\u201cChanges waiting\u201d once they check it in, or discard it."
-                )
+                self._refusal_words(record.get("refused_change"))
                 .replace("%1", self.holder_name(record, refused) if refused else self.tr("someone"))
-                .replace("%2", _when(refused.get("at")) if refused else "")
+                .replace("%2", local_time_words(refused.get("at")) if refused else "")
             )
             self.refusal.setAccessibleName(self.refusal.text())
             self.refusal.show()
         else:
             self.refusal.hide()
+
+    def _refusal_words(self, refused_change: object) -> str:
+        """What the server did not take (``document_record``'s ``refused_change``)."""
+        if refused_change == REFUSED_DETAILS:
+            return self.tr(
+                "The server did not take your change to the details: %1 has checked this "
+                "document out since %2. Your change is kept here: retry it in "
+                "\u201cChanges waiting\u201d once they check it in, or discard it."
+            )
+        if refused_change == REFUSED_CHECKOUT:
+            return self.tr(
+                "The server did not check the document out for you: %1 has had it "
+                "checked out since %2. Discard your check-out in \u201cChanges waiting\u201d."
+            )
+        return self.tr(
+            "The server did not take your new version: %1 has checked this "
+            "document out since %2. Your file is kept here: retry it in "
+            "\u201cChanges waiting\u201d once they check it in, or discard it."
+        )

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from ui.documents.checkout_panel import local_time_words
 from ui.documents.i18n import documents_locale
 from ui.documents.models import type_words
 from ui.documents.preview import PreviewPane
@@ -41,11 +42,21 @@ class ConflictSides(QWidget):
         grid.setRowStretch(2, 1)
         self._mine: dict[str, Any] = {}
         self._theirs: dict[str, Any] = {}
-        self._theirs_author = ""
+        self._theirs_uploader = self._theirs_author = ""
         self.retranslate()
 
-    def show_sides(self, mine: dict[str, Any], theirs: dict[str, Any], theirs_author: str) -> None:
-        self._mine, self._theirs, self._theirs_author = mine, theirs, theirs_author
+    def show_sides(
+        self,
+        mine: dict[str, Any],
+        theirs: dict[str, Any],
+        theirs_uploader: str,
+        theirs_author: str = "",
+    ) -> None:
+        """``theirs_uploader``: who uploaded the server's version (its record's
+        ``version_uploaded_by``, named); empty when an older server did not say, and
+        then the document's author is shown as such."""
+        self._mine, self._theirs = mine, theirs
+        self._theirs_uploader, self._theirs_author = theirs_uploader, theirs_author
         self.mine_preview.show_message(self.tr("Opening…"))
         self.theirs_preview.show_message(self.tr("Opening…"))
         self.retranslate()
@@ -65,17 +76,26 @@ class ConflictSides(QWidget):
         if not pane.show_content(str(record.get("content_type") or ""), data):
             pane.show_message(self.tr("No preview for this type of file."))
 
-    def _describe(self, record: dict[str, Any], who: str, when_label: str) -> str:
+    def _describe(self, record: dict[str, Any], when_label: str, when: object) -> list[str]:
         locale = documents_locale()
         size = locale.formattedDataSize(int(record.get("size") or 0))
         kind = type_words(str(record.get("content_type")), str(record.get("filename")))
-        lines = [
+        return [
             str(record.get("filename") or ""),
             self.tr("%1, %2").replace("%1", kind).replace("%2", size),
-            when_label.replace("%1", str(record.get("updated_at") or "")[:16].replace("T", " ")),
+            when_label.replace("%1", local_time_words(when)),
         ]
-        if who:
-            lines.append(self.tr("Author: %1").replace("%1", who))
+
+    def _describe_theirs(self) -> str:
+        """The server's version: who uploaded it and when (not the document's author,
+        who may not have touched this version), where the record says."""
+        theirs = self._theirs
+        uploaded_at = theirs.get("version_uploaded_at") or theirs.get("updated_at")
+        lines = self._describe(theirs, self.tr("Uploaded %1"), uploaded_at)
+        if self._theirs_uploader:
+            lines.append(self.tr("Uploaded by %1").replace("%1", self._theirs_uploader))
+        elif self._theirs_author:
+            lines.append(self.tr("Author: %1").replace("%1", self._theirs_author))
         return "\n".join(lines)
 
     def retranslate(self) -> None:
@@ -90,9 +110,14 @@ class ConflictSides(QWidget):
             )
         )
         if self._mine:
-            self.mine_details.setText(self._describe(self._mine, "", self.tr("Changed here %1")))
-            self.theirs_details.setText(
-                self._describe(self._theirs, self._theirs_author, self.tr("Uploaded %1"))
+            self.mine_details.setText(
+                "\n".join(
+                    self._describe(
+                        self._mine, self.tr("Changed here %1"), self._mine.get("updated_at")
+                    )
+                )
             )
+            self.theirs_details.setText(self._describe_theirs())
+            self.theirs_details.setAccessibleName(self.theirs_details.text())
         self.mine_preview.setAccessibleName(self.tr("Preview of your version"))
         self.theirs_preview.setAccessibleName(self.tr("Preview of their version"))

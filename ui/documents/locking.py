@@ -21,6 +21,14 @@ if TYPE_CHECKING:
     from ui.documents.preview import PreviewPane
 
 
+def person_name(names: dict[str, str], person_id: object) -> str:
+    """A person's full name from the record's ``names``; the id when the cache does not
+    know them; empty when there is no id."""
+    if not isinstance(person_id, str) or not person_id:
+        return ""
+    return str(names.get(person_id) or person_id)
+
+
 CONFLICT_SIDE_WIDTH = 580
 """The details pane widens to this while a conflict shows both versions side by side."""
 
@@ -96,8 +104,12 @@ class LockingMixin:
             spare = CONFLICT_SIDE_WIDTH - sizes[2]
             self.splitter.setSizes([sizes[0], max(sizes[1] - spare, 300), CONFLICT_SIDE_WIDTH])
         names = record.get("names") or {}
-        author = str(theirs.get("author_id") or "")
-        self.conflict_sides.show_sides(record, theirs, str(names.get(author) or author))
+        self.conflict_sides.show_sides(
+            record,
+            theirs,
+            person_name(names, theirs.get("version_uploaded_by")),
+            person_name(names, theirs.get("author_id")),
+        )
         files = self._context.files
         if files is None:
             self.conflict_sides.theirs_unavailable()

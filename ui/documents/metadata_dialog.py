@@ -46,13 +46,15 @@ class MetadataDialog(QDialog):
         form.addRow(buttons)
         self.resize(520, 360)
 
-    def command(self) -> UpdateMetadata:
+    def command(self, user: Mapping[str, Any]) -> UpdateMetadata:
+        """The change as ``user`` asks it (a document someone else holds is refused)."""
         tags = tuple(t.strip() for t in self.tags.text().split(",") if t.strip())
         return UpdateMetadata(
             self._document_id,
             title=self.title.text(),
             description=self.description.toPlainText(),
             tags=tags,
+            user=user,
         )
 
     def show_problems(self, problems: list[FieldProblem], words: str) -> None:

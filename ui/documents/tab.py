@@ -72,7 +72,7 @@ from ui.context import Changes, ChangeSource, TabContext
 from ui.documents.checkout_panel import CheckoutPanel
 from ui.documents.conflict_sides import ConflictSides
 from ui.documents.i18n import documents_locale
-from ui.documents.locking import LockingMixin
+from ui.documents.locking import LockingMixin, person_name
 from ui.documents.metadata_dialog import MetadataDialog
 from ui.documents.models import STATUS_COLUMN, DocumentsModel, state_words, type_words
 from ui.documents.preview import PreviewPane
@@ -548,12 +548,19 @@ class DocumentsTab(LockingMixin, QWidget):
         self.details.setText("\n".join(lines))
         theirs = record.get("conflict")
         if record.get("sync_state") == "conflict" and isinstance(theirs, dict):
-            self.conflict_text.setText(
+            uploader = person_name(record.get("names") or {}, theirs.get("version_uploaded_by"))
+            headline = (
                 self.tr(
+                    "%6 uploaded version %1 while yours waited.\nYours: %2, %3.\nTheirs: %4, %5."
+                ).replace("%6", uploader)
+                if uploader
+                else self.tr(
                     "Someone uploaded version %1 while yours waited.\n"
                     "Yours: %2, %3.\nTheirs: %4, %5."
                 )
-                .replace("%1", locale.toString(int(theirs.get("version_no") or 0)))
+            )
+            self.conflict_text.setText(
+                headline.replace("%1", locale.toString(int(theirs.get("version_no") or 0)))
                 .replace("%2", str(record.get("filename") or ""))
                 .replace("%3", locale.formattedDataSize(int(record.get("size") or 0)))
                 .replace("%4", str(theirs.get("filename") or ""))
@@ -688,8 +695,8 @@ class DocumentsTab(LockingMixin, QWidget):
             "self": self.tr("you cannot send a document to yourself"),
             "too_many": self.tr("too many tags"),
             "checked_out": self.tr(
-                "someone else has checked this document out: only they can upload a version "
-                "until they check it in"
+                "someone else has checked this document out: only they can change it until "
+                "they check it in"
             ),
             "local": self.tr("it is not on the server yet"),
         }
@@ -927,7 +934,7 @@ class DocumentsTab(LockingMixin, QWidget):
 
     def _save_details(self, dialog: MetadataDialog) -> None:
         self._context.writes.apply(
-            dialog.command(),
+            dialog.command(self._context.user),
             owner=self,
             on_done=lambda _a: self._say(self.tr("Details saved: sent with the next sync.")),
             on_refused=lambda refused: dialog.show_problems(

@@ -15,12 +15,19 @@ from cache.content_files import CHUNK_BYTES, EncryptedFiles
 from cache.outbox import OutboxState
 from client.api import ApiClient
 from client.documents import DocumentContent
-from client.errors import NetworkError
+from client.errors import MalformedResponse, NetworkError
 from client.session import Session
+from client.validation import check_record
 from domains.command import CommandRefused
-from domains.documents.commands import CheckIn, CheckOut, UploadDocument, UploadVersion
+from domains.documents.commands import (
+    CheckIn,
+    CheckOut,
+    UpdateMetadata,
+    UploadDocument,
+    UploadVersion,
+)
 from domains.documents.content import StagedFile
-from domains.documents.queries import document_record
+from domains.documents.queries import document_record, refused_by_checkout
 from domains.writes import apply_command
 from server.seed import DEMO_PASSWORD
 from tests.demo import DemoServer, sign_in_for
@@ -96,6 +103,105 @@ def test_a_checked_out_document_refuses_a_colleagues_version_and_says_who_holds_
         assert colleague.sync_engine(content_opener=theirs.opener).run().pushed == 1
     finally:
         colleague.close()
+
+
+def test_a_colleagues_details_change_meets_a_check_out_and_says_so(
+    writer: Session, demo_server: DemoServer, tmp_path: Path
+) -> None:
+    colleague = _colleague(demo_server, tmp_path)
+    try:
+        document_id = _first_document(writer)
+        # The colleague changes the title before learning of the lock (offline, say).
+        apply_command(
+            colleague.cache.db,
+            UpdateMetadata(document_id, title="Günelin başlığı", user=colleague.user),
+        )
+        apply_command(writer.cache.db, CheckOut(document_id, writer.user))
+        assert writer.sync_engine().run().pushed == 1
+        # The server refuses it (423): the record says which change and who holds it.
+        assert colleague.sync_engine().run().push_errors == 1
+        refused = document_record(colleague.cache.db, document_id)
+        assert refused is not None and refused["sync_state"] == "error"
+        assert refused["sync_error"].startswith("423 checked_out")
+        assert refused["refused_change"] == "details"
+        assert refused_by_checkout(refused)["by"] == writer.user["id"]  # type: ignore[index]
+        assert refused["names"][writer.user["id"]] == "İsmayılov Rəşad Elçin oğlu"
+        # Once they know, a details change is refused before it is queued.
+        colleague.cache.outbox.discard_changes("documents", document_id)
+        colleague.sync_engine().run()
+        with pytest.raises(CommandRefused) as before_queueing:
+            apply_command(
+                colleague.cache.db, UpdateMetadata(document_id, title="x", user=colleague.user)
+            )
+        assert [p.code for p in before_queueing.value.problems] == ["checked_out"]
+        assert colleague.cache.outbox.all() == []
+        # The holder changes it as before, and an administrator's change is not refused here.
+        apply_command(writer.cache.db, UpdateMetadata(document_id, tags=("t",), user=writer.user))
+        admin = {**colleague.user, "roles": ["staff", "admin"]}
+        apply_command(colleague.cache.db, UpdateMetadata(document_id, tags=("a",), user=admin))
+        colleague.cache.outbox.discard_changes("documents", document_id)
+    finally:
+        colleague.close()
+        apply_command(writer.cache.db, CheckIn(document_id, writer.user))
+        assert writer.sync_engine().run().push_errors == 0
+
+
+def test_the_cache_keeps_who_uploaded_the_current_version_and_names_them(
+    writer: Session, content: DocumentContent, demo_server: DemoServer, tmp_path: Path
+) -> None:
+    colleague = _colleague(demo_server, tmp_path)
+    try:
+        document_id = _first_document(writer)
+        theirs = DocumentContent(colleague.api, colleague.cache.content_files())
+        staged = _staged(theirs, tmp_path, "uploader.txt", b"uploaded by the colleague\n")
+        apply_command(colleague.cache.db, UploadVersion(document_id, staged, colleague.user))
+        assert colleague.sync_engine(content_opener=theirs.opener).run().pushed == 1
+        colleague_id = colleague.user["id"]
+    finally:
+        colleague.close()
+    writer.sync_engine().run()
+    record = document_record(writer.cache.db, document_id)
+    assert record is not None
+    uploader = record["version_uploaded_by"]
+    assert uploader == colleague_id != record["author_id"]
+    assert record["version_uploaded_at"]
+    assert record["names"][uploader] == "İsmayılova Günel Rauf qızı"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "accepted"),
+    [
+        ("version_uploaded_by", "p-1", True),
+        ("version_uploaded_by", None, True),
+        ("version_uploaded_by", 7, False),
+        ("version_uploaded_at", ["2026-11-30"], False),
+    ],
+)
+def test_a_page_checks_the_uploader_fields_when_present(
+    field: str, value: object, accepted: bool
+) -> None:
+    record = {
+        "id": "doc-1",
+        "version": 1,
+        "updated_at": "2026-11-30T10:00:00+00:00",
+        "folder_id": "fld-1",
+        "title": "Hesabat",
+        "description": "",
+        "filename": "hesabat.txt",
+        "content_type": "text/plain",
+        "size": 1,
+        "sha256": "0" * 64,
+        "version_no": 1,
+        "author_id": "p-1",
+        "tags": [],
+        "created_at": "2026-11-30T10:00:00+00:00",
+    }
+    assert check_record("documents", record) == record  # an older server leaves them out
+    if accepted:
+        assert check_record("documents", {**record, field: value})[field] == value
+    else:
+        with pytest.raises(MalformedResponse, match=field):
+            check_record("documents", {**record, field: value})
 
 
 class FakeDroppedLink:
