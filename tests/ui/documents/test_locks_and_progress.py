@@ -22,6 +22,7 @@ from tests.ui.documents.conftest import (
     make_documents_harness,
 )
 from tests.ui.documents.test_tab import TIMEOUT, _open_folder, _select_row_where
+from ui.write_errors import refusal_sentence
 
 
 def _shown(qtbot: Any, harness: DocumentsHarness, document_id: str) -> None:
@@ -107,7 +108,11 @@ def test_the_conflict_shows_both_versions_side_by_side(
     qtbot: Any, documents: DocumentsHarness, demo_server: DemoServer, tmp_path: Path
 ) -> None:
     _open_folder(qtbot, documents, FOLDER)
-    document_id = _select_row_where(qtbot, documents, lambda row: not row.id.startswith("local"))
+    document_id = _select_row_where(  # a document the uploader below did not make
+        qtbot,
+        documents,
+        lambda row: not row.id.startswith("local") and "Günel" not in row.author_name,
+    )
     _shown(qtbot, documents, document_id)
     mine = tmp_path / "mənim.txt"
     mine.write_text("mine: side by side\n")
@@ -124,6 +129,7 @@ def test_the_conflict_shows_both_versions_side_by_side(
             other.cache.db, UploadVersion(document_id, other_content.stage(str(theirs)), other.user)
         )
         other.sync_engine(content_opener=other_content.opener).run()
+        uploader_id = other.user["id"]
     finally:
         other.close()
     _sync(documents)
@@ -132,8 +138,63 @@ def test_the_conflict_shows_both_versions_side_by_side(
     qtbot.waitUntil(lambda: sides.mine_preview.kind == "text", timeout=TIMEOUT)
     qtbot.waitUntil(lambda: sides.theirs_preview.kind == "text", timeout=TIMEOUT)
     assert "mənim.txt" in sides.mine_details.text()
-    assert "theirs.txt" in sides.theirs_details.text() and "Author: " in sides.theirs_details.text()
+    assert "theirs.txt" in sides.theirs_details.text()
+    # Theirs names who uploaded the version that won, not the document's author.
+    record = document_record(documents.session.cache.db, document_id)
+    assert record is not None and record["conflict"]["author_id"] != uploader_id
+    uploader = "İsmayılova Günel Rauf qızı"
+    assert f"Uploaded by {uploader}" in sides.theirs_details.text()
+    assert "Author: " not in sides.theirs_details.text()
+    assert sides.theirs_details.accessibleName() == sides.theirs_details.text()
+    assert documents.tab.conflict_text.text().startswith(f"{uploader} uploaded version ")
     assert documents.tab.preview.isHidden()
+
+
+def test_a_details_change_a_colleagues_check_out_refused_says_who_holds_it(
+    qtbot: Any, documents: DocumentsHarness, demo_server: DemoServer, tmp_path: Path
+) -> None:
+    _open_folder(qtbot, documents, FOLDER)
+    document_id = _select_row_where(qtbot, documents, lambda row: not row.id.startswith("local"))
+    _shown(qtbot, documents, document_id)
+    # The head changes the title before learning that a colleague checked it out.
+    dialog = documents.tab.edit_details()
+    assert dialog is not None
+    dialog.title.setText("Başlıq, kilid bilinməmiş")
+    dialog.accept()
+    qtbot.waitUntil(lambda: documents.session.cache.outbox.all() != [], timeout=TIMEOUT)
+    colleague = sign_in_for(demo_server.url, tmp_path / "colleague").online("staff", DEMO_PASSWORD)
+    try:
+        colleague.sync_engine().run()
+        apply_command(colleague.cache.db, CheckOut(document_id, colleague.user))
+        assert colleague.sync_engine().run().pushed == 1
+        _sync(documents)
+        panel = documents.tab.checkout_panel
+        holder = "İsmayılova Günel Rauf qızı"
+        qtbot.waitUntil(panel.refusal.isVisible, timeout=TIMEOUT)
+        assert panel.refusal.text().startswith(
+            f"The server did not take your change to the details: {holder} has checked this "
+            "document out since "
+        )
+        assert "new version" not in panel.refusal.text()
+        record = document_record(documents.session.cache.db, document_id)
+        assert record is not None
+        assert refusal_sentence(record["sync_error"]).startswith(
+            "Someone else has checked this document out for editing. Send your change once"
+        )
+        # Discarded and synced: a second try is refused before it is queued, with why.
+        documents.session.cache.outbox.discard_changes("documents", document_id)
+        _sync(documents)
+        qtbot.waitUntil(lambda: holder in panel.state.text(), timeout=TIMEOUT)
+        again = documents.tab.edit_details()
+        assert again is not None
+        again.title.setText("İkinci cəhd")
+        again.accept()
+        qtbot.waitUntil(lambda: "only they can change it" in again.problem.text(), timeout=TIMEOUT)
+        assert documents.session.cache.outbox.all() == []
+    finally:
+        apply_command(colleague.cache.db, CheckIn(document_id, colleague.user))
+        colleague.sync_engine().run()
+        colleague.close()
 
 
 def test_a_large_upload_shows_its_progress_and_cancel_leaves_nothing(
