@@ -32,6 +32,14 @@
         <translation>%2 tarixindən %1 redaktə üçün götürüb. Kilidi buraxana qədər (ən gec %3) yalnız o, yeni versiya yükləyə bilər.</translation>
     </message>
     <message>
+        <source>The server did not take your change to the details: %1 has checked this document out since %2. Your change is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
+        <translation>Server təfərrüatlara etdiyiniz dəyişikliyi qəbul etmədi: %1 bu sənədi %2 tarixindən redaktə üçün götürüb. Dəyişikliyiniz burada saxlanılır: kilid buraxılandan sonra onu «Gözləyən dəyişikliklər»də yenidən göndərin və ya ləğv edin.</translation>
+    </message>
+    <message>
+        <source>The server did not check the document out for you: %1 has had it checked out since %2. Discard your check-out in “Changes waiting”.</source>
+        <translation>Server sənədi sizin üçün redaktəyə götürmədi: %1 onu %2 tarixindən redaktə üçün götürüb. Redaktəyə götürmə sorğunuzu «Gözləyən dəyişikliklər»də ləğv edin.</translation>
+    </message>
+    <message>
         <source>The server did not take your new version: %1 has checked this document out since %2. Your file is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
         <translation>Server yeni versiyanızı qəbul etmədi: %1 bu sənədi %2 tarixindən redaktə üçün götürüb. Faylınız burada saxlanılır: kilid buraxılandan sonra onu «Gözləyən dəyişikliklər»də yenidən göndərin və ya ləğv edin.</translation>
     </message>
@@ -57,6 +65,10 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Uploaded by %1</source>
+        <translation>Yükləyən: %1</translation>
     </message>
     <message>
         <source>Author: %1</source>
@@ -232,6 +244,14 @@
         <translation>Etiketlər: %1</translation>
     </message>
     <message>
+        <source>%6 uploaded version %1 while yours waited.
+Yours: %2, %3.
+Theirs: %4, %5.</source>
+        <translation>Sizinki gözləyərkən %6 %1 versiyasını yüklədi.
+Sizinki: %2, %3.
+Onlarınkı: %4, %5.</translation>
+    </message>
+    <message>
         <source>Someone uploaded version %1 while yours waited.
 Yours: %2, %3.
 Theirs: %4, %5.</source>
@@ -328,8 +348,8 @@ Onlarınkı: %4, %5.</translation>
         <translation>etiket çox çoxdur</translation>
     </message>
     <message>
-        <source>someone else has checked this document out: only they can upload a version until they check it in</source>
-        <translation>sənədi başqası redaktə üçün götürüb: kilidi buraxana qədər yalnız o, versiya yükləyə bilər</translation>
+        <source>someone else has checked this document out: only they can change it until they check it in</source>
+        <translation>sənədi başqası redaktə üçün götürüb: kilidi buraxana qədər onu yalnız o dəyişə bilər</translation>
     </message>
     <message>
         <source>it is not on the server yet</source>

@@ -32,6 +32,14 @@
         <translation>Checked out by %1 since %2. Only they can upload a new version until they check it in (at the latest %3).</translation>
     </message>
     <message>
+        <source>The server did not take your change to the details: %1 has checked this document out since %2. Your change is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
+        <translation>The server did not take your change to the details: %1 has checked this document out since %2. Your change is kept here: retry it in “Changes waiting” once they check it in, or discard it.</translation>
+    </message>
+    <message>
+        <source>The server did not check the document out for you: %1 has had it checked out since %2. Discard your check-out in “Changes waiting”.</source>
+        <translation>The server did not check the document out for you: %1 has had it checked out since %2. Discard your check-out in “Changes waiting”.</translation>
+    </message>
+    <message>
         <source>The server did not take your new version: %1 has checked this document out since %2. Your file is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
         <translation>The server did not take your new version: %1 has checked this document out since %2. Your file is kept here: retry it in “Changes waiting” once they check it in, or discard it.</translation>
     </message>
@@ -57,6 +65,10 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Uploaded by %1</source>
+        <translation>Uploaded by %1</translation>
     </message>
     <message>
         <source>Author: %1</source>
@@ -232,6 +244,14 @@
         <translation>Tags: %1</translation>
     </message>
     <message>
+        <source>%6 uploaded version %1 while yours waited.
+Yours: %2, %3.
+Theirs: %4, %5.</source>
+        <translation>%6 uploaded version %1 while yours waited.
+Yours: %2, %3.
+Theirs: %4, %5.</translation>
+    </message>
+    <message>
         <source>Someone uploaded version %1 while yours waited.
 Yours: %2, %3.
 Theirs: %4, %5.</source>
@@ -328,8 +348,8 @@ Theirs: %4, %5.</translation>
         <translation>too many tags</translation>
     </message>
     <message>
-        <source>someone else has checked this document out: only they can upload a version until they check it in</source>
-        <translation>someone else has checked this document out: only they can upload a version until they check it in</translation>
+        <source>someone else has checked this document out: only they can change it until they check it in</source>
+        <translation>someone else has checked this document out: only they can change it until they check it in</translation>
     </message>
     <message>
         <source>it is not on the server yet</source>

@@ -32,6 +32,14 @@
         <translation>Взят на редактирование: %1, с %2. Пока документ не возвращён (не позже %3), новую версию может загрузить только этот сотрудник.</translation>
     </message>
     <message>
+        <source>The server did not take your change to the details: %1 has checked this document out since %2. Your change is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
+        <translation>Сервер не принял ваше изменение сведений: %1 взял(а) документ на редактирование с %2. Ваше изменение сохранено здесь: повторите отправку в «Ожидающих изменениях», когда документ вернут, или отмените его.</translation>
+    </message>
+    <message>
+        <source>The server did not check the document out for you: %1 has had it checked out since %2. Discard your check-out in “Changes waiting”.</source>
+        <translation>Сервер не выдал вам документ на редактирование: %1 взял(а) его на редактирование с %2. Отмените свой запрос в «Ожидающих изменениях».</translation>
+    </message>
+    <message>
         <source>The server did not take your new version: %1 has checked this document out since %2. Your file is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
         <translation>Сервер не принял вашу новую версию: %1 взял(а) документ на редактирование с %2. Ваш файл сохранён здесь: повторите отправку в «Ожидающих изменениях», когда документ вернут, или отмените её.</translation>
     </message>
@@ -57,6 +65,10 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Uploaded by %1</source>
+        <translation>Загрузил(а): %1</translation>
     </message>
     <message>
         <source>Author: %1</source>
@@ -233,6 +245,14 @@
         <translation>Теги: %1</translation>
     </message>
     <message>
+        <source>%6 uploaded version %1 while yours waited.
+Yours: %2, %3.
+Theirs: %4, %5.</source>
+        <translation>Пока ваша версия ждала, %6 загрузил(а) версию %1.
+Ваша: %2, %3.
+Их: %4, %5.</translation>
+    </message>
+    <message>
         <source>Someone uploaded version %1 while yours waited.
 Yours: %2, %3.
 Theirs: %4, %5.</source>
@@ -329,8 +349,8 @@ Theirs: %4, %5.</source>
         <translation>слишком много тегов</translation>
     </message>
     <message>
-        <source>someone else has checked this document out: only they can upload a version until they check it in</source>
-        <translation>документ взят на редактирование другим сотрудником: пока он его не вернёт, загружать версии может только он</translation>
+        <source>someone else has checked this document out: only they can change it until they check it in</source>
+        <translation>документ взят на редактирование другим сотрудником: пока он его не вернёт, изменять его может только он</translation>
     </message>
     <message>
         <source>it is not on the server yet</source>

@@ -1181,8 +1181,8 @@
         <translation>Otaq həmin vaxt bağlıdır: iş saatları daxilində bron edin.</translation>
     </message>
     <message>
-        <source>Someone else has checked this document out for editing. Send your version once they check it in, or discard it.</source>
-        <translation>Bu sənədi redaktə üçün başqası götürüb. O, sənədi qaytardıqdan sonra versiyanızı göndərin və ya onu ləğv edin.</translation>
+        <source>Someone else has checked this document out for editing. Send your change once they check it in, or discard it.</source>
+        <translation>Bu sənədi redaktə üçün başqası götürüb. O, sənədi qaytardıqdan sonra dəyişikliyinizi göndərin və ya onu ləğv edin.</translation>
     </message>
     <message>
         <source>The upload was cancelled or has expired. It will be sent again.</source>

@@ -1181,8 +1181,8 @@
         <translation>The room is closed at that time: book within its opening hours.</translation>
     </message>
     <message>
-        <source>Someone else has checked this document out for editing. Send your version once they check it in, or discard it.</source>
-        <translation>Someone else has checked this document out for editing. Send your version once they check it in, or discard it.</translation>
+        <source>Someone else has checked this document out for editing. Send your change once they check it in, or discard it.</source>
+        <translation>Someone else has checked this document out for editing. Send your change once they check it in, or discard it.</translation>
     </message>
     <message>
         <source>The upload was cancelled or has expired. It will be sent again.</source>

@@ -1189,8 +1189,8 @@
         <translation>В это время комната закрыта: бронируйте в часы её работы.</translation>
     </message>
     <message>
-        <source>Someone else has checked this document out for editing. Send your version once they check it in, or discard it.</source>
-        <translation>Этот документ взят на редактирование другим сотрудником. Отправьте свою версию, когда он его вернёт, или отмените её.</translation>
+        <source>Someone else has checked this document out for editing. Send your change once they check it in, or discard it.</source>
+        <translation>Этот документ взят на редактирование другим сотрудником. Отправьте своё изменение, когда он его вернёт, или отмените его.</translation>
     </message>
     <message>
         <source>The upload was cancelled or has expired. It will be sent again.</source>
