@@ -167,7 +167,7 @@ def main() -> int:
             wait_until(lambda: session.cache.outbox.all() != [])
             other = SignIn(
                 session.api.server_url, profile_dir=root / "other", vault_options={"kdf": CHEAP}
-            ).online("head", "demo")
+            ).online("staff", "demo")  # a colleague: the uploader theirs names
             try:
                 other.sync_engine().run()
                 other_content = DocumentContent(other.api, other.cache.content_files())
