@@ -24,12 +24,12 @@
         <translation>Kilidlənməyib: redaktə hüququ olan hər kəs versiya yükləyə bilər.</translation>
     </message>
     <message>
-        <source>You have checked this document out since %1. Others cannot upload a version until you check it in (at the latest %2).</source>
-        <translation>Bu sənədi %1 tarixindən redaktə üçün götürmüsünüz. Kilidi buraxana qədər (ən gec %2) başqaları versiya yükləyə bilməz.</translation>
+        <source>You have checked this document out since %1. Others cannot upload a version or change its details until you check it in (at the latest %2).</source>
+        <translation>Bu sənədi %1 tarixindən redaktə üçün götürmüsünüz. Kilidi buraxana qədər (ən gec %2) başqaları versiya yükləyə və ya onun məlumatlarını dəyişə bilməz.</translation>
     </message>
     <message>
-        <source>Checked out by %1 since %2. Only they can upload a new version until they check it in (at the latest %3).</source>
-        <translation>%2 tarixindən %1 redaktə üçün götürüb. Kilidi buraxana qədər (ən gec %3) yalnız o, yeni versiya yükləyə bilər.</translation>
+        <source>Checked out by %1 since %2. Only they can upload a new version or change its details until they check it in (at the latest %3).</source>
+        <translation>%2 tarixindən %1 redaktə üçün götürüb. Kilidi buraxana qədər (ən gec %3) yalnız o, yeni versiya yükləyə və ya sənədin məlumatlarını dəyişə bilər.</translation>
     </message>
     <message>
         <source>The server did not take your change to the details: %1 has checked this document out since %2. Your change is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
@@ -522,12 +522,12 @@ Onlarınkı: %4, %5.</translation>
         <translation>Xəta baş verdi: %1</translation>
     </message>
     <message>
-        <source>Checked out: others cannot upload a version.</source>
-        <translation>Redaktə üçün götürüldü: başqaları versiya yükləyə bilməz.</translation>
+        <source>Checked out: others cannot upload a version or change its details.</source>
+        <translation>Redaktə üçün götürüldü: başqaları versiya yükləyə və ya məlumatları dəyişə bilməz.</translation>
     </message>
     <message>
-        <source>Checked in: others can upload versions again.</source>
-        <translation>Kilid buraxıldı: başqaları yenidən versiya yükləyə bilər.</translation>
+        <source>Checked in: others can upload versions and change its details again.</source>
+        <translation>Kilid buraxıldı: başqaları yenidən versiya yükləyə və məlumatları dəyişə bilər.</translation>
     </message>
     <message>
         <source>Not done: %1</source>

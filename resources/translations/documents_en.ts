@@ -24,12 +24,12 @@
         <translation>Not checked out: anyone who may edit can upload a version.</translation>
     </message>
     <message>
-        <source>You have checked this document out since %1. Others cannot upload a version until you check it in (at the latest %2).</source>
-        <translation>You have checked this document out since %1. Others cannot upload a version until you check it in (at the latest %2).</translation>
+        <source>You have checked this document out since %1. Others cannot upload a version or change its details until you check it in (at the latest %2).</source>
+        <translation>You have checked this document out since %1. Others cannot upload a version or change its details until you check it in (at the latest %2).</translation>
     </message>
     <message>
-        <source>Checked out by %1 since %2. Only they can upload a new version until they check it in (at the latest %3).</source>
-        <translation>Checked out by %1 since %2. Only they can upload a new version until they check it in (at the latest %3).</translation>
+        <source>Checked out by %1 since %2. Only they can upload a new version or change its details until they check it in (at the latest %3).</source>
+        <translation>Checked out by %1 since %2. Only they can upload a new version or change its details until they check it in (at the latest %3).</translation>
     </message>
     <message>
         <source>The server did not take your change to the details: %1 has checked this document out since %2. Your change is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
@@ -522,12 +522,12 @@ Theirs: %4, %5.</translation>
         <translation>Something went wrong: %1</translation>
     </message>
     <message>
-        <source>Checked out: others cannot upload a version.</source>
-        <translation>Checked out: others cannot upload a version.</translation>
+        <source>Checked out: others cannot upload a version or change its details.</source>
+        <translation>Checked out: others cannot upload a version or change its details.</translation>
     </message>
     <message>
-        <source>Checked in: others can upload versions again.</source>
-        <translation>Checked in: others can upload versions again.</translation>
+        <source>Checked in: others can upload versions and change its details again.</source>
+        <translation>Checked in: others can upload versions and change its details again.</translation>
     </message>
     <message>
         <source>Not done: %1</source>

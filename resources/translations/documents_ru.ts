@@ -24,12 +24,12 @@
         <translation>Не заблокирован: загрузить версию может любой, у кого есть право на изменение.</translation>
     </message>
     <message>
-        <source>You have checked this document out since %1. Others cannot upload a version until you check it in (at the latest %2).</source>
-        <translation>Вы взяли документ на редактирование с %1. Пока вы его не вернёте (не позже %2), другие не могут загружать версии.</translation>
+        <source>You have checked this document out since %1. Others cannot upload a version or change its details until you check it in (at the latest %2).</source>
+        <translation>Вы взяли документ на редактирование с %1. Пока вы его не вернёте (не позже %2), другие не могут загружать версии и изменять его сведения.</translation>
     </message>
     <message>
-        <source>Checked out by %1 since %2. Only they can upload a new version until they check it in (at the latest %3).</source>
-        <translation>Взят на редактирование: %1, с %2. Пока документ не возвращён (не позже %3), новую версию может загрузить только этот сотрудник.</translation>
+        <source>Checked out by %1 since %2. Only they can upload a new version or change its details until they check it in (at the latest %3).</source>
+        <translation>Взят на редактирование: %1, с %2. Пока документ не возвращён (не позже %3), загрузить новую версию или изменить сведения может только этот сотрудник.</translation>
     </message>
     <message>
         <source>The server did not take your change to the details: %1 has checked this document out since %2. Your change is kept here: retry it in “Changes waiting” once they check it in, or discard it.</source>
@@ -525,12 +525,12 @@ Theirs: %4, %5.</source>
         <translation>Что-то пошло не так: %1</translation>
     </message>
     <message>
-        <source>Checked out: others cannot upload a version.</source>
-        <translation>Взят на редактирование: другие не могут загружать версии.</translation>
+        <source>Checked out: others cannot upload a version or change its details.</source>
+        <translation>Взят на редактирование: другие не могут загружать версии и изменять сведения.</translation>
     </message>
     <message>
-        <source>Checked in: others can upload versions again.</source>
-        <translation>Документ возвращён: другие снова могут загружать версии.</translation>
+        <source>Checked in: others can upload versions and change its details again.</source>
+        <translation>Документ возвращён: другие снова могут загружать версии и изменять сведения.</translation>
     </message>
     <message>
         <source>Not done: %1</source>

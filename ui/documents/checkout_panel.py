@@ -91,7 +91,8 @@ class CheckoutPanel(QWidget):
             self.state.setText(
                 self.tr(
                     "You have checked this document out since %1. Others cannot upload "
-                    "a version until you check it in (at the latest %2)."
+                    "a version or change its details until you check it in (at the latest "
+                    "%2)."
                 )
                 .replace("%1", local_time_words(checkout.get("at")))
                 .replace("%2", local_time_words(checkout.get("expires_at")))
@@ -99,8 +100,8 @@ class CheckoutPanel(QWidget):
         else:
             self.state.setText(
                 self.tr(
-                    "Checked out by %1 since %2. Only they can upload a new version until "
-                    "they check it in (at the latest %3)."
+                    "Checked out by %1 since %2. Only they can upload a new version or "
+                    "change its details until they check it in (at the latest %3)."
                 )
                 .replace("%1", self.holder_name(record, checkout))
                 .replace("%2", local_time_words(checkout.get("at")))

@@ -64,7 +64,7 @@ class LockingMixin:
         self._lock_change(
             CheckOut,
             QCoreApplication.translate(
-                "DocumentsTab", "Checked out: others cannot upload a version."
+                "DocumentsTab", "Checked out: others cannot upload a version or change its details."
             ),
         )
 
@@ -73,7 +73,8 @@ class LockingMixin:
         self._lock_change(
             CheckIn,
             QCoreApplication.translate(
-                "DocumentsTab", "Checked in: others can upload versions again."
+                "DocumentsTab",
+                "Checked in: others can upload versions and change its details again.",
             ),
         )
 
