@@ -77,8 +77,7 @@ def series_sides(
     others = [
         json.loads(row[0])
         for row in db.conn.execute(
-            "SELECT record FROM bookings WHERE json_extract(record, '$.series_id') = ? "
-            "AND id != ?",
+            "SELECT record FROM bookings WHERE json_extract(record, '$.series_id') = ? AND id != ?",
             (series_id, sides.record_id),
         )
     ]
