@@ -313,11 +313,28 @@ class Outbox:
         """412 ``version_mismatch``: keep both sides for the user (the server's from the
         body). A 409 has no server side: ``reason`` (a taken room) is what the user sees."""
         entry = self._require(entry_id)
+        if entry.collection is not None and entry.record_id is not None:
+            self._keep_own_side_as_base(entry.collection, entry.record_id, server_record)
         self._conn.execute(
             "UPDATE outbox SET state = 'conflict', last_error = ? WHERE id = ?",
             (reason or "version_mismatch", entry_id),
         )
         self._set_record_state(entry, SyncState.CONFLICT, error=reason, server_side=server_record)
+
+    def _keep_own_side_as_base(
+        self, collection: str, record_id: str, server_record: Mapping[str, Any] | None
+    ) -> None:
+        """A parent's side replaces the record's own newer server side a sync stored: that
+        one becomes the base of the queued changes, so taking the server's side finds it."""
+        if not is_parent_side(server_record, record_id):
+            return
+        stored = self._records.get(collection, record_id)
+        own = None if stored is None else stored.conflict
+        if own is None or own.get("deleted") or is_parent_side(own, record_id):
+            return
+        known, base = self.base(collection, record_id)
+        if known and base is not None and int(own["version"]) > int(base.get("version", 0)):
+            self._set_base(collection, record_id, own)
 
     @transactional
     def mark_done(self, entry_id: int, server_record: Mapping[str, Any] | None = None) -> None:

@@ -657,7 +657,7 @@ class RecordStore:
                     raise MalformedPage(f"{collection}: {error!r}") from error
                 except (dbapi2.InterfaceError, dbapi2.ProgrammingError) as error:
                     raise MalformedPage(f"{collection}: {error}") from error
-            conflicts = self._keep_local_changes(table, items, deleted_ids, local)
+            conflicts = self._keep_local_changes(table, items, deleted_ids, local, collection)
             removed = 0
             if deleted_ids:
                 deletion = self._conn.executemany(
@@ -739,6 +739,7 @@ class RecordStore:
         items: Sequence[Record],
         deleted_ids: list[str],
         local: dict[str, int],
+        collection: str,
     ) -> tuple[str, ...]:
         """Store the server's side beside locally changed records (they were not touched)."""
         if not local:
@@ -760,6 +761,15 @@ class RecordStore:
             "(coalesce(json_extract(conflict, '$.id'), ?2) = ?2 "
             "AND coalesce(json_extract(conflict, '$.version'), 0) < ?3))",
             updates,
+        )
+        # Beside a parent's side, the record's own newer version becomes the base of its
+        # queued changes: what "Take the server's" and Discard go back to.
+        self._conn.executemany(
+            "UPDATE outbox_base SET record = ?1 WHERE collection = ?4 AND record_id = ?2 "
+            "AND record IS NOT NULL AND coalesce(json_extract(record, '$.version'), 0) < ?3 "
+            f"AND EXISTS (SELECT 1 FROM {table} WHERE id = ?2 "
+            "AND json_extract(conflict, '$.id') <> ?2)",
+            [(*update, collection) for update in updates if update[2] != -1],
         )
         return tuple(update[1] for update in updates)
 

@@ -134,7 +134,10 @@ def test_take_theirs_drops_my_series_change_and_keeps_the_booking_a_booking(
     assert stored is not None and stored.sync_state is SyncState.SYNCED
     assert stored.conflict is None
     assert stored.record["id"] == occurrence and "start" in stored.record  # not the series
-    assert datetime.fromisoformat(stored.record["start"]).astimezone(BAKU).time() != time(20, 0)
+    # the server's own copy of the occurrence, as the sync after the 412 brought it
+    assert datetime.fromisoformat(stored.record["start"]).astimezone(BAKU).time() == time(19, 30)
+    assert stored.record["title"] == "İclas (yeni vaxt)"
+    assert stored.record["series_version"] == 2
 
 
 def test_edit_and_keep_plans_the_series_change_over_the_servers_version(
