@@ -166,6 +166,34 @@ def test_a_parents_side_stays_until_the_user_decides(
     assert [e.if_match for e in outbox.all()] == [2]
 
 
+def test_taking_a_parents_side_goes_back_to_the_records_newest_server_version(
+    catalog: Catalog, db: sqlite_utils.Database, store: RecordStore
+) -> None:
+    """The record's own newer version, seen by a sync before or after the parent's 412,
+    is what "Take the server's" shows, never the parent and never the stale base."""
+    store.apply_page("people", [person("p1", "Əliyev", "Rəşad")], [], "c1")
+    outbox = Outbox(db, catalog)
+    entry = outbox.enqueue(
+        "PATCH",
+        "/groups/g1",
+        body={"office": "mine"},
+        collection="people",
+        record=person("p1", "Əliyev", "Rəşad", office="mine"),
+        if_match=1,
+    )
+    before = person("p1", "Əliyev", "Rəşad", version=3, office="theirs")
+    store.apply_page("people", [before], [], "c2")  # a sync before the push
+    outbox.mark_conflict(entry.id, {"id": "g1", "version": 2})
+    assert outbox.base("people", "p1") == (True, before)
+    after = person("p1", "Əliyev", "Rəşad", version=4, office="newer")
+    store.apply_page("people", [after], [], "c3")  # the sync after it
+    assert outbox.take_server_side("people", "p1")
+    stored = store.get("people", "p1")
+    assert stored is not None and stored.sync_state is SyncState.SYNCED
+    assert (stored.version, stored.record["office"]) == (4, "newer")
+    assert outbox.all() == []
+
+
 def test_reset_collection_keeps_local_changes(
     catalog: Catalog, db: sqlite_utils.Database, store: RecordStore
 ) -> None:
