@@ -28,7 +28,7 @@ import sqlite_utils
 from . import sqlcipher_compat  # noqa: F401 - sqlite-utils catches sqlcipher3's errors
 from .clock import Clock, utc_now
 from .schema import Catalog, SyncState, quote
-from .store import RecordStore, record_json
+from .store import RecordStore, is_parent_side, record_json
 from .transaction import transactional
 
 __all__ = ["EntryGone", "Outbox", "OutboxEntry", "OutboxState", "WaitingChange"]
@@ -313,11 +313,28 @@ class Outbox:
         """412 ``version_mismatch``: keep both sides for the user (the server's from the
         body). A 409 has no server side: ``reason`` (a taken room) is what the user sees."""
         entry = self._require(entry_id)
+        if entry.collection is not None and entry.record_id is not None:
+            self._keep_own_side_as_base(entry.collection, entry.record_id, server_record)
         self._conn.execute(
             "UPDATE outbox SET state = 'conflict', last_error = ? WHERE id = ?",
             (reason or "version_mismatch", entry_id),
         )
         self._set_record_state(entry, SyncState.CONFLICT, error=reason, server_side=server_record)
+
+    def _keep_own_side_as_base(
+        self, collection: str, record_id: str, server_record: Mapping[str, Any] | None
+    ) -> None:
+        """A parent's side replaces the record's own newer server side a sync stored: that
+        one becomes the base of the queued changes, so taking the server's side finds it."""
+        if not is_parent_side(server_record, record_id):
+            return
+        stored = self._records.get(collection, record_id)
+        own = None if stored is None else stored.conflict
+        if own is None or own.get("deleted") or is_parent_side(own, record_id):
+            return
+        known, base = self.base(collection, record_id)
+        if known and base is not None and int(own["version"]) > int(base.get("version", 0)):
+            self._set_base(collection, record_id, own)
 
     @transactional
     def mark_done(self, entry_id: int, server_record: Mapping[str, Any] | None = None) -> None:
@@ -407,6 +424,9 @@ class Outbox:
     @transactional
     def take_server_side(self, collection: str, record_id: str) -> bool:
         """Drop the local changes of a conflicted record and show the server's version."""
+        stored = self._records.get(collection, record_id)
+        if stored is not None and is_parent_side(stored.conflict, record_id):
+            return self.discard_changes(collection, record_id)  # back to its own base
         if not self._records.take_server_side(collection, record_id):
             return False
         self.discard_record(collection, record_id)
@@ -414,11 +434,22 @@ class Outbox:
 
     @transactional
     def keep_local_side(self, collection: str, record_id: str) -> bool:
-        """Send the local changes again, now over the server's current version."""
+        """Send the local changes again, now over the server's current version (a
+        parent's side: only the conflicting changes, sent to the parent, take its
+        version; the record's base stays its own)."""
         server = self._records.get(collection, record_id)
+        parent = server is not None and is_parent_side(server.conflict, record_id)
         version = self._records.rebase_on_server_side(collection, record_id)
         if version is None:
             return False
+        if parent:
+            self._conn.execute(
+                "UPDATE outbox SET if_match = ?, state = 'pending', last_error = NULL, "
+                "next_attempt_at = NULL WHERE collection = ? AND record_id = ? "
+                "AND state = 'conflict'",
+                (version, collection, record_id),
+            )
+            return True
         if server is not None and server.conflict is not None:
             self._set_base(collection, record_id, server.conflict)
         self._conn.execute(
@@ -455,6 +486,8 @@ class Outbox:
         known, base = self.base(collection, record_id)
         stored = self._records.get(collection, record_id)
         server = None if stored is None else stored.conflict
+        if server is not None and is_parent_side(server, record_id):
+            server = None  # a parent's version says nothing of this record's
         if server is not None and server.get("deleted") is True:
             self._records.delete(collection, record_id)
         elif server is not None and (

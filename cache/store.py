@@ -62,6 +62,7 @@ __all__ = [
     "decode_page",
     "index_text",
     "indexed_text_sql",
+    "is_parent_side",
     "record_json",
     "search_index_pending",
     "update_search_index",
@@ -73,6 +74,19 @@ record_json: Callable[[Any], str] = json.JSONEncoder(
     ensure_ascii=False, separators=(",", ":"), allow_nan=False
 ).encode
 """Compact JSON of a record, as stored in the ``record`` and ``conflict`` columns."""
+
+
+def is_parent_side(server_side: Mapping[str, Any] | None, record_id: str) -> bool:
+    """The server's side of a conflict is another record than the one changed: the
+    parent the change was sent to (a booking series, whose version the occurrence
+    carries). Taking it never replaces the record; keeping mine keeps the record's own
+    version and sends again over the parent's."""
+    return (
+        server_side is not None
+        and not server_side.get("deleted")
+        and "id" in server_side
+        and str(server_side["id"]) != record_id
+    )
 
 
 class ReceivedRecord(dict[str, Any]):
@@ -643,7 +657,7 @@ class RecordStore:
                     raise MalformedPage(f"{collection}: {error!r}") from error
                 except (dbapi2.InterfaceError, dbapi2.ProgrammingError) as error:
                     raise MalformedPage(f"{collection}: {error}") from error
-            conflicts = self._keep_local_changes(table, items, deleted_ids, local)
+            conflicts = self._keep_local_changes(table, items, deleted_ids, local, collection)
             removed = 0
             if deleted_ids:
                 deletion = self._conn.executemany(
@@ -725,6 +739,7 @@ class RecordStore:
         items: Sequence[Record],
         deleted_ids: list[str],
         local: dict[str, int],
+        collection: str,
     ) -> tuple[str, ...]:
         """Store the server's side beside locally changed records (they were not touched)."""
         if not local:
@@ -738,12 +753,23 @@ class RecordStore:
             if record_id in local:
                 tombstone = record_json({"id": record_id, "deleted": True})
                 updates.append((tombstone, record_id, -1))
-        # A stored server side is replaced only by a newer one; a tombstone (-1) always.
+        # A stored server side is replaced only by a newer one; a tombstone (-1) always;
+        # a parent's side (``is_parent_side``) only by a tombstone.
         self._conn.executemany(
             f"UPDATE {table} SET conflict = ?1 WHERE id = ?2 AND ("
             "conflict IS NULL OR ?3 = -1 OR "
-            "coalesce(json_extract(conflict, '$.version'), 0) < ?3)",
+            "(coalesce(json_extract(conflict, '$.id'), ?2) = ?2 "
+            "AND coalesce(json_extract(conflict, '$.version'), 0) < ?3))",
             updates,
+        )
+        # Beside a parent's side, the record's own newer version becomes the base of its
+        # queued changes: what "Take the server's" and Discard go back to.
+        self._conn.executemany(
+            "UPDATE outbox_base SET record = ?1 WHERE collection = ?4 AND record_id = ?2 "
+            "AND record IS NOT NULL AND coalesce(json_extract(record, '$.version'), 0) < ?3 "
+            f"AND EXISTS (SELECT 1 FROM {table} WHERE id = ?2 "
+            "AND json_extract(conflict, '$.id') <> ?2)",
+            [(*update, collection) for update in updates if update[2] != -1],
         )
         return tuple(update[1] for update in updates)
 
@@ -941,6 +967,13 @@ class RecordStore:
             return None
         server_version = int(current.conflict["version"])
         table = quote(collection)
+        if is_parent_side(current.conflict, record_id):  # the record keeps its own version
+            self._conn.execute(
+                f"UPDATE {table} SET conflict = NULL, sync_state = ?, sync_error = NULL "
+                "WHERE id = ?",
+                (SyncState.PENDING.value, record_id),
+            )
+            return server_version
         self._conn.execute(
             f"UPDATE {table} SET version = ?, conflict = NULL, sync_state = ?, "
             "sync_error = NULL WHERE id = ?",

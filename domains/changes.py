@@ -22,6 +22,7 @@ from cache.store import RecordStore
 
 __all__ = [
     "ChangeDescription",
+    "ConflictShaper",
     "ConflictSides",
     "Describer",
     "WaitingChange",
@@ -101,6 +102,15 @@ class ConflictSides:
     changed_by: str | None
     """The full name of whoever changed the server's version, when the record says."""
     changed_at: datetime | None
+    kind: str = "record"
+    """What the sides describe: the record itself, or (a domain's ``ConflictShaper``)
+    something it belongs to, such as ``booking_series``; its fields are the kind's."""
+    parent_version: int | None = None
+    """The server's version of that parent (what an edit builds on), when it is one."""
+
+
+ConflictShaper = Callable[[sqlite_utils.Database, Catalog, ConflictSides], ConflictSides]
+"""A domain's view of a conflict's sides (``domains.describers.conflict_shapers``)."""
 
 
 def _parse_time(value: Any) -> datetime | None:
@@ -113,9 +123,14 @@ def _parse_time(value: Any) -> datetime | None:
 
 
 def conflict_sides(
-    db: sqlite_utils.Database, catalog: Catalog, collection: str, record_id: str
+    db: sqlite_utils.Database,
+    catalog: Catalog,
+    collection: str,
+    record_id: str,
+    shapers: Mapping[str, ConflictShaper] | None = None,
 ) -> ConflictSides | None:
-    """The two sides of a conflicted record; None when it is in conflict no more."""
+    """The two sides of a conflicted record, as its collection's shaper (if any) shows
+    them; None when it is in conflict no more."""
     stored = RecordStore(db, catalog).get(collection, record_id)
     if stored is None or stored.conflict is None:
         return None
@@ -125,7 +140,7 @@ def conflict_sides(
     if isinstance(author, str) and author:
         row = db.conn.execute("SELECT record FROM people WHERE id = ?", (author,)).fetchone()
         changed_by = str(json.loads(row[0]).get("full_name") or author) if row else author
-    return ConflictSides(
+    sides = ConflictSides(
         collection=collection,
         record_id=record_id,
         mine=dict(stored.record),
@@ -133,3 +148,5 @@ def conflict_sides(
         changed_by=changed_by,
         changed_at=_parse_time(theirs.get("updated_at")),
     )
+    shape = (shapers or {}).get(collection)
+    return sides if shape is None else shape(db, catalog, sides)

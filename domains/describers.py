@@ -7,11 +7,12 @@ A new domain adds its collection and describer here; the UI adds the words for i
 from __future__ import annotations
 
 from domains.bookings.changes import describe_booking_change
-from domains.changes import Describer
+from domains.bookings.series_conflict import series_sides
+from domains.changes import ConflictShaper, Describer
 from domains.directory.changes import describe_person_change
 from domains.documents.changes import describe_document_change, describe_share_change
 
-__all__ = ["change_describers"]
+__all__ = ["change_describers", "conflict_shapers"]
 
 
 def change_describers() -> dict[str, Describer]:
@@ -21,3 +22,8 @@ def change_describers() -> dict[str, Describer]:
         "shares": describe_share_change,
         "bookings": describe_booking_change,
     }
+
+
+def conflict_shapers() -> dict[str, ConflictShaper]:
+    """How a collection's conflicts are shown when its sides are not one record's."""
+    return {"bookings": series_sides}

@@ -22,6 +22,13 @@ FIELD_NAMES: dict[tuple[str, str], object] = {
     ("bookings", "start"): QT_TRANSLATE_NOOP("ChangeWords", "start"),
     ("bookings", "end"): QT_TRANSLATE_NOOP("ChangeWords", "end"),
     ("bookings", "title"): QT_TRANSLATE_NOOP("ChangeWords", "title"),
+    # a series changed on both sides (``domains.bookings.series_conflict``)
+    ("booking_series", "title"): QT_TRANSLATE_NOOP("ChangeWords", "title"),
+    ("booking_series", "room"): QT_TRANSLATE_NOOP("ChangeWords", "room"),
+    ("booking_series", "weekdays"): QT_TRANSLATE_NOOP("ChangeWords", "every"),
+    ("booking_series", "time"): QT_TRANSLATE_NOOP("ChangeWords", "time"),
+    ("booking_series", "dates"): QT_TRANSLATE_NOOP("ChangeWords", "from – to"),
+    ("booking_series", "occurrences"): QT_TRANSLATE_NOOP("ChangeWords", "occurrences"),
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,7 +36,8 @@ DIFFERS_MARK = "≠"
 def compared_fields(sides: ConflictSides) -> list[str]:
     """The fields to show: those with words first (in their order), then any other that
     differs; bookkeeping fields never."""
-    named = [field for (collection, field) in FIELD_NAMES if collection == sides.collection]
+    kind = _fields_of(sides)
+    named = [field for (collection, field) in FIELD_NAMES if collection == kind]
     others = sorted(
         name
         for name in set(sides.mine) | set(sides.theirs)
@@ -47,7 +48,22 @@ def compared_fields(sides: ConflictSides) -> list[str]:
     return named + others
 
 
-def _shown(value: Any) -> str:
+def _fields_of(sides: ConflictSides) -> str:
+    """Whose field names the sides use: the collection's, or those of what the record
+    belongs to (a booking series)."""
+    return sides.collection if sides.kind == "record" else sides.kind
+
+
+def _weekdays(value: Any) -> str:
+    """ISO weekday numbers (Monday 1) as the current language names them."""
+    locale = QLocale()
+    days = [locale.standaloneDayName(int(day), QLocale.FormatType.LongFormat) for day in value]
+    return ", ".join(days) if days else "—"
+
+
+def _shown(value: Any, field: str = "") -> str:
+    if field == "weekdays" and isinstance(value, list):
+        return _weekdays(value)
     if value is None or value == "":
         return "—"
     if isinstance(value, list):
@@ -98,8 +114,8 @@ class ConflictDialog(QDialog):
             differs = name in self.differing
             mark = QLabel(DIFFERS_MARK if differs else "", grid_host)
             label = QLabel(grid_host)
-            mine = QLabel(_shown(sides.mine.get(name)), grid_host)
-            theirs = QLabel(_shown(sides.theirs.get(name)), grid_host)
+            mine = QLabel(grid_host)
+            theirs = QLabel(grid_host)
             for value in (mine, theirs):
                 value.setWordWrap(True)
                 value.setTextInteractionFlags(
@@ -188,12 +204,17 @@ class ConflictDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Changed on both sides"))
-        self.heading.setText(
-            self.tr(
+        if self.sides.kind == "booking_series":
+            heading = self.tr(
+                "This meeting series was changed on the server while your change to the "
+                "whole series waited to be sent. Choose which version of the series to keep."
+            )
+        else:
+            heading = self.tr(
                 "This record was changed on the server while your change waited to be sent. "
                 "Choose which version to keep."
             )
-        )
+        self.heading.setText(heading)
         self.who.setText(self.changed_by_words())
         self.comparison.setAccessibleName(self.tr("Both versions, field by field"))
         self.header_field.setText(self.tr("Field"))
@@ -206,7 +227,9 @@ class ConflictDialog(QDialog):
         )
         differs = self.tr("differs")
         for name, (mark, label, mine, theirs) in self.rows.items():
-            words = field_name(self.sides.collection, name)
+            words = field_name(_fields_of(self.sides), name)
+            mine.setText(_shown(self.sides.mine.get(name), name))  # day names: the language's
+            theirs.setText(_shown(self.sides.theirs.get(name), name))
             label.setText(words[:1].upper() + words[1:] + ":")
             extra = f" ({differs})" if name in self.differing else ""
             mark.setAccessibleName(differs if name in self.differing else "")

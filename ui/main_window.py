@@ -29,7 +29,7 @@ from client.logs import default_log_dir
 from client.policy import Helpdesk
 from domains.catalog import CATALOG
 from domains.changes import ConflictSides, conflict_sides
-from domains.describers import change_describers
+from domains.describers import change_describers, conflict_shapers
 from ui import messages
 from ui.about import AboutDialog, AboutFacts
 from ui.changes_window import ChangesWindow
@@ -371,8 +371,11 @@ class MainWindow(QMainWindow):
     def show_conflict(self, collection: str, record_id: str) -> None:
         """The conflict screen for one record, once both sides are read (on a worker)."""
         reads = self._reads
+        shapers = conflict_shapers()
         self.parts.context.tasks.run(
-            lambda: reads.run(lambda db: conflict_sides(db, CATALOG, collection, record_id)),
+            lambda: reads.run(
+                lambda db: conflict_sides(db, CATALOG, collection, record_id, shapers)
+            ),
             self._open_conflict,
             lambda error: log.warning("conflict sides: %r", error),
             owner=self,

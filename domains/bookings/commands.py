@@ -403,10 +403,15 @@ class ChangeSeries:
     title: str | None = None
     start_time: time | None = None
     end_time: time | None = None
+    series_version: int | None = None
+    """The series' version to build on, when known better than the occurrence's (an edit
+    from the conflict screen builds on the server's)."""
 
     def plan(self, db: sqlite_utils.Database) -> LocalWrite:
         _version, current = _stored(db, self.booking_id)
         series_id, series_version = current.get("series_id"), current.get("series_version")
+        if self.series_version is not None:
+            series_version = self.series_version
         if not series_id or series_version is None:
             raise CommandRefused([FieldProblem("series", "gone")])
         if not _may_change(self.user, current):

@@ -739,6 +739,10 @@
         <source>Cancelled and past occurrences stay as they are.</source>
         <translation>Ləğv edilmiş və keçmiş təkrarlar olduğu kimi qalır.</translation>
     </message>
+    <message>
+        <source>The change could not be saved; nothing was changed.</source>
+        <translation>Dəyişiklik saxlanmadı; heç nə dəyişmədi.</translation>
+    </message>
 </context>
 <context>
     <name>WeekPanel</name>

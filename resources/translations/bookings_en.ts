@@ -739,6 +739,10 @@
         <source>Cancelled and past occurrences stay as they are.</source>
         <translation>Cancelled and past occurrences stay as they are.</translation>
     </message>
+    <message>
+        <source>The change could not be saved; nothing was changed.</source>
+        <translation>The change could not be saved; nothing was changed.</translation>
+    </message>
 </context>
 <context>
     <name>WeekPanel</name>

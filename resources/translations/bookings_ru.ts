@@ -740,6 +740,10 @@
         <source>Cancelled and past occurrences stay as they are.</source>
         <translation>Отменённые и прошедшие повторения остаются как есть.</translation>
     </message>
+    <message>
+        <source>The change could not be saved; nothing was changed.</source>
+        <translation>Изменение не удалось сохранить; ничего не изменено.</translation>
+    </message>
 </context>
 <context>
     <name>WeekPanel</name>

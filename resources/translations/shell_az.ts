@@ -91,6 +91,22 @@
         <translation>son</translation>
     </message>
     <message>
+        <source>every</source>
+        <translation>həftənin günləri</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>vaxt</translation>
+    </message>
+    <message>
+        <source>from – to</source>
+        <translation>başlanğıc – son</translation>
+    </message>
+    <message>
+        <source>occurrences</source>
+        <translation>görüşlərin sayı</translation>
+    </message>
+    <message>
         <source>Contact details of %1</source>
         <translation>%1 — əlaqə məlumatları</translation>
     </message>
@@ -271,6 +287,10 @@
     <message>
         <source>Changed on both sides</source>
         <translation>Hər iki tərəfdə dəyişdirilib</translation>
+    </message>
+    <message>
+        <source>This meeting series was changed on the server while your change to the whole series waited to be sent. Choose which version of the series to keep.</source>
+        <translation>Bütün seriyaya etdiyiniz dəyişiklik göndərilməyi gözləyərkən bu görüş seriyası serverdə dəyişdirildi. Seriyanın hansı variantının saxlanacağını seçin.</translation>
     </message>
     <message>
         <source>This record was changed on the server while your change waited to be sent. Choose which version to keep.</source>

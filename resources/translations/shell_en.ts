@@ -91,6 +91,22 @@
         <translation>end</translation>
     </message>
     <message>
+        <source>every</source>
+        <translation>every</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>from – to</source>
+        <translation>from – to</translation>
+    </message>
+    <message>
+        <source>occurrences</source>
+        <translation>occurrences</translation>
+    </message>
+    <message>
         <source>Contact details of %1</source>
         <translation>Contact details of %1</translation>
     </message>
@@ -271,6 +287,10 @@
     <message>
         <source>Changed on both sides</source>
         <translation>Changed on both sides</translation>
+    </message>
+    <message>
+        <source>This meeting series was changed on the server while your change to the whole series waited to be sent. Choose which version of the series to keep.</source>
+        <translation>This meeting series was changed on the server while your change to the whole series waited to be sent. Choose which version of the series to keep.</translation>
     </message>
     <message>
         <source>This record was changed on the server while your change waited to be sent. Choose which version to keep.</source>

@@ -91,6 +91,22 @@
         <translation>конец</translation>
     </message>
     <message>
+        <source>every</source>
+        <translation>дни недели</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>время</translation>
+    </message>
+    <message>
+        <source>from – to</source>
+        <translation>с – по</translation>
+    </message>
+    <message>
+        <source>occurrences</source>
+        <translation>число встреч</translation>
+    </message>
+    <message>
         <source>Contact details of %1</source>
         <translation>Контактные данные: %1</translation>
     </message>
@@ -271,6 +287,10 @@
     <message>
         <source>Changed on both sides</source>
         <translation>Изменено с обеих сторон</translation>
+    </message>
+    <message>
+        <source>This meeting series was changed on the server while your change to the whole series waited to be sent. Choose which version of the series to keep.</source>
+        <translation>Эта серия встреч была изменена на сервере, пока ваше изменение всей серии ждало отправки. Выберите, какую версию серии сохранить.</translation>
     </message>
     <message>
         <source>This record was changed on the server while your change waited to be sent. Choose which version to keep.</source>

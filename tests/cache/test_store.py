@@ -139,6 +139,61 @@ def test_locally_pending_record_is_not_overwritten(
     assert stored.conflict == {"id": "p1", "deleted": True}
 
 
+def test_a_parents_side_stays_until_the_user_decides(
+    catalog: Catalog, db: sqlite_utils.Database, store: RecordStore
+) -> None:
+    """A 412 from the parent the change was sent to (a booking series) keeps the
+    parent's record as the server's side: a newer page of the record itself does not
+    replace it (the conflict screen would lose what the change met); a tombstone does."""
+    store.apply_page("people", [person("p1", "Əliyev", "Rəşad")], [], "c1")
+    outbox = Outbox(db, catalog)
+    entry = outbox.enqueue(
+        "PATCH",
+        "/groups/g1",
+        body={"office": "mine"},
+        collection="people",
+        record=person("p1", "Əliyev", "Rəşad", office="mine"),
+        if_match=1,
+    )
+    parent = {"id": "g1", "version": 2, "title": "theirs"}
+    outbox.mark_conflict(entry.id, parent)
+    store.apply_page("people", [person("p1", "Əliyev", "Rəşad", version=7)], [], "c2")
+    stored = store.get("people", "p1")
+    assert stored is not None and stored.conflict == parent
+    assert outbox.keep_local_side("people", "p1")
+    stored = store.get("people", "p1")
+    assert stored is not None and stored.version == 1  # its own base, not the parent's
+    assert [e.if_match for e in outbox.all()] == [2]
+
+
+def test_taking_a_parents_side_goes_back_to_the_records_newest_server_version(
+    catalog: Catalog, db: sqlite_utils.Database, store: RecordStore
+) -> None:
+    """The record's own newer version, seen by a sync before or after the parent's 412,
+    is what "Take the server's" shows, never the parent and never the stale base."""
+    store.apply_page("people", [person("p1", "Əliyev", "Rəşad")], [], "c1")
+    outbox = Outbox(db, catalog)
+    entry = outbox.enqueue(
+        "PATCH",
+        "/groups/g1",
+        body={"office": "mine"},
+        collection="people",
+        record=person("p1", "Əliyev", "Rəşad", office="mine"),
+        if_match=1,
+    )
+    before = person("p1", "Əliyev", "Rəşad", version=3, office="theirs")
+    store.apply_page("people", [before], [], "c2")  # a sync before the push
+    outbox.mark_conflict(entry.id, {"id": "g1", "version": 2})
+    assert outbox.base("people", "p1") == (True, before)
+    after = person("p1", "Əliyev", "Rəşad", version=4, office="newer")
+    store.apply_page("people", [after], [], "c3")  # the sync after it
+    assert outbox.take_server_side("people", "p1")
+    stored = store.get("people", "p1")
+    assert stored is not None and stored.sync_state is SyncState.SYNCED
+    assert (stored.version, stored.record["office"]) == (4, "newer")
+    assert outbox.all() == []
+
+
 def test_reset_collection_keeps_local_changes(
     catalog: Catalog, db: sqlite_utils.Database, store: RecordStore
 ) -> None:

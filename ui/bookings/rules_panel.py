@@ -33,16 +33,24 @@ from ui.context import TabContext
 
 
 class SeriesEditDialog(QDialog):
-    """The title and Baku times of every future occurrence of a series (all or none)."""
+    """The title and Baku times of every future occurrence of a series (all or none).
+    ``on_ok``: OK hands the change to it and the dialog stays until ``done`` (the
+    conflict screen's "Edit…", whose refusal is shown here by ``show_problems``)."""
 
-    def __init__(self, state: RulesState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        start: time,
+        end: time,
+        parent: QWidget | None = None,
+        on_ok: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("SeriesEditDialog")
         self.setWindowTitle(self.tr("Edit the whole series"))
         layout = QFormLayout(self)
-        self.title_edit = QLineEdit(state.title, self)
+        self.title_edit = QLineEdit(title, self)
         self.title_edit.setAccessibleName(self.tr("Title of every occurrence"))
-        start, end = state.start.astimezone(BAKU), state.end.astimezone(BAKU)
         self.start_edit = QTimeEdit(QTime(start.hour, start.minute), self)
         self.end_edit = QTimeEdit(QTime(end.hour, end.minute), self)
         name_control(self.start_edit, self.tr("Start of every occurrence"))
@@ -53,14 +61,33 @@ class SeriesEditDialog(QDialog):
         note = QLabel(self.tr("Cancelled and past occurrences stay as they are."), self)
         note.setWordWrap(True)
         layout.addRow(note)
+        self.problems = QLabel(self)
+        self.problems.setObjectName("seriesEditProblems")
+        self.problems.setWordWrap(True)
+        self.problems.setVisible(False)
+        layout.addRow(self.problems)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(on_ok or self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
 
-    def command(self, booking_id: str, user: dict[str, object]) -> ChangeSeries:
+    @classmethod
+    def of_booking(cls, state: RulesState, parent: QWidget | None = None) -> SeriesEditDialog:
+        start, end = state.start.astimezone(BAKU), state.end.astimezone(BAKU)
+        return cls(state.title, start.time(), end.time(), parent)
+
+    def show_problems(self, texts: list[str]) -> None:
+        self.problems.setText("\n".join(texts))
+        self.problems.setVisible(bool(texts))
+
+    def show_failure(self) -> None:
+        self.show_problems([self.tr("The change could not be saved; nothing was changed.")])
+
+    def command(
+        self, booking_id: str, user: dict[str, object], series_version: int | None = None
+    ) -> ChangeSeries:
         start, end = self.start_edit.time(), self.end_edit.time()
         return ChangeSeries(
             booking_id,
@@ -68,6 +95,7 @@ class SeriesEditDialog(QDialog):
             title=self.title_edit.text(),
             start_time=time(start.hour(), start.minute()),
             end_time=time(end.hour(), end.minute()),
+            series_version=series_version,
         )
 
 
@@ -166,7 +194,7 @@ class BookingRulesPanel(QWidget):
     def edit_series(self) -> None:
         if self._state is None:
             return
-        dialog = SeriesEditDialog(self._state, self)
+        dialog = SeriesEditDialog.of_booking(self._state, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.apply_series_change(dialog.command(self._state.booking_id, dict(self._context.user)))

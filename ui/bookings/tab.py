@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -40,6 +41,7 @@ from domains.bookings.queries import (
     equipment_names,
     floors,
 )
+from domains.changes import ConflictSides
 from ui.bookings.details import BookingDetails
 from ui.bookings.favourites import FavouriteRooms
 from ui.bookings.finder import FinderPanel
@@ -49,8 +51,10 @@ from ui.bookings.i18n import bookings_locale, name_control, stamp_text
 from ui.bookings.mine import MyBookings
 from ui.bookings.move import BookingMover, MoveDialog, may_move
 from ui.bookings.reminders import CheckInReminders
+from ui.bookings.series_conflict import edit_series_conflict
 from ui.bookings.week_panel import WeekPanel
 from ui.context import Changes, TabContext
+from ui.write_ports import ConflictEditing
 
 Clock = Callable[[], datetime]
 
@@ -393,6 +397,10 @@ class BookingsTab(QWidget):
             self.details.show_booking(record_id)
 
         self._connections.query(read, shown, owner=self, key="bookings-open")
+
+    def edit_conflict(self, sides: ConflictSides, writes: ConflictEditing) -> QDialog | None:
+        """The conflict screen's "Edit…": a series' edit dialog pre-filled with mine."""
+        return edit_series_conflict(sides, writes, self._context.user, self)
 
     # --- .ics -----------------------------------------------------------------------------
 

@@ -174,7 +174,7 @@ def test_the_whole_series_is_changed_from_the_tab(
     qtbot.waitUntil(panel.series_button.isVisible, timeout=WAIT_MS)
     assert panel.cancel_series_button.isVisible()
     assert panel._state is not None
-    dialog = SeriesEditDialog(panel._state, panel)
+    dialog = SeriesEditDialog.of_booking(panel._state, panel)
     dialog.title_edit.setText("Seriya, yeni vaxt")
     dialog.start_edit.setTime(QTime(18, 0))
     dialog.end_edit.setTime(QTime(19, 30))
