@@ -363,11 +363,6 @@ def store_in_batches(
         conn.execute(statement(len(batch), **options), list(chain.from_iterable(batch)))
 
 
-@functools.lru_cache(maxsize=16)
-def _fts_insert_sql(fts: str, count: int) -> str:
-    return f"INSERT INTO {fts} (rowid, search_text) VALUES " + ", ".join(["(?, ?)"] * count)
-
-
 class _RowBuilder:
     """Turns records into the bound parameters of one collection's upsert.
 
@@ -580,9 +575,8 @@ def update_search_index(
                     ).fetchall()
                     if not rows:
                         break
-                    store_in_batches(
-                        conn,
-                        functools.partial(_fts_insert_sql, fts),
+                    conn.executemany(
+                        f"INSERT INTO {fts} (rowid, search_text) VALUES (?, ?)",
                         [(rid, index_text(words)) for rid, words in rows],
                     )
                     conn.execute(

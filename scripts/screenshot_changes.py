@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from cache.keywrap import Argon2Params
 from client.session import SignIn
+from domains.catalog import CATALOG
 from domains.changes import conflict_sides
 from domains.describers import change_describers
 from domains.directory.commands import UpdateContactDetails
@@ -141,7 +142,7 @@ def main() -> int:
             changes.close()
 
             # 4. The conflict screen.
-            sides = conflict_sides(session.cache.db, "people", me)
+            sides = conflict_sides(session.cache.db, CATALOG, "people", me)
             assert sides is not None
             conflict = ConflictDialog(sides, writes, window)
             conflict.show()

@@ -36,6 +36,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Connection,
+    DateTime,
     Engine,
     Index,
     Integer,
@@ -108,6 +109,18 @@ registry_rows = _collection(
     "registry_rows",
     Column("registry_id", String(64), nullable=False),
     Index("ix_registry_rows_registry_seq", "registry_id", "seq"),
+)
+registry_access_log = Table(
+    # Who read rows of a personal-data registry, when, and how many (server.registry_query).
+    # Here with every other table: a database created without that module imported (the
+    # seed, a migration) has it too.
+    "registry_access_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", String(64), nullable=False),
+    Column("registry_id", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("rows", Integer, nullable=False),
 )
 regions = _collection("regions", Column("code", String(32), nullable=False, unique=True))
 indicators = _collection("indicators", Column("code", String(64), nullable=False, unique=True))

@@ -27,11 +27,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 from sqlalchemy import (
-    Column,
-    DateTime,
-    Integer,
-    String,
-    Table,
     bindparam,
     insert,
     select,
@@ -41,20 +36,10 @@ from sqlalchemy.engine import Connection
 
 from server.access import may_read_personal_data
 from server.context import Principal, PrincipalDep, ServicesDep
-from server.db import metadata, registries, registry_rows
+from server.db import registries, registry_access_log, registry_rows
 from server.errors import ApiError
 
 router = APIRouter(tags=["registries"])
-
-registry_access_log = Table(
-    "registry_access_log",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("user_id", String(64), nullable=False),
-    Column("registry_id", String(64), nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
-    Column("rows", Integer, nullable=False),
-)
 
 MAX_PAGE = 500
 MAX_SEARCH_TERMS = 8

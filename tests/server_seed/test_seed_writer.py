@@ -38,7 +38,8 @@ DEMO_CONTENT_BEFORE_THE_FAST_PATH = {
     "departments": "732023d0a2f3cfee",
     "devices": "e3b0c44298fc1c14",
     "document_versions": "dabd9600097655b8",
-    "documents": "764dd7794dbee74a",
+    # Documents name who uploaded their current version (version_uploaded_by, _at).
+    "documents": "3d87965f8952c8e9",
     "folder_members": "72123104239d6c2d",
     "folders": "97ae424bd3fa44c2",
     "idempotency": "e3b0c44298fc1c14",
