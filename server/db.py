@@ -47,6 +47,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    inspect,
     make_url,
     select,
     text,
@@ -110,10 +111,14 @@ registry_rows = _collection(
     Column("registry_id", String(64), nullable=False),
     Index("ix_registry_rows_registry_seq", "registry_id", "seq"),
 )
+ACCESS_READ = "read"
+"""A page of rows read online (``GET /registries/{id}/rows``, an export)."""
+ACCESS_COPY = "copy"
+"""A page of rows taken offline by a sync (``GET /sync/registry_rows``): a copy on a laptop."""
 registry_access_log = Table(
-    # Who read rows of a personal-data registry, when, and how many (server.registry_query).
-    # Here with every other table: a database created without that module imported (the
-    # seed, a migration) has it too.
+    # Who read rows of a personal-data registry, when, how many, and how: online or as an
+    # offline copy (server.registry_query, server.sync). Here with every other table: a
+    # database created without those modules imported (the seed, a migration) has it too.
     "registry_access_log",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -121,7 +126,14 @@ registry_access_log = Table(
     Column("registry_id", String(64), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("rows", Integer, nullable=False),
+    Column("kind", String(8), nullable=False, server_default=ACCESS_READ),
 )
+ADDED_COLUMNS: tuple[tuple[Table, str, str], ...] = (
+    (registry_access_log, "kind", f"VARCHAR(8) NOT NULL DEFAULT '{ACCESS_READ}'"),
+)
+"""Columns added to a table after databases were made with it: ``create_all`` makes
+missing tables only, so ``create_schema`` adds these to an older database (the rows
+it holds take the default: before, only online reads were logged)."""
 regions = _collection("regions", Column("code", String(32), nullable=False, unique=True))
 indicators = _collection("indicators", Column("code", String(64), nullable=False, unique=True))
 indicator_values = _collection(
@@ -335,9 +347,17 @@ class Database:
 
     def create_schema(self) -> None:
         metadata.create_all(self.engine)
+        self._add_missing_columns()
         with self.write() as conn:
             if conn.execute(text("SELECT value FROM counters WHERE name = 'seq'")).first() is None:
                 conn.execute(counters.insert().values(name="seq", value=0))
+
+    def _add_missing_columns(self) -> None:
+        with self.engine.begin() as conn:
+            for table, column, ddl in ADDED_COLUMNS:
+                present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+                if column not in present:
+                    conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column} {ddl}"))
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -22,7 +22,7 @@ import hashlib
 import json
 import re
 from datetime import UTC, date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
@@ -36,7 +36,7 @@ from sqlalchemy.engine import Connection
 
 from server.access import may_read_personal_data
 from server.context import Principal, PrincipalDep, ServicesDep
-from server.db import registries, registry_access_log, registry_rows
+from server.db import ACCESS_READ, registries, registry_access_log, registry_rows
 from server.errors import ApiError
 
 router = APIRouter(tags=["registries"])
@@ -188,6 +188,8 @@ class AccessLogEntry(BaseModel):
     registry_id: str
     at: datetime
     rows: int
+    kind: Literal["read", "copy"]
+    """``read``: a page read online; ``copy``: a page taken offline by a sync."""
 
 
 def _readable(principal: Principal, personal: bool) -> bool:
@@ -557,6 +559,7 @@ def registry_rows_page(
                     registry_id=registry_id,
                     at=datetime.now(UTC),
                     rows=len(items),
+                    kind=ACCESS_READ,
                 )
             )
     next_cursor = _cursor(rows[-1][0], rows[-1][1]) if len(rows) == limit else None
@@ -945,7 +948,9 @@ def access_log(
     with services.db.read() as conn:
         rows = conn.execute(query).all()
     return [
-        AccessLogEntry(user_id=r.user_id, registry_id=r.registry_id, at=r.at, rows=r.rows)
+        AccessLogEntry(
+            user_id=r.user_id, registry_id=r.registry_id, at=r.at, rows=r.rows, kind=r.kind
+        )
         for r in rows
     ]
 

@@ -16,15 +16,22 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, func, insert, select
 
 from server.access import Visibility, access_fingerprint, exits_since
 from server.context import Principal, PrincipalDep, Services, ServicesDep
-from server.db import COLLECTION_TABLES, collection_floors, registries
+from server.db import (
+    ACCESS_COPY,
+    COLLECTION_TABLES,
+    collection_floors,
+    registries,
+    registry_access_log,
+)
 from server.errors import ApiError, validation_error
 from server.schemas import RECORD_MODELS, Strict, SyncHeads
 
@@ -120,16 +127,29 @@ def _floor(conn: Connection, collection: str) -> int:
     return int(value or 0)
 
 
-def _check_registry(conn: Connection, visibility: Visibility, registry_id: str) -> None:
-    exists = conn.execute(
-        select(registries.c.id).where(
+def _check_registry(conn: Connection, visibility: Visibility, registry_id: str) -> bool:
+    """Refuses a registry that is not there or not the user's to read; says whether it
+    holds personal data."""
+    found = conn.execute(
+        select(registries.c.personal_data).where(
             registries.c.id == registry_id, registries.c.deleted.is_(False)
         )
     ).first()
-    if exists is None:
+    if found is None:
         raise ApiError(404, "not_found", "No such registry.")
     if registry_id not in visibility.readable_registries():
         raise ApiError(403, "forbidden", "This registry holds personal data you may not read.")
+    return bool(found.personal_data)
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A sync page as sent, and what the access log needs to know of it."""
+
+    body: str
+    items: int
+    personal_data: bool
+    """The page holds rows of a registry with personal data."""
 
 
 def sync_page(
@@ -140,7 +160,7 @@ def sync_page(
     since: str | None,
     limit: int,
     registry_id: str | None,
-) -> str:
+) -> PageText:
     """One page of ``collection`` as JSON text.
 
     ``deleted`` lists a row the user may not see (or a tombstone) only when the user may
@@ -152,8 +172,7 @@ def sync_page(
     table = COLLECTION_TABLES[collection]
     visibility = Visibility.load(conn, principal)
     scope = registry_id or ""
-    if registry_id is not None:
-        _check_registry(conn, visibility, registry_id)
+    personal_data = registry_id is not None and _check_registry(conn, visibility, registry_id)
     fingerprint = access_fingerprint(collection, principal, visibility.member_of)
 
     since_seq = 0
@@ -204,11 +223,12 @@ def sync_page(
     # page's cursor drops it, so that it equals the head GET /sync reports.
     carried_head = first_sync_head if has_more else 0
     cursor = cursors.encode(collection, scope, last_seq, fingerprint, carried_head)
-    return (
+    body = (
         f'{{"collection":{json.dumps(collection)},"items":[{",".join(items)}],'
         f'"deleted":{json.dumps(deleted)},"cursor":{json.dumps(cursor)},'
         f'"has_more":{"true" if has_more else "false"}}}'
     )
+    return PageText(body, len(items), personal_data)
 
 
 @router.get("/sync", response_model=SyncHeads)
@@ -309,7 +329,7 @@ def _answer(
     settings = services.settings
     size = min(limit or settings.sync_default_limit, settings.sync_max_limit)
     with services.db.read() as conn:
-        body = sync_page(
+        page = sync_page(
             conn,
             CursorCodec.for_user(services, principal),
             principal,
@@ -318,7 +338,20 @@ def _answer(
             size,
             registry_id,
         )
-    return Response(body, media_type="application/json")
+    if page.personal_data and page.items and registry_id is not None:
+        # Taking personal data offline is the widest read of it: logged as the online
+        # reads are, in its own transaction, before the rows leave the server.
+        with services.db.write() as conn:
+            conn.execute(
+                insert(registry_access_log).values(
+                    user_id=principal.user_id,
+                    registry_id=registry_id,
+                    at=datetime.now(UTC),
+                    rows=page.items,
+                    kind=ACCESS_COPY,
+                )
+            )
+    return Response(page.body, media_type="application/json")
 
 
 for _collection in COLLECTION_TABLES:
