@@ -68,6 +68,7 @@ from domains.documents.queries import (
     sent,
     unread_count,
 )
+from ui.columns import FillingColumn
 from ui.context import Changes, ChangeSource, TabContext
 from ui.documents.checkout_panel import CheckoutPanel
 from ui.documents.conflict_sides import ConflictSides
@@ -233,12 +234,12 @@ class DocumentsTab(LockingMixin, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        # The title keeps a readable width (a stretched first column shrank to a few pixels
-        # when the window was narrow); the last column takes what is left, and a narrow
-        # window scrolls sideways instead.
-        header.setStretchLastSection(True)
-        for section, width in enumerate((260, 52, 140, 56, 72, 92, 120)):
+        for section, width in enumerate((200, 52, 140, 56, 72, 92, 120)):
             header.resizeSection(section, width)
+        # The title takes the width the other columns leave, never less than 200 px (a
+        # stretched title shrank to a few pixels in a narrow window, which scrolls
+        # sideways instead; a stretched last column gave the spare width to the state).
+        self.title_column = FillingColumn(self.table, 0, 200)
         header.setSortIndicatorShown(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_document_changed)
         self.model.follow(self.table)

@@ -59,6 +59,23 @@ def test_the_folder_tree_marks_access_and_lists_a_folder_off_the_gui_thread(
     assert threading.main_thread().ident not in documents.statements.threads
 
 
+def test_the_titles_take_the_spare_width_and_keep_a_readable_one_in_a_narrow_window(
+    qtbot: Any, documents: DocumentsHarness
+) -> None:
+    _open_folder(qtbot, documents, FOLDER)
+    table, header = documents.tab.table, documents.tab.table.horizontalHeader()
+    last = header.count() - 1
+    qtbot.waitUntil(lambda: header.sectionSize(0) > 200, timeout=TIMEOUT)
+    # The state column keeps its width; the titles have the rest, so no sideways scroll.
+    assert header.sectionSize(last) == 120
+    assert header.sectionSize(0) + sum(header.sectionSize(s) for s in range(1, last + 1)) == (
+        table.viewport().width()
+    )
+    documents.tab.resize(700, 820)
+    qtbot.waitUntil(lambda: header.sectionSize(0) == 200, timeout=TIMEOUT)
+    qtbot.waitUntil(table.horizontalScrollBar().isVisible, timeout=TIMEOUT)
+
+
 def test_search_across_all_folders_finds_by_title_and_author_folded(
     qtbot: Any, documents: DocumentsHarness
 ) -> None:
