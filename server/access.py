@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
@@ -23,9 +24,11 @@ from sqlalchemy import Connection, insert, select
 from server.context import Principal
 from server.db import (
     COLLECTION_TABLES,
+    Database,
     folder_members,
     folders,
     registries,
+    registry_access_log,
     shares,
     visibility_exits,
 )
@@ -199,3 +202,21 @@ def access_fingerprint(collection: str, principal: Principal, member_of: frozens
     else:
         return "0"
     return hashlib.sha256(basis.encode()).hexdigest()[:12]
+
+
+def log_personal_data_rows(
+    db: Database, principal: Principal, registry_id: str, rows: int, kind: str
+) -> None:
+    """Writes who took ``rows`` rows of a personal-data registry, and how (``ACCESS_READ``
+    online, ``ACCESS_COPY`` offline), in a transaction of its own: committed before the
+    rows leave the server."""
+    with db.write() as conn:
+        conn.execute(
+            insert(registry_access_log).values(
+                user_id=principal.user_id,
+                registry_id=registry_id,
+                at=datetime.now(UTC),
+                rows=rows,
+                kind=kind,
+            )
+        )

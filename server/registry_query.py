@@ -21,20 +21,19 @@ import base64
 import hashlib
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 from sqlalchemy import (
     bindparam,
-    insert,
     select,
     text,
 )
 from sqlalchemy.engine import Connection
 
-from server.access import may_read_personal_data
+from server.access import log_personal_data_rows, may_read_personal_data
 from server.context import Principal, PrincipalDep, ServicesDep
 from server.db import ACCESS_READ, registries, registry_access_log, registry_rows
 from server.errors import ApiError
@@ -552,16 +551,7 @@ def registry_rows_page(
         record = json.loads(body)
         items.append({"id": record["id"], "values": record.get("values", {})})
     if personal and items:
-        with services.db.write() as conn:
-            conn.execute(
-                insert(registry_access_log).values(
-                    user_id=principal.user_id,
-                    registry_id=registry_id,
-                    at=datetime.now(UTC),
-                    rows=len(items),
-                    kind=ACCESS_READ,
-                )
-            )
+        log_personal_data_rows(services.db, principal, registry_id, len(items), ACCESS_READ)
     next_cursor = _cursor(rows[-1][0], rows[-1][1]) if len(rows) == limit else None
     return RowsPage(items=items, next=next_cursor)
 

@@ -16,22 +16,15 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, Table, func, select
 
-from server.access import Visibility, access_fingerprint, exits_since
+from server.access import Visibility, access_fingerprint, exits_since, log_personal_data_rows
 from server.context import Principal, PrincipalDep, Services, ServicesDep
-from server.db import (
-    ACCESS_COPY,
-    COLLECTION_TABLES,
-    collection_floors,
-    registries,
-    registry_access_log,
-)
+from server.db import ACCESS_COPY, COLLECTION_TABLES, collection_floors, registries
 from server.errors import ApiError, validation_error
 from server.schemas import RECORD_MODELS, Strict, SyncHeads
 
@@ -341,16 +334,7 @@ def _answer(
     if page.personal_data and page.items and registry_id is not None:
         # Taking personal data offline is the widest read of it: logged as the online
         # reads are, in its own transaction, before the rows leave the server.
-        with services.db.write() as conn:
-            conn.execute(
-                insert(registry_access_log).values(
-                    user_id=principal.user_id,
-                    registry_id=registry_id,
-                    at=datetime.now(UTC),
-                    rows=page.items,
-                    kind=ACCESS_COPY,
-                )
-            )
+        log_personal_data_rows(services.db, principal, registry_id, page.items, ACCESS_COPY)
     return Response(page.body, media_type="application/json")
 
 
