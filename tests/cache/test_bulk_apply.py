@@ -19,8 +19,10 @@ from cache.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
 from cache.schema import Catalog
 from cache.search import search_records
 from cache.sqlcipher_compat import dbapi2
+from cache.folding import az_search_text, phone_search_words
 from cache.store import (
     ReceivedRecord,
+    _phone_text,
     decode_page,
     index_text,
     search_index_pending,
@@ -157,6 +159,34 @@ def test_a_changed_row_is_found_by_its_new_words_before_it_is_indexed_again(
 def test_index_text_leaves_case_and_diacritics_to_the_tokenizer() -> None:
     assert index_text("Qızılça") == "Qizilça"
     assert index_text("Şəki Əli") == "Şeki eli Şaki ali"
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "+994 12 377 33 98",
+        "+994 50 212 41 01",
+        "+994 10 000 00 00",
+        "+994 02 377 33 98",  # a trunk 0 where the area code goes: stripped
+        "+994 12 377 33 9\uff18",  # a full-width digit
+        "+994 12 377 33 98 ",
+        "+994 12 3773398",
+        "+99412 377 33 98",
+        "012 558 61 84",
+        "(012) 558-61-84",
+        "+7 495 123 45 67",
+        "12345",
+        "daxili 2107",
+        "",
+    ],
+)
+def test_a_phone_number_is_searchable_by_the_same_words_on_the_short_path(
+    number: str,
+) -> None:
+    """The usual number's search text is put together from its groups: the words are those
+    of the general path (its folded words, then its national and subscriber numbers)."""
+    general = " ".join([az_search_text(number), *phone_search_words(number)]).strip()
+    assert _phone_text(number) == general
 
 
 def test_updated_rows_are_indexed_again(
