@@ -15,11 +15,11 @@ import sqlite_utils
 
 from cache import MalformedPage, Outbox, RecordStore
 from cache.database import open_database
+from cache.folding import az_search_text, phone_search_words
 from cache.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
 from cache.schema import Catalog
 from cache.search import search_records
 from cache.sqlcipher_compat import dbapi2
-from cache.folding import az_search_text, phone_search_words
 from cache.store import (
     ReceivedRecord,
     _phone_text,
