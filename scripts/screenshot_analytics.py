@@ -15,7 +15,6 @@ is left behind.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -24,10 +23,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 from sqlalchemy import select
 
-from scripts.screenshot_directory import settle, synced_session, wait_until
+from scripts.screenshot_harness import (
+    settle,
+    shoot,
+    shot_parser,
+    styled_application,
+    synced_session,
+    wait_until,
+)
 from server.config import Settings
 from server.db import Database, departments, sqlite_url_for, users
 from server.runner import seed_if_empty
@@ -62,23 +68,11 @@ def regional_username(root: Path) -> str:
         db.dispose()
 
 
-def shoot(widget: QWidget, out: Path, name: str, language: str) -> None:
-    settle()
-    path = out / f"{name}-{language}.png"
-    widget.grab().save(str(path))
-    print(f"saved {path}")
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--languages", default="az,en")
+    parser = shot_parser(__doc__, "az,en")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    style = Path(__file__).resolve().parents[1] / "resources" / "styles" / "ministry.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app = styled_application()
     shell = Languages(app)
     with tempfile.TemporaryDirectory(prefix="analytics-shot-") as temporary:
         root = Path(temporary)

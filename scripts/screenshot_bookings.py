@@ -16,7 +16,6 @@ makes only some of them (the steps before still run). Nothing is left behind.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from datetime import UTC, date, datetime, time, timedelta
@@ -35,7 +34,14 @@ from client.session import SignIn
 from domains.bookings.commands import BookRoom
 from domains.bookings.queries import BAKU, BookingBlock
 from domains.writes import apply_command
-from scripts.screenshot_directory import settle, synced_session, wait_until
+from scripts.screenshot_harness import (
+    settle,
+    shoot,
+    shot_parser,
+    styled_application,
+    synced_session,
+    wait_until,
+)
 from ui.bookings import BookingsTab
 from ui.bookings.i18n import install_bookings_translations
 from ui.context import DataEvents, TabContext
@@ -43,13 +49,6 @@ from ui.i18n import Languages
 from ui.reads import ReadPool
 from ui.tasks import TaskRunner
 from ui.writes import Writes
-
-
-def shoot(widget: QWidget, out: Path, name: str, language: str) -> None:
-    settle()
-    path = out / f"{name}-{language}.png"
-    widget.grab().save(str(path))
-    print(f"saved {path}")
 
 
 def next_weekday(after: date) -> date:
@@ -91,9 +90,7 @@ def grid_block(tab: BookingsTab, booking_id: str) -> tuple[int, BookingBlock]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--languages", default="az,en")
+    parser = shot_parser(__doc__, "az,en")
     parser.add_argument(
         "--shots",
         default="grid,favourites-empty,favourites,finder,pending,refused,series,week,drag,move",
@@ -107,10 +104,7 @@ def main() -> int:
         if name.removeprefix("bookings-") in wanted:
             shoot(widget, args.out, name, language)
 
-    app = QApplication(sys.argv[:1])
-    style = Path(__file__).resolve().parents[1] / "resources" / "styles" / "ministry.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app = styled_application()
     shell = Languages(app)
 
     def speak(language: str, tabs: QTabWidget) -> None:

@@ -14,7 +14,6 @@ en (``-<lang>.png``). Nothing is left behind.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from cache.keywrap import Argon2Params
 from client.session import SignIn
@@ -31,7 +30,13 @@ from domains.changes import conflict_sides
 from domains.describers import change_describers
 from domains.directory.commands import UpdateContactDetails
 from domains.writes import apply_command
-from scripts.screenshot_directory import settle, synced_session, wait_until
+from scripts.screenshot_harness import (
+    shoot,
+    shot_parser,
+    styled_application,
+    synced_session,
+    wait_until,
+)
 from ui.changes_window import ChangesWindow
 from ui.conflict import ConflictDialog
 from ui.context import DataEvents, TabContext
@@ -43,25 +48,13 @@ from ui.tasks import TaskRunner
 from ui.writes import Writes
 
 
-def shoot(widget: QWidget, out: Path, name: str, language: str) -> None:
-    settle()
-    path = out / f"{name}-{language}.png"
-    widget.grab().save(str(path))
-    print(f"saved {path}")
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--languages", default="az,en")
+    parser = shot_parser(__doc__, "az,en")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     languages = args.languages.split(",")
 
-    app = QApplication(sys.argv[:1])
-    style = Path(__file__).resolve().parents[1] / "resources" / "styles" / "ministry.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app = styled_application()
     shell = Languages(app)
 
     def speak(language: str) -> None:

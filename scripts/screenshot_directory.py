@@ -11,23 +11,22 @@ department and opens a card, and saves ``directory-az.png`` and ``directory-en.p
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QTabWidget
 
-from cache.keywrap import Argon2Params
-from client.session import Session, SignIn
-from server.config import Settings
-from server.runner import ServerThread, seed_if_empty
+from scripts.screenshot_harness import (
+    settle,
+    shot_parser,
+    styled_application,
+    synced_session,
+    wait_until,
+)
 from ui.context import DataEvents, TabContext
 from ui.directory import DirectoryTab, install_directory_translations
 from ui.directory.models import PERSON_ROLE
@@ -36,56 +35,14 @@ from ui.tasks import TaskRunner
 from ui.writes import Writes
 
 
-def wait_until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the tab did not get there in time")
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-
-
-def settle(seconds: float = 0.4) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-
-
-@contextlib.contextmanager
-def synced_session(root: Path, username: str = "head") -> Iterator[Session]:
-    """The demo server seeded under ``root``, and ``username``'s session synced with it
-    (a cheap key derivation: these are throwaway caches)."""
-    settings = Settings(data_dir=root / "server")
-    seed_if_empty(settings, "demo")
-    server = ServerThread(settings).start()
-    sign_in = SignIn(
-        server.base_url,
-        profile_dir=root / "profiles",
-        vault_options={"kdf": Argon2Params(memory_kib=1024, time_cost=1, parallelism=1)},
-    )
-    session = sign_in.online(username, "demo")
-    try:
-        session.sync_engine().run()
-        yield session
-    finally:
-        session.close()
-        server.stop()
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--languages", default="az,en,ru")
+    parser = shot_parser(__doc__, "az,en,ru")
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=860)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
-    app = QApplication(sys.argv[:1])
-    style = Path(__file__).resolve().parents[1] / "resources" / "styles" / "ministry.qss"
-    if style.exists():  # the shell's look, so the shot is what users see
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app = styled_application()
     with tempfile.TemporaryDirectory(prefix="directory-shot-") as temporary:
         root = Path(temporary)
         with synced_session(root) as session:

@@ -14,7 +14,6 @@ typed in Cyrillic). Nothing is left behind but the pictures.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -25,17 +24,21 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget
 
+from scripts.screenshot_harness import (
+    settle,
+    shot_parser,
+    styled_application,
+    synced_session,
+    wait_until,
+)
 from ui.context import DataEvents, TabContext
 from ui.directory import DirectoryTab, install_directory_translations
 from ui.directory.models import PERSON_ROLE
 from ui.reads import ReadPool
 from ui.tasks import TaskRunner
 from ui.writes import Writes
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot_directory import settle, synced_session, wait_until  # the same waits as its sibling
 
 
 def shoot(window: QMainWindow, path: Path) -> None:
@@ -45,16 +48,11 @@ def shoot(window: QMainWindow, path: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--languages", default="az,ru,en")
+    parser = shot_parser(__doc__, "az,ru,en")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
-    app = QApplication(sys.argv[:1])
-    style = Path(__file__).resolve().parents[1] / "resources" / "styles" / "ministry.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app = styled_application()
     with tempfile.TemporaryDirectory(prefix="directory-lists-shot-") as temporary:
         root = Path(temporary)
         with synced_session(root) as session:

@@ -16,21 +16,26 @@ left behind.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from cache.keywrap import Argon2Params
 from client.documents import DocumentContent
 from client.session import SignIn
 from domains.documents.commands import CheckOut, SendDocument, UploadVersion
 from domains.writes import apply_command
-from scripts.screenshot_directory import settle, synced_session, wait_until
+from scripts.screenshot_harness import (
+    settle,
+    shot_parser,
+    styled_application,
+    synced_session,
+    wait_until,
+)
 from ui.context import DataEvents, TabContext
 from ui.documents import DocumentsTab
 from ui.documents.i18n import install_documents_translations
@@ -43,17 +48,12 @@ CHEAP = Argon2Params(memory_kib=1024, time_cost=1, parallelism=1)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--languages", default="az,en,ru")
+    parser = shot_parser(__doc__, "az,en,ru")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     languages = args.languages.split(",")
 
-    app = QApplication(sys.argv[:1])
-    style = Path(__file__).resolve().parents[1] / "resources" / "styles" / "ministry.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app = styled_application()
     with tempfile.TemporaryDirectory(prefix="documents-shot-") as temporary:
         root = Path(temporary)
         with synced_session(root) as session:

@@ -21,7 +21,6 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import sys
 import tempfile
@@ -41,6 +40,7 @@ from cache.meta import Meta
 from client.online import ApiOnlineReads
 from client.session import Session, SignIn
 from domains.registries.online import EXPORT_PAGE
+from scripts.screenshot_harness import shot_parser, styled_application
 from server.config import Settings
 from server.runner import ServerThread, seed_if_empty
 from ui.context import DataEvents, TabContext
@@ -289,9 +289,7 @@ def demo(app: QApplication, out: Path, languages: list[str], size: tuple[int, in
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--languages", default="az,en")
+    parser = shot_parser(__doc__, "az,en")
     parser.add_argument("--million", type=Path, default=Path("/tmp/registries-bench"))  # noqa: S108
     parser.add_argument("--skip-million", action="store_true", help="only the demo's shots")
     parser.add_argument("--width", type=int, default=1440)
@@ -299,10 +297,7 @@ def main() -> int:
     parser.add_argument("--online-only", action="store_true")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    style = Path(__file__).resolve().parents[1] / "resources" / "styles" / "ministry.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app = styled_application()
     languages = args.languages.split(",")
     size = (args.width, args.height)
     if args.online_only:

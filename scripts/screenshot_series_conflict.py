@@ -13,7 +13,6 @@ its push meets a 412 on the series. Saves ``series-conflict`` (the conflict scre
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
@@ -23,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from cache.keywrap import Argon2Params
 from client.session import SignIn
@@ -33,7 +32,7 @@ from domains.catalog import CATALOG
 from domains.changes import conflict_sides
 from domains.describers import conflict_shapers
 from domains.writes import apply_command
-from scripts.screenshot_directory import settle, synced_session
+from scripts.screenshot_harness import settle, shot_parser, styled_application, synced_session
 from ui.bookings import BookingsTab
 from ui.bookings.i18n import install_bookings_translations
 from ui.conflict import ConflictDialog
@@ -45,17 +44,12 @@ from ui.writes import Writes
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--languages", default="az,en")
+    parser = shot_parser(__doc__, "az,en")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     languages = args.languages.split(",")
 
-    app = QApplication(sys.argv[:1])
-    style = Path(__file__).resolve().parents[1] / "resources" / "styles" / "ministry.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app = styled_application()
     shell = Languages(app)
 
     def speak(language: str) -> None:
