@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QTabWidget
 
 from cache.database import open_database
@@ -40,7 +40,7 @@ from cache.meta import Meta
 from client.online import ApiOnlineReads
 from client.session import Session, SignIn
 from domains.registries.online import EXPORT_PAGE
-from scripts.screenshot_harness import shot_parser, styled_application
+from scripts.screenshot_harness import settle, shot_parser, styled_application, wait_until
 from server.config import Settings
 from server.runner import ServerThread, seed_if_empty
 from ui.context import DataEvents, TabContext
@@ -50,22 +50,6 @@ from ui.tasks import TaskRunner
 from ui.writes import Writes
 
 MILLION = "reg-health-workers"
-
-
-def wait_until(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the tab did not get there in time")
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-
-
-def settle(seconds: float = 0.5) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
 
 
 @contextlib.contextmanager
